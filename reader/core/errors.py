@@ -1,0 +1,181 @@
+"""Typed errors raised by the core.
+
+Each error carries fields, never sentences: reader.core.messages puts them into words
+(Chinese or English) for the command line and the window alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ReaderError(Exception):
+    """Base of every error a user can cause. `code` names the message in the catalogue."""
+
+    code = "error"
+
+    def fields(self) -> dict[str, object]:
+        return dict(getattr(self, "__dict__", {}))
+
+    def __str__(self) -> str:  # plain, for logs; users see reader.core.messages.describe()
+        from reader.core.messages import describe
+
+        return describe(self, "en")
+
+
+@dataclass
+class Cancelled(ReaderError):
+    """The user cancelled a long task. Not a failure: callers end quietly."""
+
+    code = "cancelled"
+
+
+@dataclass
+class PathMissing(ReaderError):
+    path: str
+    code = "path_missing"
+
+
+@dataclass
+class PathUnreadable(ReaderError):
+    path: str
+    reason: str = ""
+    code = "path_unreadable"
+
+
+@dataclass
+class UnsupportedFormat(ReaderError):
+    path: str
+    suffix: str
+    code = "unsupported_format"
+
+
+@dataclass
+class EmptyDocument(ReaderError):
+    path: str
+    code = "empty_document"
+
+
+@dataclass
+class BinaryContent(ReaderError):
+    """Bytes that are not text in any encoding we read (a binary file named .txt)."""
+
+    path: str
+    code = "binary_content"
+
+
+@dataclass
+class UndecodableText(ReaderError):
+    path: str
+    code = "undecodable_text"
+
+
+@dataclass
+class DamagedFile(ReaderError):
+    """A .docx/.pdf/.html that its format library cannot open."""
+
+    path: str
+    format: str
+    reason: str = ""
+    code = "damaged_file"
+
+
+@dataclass
+class TooLarge(ReaderError):
+    path: str
+    limit_mb: int
+    code = "too_large"
+
+
+@dataclass
+class NeedsOcr(ReaderError):
+    """A PDF without a text layer."""
+
+    path: str
+    code = "needs_ocr"
+
+
+@dataclass
+class NotAProject(ReaderError):
+    path: str
+    reason: str = ""
+    code = "not_a_project"
+
+
+@dataclass
+class ProjectTooNew(ReaderError):
+    path: str
+    version: int
+    supported: int
+    code = "project_too_new"
+
+
+@dataclass
+class ProjectLocked(ReaderError):
+    path: str
+    code = "project_locked"
+
+
+@dataclass
+class ProjectDamaged(ReaderError):
+    path: str
+    reason: str = ""
+    code = "project_damaged"
+
+
+@dataclass
+class NotFound(ReaderError):
+    """A unit, section, theme or passage named by id or name does not exist."""
+
+    kind: str
+    key: str
+    code = "not_found"
+
+
+@dataclass
+class InvalidInput(ReaderError):
+    """An argument a user gave is out of range or malformed."""
+
+    what: str
+    value: str
+    code = "invalid_input"
+
+
+@dataclass
+class QuoteNotFound(ReaderError):
+    unit: int
+    quote: str
+    code = "quote_not_found"
+
+
+@dataclass
+class AmbiguousQuote(ReaderError):
+    unit: int
+    quote: str
+    count: int
+    code = "ambiguous_quote"
+
+
+@dataclass
+class DuplicateName(ReaderError):
+    kind: str
+    name: str
+    code = "duplicate_name"
+
+
+@dataclass
+class FileExists(ReaderError):
+    path: str
+    code = "file_exists"
+
+
+@dataclass
+class WriteFailed(ReaderError):
+    path: str
+    reason: str = ""
+    code = "write_failed"
+
+
+def display_path(path: str | Path) -> str:
+    return str(path)

@@ -1,0 +1,73 @@
+"""Plain data passed between the steps of reading a document (no Qt, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class HeadingHint:
+    """A line the source format itself marks as a heading (Word heading style, HTML <h2>, markdown '#').
+
+    `offset` is the index (code points) of the line's first character in the text it belongs to.
+    """
+
+    offset: int
+    level: int
+
+
+@dataclass
+class RawDocument:
+    """A document as read from disk, before cleaning.
+
+    text: the decoded original text (paragraphs separated by '\\n');
+    encoding: the text encoding found ('utf-8', 'utf-8-sig', 'utf-16', 'gb18030', 'big5'...), or None
+    for formats that carry their own (docx, pdf);
+    format: 'txt', 'md', 'docx', 'html', 'pdf';
+    hints: heading lines known from the format, offsets into `text`;
+    title: a title from the format's metadata (HTML <title>, Word core properties), if any.
+    """
+
+    text: str
+    encoding: str | None
+    format: str
+    hints: list[HeadingHint] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A county-level division resolved against the national list."""
+
+    county: str
+    province: str
+    prefecture: str | None
+    code: str
+
+
+@dataclass
+class SectionSpan:
+    """A heading and the text it governs: [start, end) in the cleaned text, heading text in
+    [start, heading_end). `level` is the depth in this unit's tree (1 = top)."""
+
+    heading: str
+    level: int
+    start: int
+    end: int
+    heading_end: int
+    kind: str = "numbered"
+    children: list[SectionSpan] = field(default_factory=list)
+
+
+@dataclass
+class UnitSpan:
+    """One county-level author's report within a document: [start, end) in the cleaned text."""
+
+    start: int
+    end: int
+    title: str | None = None
+    author: str | None = None
+    year: int | None = None
+    place: Place | None = None
+    place_method: str | None = None
+    sections: list[SectionSpan] = field(default_factory=list)

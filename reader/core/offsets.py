@@ -1,0 +1,87 @@
+"""The offset map between a cleaned text and the original it was cleaned from.
+
+Cleaning deletes, inserts and replaces characters. Each step reports, for every character of its
+output, the index of the input character it came from; composing those arrays gives, for every
+cleaned character, its place in the original. The map is stored compactly as runs where both
+sides advance together.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Sequence
+
+
+class OffsetMap:
+    """Maps cleaned-text offsets to original-text offsets and back (monotonic, non-decreasing)."""
+
+    __slots__ = ("_clean_starts", "_orig_starts", "_lengths", "clean_length", "original_length")
+
+    def __init__(self, runs: Sequence[tuple[int, int, int]], clean_length: int, original_length: int):
+        self._clean_starts = [r[0] for r in runs]
+        self._orig_starts = [r[1] for r in runs]
+        self._lengths = [r[2] for r in runs]
+        self.clean_length = clean_length
+        self.original_length = original_length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([(0, 0, length)] if length else [], length, length)
+
+    @classmethod
+    def from_sources(cls, sources: Sequence[int], original_length: int) -> OffsetMap:
+        """Build from `sources[i]` = original index of cleaned character i."""
+        runs: list[tuple[int, int, int]] = []
+        for i, j in enumerate(sources):
+            if runs:
+                c0, o0, n = runs[-1]
+                if c0 + n == i and o0 + n == j:
+                    runs[-1] = (c0, o0, n + 1)
+                    continue
+            runs.append((i, j, 1))
+        return cls(runs, len(sources), original_length)
+
+    def to_original(self, i: int) -> int:
+        """The original index of cleaned index i (i == clean_length maps to the original end)."""
+        if i >= self.clean_length:
+            return self.original_length
+        if not self._clean_starts:
+            return 0
+        k = max(bisect_right(self._clean_starts, max(i, 0)) - 1, 0)
+        return self._orig_starts[k] + (max(i, 0) - self._clean_starts[k])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering cleaned [start, end)."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def to_cleaned(self, j: int) -> int:
+        """The first cleaned index whose original index is >= j."""
+        if not self._orig_starts:
+            return 0
+        k = bisect_right(self._orig_starts, j) - 1
+        if k < 0:
+            return 0
+        c0, o0, n = self._clean_starts[k], self._orig_starts[k], self._lengths[k]
+        if j < o0 + n:
+            return c0 + (j - o0)
+        return c0 + n if k + 1 >= len(self._clean_starts) else self._clean_starts[k + 1]
+
+    def runs(self) -> list[tuple[int, int, int]]:
+        return list(zip(self._clean_starts, self._orig_starts, self._lengths, strict=True))
+
+    def to_json(self) -> str:
+        return json.dumps({"c": self.clean_length, "o": self.original_length, "runs": self.runs()})
+
+    @classmethod
+    def from_json(cls, data: str) -> OffsetMap:
+        d = json.loads(data)
+        return cls([tuple(r) for r in d["runs"]], d["c"], d["o"])
+
+    def compose(self, inner: OffsetMap) -> OffsetMap:
+        """`self` maps C -> B and `inner` maps B -> A: the result maps C -> A."""
+        sources = [inner.to_original(self.to_original(i)) for i in range(self.clean_length)]
+        return OffsetMap.from_sources(sources, inner.original_length)
