@@ -1,0 +1,53 @@
+"""Lines that are not part of the report: web page furniture and repeated page furniture.
+
+They stay in the original text; the cleaned text, which users read and tag, drops them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.clean.textmap import MappedText, substitute
+
+# Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
+_WEB_LINE = re.compile(
+    r"^(?:"
+    r"图片|图|视频|音频|image|\[图片\]|【图片】|"
+    r"(?:责任编辑|编辑|校对|审核|审校|终审|初审|复审|美编|排版|供稿|摄影|图文|文字)\s*[:：].{0,40}|"
+    r"(?:来源|稿源)\s*[:：].{0,30}|"
+    r"(?:阅读|浏览|在看|点赞|赞|分享|收藏|评论|阅读量)\s*[:：]?\s*\d*(?:\s*(?:阅读|在看|点赞|赞|分享|收藏|评论)\s*\d*)*|"
+    r"(?:点击|长按|扫码|扫描).{0,20}(?:关注|二维码|识别|阅读原文).{0,20}|"
+    r"(?:预览时标签不可点|微信扫一扫.{0,20}|阅读原文|返回顶部|打印本页|关闭窗口|【?打印】?|【?关闭】?)|"
+    r"(?:上一篇|下一篇)\s*[:：].{0,60}|"
+    r"(?:分享到|字号|字体)\s*[:：].{0,30}"
+    r")$",
+    re.M,
+)
+# Lone page numbers ("12", "- 12 -", "第 3 页", "第3页 共9页").
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$", re.M)
+# A magazine running head: "民主与法治·39 期", "人民之声 2022年第3期 · 15".
+_RUNNING_HEAD = re.compile(
+    r"^[^\n。，！？；]{2,16}\s*[·・•|丨]\s*(?:\d{4}\s*年\s*)?(?:第\s*)?\d{1,3}\s*期(?:\s*[·・•|丨]\s*\d{1,4})?$", re.M
+)
+_MAX_FURNITURE_LINE = 24
+
+
+def drop_web_furniture(mt: MappedText) -> MappedText:
+    return substitute(mt, _WEB_LINE, "")
+
+
+def drop_page_furniture(mt: MappedText) -> MappedText:
+    mt = substitute(mt, _PAGE_NUMBER, "")
+    mt = substitute(mt, _RUNNING_HEAD, "")
+    return _drop_repeated_short_lines(mt)
+
+
+def _drop_repeated_short_lines(mt: MappedText) -> MappedText:
+    """A short line seen three or more times without closing punctuation is a running head."""
+    lines = [ln for ln in mt.text.split("\n") if ln and len(ln) <= _MAX_FURNITURE_LINE]
+    repeated = {ln for ln, n in Counter(lines).items() if n >= 3 and not ln.endswith(("。", "！", "？", "；"))}
+    if not repeated:
+        return mt
+    pattern = re.compile("^(?:" + "|".join(re.escape(ln) for ln in sorted(repeated)) + ")$", re.M)
+    return substitute(mt, pattern, "")

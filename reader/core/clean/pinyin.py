@@ -1,0 +1,47 @@
+"""Pinyin glosses that some web sites add after characters: 學(xué) -> 學.
+
+Also the residue such glosses leave when the page lost characters: '??h人大' (a lost 縣 and the
+first letter of its gloss) keeps the '??' (flagged as damaged later) and drops the letter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.clean.chars import HAN
+from reader.core.clean.textmap import MappedText, substitute
+
+_PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹḿ"
+# A complete gloss after a hanzi: 學(xué), 點(diǎn)
+_GLOSS = re.compile(rf"(?<=[{HAN}])[(（][{_PINYIN_LETTERS}]{{1,7}}[)）]")
+# A gloss cut off at the end of a line or before a non-letter: 鄉(x
+_TRUNCATED = re.compile(rf"(?<=[{HAN}])[(（][{_PINYIN_LETTERS}]{{1,6}}(?=$|[^{_PINYIN_LETTERS})）])", re.M)
+# Letters stranded after lost characters: ??h人
+_RESIDUE = re.compile(rf"(?<=[?？])(?:[{_PINYIN_LETTERS}]{{1,3}}(?=[{HAN}])|[{_PINYIN_LETTERS}]{{1,6}}[)）])")
+# One pinyin syllable: (xué), (zhuàng) yes; (app), (WHO) no.
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêɑ]{1,3}(?:ng|n|r)?"
+)
+
+
+def _if_pinyin(m: re.Match[str]) -> str:
+    body = m.group(0).strip("()（）")
+    return "" if _SYLLABLE.fullmatch(body) else m.group(0)
+
+
+# A toned gloss is unambiguous wherever it stands (after mojibake too): (jiān)
+_TONED_GLOSS = re.compile(
+    rf"[(（](?=[^)）\n]{{0,6}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[{_PINYIN_LETTERS}]{{1,7}}[)）]"
+)
+
+
+def remove_pinyin_glosses(mt: MappedText) -> MappedText:
+    mt = substitute(mt, _GLOSS, _if_pinyin)
+    mt = substitute(mt, _TONED_GLOSS, _if_pinyin)
+    mt = substitute(mt, _TRUNCATED, _truncated)
+    return substitute(mt, _RESIDUE, "")
+
+
+def _truncated(m: re.Match[str]) -> str:
+    body = m.group(0)[1:]
+    return "" if body.islower() else m.group(0)

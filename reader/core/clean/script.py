@@ -1,0 +1,91 @@
+"""Traditional to simplified Chinese, only for documents that are mostly traditional.
+
+OpenCC's t2s leaves 著 where simplified writes 着 (著力, 朝著, 随著, 本著…), while 著名, 著作 and
+编著 must stay 著: after conversion, 著 becomes 着 except in the protected words below.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.core.clean.chars import is_han
+from reader.core.clean.textmap import MappedText, replace_same_length
+
+# Words in which 著 is the simplified character too (zhù: to write, notable).
+ZHU_PROTECTED = (
+    "著名", "著作", "著称", "著述", "著录", "著者", "著书", "著文", "著有", "著说", "著译",
+    "显著", "编著", "原著", "专著", "译著", "所著", "合著", "土著", "卓著", "昭著", "巨著",
+    "名著", "论著", "遗著", "新著", "拙著", "大著", "杰著", "昭然若著",
+)
+_PROTECT = re.compile("|".join(sorted(ZHU_PROTECTED, key=len, reverse=True)))
+
+# A document is converted when at least this share of its hanzi are traditional-only.
+TRADITIONAL_SHARE = 0.03
+_SAMPLE = 4000
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # opencc-python-reimplemented: dictionaries load on first use
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_share(text: str) -> float:
+    """The share of hanzi in (a sample of) `text` that t2s changes."""
+    sample = "".join(ch for ch in text[: _SAMPLE * 4] if is_han(ch))[:_SAMPLE]
+    if not sample:
+        return 0.0
+    converted = _converter().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return changed / len(sample)
+
+
+def is_mostly_traditional(text: str) -> bool:
+    return traditional_share(text) >= TRADITIONAL_SHARE
+
+
+def convert_t2s(text: str) -> str:
+    """t2s line by line, keeping each line's length where OpenCC does (it almost always does)."""
+    cc = _converter()
+    return "\n".join(cc.convert(line) for line in text.split("\n"))
+
+
+def fix_zhe(text: str) -> str:
+    """著 -> 着 outside the protected words (only for text converted from traditional)."""
+    if "著" not in text:
+        return text
+    keep = {i for m in _PROTECT.finditer(text) for i in range(m.start(), m.end())}
+    return "".join("着" if ch == "著" and i not in keep else ch for i, ch in enumerate(text))
+
+
+def to_simplified(mt: MappedText) -> MappedText:
+    if not is_mostly_traditional(mt.text):
+        return mt
+    converted = fix_zhe(convert_t2s(mt.text))
+    if len(converted) == len(mt.text):
+        return replace_same_length(mt, converted)
+    return _realign(mt, converted)
+
+
+def _realign(mt: MappedText, converted: str) -> MappedText:
+    """Rare: a phrase conversion changed a line's length; map such lines by their start."""
+    from array import array
+
+    sources = array("q")
+    old_lines = mt.text.split("\n")
+    new_lines = converted.split("\n")
+    pos = 0
+    for k, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
+        seg = mt.sources[pos : pos + len(old)]
+        if len(new) == len(old):
+            sources.extend(seg)
+        else:
+            for j in range(len(new)):
+                sources.append(seg[min(j, len(seg) - 1)] if seg else mt.sources[min(pos, len(mt.sources) - 1)])
+        pos += len(old)
+        if k < len(old_lines) - 1:
+            sources.append(mt.sources[pos])
+            pos += 1
+    return MappedText(converted, sources, mt.original_length)

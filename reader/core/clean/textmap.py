@@ -1,0 +1,75 @@
+"""Text that remembers where each character came from.
+
+Every cleaning step turns one MappedText into another; `sources[i]` is the index in the
+original text of character i, so the final offset map falls out of the last step.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.offsets import OffsetMap
+
+
+@dataclass
+class MappedText:
+    text: str
+    sources: array
+    original_length: int
+
+    @classmethod
+    def identity(cls, text: str) -> MappedText:
+        return cls(text, array("q", range(len(text))), len(text))
+
+    def offset_map(self) -> OffsetMap:
+        return OffsetMap.from_sources(self.sources, self.original_length)
+
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+
+def substitute(mt: MappedText, pattern: re.Pattern[str], repl: Replacement) -> MappedText:
+    """re.sub that keeps the map: a replacement's k-th character maps to the k-th character of
+    what it replaced (or to the replaced span's last character when the replacement is longer)."""
+    parts: list[str] = []
+    sources = array("q")
+    text, src = mt.text, mt.sources
+    pos = 0
+    changed = False
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new == text[s:e]:
+            continue
+        changed = True
+        parts.append(text[pos:s])
+        sources.extend(src[pos:s])
+        parts.append(new)
+        if e > s:
+            sources.extend(src[min(s + k, e - 1)] for k in range(len(new)))
+        else:  # insertion: borrow the neighbour's place
+            anchor = src[s] if s < len(src) else mt.original_length
+            sources.extend(anchor for _ in new)
+        pos = e
+    if not changed:
+        return mt
+    parts.append(text[pos:])
+    sources.extend(src[pos:])
+    return MappedText("".join(parts), sources, mt.original_length)
+
+
+def replace_same_length(mt: MappedText, new_text: str) -> MappedText:
+    """A character-for-character replacement (e.g. script conversion that kept the length)."""
+    assert len(new_text) == len(mt.text)
+    return MappedText(new_text, mt.sources, mt.original_length)
+
+
+def join_pieces(pieces: list[tuple[str, array]], original_length: int) -> MappedText:
+    text = "".join(p for p, _ in pieces)
+    sources = array("q")
+    for _, s in pieces:
+        sources.extend(s)
+    return MappedText(text, sources, original_length)

@@ -1,0 +1,84 @@
+"""Heading markers of Chinese official documents (GB/T 9704-2012 §7.3.3 and common variants).
+
+The levels, in order, are numbered "一、", "（一）", "1." and "（1）"; plain text loses the fonts,
+so the level comes from the marker type. Run-in enumerations ("一是……。二是……。") open
+subsections whose heading is their first sentence. Both width forms are accepted: "(一)" and
+"（一）", "1." and "1．".
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+# kind -> pattern at the start of a line; the group 'n' holds the number.
+MARKERS: dict[str, re.Pattern[str]] = {
+    "part": re.compile(rf"^第(?P<n>[{CN_DIGITS}]+)(?:部分|篇|章)[、，,：:\s]?"),
+    "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}是])"),
+    "paren_cn": re.compile(rf"^[（(](?P<n>[{CN_DIGITS}]{{1,3}})[)）][、.．，,]?"),
+    "arabic": re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))"),
+    "paren_arabic": re.compile(r"^[（(](?P<n>\d{1,2})[)）]"),
+    "circled": re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+}
+# The conventional order of levels.
+LEVEL_ORDER = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled"]
+
+# Run-in enumerations: 一是, 第一, 首先…
+RUN_IN = re.compile(rf"^(?:(?P<n>[{CN_DIGITS}]{{1,3}})是|第(?P<m>[{CN_DIGITS}]{{1,3}})[，,、：:]|(?P<w>首先|其次|再次|最后)[，,、：:])")
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+
+# A byline introducing an author: "□ 离石区人大常委会主任 白鹤".
+BYLINE_MARK = re.compile(r"^[□■◆◇●○▲△☆★]")
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一 1, 十 10, 十二 12, 二十 20, 二十三 23)."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_VALUES:
+            current = _CN_VALUES[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def marker_of(line: str) -> tuple[str, int, int] | None:
+    """(kind, number, marker length) of a numbered heading marker at the start of `line`."""
+    for kind in LEVEL_ORDER:
+        m = MARKERS[kind].match(line)
+        if m:
+            raw = m.group("n")
+            n = _CIRCLED.index(raw) + 1 if kind == "circled" else cn_number(raw)
+            if n is not None:
+                return kind, n, m.end()
+    return None
+
+
+def run_in_of(text: str) -> tuple[int, int] | None:
+    """(number, marker length) of a run-in enumeration at the start of `text`."""
+    m = RUN_IN.match(text)
+    if not m:
+        return None
+    if m.group("w"):
+        return _ORDINAL_WORDS[m.group("w")], m.end()
+    n = cn_number(m.group("n") or m.group("m"))
+    return (n, m.end()) if n else None
+
+
+def starts_with_marker(line: str) -> bool:
+    return bool(marker_of(line) or run_in_of(line) or BYLINE_MARK.match(line))

@@ -1,0 +1,30 @@
+"""The year a report speaks of: from its title, its source name, or the years its text names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年(?!代)")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)")
+# "2012年政府工作总体要求", "2017年工作安排": the year the report plans for is its year.
+_PLAN = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年(?:政府)?(?:工作(?:安排|任务|总体要求|要求|目标)|的?主要(?:目标|任务))")
+
+
+def unit_year(title: str | None, body: str, source_name: str | None = None) -> int | None:
+    if title:
+        m = _YEAR.search(title) or _BARE_YEAR.search(title)
+        if m:
+            return int(m.group(1))
+    if source_name:
+        m = _BARE_YEAR.search(source_name)
+        if m:
+            return int(m.group(1))
+    m = _PLAN.search(body)
+    if m:
+        return int(m.group(1))
+    counts = Counter(int(y) for y in _YEAR.findall(body[:20000]))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
