@@ -20,7 +20,7 @@ _QUESTION = re.compile(rf"(?<=[{HAN}])\?(?![?{HAN}a-zA-Z])")
 _SEPARATOR_RUN = re.compile(r"[，,、；;：:。]{2,}")
 _STRENGTH = "。；：、，"
 # Paired ASCII double quotes inside Chinese lines become “ ”.
-_QUOTED = re.compile(rf'"([^"\n]{{1,80}})"')
+_QUOTED = re.compile(r'"([^"\n]{1,80})"')
 # Characters lost in copying: runs of ? (or ？ between hanzi), and U+FFFD.
 DAMAGE = re.compile(rf"\?{{2,}}|(?<=[{HAN}])\?(?=[{HAN}A-Z])|\ufffd+|？{{3,}}|[\u2500-\u257f]+")
 

@@ -1,0 +1,174 @@
+"""Each cleaning step on its own, then the whole pipeline on the sample reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core.clean import furniture, lines, ocr, pinyin, punct, script
+from reader.core.clean.pipeline import STEPS, clean
+from reader.core.clean.textmap import MappedText
+from reader.core.model import HeadingHint, RawDocument
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+
+
+def run(step, text: str) -> str:
+    return step(MappedText.identity(text)).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("認真學(xué)習(xí)貫徹", "認真學習貫徹"),
+        ("聯(lián)絡(luò)站", "聯絡站"),
+        ("問題,??h鄉(x", "問題,??鄉"),
+        ("世界卫生组织(WHO)", "世界卫生组织(WHO)"),
+        ("微信(app)平台", "微信(app)平台"),
+        ("领域?qū)嵤", "领域?嵤"),
+    ],
+)
+def test_pinyin_glosses_are_removed(text, expected):
+    assert run(pinyin.remove_pinyin_glosses, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("著力“五個加強”", "着力“五个加强”"),
+        ("始終朝著正確的方向", "始终朝着正确的方向"),
+        ("隨著形勢發展，本著實事求是", "随着形势发展，本着实事求是"),
+        ("編著《吉縣人大四十年》", "编著《吉县人大四十年》"),
+        ("取得了顯著成效，著名的著作", "取得了显著成效，著名的著作"),
+    ],
+)
+def test_traditional_becomes_simplified_with_zhe_fixed(text, expected):
+    assert run(script.to_simplified, text) == expected
+
+
+def test_simplified_text_is_left_alone():
+    text = "编著和著名作品，著力推进"  # already simplified: 著 here is the author's choice
+    assert run(script.to_simplified, text) == text
+    assert not script.is_mostly_traditional(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表,委员;会议:审议!", "代表，委员；会议：审议！"),
+        ("组建(点)联络站", "组建（点）联络站"),
+        ("增长2.5,3.1", "增长2.5,3.1"),
+        ("这是为什么?", "这是为什么？"),
+        ('增强"四个意识"', "增强“四个意识”"),
+    ],
+)
+def test_ascii_punctuation_between_chinese_becomes_full_width(text, expected):
+    assert run(punct.widen_punctuation, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("总结,、继承", "总结、继承"), ("始终”,,围绕", "始终”，围绕"), ("全过程,。县", "全过程。县"), ("好，，好", "好，好")],
+)
+def test_doubled_marks_become_one(text, expected):
+    assert run(punct.collapse_doubled_punctuation, text) == expected
+
+
+def test_lost_characters_stay_and_are_flagged():
+    text = "思想，??人大常委会"
+    assert punct.damaged_spans(text) == [(3, 5)]
+
+
+def test_spaces_between_chinese_characters_go():
+    assert run(ocr.remove_spaces_in_chinese, "深 人贯彻落实 中央、 省委 2021 年") == "深人贯彻落实中央、省委 2021 年"
+
+
+def test_broken_lines_are_joined_but_headings_stay():
+    text = (
+        "一是积极开展代表履职培训,提升代表\n\n履职水平。采取线上线下相结合的培训。\n\n"
+        "这是一段很长的正文，被版面在句子中间折断了，这一行已经超过四十个字但是没有句号结尾所以\n\n"
+        "应该和下一行接起来。\n\n坚定不移改进代表工作\n\n正文从这里开始，到这里结束。"
+    )
+    out = run(lambda mt: ocr.join_broken_lines(mt, set()), text)
+    assert "提升代表履职水平。" in out
+    assert "没有句号结尾所以应该和下一行接起来。" in out
+    assert "\n坚定不移改进代表工作\n" in out
+
+
+def test_web_furniture_lines_are_dropped():
+    text = "正文第一段。\n图片\n责任编辑：吉政\n阅读 1234 在看 12\n正文第二段。"
+    assert run(furniture.drop_web_furniture, text) == "正文第一段。\n\n\n\n正文第二段。"
+
+
+def test_running_heads_and_page_numbers_are_dropped():
+    text = "民主与法治·39 期\n正文。\n- 12 -\n正文二。"
+    assert run(furniture.drop_page_furniture, text) == "\n正文。\n\n正文二。"
+
+
+def test_markdown_marks_become_heading_hints():
+    notes = lines.StepNotes()
+    mt = lines.strip_markdown_headings(MappedText.identity("#### 坚定不移加强政治建设\n正文。"), notes)
+    assert mt.text == "坚定不移加强政治建设\n正文。"
+    assert notes.hints == [HeadingHint(5, 4)]
+
+
+def test_every_step_has_a_unique_name():
+    names = [name for name, _ in STEPS]
+    assert len(names) == len(set(names))
+
+
+def test_pipeline_records_the_steps_that_changed_something():
+    cleaned = clean("學(xué)習(xí)貫徹總書記關(guān)於堅持和完善人民代表大會制度的重要思想,,")
+    assert "remove_pinyin_glosses" in cleaned.steps
+    assert "to_simplified" in cleaned.steps
+    assert "trim_lines" not in cleaned.steps
+    assert cleaned.text == "学习贯彻总书记关于坚持和完善人民代表大会制度的重要思想，"
+
+
+def test_offsets_map_back_to_the_original():
+    original = "學(xué)習(xí)  貫徹𠮷 代表,,聯絡站"
+    cleaned = clean(original)
+    for i, ch in enumerate(cleaned.text):
+        j = cleaned.offsets.to_original(i)
+        assert 0 <= j < len(original)
+    k = cleaned.text.index("𠮷")
+    assert original[cleaned.offsets.to_original(k)] == "𠮷"
+
+
+def test_docx_hints_survive_cleaning():
+    raw = RawDocument("标题一\n　　正文内容很长。\n标题二\n正文。", "utf-8", "docx", [HeadingHint(0, 1), HeadingHint(14, 2)])
+    cleaned = clean(raw)
+    assert cleaned.text == "标题一\n正文内容很长。\n标题二\n正文。"
+    assert cleaned.hints == [HeadingHint(0, 1), HeadingHint(12, 2)]
+
+
+TRADITIONAL_ONLY = re.compile("[們說會這個來時為學國動員關於與區縣監黨經濟導標準發將對]")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {p.name[:3]: clean(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_seed_001_has_no_traditional_characters_or_pinyin(seeds):
+    text = seeds["001"].text
+    assert not TRADITIONAL_ONLY.search(text)
+    assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text)
+    assert "着力“五个加强”" in text and "编著《吉县人大四十年》" in text
+    assert seeds["001"].damaged, "the ?? of lost characters are flagged"
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_seed_has_no_doubled_punctuation_or_spaces_in_chinese(seeds, name):
+    text = seeds[name].text
+    assert not re.search(r"[，、；：。][，、；：。,]|,,", text)
+    assert not re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]", text)
+
+
+def test_seed_web_furniture_is_gone_but_kept_in_original():
+    original = (SEEDS / "004_d17878162788fd1b.txt").read_text(encoding="utf-8")
+    cleaned = clean(original)
+    assert "\n图片\n" not in f"\n{cleaned.text}\n"
+    assert "\n图片\n" in original.replace("\n\n", "\n")
