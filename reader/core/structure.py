@@ -30,6 +30,7 @@ _ROLE = r"(?:人大常委会|人大|人民代表大会常务委员会|人民政�
 _BYLINE = re.compile(rf"^(?:[□■◆◇●○▲△☆★]\s*)?(?P<org>[^\s，。：]{{2,24}}?{_ROLE})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
 _AUTHOR_LINE = re.compile(r"^(?:作者|文)\s*[:：|丨]\s*(?P<name>[\u4e00-\u9fff·]{2,4})(?:\s|$)")
 _NOT_BARE_START = re.compile(r"^(?:[-—–－]{1,4}|\d{4}[-年./]|编者按|按语|附[:：件]|注[:：]|图|表\d)")
+_SUBTITLE = re.compile(r"^(?:[-—–－]{2,}|[（(]\d{4}年)")
 _PAIRS = ("《》", "“”", "（）", "()", "【】", "‘’")
 
 
@@ -242,7 +243,9 @@ def _title_lines(unit_lines: list[_Line], byline: _Line | None) -> list[_Line]:
         for k in range(len(above) - 1, -1, -1):
             ln = above[k]
             nxt = above[k + 1] if k + 1 < len(above) else byline
-            if (is_bare_heading(ln, nxt) or _title_like(ln) or ln.hint) and len(ln.text) <= HINTED_MAX and not ln.text.startswith("——"):
+            if _SUBTITLE.match(ln.text) and not picked:
+                continue  # "——在第十三届人民代表大会上", "（2012年2月29日）" between title and byline
+            if (is_bare_heading(ln, nxt) or _title_like(ln) or ln.hint) and len(ln.text) <= HINTED_MAX:
                 picked.insert(0, ln)
             elif picked or len(ln.text) > 8:
                 break
