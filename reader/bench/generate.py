@@ -121,6 +121,7 @@ def _write(path: Path, fmt: str, encoding: str | None, title: str, text: str) ->
             elif line:
                 doc.add_paragraph(line)
         doc.core_properties.title = title
+        doc.core_properties.created = doc.core_properties.modified = datetime(2024, 1, 1)
         doc.save(str(path))
     else:
         path = path.with_suffix(".html")
