@@ -14,6 +14,7 @@ import html
 import random
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reader.core.clean.pipeline import clean
