@@ -1,0 +1,24 @@
+"""Alignment of sections across reports: rows of sections about the same work.
+
+    from reader.core.align import align, to_json, AlignUnit, AlignSection
+"""
+
+from reader.core.align.engine import align
+from reader.core.align.model import (
+    OTHER_KEY,
+    OTHER_LABEL,
+    AlignMember,
+    AlignResult,
+    AlignRow,
+    AlignSection,
+    AlignTheme,
+    AlignUnit,
+    Correction,
+    to_json,
+)
+from reader.core.align.terms import tokenizer
+
+__all__ = [
+    "OTHER_KEY", "OTHER_LABEL", "AlignMember", "AlignResult", "AlignRow", "AlignSection", "AlignTheme",
+    "AlignUnit", "Correction", "align", "to_json", "tokenizer",
+]

@@ -1,0 +1,97 @@
+"""Anchors: the topics rows are seeded from. Built from the themes passed in (a root theme with its
+descendants' keywords), each enriched with the built-in prototype it resembles; or, with no themes,
+the built-in prototypes themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.core.align.model import AlignTheme
+from reader.core.align.prototypes import PROTOTYPES, Prototype
+from reader.core.align.terms import bag
+
+
+@dataclass
+class Anchor:
+    key: str
+    label: str
+    theme_id: int | None
+    rank: int | None  # usual place in a report; None: no order prior
+    terms: dict[str, float]
+    theme_ids: frozenset[int] = field(default_factory=frozenset)  # tagging any of these pulls toward it
+
+
+def anchors_for(themes: Sequence[AlignTheme]) -> list[Anchor]:
+    if not themes:
+        return [_from_prototype(p) for p in PROTOTYPES]
+    by_id = {t.id: t for t in themes}
+    roots = sorted((t for t in themes if t.parent_id is None or t.parent_id not in by_id), key=lambda t: t.id)
+    return [_from_theme(root, _descendants(root.id, themes)) for root in roots]
+
+
+def root_of(theme_id: int, themes: Sequence[AlignTheme]) -> int | None:
+    by_id = {t.id: t for t in themes}
+    seen: set[int] = set()
+    current = by_id.get(theme_id)
+    while current is not None and current.parent_id in by_id and current.id not in seen:
+        seen.add(current.id)
+        current = by_id[current.parent_id]
+    return current.id if current else None
+
+
+def _from_prototype(p: Prototype) -> Anchor:
+    return Anchor(f"topic:{p.key}", p.label, None, p.rank, dict(p.terms))
+
+
+def _descendants(root_id: int, themes: Sequence[AlignTheme]) -> list[AlignTheme]:
+    out: list[AlignTheme] = []
+    frontier = [root_id]
+    while frontier:
+        parent = frontier.pop(0)
+        kids = sorted((t for t in themes if t.parent_id == parent and t.id != root_id), key=lambda t: t.id)
+        kids = [k for k in kids if k not in out]
+        out += kids
+        frontier += [k.id for k in kids]
+    return out
+
+
+def _add_phrase(terms: dict[str, float], phrase: str, weight: float) -> None:
+    phrase = phrase.strip()
+    if not phrase:
+        return
+    words = bag(phrase)
+    if len(words) == 1 or phrase in words:
+        terms[phrase] = max(terms.get(phrase, 0.0), weight)
+        return
+    for word in sorted(words):
+        terms[word] = max(terms.get(word, 0.0), weight * 0.6)
+
+
+def _from_theme(root: AlignTheme, descendants: list[AlignTheme]) -> Anchor:
+    terms: dict[str, float] = {}
+    _add_phrase(terms, root.name, 1.0)
+    for kw in root.keywords:
+        _add_phrase(terms, kw, 1.0)
+    for child in descendants:
+        _add_phrase(terms, child.name, 0.8)
+        for kw in child.keywords:
+            _add_phrase(terms, kw, 0.7)
+    proto = _resembling(root.name, terms)
+    if proto is not None:
+        for term, weight in proto.terms:
+            terms[term] = max(terms.get(term, 0.0), weight * 0.5)
+    ids = frozenset([root.id] + [d.id for d in descendants])
+    return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids)
+
+
+def _resembling(name: str, terms: dict[str, float]) -> Prototype | None:
+    """The built-in prototype that shares most weight with the theme (at least a clear overlap)."""
+    best: tuple[float, str] | None = None
+    chosen = None
+    for p in PROTOTYPES:
+        overlap = sum(w * terms[t] for t, w in p.terms if t in terms)
+        overlap += 1.0 if p.label in name or name in p.label else 0.0
+        if overlap >= 1.5 and (best is None or (overlap, p.key) > best):
+            best, chosen = (overlap, p.key), p
+    return chosen

@@ -1,0 +1,235 @@
+"""Many-to-one assignment of sections to anchors: prototype evidence (heading and body read apart, so
+an explicit heading can outweigh a body full of another topic's words), users' tags, the vocabulary
+the other units use for the same anchor (leave-one-unit-out centroids), and a per-unit Viterbi pass
+that gives a small bonus to assignments that keep the usual topic order."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.align.anchors import Anchor
+from reader.core.align.nodes import Node
+from reader.core.align.vectors import Vec, add_into, dot, norm, normalized
+
+HEAD_SHARE = 0.5  # weight of the heading in the prototype evidence; the body has the rest
+HEAD_FULL = 1.0  # topic-word weight in a heading that counts as full evidence
+BODY_FULL_DENSITY = 0.08  # share of a body's words that are topic words, for full evidence
+CORE_WEIGHT = 0.6  # prototype words at least this strong make the evidence; weaker ones only share it
+ANCHOR_MIN = 0.15  # least prototype evidence for a section to be anchored at all
+CENTROID_WEIGHT = 0.35
+ORDER_BONUS = 0.015
+TAG_BONUS = 0.3
+ROUNDS = 2
+FREE = -1
+
+
+@dataclass
+class Scored:
+    """Scores of one item against every anchor."""
+
+    proto: list[float]
+    total: list[float]
+
+
+def anchor_vectors(anchors: Sequence[Anchor], idf: dict[str, float], unseen: float) -> list[Vec]:
+    return [normalized({t: w * idf.get(t, unseen) for t, w in a.terms.items()}) for a in anchors]
+
+
+def prototype_scores(node: Node, vecs: Sequence[Vec], anchors: Sequence[Anchor]) -> list[float]:
+    """Evidence for each anchor: the share of the heading's and of the body's topic words that are the
+    anchor's, each scaled by how much topic vocabulary there is at all (so an off-topic section
+    scores low everywhere), plus users' tags."""
+    index = _term_index(anchors)
+    head_mass, head_total = _mass(node.head, index, len(anchors), sublinear=False)
+    body_mass, body_total = _mass(node.body, index, len(anchors), sublinear=True)
+    body_len = sum(_tf(c) for c in node.body.values())
+    head_conf = min(1.0, _core_mass(node.head, index, False) / HEAD_FULL)
+    body_conf = min(1.0, _core_mass(node.body, index, True) / max(body_len, 1.0) / BODY_FULL_DENSITY)
+    tags = _tags(node)
+    out = []
+    for k, anchor in enumerate(anchors):
+        s = 0.0
+        if head_total > 0:
+            s += HEAD_SHARE * head_conf * head_mass[k] / head_total
+        if body_total > 0:
+            s += (1 - HEAD_SHARE) * body_conf * body_mass[k] / body_total
+        if tags and anchor.theme_ids:
+            s += TAG_BONUS * sum(1 for t in tags if t in anchor.theme_ids) / len(tags)
+        out.append(s)
+    return out
+
+
+def _tf(count: float) -> float:
+    return 1.0 + math.log(count) if count >= 1.0 else count
+
+
+def _mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], n: int,
+          sublinear: bool) -> tuple[list[float], float]:
+    mass = [0.0] * n
+    for term, count in counts.items():
+        hits = index.get(term)
+        if not hits:
+            continue
+        tf = _tf(count) if sublinear else min(count, 1.0)
+        for k, w in hits:
+            mass[k] += w * tf
+    return mass, sum(mass)
+
+
+def _core_mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], sublinear: bool) -> float:
+    """Weight of the words that speak for some anchor clearly (weak words only share out evidence)."""
+    total = 0.0
+    for term, count in counts.items():
+        best = max((w for _, w in index.get(term, ())), default=0.0)
+        if best >= CORE_WEIGHT:
+            total += best * (_tf(count) if sublinear else min(count, 1.0))
+    return total
+
+
+_INDEX_CACHE: dict[int, tuple[Sequence[Anchor], dict[str, list[tuple[int, float]]]]] = {}
+
+
+def _term_index(anchors: Sequence[Anchor]) -> dict[str, list[tuple[int, float]]]:
+    cached = _INDEX_CACHE.get(id(anchors))
+    if cached is not None and cached[0] is anchors:
+        return cached[1]
+    index: dict[str, list[tuple[int, float]]] = {}
+    for k, anchor in enumerate(anchors):
+        for term in sorted(anchor.terms):
+            index.setdefault(term, []).append((k, anchor.terms[term]))
+    _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(anchors)] = (anchors, index)
+    return index
+
+
+def _tags(node: Node) -> list[int]:
+    return [t for n in node.walk() for t in n.section.theme_ids]
+
+
+def best_of(scores: Sequence[float]) -> tuple[int | None, float]:
+    """The best anchor (None below ANCHOR_MIN) and how sure: 1 - second/best."""
+    if not scores:
+        return None, 0.0
+    order = sorted(range(len(scores)), key=lambda k: (-scores[k], k))
+    best = scores[order[0]]
+    if best < ANCHOR_MIN:
+        return None, 0.0
+    second = scores[order[1]] if len(order) > 1 else 0.0
+    return order[0], 1.0 - max(second, 0.0) / best
+
+
+def assign(
+    items: Sequence[Node],
+    anchors: Sequence[Anchor],
+    vecs: Sequence[Vec],
+    pinned: dict[int, int],
+    forbidden: set[tuple[int, int]],
+    use_order: bool = True,
+) -> tuple[list[int], list[Scored]]:
+    """For each item, an anchor index or FREE. `pinned`: section id -> anchor index (users' moves);
+    `forbidden`: (section id, anchor index) pairs users rejected."""
+    scored = [Scored(p, list(p)) for p in (prototype_scores(n, vecs, anchors) for n in items)]
+    for i, node in enumerate(items):
+        for k in range(len(anchors)):
+            if (node.section.id, k) in forbidden:
+                scored[i].proto[k] = scored[i].total[k] = -1.0
+    choice = _decide(items, anchors, scored, pinned, use_order)
+    for _ in range(ROUNDS):
+        _add_centroids(items, anchors, scored, choice)
+        choice = _decide(items, anchors, scored, pinned, use_order)
+    return choice, scored
+
+
+def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], choice: list[int]) -> None:
+    """total = proto + CENTROID_WEIGHT * cosine to the anchor's members in other units."""
+    sums: list[Vec] = [{} for _ in anchors]
+    per_unit: dict[tuple[int, int], Vec] = {}
+    for node, k in zip(items, choice, strict=True):
+        if k == FREE:
+            continue
+        add_into(sums[k], node.vec)
+        add_into(per_unit.setdefault((k, node.unit.id), {}), node.vec)
+    sq = [dot(s, s) for s in sums]
+    for i, node in enumerate(items):
+        for k in range(len(anchors)):
+            if scored[i].proto[k] < 0:
+                continue
+            own = per_unit.get((k, node.unit.id))
+            num = dot(node.vec, sums[k]) - (dot(node.vec, own) if own else 0.0)
+            den_sq = sq[k] - (2 * dot(own, sums[k]) - dot(own, own) if own else 0.0)
+            cos = num / den_sq ** 0.5 if den_sq > 1e-12 else 0.0
+            scored[i].total[k] = scored[i].proto[k] + CENTROID_WEIGHT * max(cos, 0.0)
+
+
+def _decide(
+    items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], pinned: dict[int, int], use_order: bool
+) -> list[int]:
+    choice = [FREE] * len(items)
+    start = 0
+    while start < len(items):
+        end = start
+        while end < len(items) and items[end].unit.id == items[start].unit.id:
+            end += 1
+        path = _viterbi(items[start:end], anchors, scored[start:end], pinned, use_order)
+        choice[start:end] = path
+        start = end
+    return choice
+
+
+def _emission(node: Node, scored: Scored, k: int, pinned: dict[int, int]) -> float | None:
+    """Score of putting the item in anchor k (FREE: unanchored); None when not allowed."""
+    pin = pinned.get(node.section.id)
+    if pin is not None:
+        return 1.0 if k == pin else None
+    if k == FREE:
+        return ANCHOR_MIN
+    if scored.proto[k] < ANCHOR_MIN:
+        return None
+    return scored.total[k]
+
+
+def _viterbi(
+    items: Sequence[Node], anchors: Sequence[Anchor], scored: Sequence[Scored], pinned: dict[int, int], use_order: bool
+) -> list[int]:
+    """Best sequence of anchors for one unit's items; the state is the rank of the last anchored item."""
+    states = [FREE, *range(len(anchors))]
+    # beam: (last rank seen or None) -> (total, path)
+    beam: dict[int | None, tuple[float, list[int]]] = {None: (0.0, [])}
+    for node, sc in zip(items, scored, strict=True):
+        nxt: dict[int | None, tuple[float, list[int]]] = {}
+        for last, (total, path) in sorted(beam.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
+            for k in states:
+                e = _emission(node, sc, k, pinned)
+                if e is None:
+                    continue
+                rank = anchors[k].rank if k != FREE else None
+                bonus = ORDER_BONUS if use_order and rank is not None and last is not None and rank >= last else 0.0
+                new_last = rank if rank is not None else last
+                cand = (total + e + bonus, path + [k])
+                old = nxt.get(new_last)
+                if old is None or _better(cand, old):
+                    nxt[new_last] = cand
+        beam = nxt or beam
+    best = max(beam.values(), key=lambda tp: (tp[0], [-k for k in tp[1]]))
+    return best[1] if len(best[1]) == len(items) else [FREE] * len(items)
+
+
+def _better(a: tuple[float, list[int]], b: tuple[float, list[int]]) -> bool:
+    if abs(a[0] - b[0]) > 1e-12:
+        return a[0] > b[0]
+    return [-k for k in a[1]] > [-k for k in b[1]]
+
+
+def row_vector(anchor_vec: Vec, members: Sequence[Node]) -> Vec:
+    """What a row stands for: its anchor plus (half) the centroid of its members."""
+    acc: Vec = dict(anchor_vec)
+    if members:
+        centroid: Vec = {}
+        for m in members:
+            add_into(centroid, m.vec)
+        n = norm(centroid)
+        if n > 0:
+            add_into(acc, centroid, 0.5 / n)
+    return normalized(acc)

@@ -1,0 +1,257 @@
+"""align(): sections of many reports into rows of matching sections.
+
+1. Every section becomes term bags (jieba tokens with the domain dictionary; heading weighted up).
+2. Each unit is read at the level where a section carries one topic (see nodes.choose_items).
+3. Sections are assigned many-to-one to anchors (themes, or built-in prototypes): see assign.py.
+4. Sections no anchor claims are clustered across units (cluster.py); the rest go to 其他.
+5. Users' corrections are applied: pins and refusals inside the assignment, renames and merges after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.align import assign as asg
+from reader.core.align.anchors import Anchor, anchors_for
+from reader.core.align.cluster import cluster
+from reader.core.align.model import (
+    OTHER_KEY,
+    OTHER_LABEL,
+    AlignMember,
+    AlignResult,
+    AlignRow,
+    AlignTheme,
+    AlignUnit,
+    Correction,
+)
+from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors
+from reader.core.align.vectors import Vec, add_into, dot, idf_table, normalized, shared_terms
+from reader.core.errors import Cancelled
+
+LABEL_TERMS = 3
+MEMBER_TERMS = 5
+ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
+ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
+
+
+@dataclass
+class _Plan:
+    """Corrections sorted by what they do (later corrections win)."""
+
+    pins: dict[int, str] = field(default_factory=dict)  # section id -> row key
+    refused: set[tuple[int, str]] = field(default_factory=set)  # (section id, row key)
+    labels: dict[str, str] = field(default_factory=dict)  # row key -> label
+    merges: dict[str, str] = field(default_factory=dict)  # row key -> row key it joins
+
+    @property
+    def forced(self) -> set[int]:
+        return set(self.pins) | {s for s, _ in self.refused}
+
+
+@dataclass(eq=False)
+class _Row:
+    key: str
+    label: str
+    theme_id: int | None
+    vec: Vec
+    members: list[Node] = field(default_factory=list)
+
+
+def align(
+    units: Sequence[AlignUnit],
+    themes: Sequence[AlignTheme] = (),
+    corrections: Sequence[Correction] = (),
+    progress: Callable[[int, int], None] | None = None,
+    cancel: object | None = None,
+) -> AlignResult:
+    units = list(units)
+    total = 2 * len(units) + 1
+    tick = _ticker(progress, cancel, total)
+    forest = build_nodes(units, tick)
+    fill_vectors(forest)
+    anchors = anchors_for(list(themes))
+    all_nodes = [n for roots in forest for r in roots for n in r.walk()]
+    idf, unseen = idf_table([n.vec for n in all_nodes])
+    vecs = asg.anchor_vectors(anchors, idf, unseen)
+    plan = _plan(corrections)
+    keys = [a.key for a in anchors]
+
+    def topic_of(node: Node) -> tuple[int | None, float]:
+        return asg.best_of(asg.prototype_scores(node, vecs, anchors))
+
+    items = choose_items(forest, topic_of, plan.forced)
+    pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
+    forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
+    floating = {sid for sid, k in plan.pins.items() if k not in keys}
+    choice, scored = asg.assign(items, anchors, vecs, pinned, forbidden)
+    tick(len(units) * 2)
+    rows = _anchor_rows(items, anchors, vecs, choice)
+    free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
+    clusters = _cluster_rows(items, free, {r.key for r in rows})
+    rows += clusters
+    other = _Row(OTHER_KEY, OTHER_LABEL, None, {})
+    placed = {id(m) for r in rows for m in r.members}
+    leftovers = [n for n in items if id(n) not in placed and n.section.id not in floating]
+    other.members = _attach(leftovers, clusters)
+    rows = _apply(rows, other, items, plan, units)
+    return _result(rows, other, items, scored, units)
+
+
+def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, total: int) -> Callable[[int], None]:
+    def tick(done: int) -> None:
+        if cancel is not None and getattr(cancel, "cancelled", False):
+            raise Cancelled()
+        if progress is not None:
+            progress(min(done + 1, total), total)
+
+    return tick
+
+
+def _plan(corrections: Sequence[Correction]) -> _Plan:
+    plan = _Plan()
+    for c in corrections:
+        if c.kind == "move" and c.section_id is not None:
+            plan.pins[c.section_id] = c.row_key
+            plan.refused.discard((c.section_id, c.row_key))
+        elif c.kind == "not_match" and c.section_id is not None:
+            plan.refused.add((c.section_id, c.row_key))
+            if plan.pins.get(c.section_id) == c.row_key:
+                del plan.pins[c.section_id]
+        elif c.kind == "split" and c.section_id is not None and c.target_row_key:
+            plan.pins[c.section_id] = c.target_row_key
+            if c.label:
+                plan.labels[c.target_row_key] = c.label
+        elif c.kind == "rename" and c.label:
+            plan.labels[c.row_key] = c.label
+        elif c.kind == "merge" and c.target_row_key and c.target_row_key != c.row_key:
+            plan.merges[c.row_key] = c.target_row_key
+    return plan
+
+
+def _anchor_rows(items: Sequence[Node], anchors: Sequence[Anchor], vecs: Sequence[Vec], choice: Sequence[int]) -> list[_Row]:
+    rows = []
+    for k, anchor in enumerate(anchors):
+        members = [n for n, c in zip(items, choice, strict=True) if c == k]
+        rows.append(_Row(anchor.key, anchor.label, anchor.theme_id, asg.row_vector(vecs[k], members), members))
+    return rows
+
+
+def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str]) -> list[_Row]:
+    rows = []
+    for group in cluster([items[i] for i in free]):
+        members = [items[free[g]] for g in group]
+        terms = _label_terms(members)
+        key = _unique("cluster:" + "-".join(terms[:2]) if terms else "cluster", taken)
+        taken.add(key)
+        centroid: Vec = {}
+        for m in members:
+            add_into(centroid, m.vec)
+        rows.append(_Row(key, "·".join(terms) or key, None, normalized(centroid), members))
+    return rows
+
+
+def _attach(leftovers: Sequence[Node], clusters: Sequence[_Row]) -> list[Node]:
+    """Sections no anchor and no group took join the nearest group when close enough; the rest are 其他."""
+    rest = []
+    for node in leftovers:
+        sims = sorted(((dot(node.vec, r.vec), -i) for i, r in enumerate(clusters)), reverse=True)
+        second = sims[1][0] if len(sims) > 1 else 0.0
+        if sims and sims[0][0] >= ATTACH_MIN and sims[0][0] - second >= ATTACH_MARGIN:
+            clusters[-sims[0][1]].members.append(node)
+        else:
+            rest.append(node)
+    return rest
+
+
+def _label_terms(members: Sequence[Node]) -> list[str]:
+    """The heaviest terms shared by sections of at least two units (headings count most)."""
+    weight: dict[str, float] = {}
+    units: dict[str, set[int]] = {}
+    for m in members:
+        for t, v in m.vec.items():
+            weight[t] = weight.get(t, 0.0) + v + m.head_vec.get(t, 0.0)
+            units.setdefault(t, set()).add(m.unit.id)
+    shared = [t for t in weight if len(units[t]) >= 2]
+    shared.sort(key=lambda t: (-weight[t], t))
+    return shared[:LABEL_TERMS]
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    if key not in taken:
+        return key
+    n = 2
+    while f"{key}~{n}" in taken:
+        n += 1
+    return f"{key}~{n}"
+
+
+def _apply(rows: list[_Row], other: _Row, items: Sequence[Node], plan: _Plan, units: Sequence[AlignUnit]) -> list[_Row]:
+    """Pins to rows outside the anchors, refusals of cluster rows, merges and renames."""
+    by_key = {r.key: r for r in rows}
+    by_section = {n.section.id: n for n in items}
+    for sid in sorted(plan.pins):
+        key, node = plan.pins[sid], by_section.get(sid)
+        if node is None:
+            continue
+        for r in rows + [other]:
+            if node in r.members and r.key != key:
+                r.members.remove(node)
+        if key not in by_key:
+            by_key[key] = _Row(key, plan.labels.get(key, key), None, {})
+            rows.append(by_key[key])
+        if node not in by_key[key].members:
+            by_key[key].members.append(node)
+    for sid, key in sorted(plan.refused):
+        node, row = by_section.get(sid), by_key.get(key)
+        if node is not None and row is not None and node in row.members and plan.pins.get(sid) != key:
+            row.members.remove(node)
+            other.members.append(node)
+    for src in sorted(plan.merges):
+        dst = _final(src, plan.merges)
+        if src in by_key and dst != src:
+            if dst not in by_key:
+                by_key[dst] = _Row(dst, plan.labels.get(dst, by_key[src].label), by_key[src].theme_id, by_key[src].vec)
+                rows.append(by_key[dst])
+            by_key[dst].members += by_key[src].members
+            by_key[src].members = []
+    for key, label in plan.labels.items():
+        if key in by_key:
+            by_key[key].label = label
+    unit_index = {id(u): ui for ui, u in enumerate(units)}
+    for r in rows + [other]:
+        r.members.sort(key=lambda n: (unit_index[id(n.unit)], n.order))
+    return [r for r in rows if r.members]
+
+
+def _final(key: str, merges: dict[str, str]) -> str:
+    seen = {key}
+    while key in merges and merges[key] not in seen:
+        key = merges[key]
+        seen.add(key)
+    return key
+
+
+def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequence[asg.Scored],
+            units: Sequence[AlignUnit]) -> AlignResult:
+    best = {id(n): max(s.total, default=0.0) for n, s in zip(items, scored, strict=True)}
+    out = []
+    for r in rows:
+        vec = r.vec or _centroid(r.members)
+        out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members]))
+    out.append(AlignRow(OTHER_KEY, OTHER_LABEL, None, [_member(n, {}, best[id(n)]) for n in other.members]))
+    return AlignResult(out)
+
+
+def _centroid(members: Sequence[Node]) -> Vec:
+    acc: Vec = {}
+    for m in members:
+        add_into(acc, m.vec)
+    return normalized(acc)
+
+
+def _member(node: Node, row_vec: Vec, fallback: float | None) -> AlignMember:
+    s, u = node.section, node.unit
+    score = dot(node.vec, row_vec) if fallback is None else fallback
+    terms = shared_terms(node.vec, row_vec, MEMBER_TERMS) if row_vec else []
+    return AlignMember(s.id, u.id, u.county, u.year, u.source, s.heading, round(max(0.0, min(1.0, score)), 4), terms)

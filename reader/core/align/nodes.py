@@ -1,0 +1,152 @@
+"""Sections as term bags and vectors, and the choice of the level each unit is aligned at.
+
+A section is aligned whole when it carries one topic; the engine descends into its children when
+its heading is generic (工作回顾, 工作安排, 目标任务 …) or its children clearly carry different topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.align.model import AlignSection, AlignUnit
+from reader.core.align.terms import bag, strip_marker
+from reader.core.align.vectors import Vec, idf_table, tfidf
+
+HEADING_WEIGHT = 3.0
+CHILD_HEADING_WEIGHT = 1.5
+LEAD_CAP = 1500  # characters of a section's own text read (its children are read on their own)
+
+GENERIC = re.compile(
+    r"回顾|工作安排|目标任务|主要任务|总体要求|主要目标|主要做法|主要成效|主要工作|基本情况|工作情况|"
+    r"下步打算|下一步|今后.{0,6}工作|工作思路|工作打算|工作要点|几点体会|体会与启示|存在的?问题|年工作$|"
+    r"^\W*(?:19|20)\d\d年\W*$"
+)
+
+
+@dataclass(eq=False)
+class Node:
+    section: AlignSection
+    unit: AlignUnit
+    order: int  # position of the section within its unit, depth-first
+    head: Counter[str]
+    body: Counter[str]  # own text and everything below
+    children: list[Node] = field(default_factory=list)
+    head_vec: Vec = field(default_factory=dict)
+    body_vec: Vec = field(default_factory=dict)
+    vec: Vec = field(default_factory=dict)  # heading weighted up, plus body
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None]) -> list[list[Node]]:
+    """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards."""
+    out: list[list[Node]] = []
+    for i, unit in enumerate(units):
+        counter = [0]
+        out.append([_node(s, unit, counter) for s in unit.sections])
+        tick(i)
+    return out
+
+
+def _node(section: AlignSection, unit: AlignUnit, counter: list[int]) -> Node:
+    counter[0] += 1
+    node = Node(section, unit, counter[0], bag(strip_marker(section.heading)), Counter())
+    node.children = [_node(c, unit, counter) for c in section.children]
+    body = bag(_lead(section)[:LEAD_CAP])
+    for child in node.children:
+        _add(body, child.head, CHILD_HEADING_WEIGHT)
+        _add(body, child.body, 1.0)
+    node.body = body
+    return node
+
+
+def _add(acc: Counter[str], other: Counter[str], factor: float) -> None:
+    for term, count in other.items():
+        acc[term] += count * factor
+
+
+def _lead(section: AlignSection) -> str:
+    """The section's own text: after its heading, before its first child's heading."""
+    text = section.text or ""
+    heading = (section.heading or "").strip()
+    if heading and text.lstrip().startswith(heading):
+        text = text.lstrip()[len(heading):]
+    if section.children:
+        first = (section.children[0].heading or "").strip()[:12]
+        at = text.find(first) if first else -1
+        if at >= 0:
+            text = text[:at]
+    return text
+
+
+def fill_vectors(forest: list[list[Node]]) -> None:
+    """TF-IDF over every section of the run (idf from the combined bags)."""
+    nodes = [n for roots in forest for r in roots for n in r.walk()]
+    combined = [_combined(n) for n in nodes]
+    idf, unseen = idf_table(combined)
+    for node, counts in zip(nodes, combined, strict=True):
+        node.vec = tfidf(counts, idf, unseen)
+        node.head_vec = tfidf(node.head, idf, unseen)
+        node.body_vec = tfidf(node.body, idf, unseen)
+
+
+def _combined(node: Node) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    _add(counts, node.head, HEADING_WEIGHT)
+    _add(counts, node.body, 1.0)
+    return counts
+
+
+def is_generic(heading: str) -> bool:
+    return bool(GENERIC.search(strip_marker(heading)))
+
+
+def choose_items(
+    forest: list[list[Node]],
+    topic_of: Callable[[Node], tuple[int | None, float]],
+    forced: set[int],
+) -> list[Node]:
+    """The nodes to align, in unit and reading order. `topic_of(node)` gives the node's best anchor
+    (or None) and how sure it is; `forced` section ids must be items themselves."""
+    items: list[Node] = []
+    for roots in forest:
+        for root in roots:
+            items += _choose(root, topic_of, forced)
+    return items
+
+
+def _contains_forced(node: Node, forced: set[int]) -> bool:
+    return any(n.section.id in forced for n in node.walk() if n is not node)
+
+
+def _choose(node: Node, topic_of: Callable[[Node], tuple[int | None, float]], forced: set[int]) -> list[Node]:
+    if not node.children:
+        return [node]
+    if node.section.id not in forced and (_contains_forced(node, forced) or _should_descend(node, topic_of)):
+        out: list[Node] = []
+        for child in node.children:
+            out += _choose(child, topic_of, forced)
+        return out
+    return [node]
+
+
+def _should_descend(node: Node, topic_of: Callable[[Node], tuple[int | None, float]]) -> bool:
+    if is_generic(node.section.heading):
+        return True
+    if len(node.children) < 2:
+        return False
+    parent_topic, parent_sure = topic_of(node)
+    kids = [topic_of(c) for c in node.children]
+    sure_kids = [t for t, sure in kids if t is not None and sure >= 0.5]
+    distinct = sorted(set(sure_kids))
+    if len(distinct) < 2:
+        return False
+    share = sum(1 for t, _ in kids if t == parent_topic) / len(kids) if parent_topic is not None else 0.0
+    # descend when the children mostly disagree with the parent and are sure of their own topics
+    return share < 0.5 and len(sure_kids) >= max(2, (2 * len(kids) + 2) // 3) and parent_sure < 0.8
