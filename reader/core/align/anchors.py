@@ -80,7 +80,7 @@ def _from_theme(root: AlignTheme, descendants: list[AlignTheme]) -> Anchor:
     proto = _resembling(root.name, terms)
     if proto is not None:
         for term, weight in proto.terms:
-            terms[term] = max(terms.get(term, 0.0), weight * 0.5)
+            terms[term] = max(terms.get(term, 0.0), weight)
     ids = frozenset([root.id] + [d.id for d in descendants])
     return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids)
 

@@ -20,7 +20,7 @@ CORE_WEIGHT = 0.6  # prototype words at least this strong make the evidence; wea
 ANCHOR_MIN = 0.15  # least prototype evidence for a section to be anchored at all
 CENTROID_WEIGHT = 0.35
 ORDER_BONUS = 0.015
-TAG_BONUS = 0.3
+TAG_BONUS = 0.6  # users tagged passages: strong evidence, shared out among the themes tagged
 ROUNDS = 2
 FREE = -1
 
@@ -37,16 +37,23 @@ def anchor_vectors(anchors: Sequence[Anchor], idf: dict[str, float], unseen: flo
     return [normalized({t: w * idf.get(t, unseen) for t, w in a.terms.items()}) for a in anchors]
 
 
-def prototype_scores(node: Node, vecs: Sequence[Vec], anchors: Sequence[Anchor]) -> list[float]:
+def evidence(node: Node, anchors: Sequence[Anchor]) -> list[float]:
+    """prototype_scores, computed once per node."""
+    if node.proto is None:
+        node.proto = prototype_scores(node, anchors)
+    return node.proto
+
+
+def prototype_scores(node: Node, anchors: Sequence[Anchor]) -> list[float]:
     """Evidence for each anchor: the share of the heading's and of the body's topic words that are the
-    anchor's, each scaled by how much topic vocabulary there is at all (so an off-topic section
+    anchor's, each scaled by how much clear topic vocabulary there is at all (so an off-topic section
     scores low everywhere), plus users' tags."""
-    index = _term_index(anchors)
-    head_mass, head_total = _mass(node.head, index, len(anchors), sublinear=False)
-    body_mass, body_total = _mass(node.body, index, len(anchors), sublinear=True)
+    index, core = _term_index(anchors)
+    head_mass, head_total, head_core = _mass(node.head, index, core, len(anchors), sublinear=False)
+    body_mass, body_total, body_core = _mass(node.body, index, core, len(anchors), sublinear=True)
     body_len = sum(_tf(c) for c in node.body.values())
-    head_conf = min(1.0, _core_mass(node.head, index, False) / HEAD_FULL)
-    body_conf = min(1.0, _core_mass(node.body, index, True) / max(body_len, 1.0) / BODY_FULL_DENSITY)
+    head_conf = min(1.0, head_core / HEAD_FULL)
+    body_conf = min(1.0, body_core / max(body_len, 1.0) / BODY_FULL_DENSITY)
     tags = _tags(node)
     out = []
     for k, anchor in enumerate(anchors):
@@ -65,9 +72,12 @@ def _tf(count: float) -> float:
     return 1.0 + math.log(count) if count >= 1.0 else count
 
 
-def _mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], n: int,
-          sublinear: bool) -> tuple[list[float], float]:
+def _mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], core: dict[str, float], n: int,
+          sublinear: bool) -> tuple[list[float], float, float]:
+    """Topic-word weight per anchor, in all, and of the words that speak clearly for some anchor
+    (weaker words only share out evidence, they do not make it)."""
     mass = [0.0] * n
+    clear = 0.0
     for term, count in counts.items():
         hits = index.get(term)
         if not hits:
@@ -75,23 +85,16 @@ def _mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], n
         tf = _tf(count) if sublinear else min(count, 1.0)
         for k, w in hits:
             mass[k] += w * tf
-    return mass, sum(mass)
+        clear += core[term] * tf
+    return mass, sum(mass), clear
 
 
-def _core_mass(counts: dict[str, float], index: dict[str, list[tuple[int, float]]], sublinear: bool) -> float:
-    """Weight of the words that speak for some anchor clearly (weak words only share out evidence)."""
-    total = 0.0
-    for term, count in counts.items():
-        best = max((w for _, w in index.get(term, ())), default=0.0)
-        if best >= CORE_WEIGHT:
-            total += best * (_tf(count) if sublinear else min(count, 1.0))
-    return total
+_Index = tuple[dict[str, list[tuple[int, float]]], dict[str, float]]
+_INDEX_CACHE: dict[int, tuple[Sequence[Anchor], _Index]] = {}
 
 
-_INDEX_CACHE: dict[int, tuple[Sequence[Anchor], dict[str, list[tuple[int, float]]]]] = {}
-
-
-def _term_index(anchors: Sequence[Anchor]) -> dict[str, list[tuple[int, float]]]:
+def _term_index(anchors: Sequence[Anchor]) -> _Index:
+    """term -> [(anchor, weight)], and term -> its weight if at least CORE_WEIGHT somewhere (else 0)."""
     cached = _INDEX_CACHE.get(id(anchors))
     if cached is not None and cached[0] is anchors:
         return cached[1]
@@ -99,9 +102,11 @@ def _term_index(anchors: Sequence[Anchor]) -> dict[str, list[tuple[int, float]]]
     for k, anchor in enumerate(anchors):
         for term in sorted(anchor.terms):
             index.setdefault(term, []).append((k, anchor.terms[term]))
+    core = {t: max(w for _, w in hits) for t, hits in index.items()}
+    core = {t: (w if w >= CORE_WEIGHT else 0.0) for t, w in core.items()}
     _INDEX_CACHE.clear()
-    _INDEX_CACHE[id(anchors)] = (anchors, index)
-    return index
+    _INDEX_CACHE[id(anchors)] = (anchors, (index, core))
+    return index, core
 
 
 def _tags(node: Node) -> list[int]:
@@ -123,14 +128,13 @@ def best_of(scores: Sequence[float]) -> tuple[int | None, float]:
 def assign(
     items: Sequence[Node],
     anchors: Sequence[Anchor],
-    vecs: Sequence[Vec],
     pinned: dict[int, int],
     forbidden: set[tuple[int, int]],
     use_order: bool = True,
 ) -> tuple[list[int], list[Scored]]:
     """For each item, an anchor index or FREE. `pinned`: section id -> anchor index (users' moves);
     `forbidden`: (section id, anchor index) pairs users rejected."""
-    scored = [Scored(p, list(p)) for p in (prototype_scores(n, vecs, anchors) for n in items)]
+    scored = [Scored(list(p), list(p)) for p in (evidence(n, anchors) for n in items)]
     for i, node in enumerate(items):
         for k in range(len(anchors)):
             if (node.section.id, k) in forbidden:
@@ -144,23 +148,46 @@ def assign(
 
 def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], choice: list[int]) -> None:
     """total = proto + CENTROID_WEIGHT * cosine to the anchor's members in other units."""
+    n_anchors = len(anchors)
     sums: list[Vec] = [{} for _ in anchors]
-    per_unit: dict[tuple[int, int], Vec] = {}
-    for node, k in zip(items, choice, strict=True):
-        if k == FREE:
-            continue
-        add_into(sums[k], node.vec)
-        add_into(per_unit.setdefault((k, node.unit.id), {}), node.vec)
+    own: dict[tuple[int, int], list[int]] = {}  # (anchor, unit) -> its items in that anchor
+    for i, (node, k) in enumerate(zip(items, choice, strict=True)):
+        if k != FREE:
+            add_into(sums[k], node.vec)
+            own.setdefault((k, node.unit.id), []).append(i)
+    by_term: dict[str, list[float]] = {}
+    for k, s in enumerate(sums):
+        for term, w in s.items():
+            by_term.setdefault(term, [0.0] * n_anchors)[k] = w
+    num = [_dots(node.vec, by_term, n_anchors) for node in items]  # item · anchor sum
     sq = [dot(s, s) for s in sums]
+    rest_sq: dict[tuple[int, int], float] = {}  # |anchor sum minus the unit's own members|^2
+    for (k, _u), members in own.items():
+        inner = sum(_pair(items, a, b) for a in members for b in members)
+        rest_sq[(k, _u)] = sq[k] - 2 * sum(num[m][k] for m in members) + inner
     for i, node in enumerate(items):
-        for k in range(len(anchors)):
+        for k in range(n_anchors):
             if scored[i].proto[k] < 0:
                 continue
-            own = per_unit.get((k, node.unit.id))
-            num = dot(node.vec, sums[k]) - (dot(node.vec, own) if own else 0.0)
-            den_sq = sq[k] - (2 * dot(own, sums[k]) - dot(own, own) if own else 0.0)
-            cos = num / den_sq ** 0.5 if den_sq > 1e-12 else 0.0
+            members = own.get((k, node.unit.id), ())
+            top = num[i][k] - sum(_pair(items, i, m) for m in members)
+            den_sq = rest_sq.get((k, node.unit.id), sq[k])
+            cos = top / den_sq ** 0.5 if den_sq > 1e-12 else 0.0
             scored[i].total[k] = scored[i].proto[k] + CENTROID_WEIGHT * max(cos, 0.0)
+
+
+def _dots(vec: Vec, by_term: dict[str, list[float]], n: int) -> list[float]:
+    out = [0.0] * n
+    for term, v in vec.items():
+        row = by_term.get(term)
+        if row is not None:
+            for k in range(n):
+                out[k] += v * row[k]
+    return out
+
+
+def _pair(items: Sequence[Node], a: int, b: int) -> float:
+    return 1.0 if a == b else dot(items[a].vec, items[b].vec)
 
 
 def _decide(

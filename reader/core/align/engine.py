@@ -26,7 +26,7 @@ from reader.core.align.model import (
     Correction,
 )
 from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors
-from reader.core.align.vectors import Vec, add_into, dot, idf_table, normalized, shared_terms
+from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
 from reader.core.errors import Cancelled
 
 LABEL_TERMS = 3
@@ -69,22 +69,20 @@ def align(
     total = 2 * len(units) + 1
     tick = _ticker(progress, cancel, total)
     forest = build_nodes(units, tick)
-    fill_vectors(forest)
     anchors = anchors_for(list(themes))
-    all_nodes = [n for roots in forest for r in roots for n in r.walk()]
-    idf, unseen = idf_table([n.vec for n in all_nodes])
-    vecs = asg.anchor_vectors(anchors, idf, unseen)
     plan = _plan(corrections)
     keys = [a.key for a in anchors]
 
     def topic_of(node: Node) -> tuple[int | None, float]:
-        return asg.best_of(asg.prototype_scores(node, vecs, anchors))
+        return asg.best_of(asg.evidence(node, anchors))
 
     items = choose_items(forest, topic_of, plan.forced)
+    idf, unseen = fill_vectors(items)
+    vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
-    choice, scored = asg.assign(items, anchors, vecs, pinned, forbidden)
+    choice, scored = asg.assign(items, anchors, pinned, forbidden)
     tick(len(units) * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]

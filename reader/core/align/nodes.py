@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from reader.core.align.model import AlignSection, AlignUnit
 from reader.core.align.terms import bag, strip_marker
-from reader.core.align.vectors import Vec, idf_table, tfidf
+from reader.core.align.vectors import Vec, idf_table, normalized, tfidf, top_terms
 
 HEADING_WEIGHT = 3.0
 CHILD_HEADING_WEIGHT = 1.5
-LEAD_CAP = 1500  # characters of a section's own text read (its children are read on their own)
+VEC_TERMS = 100  # terms kept per section vector
+LEAD_CAP = 800  # characters of a top section's own text read (its children are read on their own)
+CHILD_LEAD_CAP = 500  # ... and of a subsection's: the gist is in its first lines
 
 GENERIC = re.compile(
     r"回顾|工作安排|目标任务|主要任务|总体要求|主要目标|主要做法|主要成效|主要工作|基本情况|工作情况|"
@@ -35,8 +37,8 @@ class Node:
     body: Counter[str]  # own text and everything below
     children: list[Node] = field(default_factory=list)
     head_vec: Vec = field(default_factory=dict)
-    body_vec: Vec = field(default_factory=dict)
-    vec: Vec = field(default_factory=dict)  # heading weighted up, plus body
+    vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
+    proto: list[float] | None = None  # evidence for each anchor, computed once
 
     def walk(self):
         yield self
@@ -48,17 +50,17 @@ def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None]) -> list
     """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards."""
     out: list[list[Node]] = []
     for i, unit in enumerate(units):
-        counter = [0]
+        counter = [0]  # sections seen: their reading order
         out.append([_node(s, unit, counter) for s in unit.sections])
         tick(i)
     return out
 
 
-def _node(section: AlignSection, unit: AlignUnit, counter: list[int]) -> Node:
+def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int = 0) -> Node:
     counter[0] += 1
     node = Node(section, unit, counter[0], bag(strip_marker(section.heading)), Counter())
-    node.children = [_node(c, unit, counter) for c in section.children]
-    body = bag(_lead(section)[:LEAD_CAP])
+    node.children = [_node(c, unit, counter, depth + 1) for c in section.children]
+    body = bag(_lead(section)[: LEAD_CAP if depth == 0 else CHILD_LEAD_CAP])
     for child in node.children:
         _add(body, child.head, CHILD_HEADING_WEIGHT)
         _add(body, child.body, 1.0)
@@ -85,15 +87,14 @@ def _lead(section: AlignSection) -> str:
     return text
 
 
-def fill_vectors(forest: list[list[Node]]) -> None:
-    """TF-IDF over every section of the run (idf from the combined bags)."""
-    nodes = [n for roots in forest for r in roots for n in r.walk()]
-    combined = [_combined(n) for n in nodes]
+def fill_vectors(items: Sequence[Node]) -> tuple[dict[str, float], float]:
+    """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf)."""
+    combined = [_combined(n) for n in items]
     idf, unseen = idf_table(combined)
-    for node, counts in zip(nodes, combined, strict=True):
-        node.vec = tfidf(counts, idf, unseen)
+    for node, counts in zip(items, combined, strict=True):
+        node.vec = normalized(top_terms(tfidf(counts, idf, unseen), VEC_TERMS))
         node.head_vec = tfidf(node.head, idf, unseen)
-        node.body_vec = tfidf(node.body, idf, unseen)
+    return idf, unseen
 
 
 def _combined(node: Node) -> Counter[str]:

@@ -121,12 +121,17 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(w for w in cut if keep(w))
 
 
-def bag(text: str, weight: float = 1.0) -> Counter[str]:
-    """Term counts of a text, long domain words also counted (half) as their parts."""
-    out: Counter[str] = Counter()
+def bag(text: str) -> Counter[str]:
+    """Term counts of a text, long domain words also counted (half) as their parts. A fresh Counter."""
+    return Counter(_bag(text))
+
+
+@lru_cache(maxsize=131072)
+def _bag(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
     parts = _parts()
     for word in tokens(text):
-        out[word] += weight
+        out[word] = out.get(word, 0.0) + 1.0
         for part in parts.get(word, ()):
-            out[part] += weight * 0.5
+            out[part] = out.get(part, 0.0) + 0.5
     return out
