@@ -219,6 +219,57 @@ def test_tagged_passages_pull_a_section_toward_their_theme():
     assert align(units, themes=_themes()).row_of(sec.id).key == "theme:2"
 
 
+def _sec(ids: list[int], unit: int, heading: str, body: str, children=()) -> AlignSection:
+    ids[0] += 1
+    kids = list(children)
+    text = heading + "\n" + body + "".join("\n" + c.text for c in kids)
+    return AlignSection(ids[0], unit, heading, text, 1, kids)
+
+
+def _report(unit: int, ids: list[int], wrap: str | None) -> AlignUnit:
+    """A report whose topics sit one level down, under a generic or a mixed heading (or at the top)."""
+    parts = [
+        ("（一）依法监督，增强实效", "听取审议专项工作报告，开展执法检查和专题询问，跟踪监督审议意见落实，监督预算执行。"),
+        ("（二）服务代表，发挥作用", "建好代表联络站，办理代表建议，组织代表培训和闭会期间代表小组活动，代表履职更加活跃。"),
+        ("（三）从严治机关，提升能力", "加强机关作风建设和制度建设，抓好干部队伍和宣传工作，推进自身建设。"),
+    ]
+    kids = [_sec(ids, unit, h, b) for h, b in parts]
+    if wrap is None:
+        return AlignUnit(unit, f"县{unit}", 2023, f"r{unit}.txt", kids)
+    return AlignUnit(unit, f"县{unit}", 2023, f"r{unit}.txt", [_sec(ids, unit, wrap, "一年来，常委会依法履职。", kids)])
+
+
+def test_generic_or_mixed_sections_are_read_through_their_children():
+    ids = [0]
+    units = [_report(1, ids, "一、2023年工作回顾"), _report(2, ids, "一、依法履职尽责，担当时代使命"),
+             _report(3, ids, None)]
+    result = align(units)
+    rows = {r.key: r for r in result.rows}
+    for key in ("topic:supervision", "topic:deputies", "topic:self"):
+        assert {m.unit_id for m in rows[key].members} == {1, 2, 3}, key
+    assert not any(m.heading.startswith("一、") for r in result.rows for m in r.members)
+
+
+def test_a_coherent_section_is_kept_whole():
+    ids = [0]
+    subs = [("一是专项工作报告", "听取审议专项工作报告，提出审议意见。"), ("二是执法检查", "开展执法检查，监督法律实施。"),
+            ("三是专题询问", "开展专题询问，跟踪监督整改。")]
+    parent = _sec(ids, 1, "二、依法监督强实效", "常委会依法行使监督权。", [_sec(ids, 1, h, b) for h, b in subs])
+    result = align([AlignUnit(1, "甲县", 2023, "a.txt", [parent])])
+    assert result.row_of(parent.id).key == "topic:supervision"
+
+
+def test_a_child_theme_tag_pulls_toward_its_root_row():
+    units = fx.seed_units() if fx.available() else []
+    if not units:
+        pytest.skip("shared corpus not present")
+    sec = _section_by_heading(units, "更高标准更严要求")
+    sec.theme_ids = [6, 6, 6]  # 代表培训, child of 代表工作
+    assert align(units, themes=_themes()).row_of(sec.id).key == "theme:3"
+    sec.theme_ids = [1, 1, 1]
+    assert align(units, themes=_themes()).row_of(sec.id).key == "theme:1"
+
+
 def test_progress_and_cancel():
     units = [AlignUnit(1, "甲县", 2022, "a.txt", [AlignSection(1, 1, "代表工作", "代表工作 代表 履职", 1, [])]),
              AlignUnit(2, "乙县", 2022, "b.txt", [AlignSection(2, 2, "代表工作", "代表联络站 代表", 1, [])])]

@@ -20,7 +20,7 @@ CORE_WEIGHT = 0.6  # prototype words at least this strong make the evidence; wea
 ANCHOR_MIN = 0.15  # least prototype evidence for a section to be anchored at all
 CENTROID_WEIGHT = 0.35
 ORDER_BONUS = 0.015
-TAG_BONUS = 0.6  # users tagged passages: strong evidence, shared out among the themes tagged
+TAG_BONUS = 1.0  # users tagged passages: strong evidence, shared out among the themes tagged (half for one tag)
 ROUNDS = 2
 FREE = -1
 
@@ -63,7 +63,7 @@ def prototype_scores(node: Node, anchors: Sequence[Anchor]) -> list[float]:
         if body_total > 0:
             s += (1 - HEAD_SHARE) * body_conf * body_mass[k] / body_total
         if tags and anchor.theme_ids:
-            s += TAG_BONUS * sum(1 for t in tags if t in anchor.theme_ids) / len(tags)
+            s += TAG_BONUS * min(1.0, len(tags) / 2) * sum(1 for t in tags if t in anchor.theme_ids) / len(tags)
         out.append(s)
     return out
 
