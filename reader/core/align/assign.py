@@ -161,16 +161,17 @@ def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: lis
             by_term.setdefault(term, [0.0] * n_anchors)[k] = w
     num = [_dots(node.vec, by_term, n_anchors) for node in items]  # item · anchor sum
     sq = [dot(s, s) for s in sums]
+    pair = _Pairs(items)
     rest_sq: dict[tuple[int, int], float] = {}  # |anchor sum minus the unit's own members|^2
     for (k, _u), members in own.items():
-        inner = sum(_pair(items, a, b) for a in members for b in members)
+        inner = sum(pair(a, b) for a in members for b in members)
         rest_sq[(k, _u)] = sq[k] - 2 * sum(num[m][k] for m in members) + inner
     for i, node in enumerate(items):
         for k in range(n_anchors):
             if scored[i].proto[k] < 0:
                 continue
             members = own.get((k, node.unit.id), ())
-            top = num[i][k] - sum(_pair(items, i, m) for m in members)
+            top = num[i][k] - sum(pair(i, m) for m in members)
             den_sq = rest_sq.get((k, node.unit.id), sq[k])
             cos = top / den_sq ** 0.5 if den_sq > 1e-12 else 0.0
             scored[i].total[k] = scored[i].proto[k] + CENTROID_WEIGHT * max(cos, 0.0)
@@ -178,16 +179,27 @@ def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: lis
 
 def _dots(vec: Vec, by_term: dict[str, list[float]], n: int) -> list[float]:
     out = [0.0] * n
-    for term, v in vec.items():
-        row = by_term.get(term)
-        if row is not None:
-            for k in range(n):
-                out[k] += v * row[k]
+    rows = [(v, row) for term, v in vec.items() if (row := by_term.get(term)) is not None]
+    for k in range(n):
+        out[k] = sum(v * row[k] for v, row in rows)
     return out
 
 
-def _pair(items: Sequence[Node], a: int, b: int) -> float:
-    return 1.0 if a == b else dot(items[a].vec, items[b].vec)
+class _Pairs:
+    """Cosines between items (unit vectors), each computed once."""
+
+    def __init__(self, items: Sequence[Node]) -> None:
+        self.items = items
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, a: int, b: int) -> float:
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        got = self.cache.get(key)
+        if got is None:
+            got = self.cache[key] = dot(self.items[a].vec, self.items[b].vec)
+        return got
 
 
 def _decide(

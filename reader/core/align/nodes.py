@@ -18,7 +18,7 @@ from reader.core.align.vectors import Vec, idf_table, normalized, tfidf, top_ter
 HEADING_WEIGHT = 3.0
 CHILD_HEADING_WEIGHT = 1.5
 VEC_TERMS = 100  # terms kept per section vector
-LEAD_CAP = 800  # characters of a top section's own text read (its children are read on their own)
+LEAD_CAP = 700  # characters of a top section's own text read (its children are read on their own)
 CHILD_LEAD_CAP = 500  # ... and of a subsection's: the gist is in its first lines
 
 GENERIC = re.compile(
@@ -69,8 +69,9 @@ def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int
 
 
 def _add(acc: Counter[str], other: Counter[str], factor: float) -> None:
+    get = acc.get
     for term, count in other.items():
-        acc[term] += count * factor
+        acc[term] = get(term, 0.0) + count * factor
 
 
 def _lead(section: AlignSection) -> str:
