@@ -214,3 +214,29 @@ def flat(units: list[AlignUnit]) -> dict[int, AlignSection]:
         for s in u.sections:
             walk(s)
     return out
+
+
+# --- the real reading: the project's cleaning pipeline and outline parser ------------------------
+
+
+def parsed_units() -> list[AlignUnit]:
+    """The seeds as the application reads them (clean, then find_units), as AlignUnits."""
+    from reader.core.clean.pipeline import clean
+    from reader.core.structure import find_units
+
+    ids = _Ids()
+    units: list[AlignUnit] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        cleaned = clean(path.read_text(encoding="utf-8"))
+        for span in find_units(cleaned.text, cleaned.hints, path.name):
+            uid = len(units) + 1
+            county = span.place.county if span.place else None
+            sections = [_from_span(cleaned.text, s, uid, ids) for s in span.sections]
+            units.append(AlignUnit(uid, county, span.year, path.name, sections))
+    return units
+
+
+def _from_span(text: str, span, unit_id: int, ids: _Ids) -> AlignSection:
+    sid = ids()
+    children = [_from_span(text, c, unit_id, ids) for c in span.children]
+    return AlignSection(sid, unit_id, span.heading, text[span.start:span.end], span.level, children)

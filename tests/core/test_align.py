@@ -61,6 +61,15 @@ def test_seed_alignment_reaches_the_bar(variant):
 
 
 @needs_corpus
+def test_seed_alignment_reaches_the_bar_as_the_application_reads_the_seeds():
+    try:
+        units = fx.parsed_units()
+    except (ImportError, NotImplementedError) as exc:  # the reading pipeline is another module's
+        pytest.skip(f"reading pipeline unavailable: {exc}")
+    _bar(align(units))
+
+
+@needs_corpus
 def test_bar_holds_without_the_order_prior(monkeypatch):
     from reader.core.align import assign
 
