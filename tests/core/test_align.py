@@ -188,6 +188,17 @@ def test_move_into_a_new_row_rename_merge_and_split():
 
 
 @needs_corpus
+def test_move_to_other_and_merge_into_other():
+    units = fx.seed_units()
+    sec = _section_by_heading(units, "坚持政治领航")
+    result = align(units, corrections=[Correction("move", sec.id, OTHER_KEY, None, None),
+                                       Correction("merge", None, "topic:democracy", OTHER_KEY, None)])
+    assert [r.key for r in result.rows].count(OTHER_KEY) == 1 and result.rows[-1].key == OTHER_KEY
+    assert result.row_of(sec.id).key == OTHER_KEY
+    assert result.row_of(_section_by_heading(units, "坚持人民当家作主").id).key == OTHER_KEY
+
+
+@needs_corpus
 def test_move_of_a_subsection_reads_its_parent_through_children():
     units = fx.seed_units()
     parent = _section_by_heading(units, "二、突出重点工作")

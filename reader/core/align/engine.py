@@ -187,6 +187,7 @@ def _unique(key: str, taken: set[str]) -> str:
 def _apply(rows: list[_Row], other: _Row, items: Sequence[Node], plan: _Plan, units: Sequence[AlignUnit]) -> list[_Row]:
     """Pins to rows outside the anchors, refusals of cluster rows, merges and renames."""
     by_key = {r.key: r for r in rows}
+    by_key[OTHER_KEY] = other
     by_section = {n.section.id: n for n in items}
     for sid in sorted(plan.pins):
         key, node = plan.pins[sid], by_section.get(sid)
@@ -202,12 +203,12 @@ def _apply(rows: list[_Row], other: _Row, items: Sequence[Node], plan: _Plan, un
             by_key[key].members.append(node)
     for sid, key in sorted(plan.refused):
         node, row = by_section.get(sid), by_key.get(key)
-        if node is not None and row is not None and node in row.members and plan.pins.get(sid) != key:
+        if key != OTHER_KEY and node is not None and row is not None and node in row.members and plan.pins.get(sid) != key:
             row.members.remove(node)
             other.members.append(node)
     for src in sorted(plan.merges):
         dst = _final(src, plan.merges)
-        if src in by_key and dst != src:
+        if src in by_key and src != OTHER_KEY and dst != src:
             if dst not in by_key:
                 by_key[dst] = _Row(dst, plan.labels.get(dst, by_key[src].label), by_key[src].theme_id, by_key[src].vec)
                 rows.append(by_key[dst])
@@ -237,7 +238,7 @@ def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequen
     for r in rows:
         vec = r.vec or _centroid(r.members)
         out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members]))
-    out.append(AlignRow(OTHER_KEY, OTHER_LABEL, None, [_member(n, {}, best[id(n)]) for n in other.members]))
+    out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, {}, best[id(n)]) for n in other.members]))
     return AlignResult(out)
 
 
