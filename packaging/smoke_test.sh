@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Smoke test of the PyInstaller build (the CI step for release builds; not part of pytest).
+#
+#   bash packaging/smoke_test.sh [--build]
+#
+# --build first runs packaging/build.py with $PYTHON (default: python3; it needs PyInstaller and
+# the program installed, see packaging/README.md). Then, on packaging/dist/reader/reader:
+#   1. --version prints the version kept in reader/__init__.py;
+#   2. --help exits 0;
+#   3. --screenshot FILE, offscreen, with READER_HOME in a fresh temporary folder, writes a PNG
+#      with a PNG signature, larger than 400x300 and not a single colour (packaging/check_png.py).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+PYTHON="${PYTHON:-python3}"
+EXE="$HERE/dist/reader/reader"
+
+if [[ "${1:-}" == "--build" ]]; then
+    "$PYTHON" "$HERE/build.py"
+fi
+if [[ ! -x "$EXE" ]]; then
+    echo "FAIL: $EXE not found; build it first (bash packaging/smoke_test.sh --build)" >&2
+    exit 1
+fi
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+export READER_HOME="$TMP/home" QT_QPA_PLATFORM=offscreen
+mkdir -p "$READER_HOME"
+
+want="$(sed -n 's/^__version__ *= *["'\'']\([^"'\'']*\)["'\''].*/\1/p' "$ROOT/reader/__init__.py")"
+got="$(timeout 120 "$EXE" --version 2>/dev/null)"
+if [[ "$got" != *"$want"* ]]; then
+    echo "FAIL: reader --version printed '$got', expected it to contain '$want'" >&2
+    exit 1
+fi
+echo "ok: reader --version -> $got"
+
+timeout 120 "$EXE" --help >"$TMP/help.txt"
+echo "ok: reader --help"
+
+shot="$TMP/screenshot.png"
+start=$SECONDS
+timeout 180 "$EXE" --screenshot "$shot"
+echo "ok: reader --screenshot exited 0 after $((SECONDS - start)) s"
+"$PYTHON" "$HERE/check_png.py" "$shot" --min-width 401 --min-height 301
+echo "smoke test passed"
