@@ -37,9 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         print("PyInstaller is not installed in this interpreter (see packaging/README.md)", file=sys.stderr)
         return 2
     cmd = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm",
-        "--workpath", str(HERE / "build"),
-        "--distpath", str(HERE / "dist"),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--workpath",
+        str(HERE / "build"),
+        "--distpath",
+        str(HERE / "dist"),
         str(HERE / "reader.spec"),
     ]
     if args.clean:

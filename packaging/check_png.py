@@ -37,7 +37,9 @@ def read_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
         raise ValueError("no IHDR chunk")
     width, height, depth, colour, _, _, interlace = header
     if depth != 8 or colour not in CHANNELS or interlace:
-        raise ValueError(f"unsupported PNG layout (depth {depth}, colour type {colour}, interlace {interlace})")
+        raise ValueError(
+            f"unsupported PNG layout (depth {depth}, colour type {colour}, interlace {interlace})"
+        )
     bpp = CHANNELS[colour]
     raw = zlib.decompress(idat)
     stride = width * bpp

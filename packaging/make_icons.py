@@ -38,9 +38,7 @@ def png_path(size: int) -> Path:
 
 
 def render_rsvg(size: int, out: Path) -> None:
-    subprocess.run(
-        ["rsvg-convert", "-w", str(size), "-h", str(size), "-o", str(out), str(SVG)], check=True
-    )
+    subprocess.run(["rsvg-convert", "-w", str(size), "-h", str(size), "-o", str(out), str(SVG)], check=True)
 
 
 def render_qt(size: int, out: Path) -> None:
@@ -71,9 +69,7 @@ def build_ico(pngs: dict[int, bytes]) -> bytes:
 
 
 def build_icns(pngs: dict[int, bytes]) -> bytes:
-    body = b"".join(
-        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES
-    )
+    body = b"".join(kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES)
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
