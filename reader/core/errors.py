@@ -4,6 +4,8 @@ Each error carries fields, never sentences: reader.core.messages puts them into 
 (Chinese or English) for the command line and the window alike.
 """
 
+# ruff: noqa: N818 - the house style names errors for what happened (NotFound), without "Error"
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -175,6 +177,25 @@ class WriteFailed(ReaderError):
     path: str
     reason: str = ""
     code = "write_failed"
+
+
+@dataclass
+class AmbiguousName(ReaderError):
+    """A name (of a theme, say) matches more than one thing; give a path such as 父主题/子主题."""
+
+    kind: str
+    name: str
+    count: int
+    code = "ambiguous_name"
+
+
+@dataclass
+class FormatNotYetSupported(ReaderError):
+    """A format we recognise and reserve (QDA exchange .qdpx/.qdc) but cannot import yet."""
+
+    path: str
+    suffix: str
+    code = "format_not_yet_supported"
 
 
 def display_path(path: str | Path) -> str:

@@ -69,6 +69,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The text occurs {count} times in unit {unit}; give --start/--end instead: {quote}",
     },
     "duplicate_name": {"zh": "{kind}已存在：{name}", "en": "A {kind} with this name exists: {name}"},
+    "ambiguous_name": {
+        "zh": "有 {count} 个{kind}叫“{name}”，请写出上级，如 上级/{name}",
+        "en": "{count} {kind}s are named '{name}'; name the parent too, e.g. parent/{name}",
+    },
+    "format_not_yet_supported": {
+        "zh": "暂不支持导入 {suffix} 文件（计划在以后的版本中支持）：{path}",
+        "en": "Importing {suffix} files is not supported yet (planned for a later version): {path}",
+    },
     "file_exists": {
         "zh": "文件已存在：{path}（要覆盖请加 --force）",
         "en": "The file exists: {path} (use --force to overwrite)",

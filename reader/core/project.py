@@ -1,0 +1,128 @@
+"""Where projects live: the data, config and cache folders, the last project used, the demo.
+
+platformdirs gives the folders (user_data_dir('renda-reader') and friends); the environment
+variable READER_HOME, when set, replaces all three with READER_HOME/data, /config and /cache (tests
+and the smoke test use it so that nothing touches the real home). The last project opened is
+remembered in config/state.json. The demo project is built on first use from resources/sample.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+from reader.resources import resource_path
+
+APP = "renda-reader"
+ENV_HOME = "READER_HOME"
+SUFFIX = ".renda"
+STATE_FILE = "state.json"
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return Path(home) / kind
+    fn = {"data": platformdirs.user_data_dir, "config": platformdirs.user_config_dir,
+          "cache": platformdirs.user_cache_dir}[kind]
+    return Path(fn(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    return _base("data")
+
+
+def config_dir() -> Path:
+    return _base("config")
+
+
+def cache_dir() -> Path:
+    return _base("cache")
+
+
+def projects_dir() -> Path:
+    """Where new projects go by default."""
+    return data_dir() / "projects"
+
+
+def demo_project_path() -> Path:
+    return data_dir() / f"demo{SUFFIX}"
+
+
+def sample_files() -> list[Path]:
+    return sorted(resource_path("sample").glob("*.txt"))
+
+
+def _state_path() -> Path:
+    return config_dir() / STATE_FILE
+
+
+def _read_state() -> dict:
+    try:
+        data = json.loads(_state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no state yet, or unreadable: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def last_project() -> Path | None:
+    """The project opened last, if it still exists."""
+    p = _read_state().get("last_project")
+    if isinstance(p, str) and Path(p).is_file():
+        return Path(p)
+    return None
+
+
+def remember_project(path: str | Path) -> None:
+    """Record `path` as the last project (best effort: a read-only config folder is not an error)."""
+    state = _read_state()
+    state["last_project"] = str(Path(path).resolve())
+    try:
+        _state_path().parent.mkdir(parents=True, exist_ok=True)
+        tmp = _state_path().with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(_state_path())
+    except OSError:
+        return
+
+
+def ensure_demo_project() -> Path:
+    """The demo project, built from the bundled samples if it does not exist yet."""
+    from reader.core.ingest import import_paths
+    from reader.core.store.db import open_project
+
+    path = demo_project_path()
+    if path.is_file() and path.stat().st_size > 0:
+        return path
+    tmp = path.with_name(path.name + ".building")
+    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        leftover.unlink(missing_ok=True)
+    with open_project(tmp) as project:
+        import_paths(project, sample_files())
+        project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    tmp.replace(path)
+    for leftover in (Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        leftover.unlink(missing_ok=True)
+    return path
+
+
+def default_project() -> Path:
+    """The last project, else the demo project (built on first use)."""
+    return last_project() or ensure_demo_project()
+
+
+__all__ = [
+    "cache_dir",
+    "config_dir",
+    "data_dir",
+    "default_project",
+    "demo_project_path",
+    "ensure_demo_project",
+    "last_project",
+    "projects_dir",
+    "remember_project",
+    "sample_files",
+]

@@ -1,0 +1,169 @@
+"""Opening and creating projects: one SQLite file per project, through sqlite-utils.
+
+A file is only ever written once we know it is one of our projects (or new): a non-empty file
+that is not SQLite, or a SQLite database without our reader_meta mark, is refused with
+NotAProject before anything opens it for writing. A project written by a newer program
+(schema_version above ours, or migrations we do not know) is refused with ProjectTooNew.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reader.core.errors import (
+    FileExists,
+    NotAProject,
+    PathMissing,
+    PathUnreadable,
+    ProjectDamaged,
+    ProjectLocked,
+    ProjectTooNew,
+)
+from reader.core.store import migrations as mig
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Project:
+    """An open project: the database and what we learned when opening it."""
+
+    db: Database
+    path: Path
+    fts: bool = False  # FTS5 available (else search scans)
+    created: bool = False  # the file was new
+    migrated: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def fts5_available(db: Database) -> bool:
+    """Whether this SQLite has FTS5 (a temp table, so the file is not touched)."""
+    try:
+        db.conn.execute("CREATE VIRTUAL TABLE temp._reader_fts_probe USING fts5(x)")
+        db.conn.execute("DROP TABLE temp._reader_fts_probe")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def check_project_file(path: Path) -> int | None:
+    """Inspect an existing, non-empty file without writing to it. Returns its schema version.
+
+    Raises NotAProject (not SQLite, or SQLite without our mark), PathUnreadable."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise PathUnreadable(str(path), e.strerror or str(e)) from e
+    if head != SQLITE_HEADER:
+        raise NotAProject(str(path), "not a SQLite database")
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as e:
+        raise NotAProject(str(path), str(e)) from e
+    try:
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM reader_meta").fetchall())
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e):
+                raise ProjectLocked(str(path)) from e
+            raise NotAProject(str(path), "no reader_meta table") from e
+        except sqlite3.DatabaseError as e:
+            raise NotAProject(str(path), str(e)) from e
+        if rows.get("app") != mig.APP_MARK:
+            raise NotAProject(str(path), "not marked as a Renda Reader project")
+        try:
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [mig.MIGRATION_SET]
+                )
+            ]
+        except sqlite3.OperationalError:
+            applied = []
+    finally:
+        conn.close()
+    try:
+        version = int(rows.get("schema_version") or 0)
+    except ValueError as e:
+        raise ProjectDamaged(str(path), "bad schema_version") from e
+    unknown = [name for name in applied if name not in mig.KNOWN]
+    if version > mig.SCHEMA_VERSION or unknown:
+        raise ProjectTooNew(str(path), max(version, mig.SCHEMA_VERSION + len(unknown)), mig.SCHEMA_VERSION)
+    return version
+
+
+def open_project(path: str | Path, *, create: bool = True, codebook: bool = True) -> Project:
+    """Open the project at `path`, creating it when the file is missing or empty (and `create`).
+
+    A new project gets the default codebook unless `codebook` is False."""
+    path = Path(path)
+    new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if new and not create:
+        raise PathMissing(str(path))
+    if path.is_dir():
+        raise NotAProject(str(path), "a folder")
+    if not new:
+        check_project_file(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise PathUnreadable(str(path.parent), e.strerror or str(e)) from e
+    try:
+        db = Database(path)
+    except sqlite3.Error as e:
+        raise NotAProject(str(path), str(e)) from e
+    try:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        if db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.conn.execute("PRAGMA journal_mode = WAL")
+        applied = mig.apply(db)
+        project = Project(db=db, path=path, fts=fts5_available(db), created=new, migrated=applied)
+        from reader.core import search  # the index depends on FTS5 being there
+
+        search.ensure_index(project)
+        if new and codebook:
+            from reader.core import codebook as cb
+
+            cb.install(project, cb.load_default())
+    except sqlite3.OperationalError as e:
+        db.close()
+        if "locked" in str(e) or "busy" in str(e):
+            raise ProjectLocked(str(path)) from e
+        raise ProjectDamaged(str(path), str(e)) from e
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise ProjectDamaged(str(path), str(e)) from e
+    except BaseException:
+        db.close()
+        raise
+    return project
+
+
+def create_project(path: str | Path, *, codebook: bool = True) -> Project:
+    """A new project at `path` (FileExists if a non-empty file is there)."""
+    path = Path(path)
+    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+        raise FileExists(str(path))
+    return open_project(path, create=True, codebook=codebook)
+
+
+def schema_version(project: Project) -> int:
+    row = project.db.execute("SELECT value FROM reader_meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0

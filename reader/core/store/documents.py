@@ -1,0 +1,362 @@
+"""Documents, units and sections in a project: writing an imported document, and the read
+functions the command line and the window use (outline, unit text).
+
+Offsets: a unit's text is document.cleaned_text[unit.start:unit.end]; sections (and passages and
+search hits) are stored and returned relative to that unit text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from reader.core.errors import NotFound
+from reader.core.model import SectionSpan, UnitSpan
+from reader.core.offsets import OffsetMap
+from reader.core.store.db import Project
+
+
+@dataclass
+class SectionOutline:
+    id: int
+    unit_id: int
+    parent_id: int | None
+    position: int
+    level: int
+    heading: str
+    kind: str | None
+    start: int  # relative to the unit text
+    end: int
+    heading_end: int
+    children: list[SectionOutline] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass
+class UnitInfo:
+    id: int
+    document_id: int
+    position: int
+    source: str  # the file name
+    source_path: str
+    start: int  # into the document's cleaned text
+    end: int
+    title: str | None
+    author: str | None
+    year: int | None
+    county: str | None
+    province: str | None
+    prefecture: str | None
+    county_code: str | None
+    method: str | None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class UnitOutline(UnitInfo):
+    sections: list[SectionOutline] = field(default_factory=list)
+
+    def walk_sections(self):
+        for s in self.sections:
+            yield from s.walk()
+
+
+@dataclass
+class DocumentInfo:
+    id: int
+    source_path: str
+    source_name: str
+    sha256: str
+    encoding: str | None
+    format: str
+    steps: list[str]
+    damaged: list[tuple[int, int]]
+    imported_at: str
+    units: int
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def insert_document(
+    project: Project,
+    *,
+    source_path: str,
+    source_name: str,
+    sha256: str,
+    encoding: str | None,
+    format: str,
+    original_text: str,
+    cleaned_text: str,
+    offsets: OffsetMap,
+    steps: list[str],
+    damaged: list[tuple[int, int]],
+    units: list[UnitSpan],
+) -> tuple[int, list[int]]:
+    """Insert a document with its units, sections and search index entries, in one transaction.
+    Returns (document id, unit ids)."""
+    from reader.core import search
+
+    db = project.db
+    with db.atomic():
+        doc_id = db["documents"].insert(
+            {
+                "source_path": source_path,
+                "source_name": source_name,
+                "sha256": sha256,
+                "encoding": encoding,
+                "format": format,
+                "original_text": original_text,
+                "cleaned_text": cleaned_text,
+                "offset_map": offsets.to_json(),
+                "steps": json.dumps(steps, ensure_ascii=False),
+                "damaged": json.dumps([list(d) for d in damaged]),
+                "imported_at": now(),
+            },
+            pk="id",
+        ).last_pk
+        next_unit = _next_id(project, "units")
+        next_section = _next_id(project, "sections")
+        unit_rows, section_rows, unit_ids = [], [], []
+        for position, u in enumerate(units):
+            uid = next_unit + position
+            unit_ids.append(uid)
+            place = u.place
+            unit_rows.append(
+                {
+                    "id": uid,
+                    "document_id": doc_id,
+                    "position": position,
+                    "start": u.start,
+                    "end": u.end,
+                    "title": u.title,
+                    "author": u.author,
+                    "year": u.year,
+                    "county": place.county if place else None,
+                    "province": place.province if place else None,
+                    "prefecture": place.prefecture if place else None,
+                    "county_code": place.code if place else None,
+                    "county_method": u.place_method,
+                }
+            )
+            next_section = _section_rows(u.sections, uid, u.start, None, next_section, section_rows)
+        db["units"].insert_all(unit_rows, pk="id")
+        if section_rows:
+            db["sections"].insert_all(section_rows, pk="id")
+        search.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
+    return doc_id, unit_ids
+
+
+def _next_id(project: Project, table: str) -> int:
+    return project.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def _section_rows(
+    sections: list[SectionSpan], unit_id: int, base: int, parent: int | None, next_id: int, out: list[dict]
+) -> int:
+    for position, s in enumerate(sections):
+        sid = next_id
+        next_id += 1
+        out.append(
+            {
+                "id": sid,
+                "unit_id": unit_id,
+                "parent_id": parent,
+                "position": position,
+                "level": s.level,
+                "heading": s.heading,
+                "kind": s.kind,
+                "start": s.start - base,
+                "end": s.end - base,
+                "heading_end": s.heading_end - base,
+            }
+        )
+        next_id = _section_rows(s.children, unit_id, base, sid, next_id, out)
+    return next_id
+
+
+def delete_document(project: Project, document_id: int) -> list[int]:
+    """Delete a document with its units, sections and passages. Returns the unit ids removed."""
+    from reader.core import search
+
+    db = project.db
+    row = db.execute("SELECT cleaned_text FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise NotFound("document", str(document_id))
+    units = db.execute('SELECT id, start, "end" FROM units WHERE document_id = ?', [document_id]).fetchall()
+    with db.atomic():
+        search.unindex_units(project, [(uid, row[0][s:e]) for uid, s, e in units])
+        db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    return [u[0] for u in units]
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+_UNIT_COLUMNS = (
+    'u.id, u.document_id, u.position, d.source_name, d.source_path, u.start, u."end", u.title, u.author, '
+    "u.year, u.county, u.province, u.prefecture, u.county_code, u.county_method"
+)
+
+
+def _unit_info(row, cls=UnitInfo):
+    return cls(*row)
+
+
+def find_sha256(project: Project, sha256: str) -> int | None:
+    row = project.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def list_documents(project: Project) -> list[DocumentInfo]:
+    rows = project.db.execute(
+        "SELECT d.id, d.source_path, d.source_name, d.sha256, d.encoding, d.format, d.steps, d.damaged, "
+        "d.imported_at, (SELECT count(*) FROM units u WHERE u.document_id = d.id) FROM documents d ORDER BY d.id"
+    ).fetchall()
+    return [
+        DocumentInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), [tuple(x) for x in json.loads(r[7])], r[8], r[9])
+        for r in rows
+    ]
+
+
+def get_unit(project: Project, unit_id: int) -> UnitInfo:
+    row = project.db.execute(
+        f"SELECT {_UNIT_COLUMNS} FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id = ?", [unit_id]
+    ).fetchone()
+    if row is None:
+        raise NotFound("unit", str(unit_id))
+    return _unit_info(row)
+
+
+def list_units(project: Project, county: str | None = None) -> list[UnitInfo]:
+    where, params = ("WHERE u.county = ?", [county]) if county else ("", [])
+    rows = project.db.execute(
+        f"SELECT {_UNIT_COLUMNS} FROM units u JOIN documents d ON d.id = u.document_id {where} "
+        "ORDER BY u.document_id, u.position",
+        params,
+    ).fetchall()
+    return [_unit_info(r) for r in rows]
+
+
+def unit_text(project: Project, unit_id: int) -> str:
+    """The unit's cleaned text: every offset the program shows or takes is relative to it."""
+    row = project.db.execute(
+        'SELECT substr(d.cleaned_text, u.start + 1, u."end" - u.start) FROM units u '
+        "JOIN documents d ON d.id = u.document_id WHERE u.id = ?",
+        [unit_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("unit", str(unit_id))
+    return row[0]
+
+
+def unit_original_text(project: Project, unit_id: int) -> str:
+    """The span of the original (uncleaned) text the unit was cleaned from."""
+    row = project.db.execute(
+        'SELECT d.original_text, d.offset_map, u.start, u."end" FROM units u '
+        "JOIN documents d ON d.id = u.document_id WHERE u.id = ?",
+        [unit_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("unit", str(unit_id))
+    original, offsets, start, end = row
+    o_start, o_end = OffsetMap.from_json(offsets).span_to_original(start, end)
+    return original[o_start:o_end]
+
+
+def original_span(project: Project, unit_id: int, start: int, end: int) -> tuple[int, int]:
+    """A unit-relative cleaned span as a span of the document's original text."""
+    row = project.db.execute(
+        "SELECT d.offset_map, u.start FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id = ?",
+        [unit_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("unit", str(unit_id))
+    return OffsetMap.from_json(row[0]).span_to_original(row[1] + start, row[1] + end)
+
+
+def sections_of(project: Project, unit_ids: list[int] | None = None) -> dict[int, list[SectionOutline]]:
+    """Section trees by unit id (all units when `unit_ids` is None)."""
+    if unit_ids is None:
+        rows = project.db.execute(
+            'SELECT id, unit_id, parent_id, position, level, heading, kind, start, "end", heading_end '
+            "FROM sections ORDER BY unit_id, id"
+        ).fetchall()
+    else:
+        rows = []
+        for k in range(0, len(unit_ids), 500):
+            chunk = unit_ids[k : k + 500]
+            rows += project.db.execute(
+                'SELECT id, unit_id, parent_id, position, level, heading, kind, start, "end", heading_end '
+                f"FROM sections WHERE unit_id IN ({','.join('?' * len(chunk))}) ORDER BY unit_id, id",
+                chunk,
+            ).fetchall()
+    by_id: dict[int, SectionOutline] = {}
+    trees: dict[int, list[SectionOutline]] = {}
+    for r in rows:
+        s = SectionOutline(*r)
+        by_id[s.id] = s
+        parent = by_id.get(s.parent_id) if s.parent_id is not None else None
+        (parent.children if parent else trees.setdefault(s.unit_id, [])).append(s)
+    for tree in trees.values():
+        _sort(tree)
+    return trees
+
+
+def _sort(sections: list[SectionOutline]) -> None:
+    sections.sort(key=lambda s: s.position)
+    for s in sections:
+        _sort(s.children)
+
+
+def innermost_section(sections: list[SectionOutline], pos: int) -> SectionOutline | None:
+    """The deepest section whose span holds unit offset `pos`."""
+    found = None
+    level = sections
+    while True:
+        nxt = next((s for s in level if s.start <= pos < s.end), None)
+        if nxt is None:
+            return found
+        found, level = nxt, nxt.children
+
+
+def get_section(project: Project, section_id: int) -> SectionOutline:
+    row = project.db.execute(
+        'SELECT id, unit_id, parent_id, position, level, heading, kind, start, "end", heading_end '
+        "FROM sections WHERE id = ?",
+        [section_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("section", str(section_id))
+    return SectionOutline(*row)
+
+
+def outline(project: Project, county: str | None = None) -> list[UnitOutline]:
+    """Every unit with its section tree, in import order."""
+    units = list_units(project, county)
+    trees = sections_of(project, None if county is None else [u.id for u in units])
+    out = []
+    for u in units:
+        o = UnitOutline(**u.__dict__)
+        o.sections = trees.get(u.id, [])
+        out.append(o)
+    return out
+
+
+def counties(project: Project) -> list[tuple[str | None, int]]:
+    """(county, number of units), counties in first-import order; None for units without one."""
+    rows = project.db.execute(
+        "SELECT county, count(*), min(id) FROM units GROUP BY county ORDER BY min(id)"
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]

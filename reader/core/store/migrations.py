@@ -1,0 +1,161 @@
+"""The project schema, as registered migrations (sqlite-utils' Migrations set "reader").
+
+Rules: never edit a migration once released; add a new one (use `db[table].transform(...)` to
+change a table's columns) and bump nothing else: SCHEMA_VERSION is the number of registered
+migrations, stored in reader_meta after they are applied. Each migration runs in a transaction
+with its record, so it must not commit (no executescript: it commits first).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "reader"
+APP_MARK = "renda-reader"
+APPLICATION_ID = 0x52454E44  # 'REND' in the SQLite header, so `file` and we can tell our projects
+
+migrations = Migrations(MIGRATION_SET)
+
+_INITIAL = [
+    "CREATE TABLE reader_meta (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        source_path TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        encoding TEXT,
+        format TEXT NOT NULL,
+        original_text TEXT NOT NULL,
+        cleaned_text TEXT NOT NULL,
+        offset_map TEXT NOT NULL,
+        steps TEXT NOT NULL DEFAULT '[]',
+        damaged TEXT NOT NULL DEFAULT '[]',
+        imported_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        title TEXT,
+        author TEXT,
+        year INTEGER,
+        county TEXT,
+        province TEXT,
+        prefecture TEXT,
+        county_code TEXT,
+        county_method TEXT
+    )""",
+    "CREATE INDEX idx_units_document_id ON units(document_id)",
+    "CREATE INDEX idx_units_county ON units(county)",
+    """CREATE TABLE sections (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        level INTEGER NOT NULL,
+        heading TEXT NOT NULL,
+        kind TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        heading_end INTEGER NOT NULL
+    )""",
+    "CREATE INDEX idx_sections_unit_id ON sections(unit_id)",
+    "CREATE INDEX idx_sections_parent_id ON sections(parent_id)",
+    """CREATE TABLE themes (
+        id INTEGER PRIMARY KEY,
+        parent_id INTEGER REFERENCES themes(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        colour TEXT,
+        shortcut TEXT,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        description TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX idx_themes_parent_id ON themes(parent_id)",
+    "CREATE UNIQUE INDEX idx_themes_sibling_name ON themes(coalesce(parent_id, 0), name)",
+    """CREATE TABLE passages (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        context_before TEXT NOT NULL DEFAULT '',
+        context_after TEXT NOT NULL DEFAULT '',
+        text_hash TEXT NOT NULL,
+        coder TEXT,
+        created_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_passages_unit_id ON passages(unit_id)",
+    """CREATE TABLE passage_themes (
+        passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        PRIMARY KEY (passage_id, theme_id)
+    )""",
+    "CREATE INDEX idx_passage_themes_theme_id ON passage_themes(theme_id)",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER REFERENCES units(id) ON DELETE CASCADE,
+        section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_notes_unit_id ON notes(unit_id)",
+    "CREATE INDEX idx_notes_section_id ON notes(section_id)",
+    """CREATE TABLE align_rows (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX idx_align_rows_theme_id ON align_rows(theme_id)",
+    """CREATE TABLE align_members (
+        row_id INTEGER NOT NULL REFERENCES align_rows(id) ON DELETE CASCADE,
+        section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+        score REAL,
+        PRIMARY KEY (row_id, section_id)
+    )""",
+    "CREATE INDEX idx_align_members_section_id ON align_members(section_id)",
+    """CREATE TABLE align_corrections (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+        row_label TEXT,
+        target_row_label TEXT,
+        label TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_align_corrections_section_id ON align_corrections(section_id)",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)",
+]
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+    db.execute("INSERT INTO reader_meta (key, value) VALUES ('app', ?)", [APP_MARK])
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
+KNOWN = [m.name for m in migrations._migrations]
+
+
+def apply(db: Database) -> list[str]:
+    """Apply pending migrations and record the schema version. Returns the names applied (none on
+    a current project, which is then left untouched)."""
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return []
+    migrations.apply(db)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO reader_meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [str(SCHEMA_VERSION)],
+        )
+    return pending
