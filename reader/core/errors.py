@@ -198,5 +198,13 @@ class FormatNotYetSupported(ReaderError):
     code = "format_not_yet_supported"
 
 
+@dataclass
+class NothingToImport(ReaderError):
+    """The paths given hold no file of a type we import."""
+
+    path: str
+    code = "nothing_to_import"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)

@@ -77,6 +77,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "暂不支持导入 {suffix} 文件（计划在以后的版本中支持）：{path}",
         "en": "Importing {suffix} files is not supported yet (planned for a later version): {path}",
     },
+    "nothing_to_import": {
+        "zh": "没有找到可导入的文件（.txt .md .docx .html .htm .pdf）：{path}",
+        "en": "No files to import (.txt .md .docx .html .htm .pdf) in: {path}",
+    },
     "file_exists": {
         "zh": "文件已存在：{path}（要覆盖请加 --force）",
         "en": "The file exists: {path} (use --force to overwrite)",
