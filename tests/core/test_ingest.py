@@ -149,7 +149,7 @@ def test_unit_text_and_sections_are_unit_relative(sample_project):
         assert text == doc_texts[u.document_id][u.start : u.end]
         for s in u.walk_sections():
             assert 0 <= s.start < s.heading_end <= s.end <= len(text)
-            assert text[s.start : s.heading_end].strip() == s.heading.strip() or s.heading in text[s.start : s.end]
+            assert text[s.start : s.heading_end] == s.heading
 
 
 def test_original_text_of_a_unit(sample_project):
