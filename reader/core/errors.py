@@ -206,5 +206,15 @@ class NothingToImport(ReaderError):
     code = "nothing_to_import"
 
 
+@dataclass
+class ImportFailed(ReaderError):
+    """A file could not be imported because of a fault in the program (not in the file as far as
+    we know); recorded for that file so that the rest of a batch still imports."""
+
+    path: str
+    reason: str = ""
+    code = "import_failed"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)

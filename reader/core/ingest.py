@@ -10,6 +10,7 @@ leaves half a document behind and the rest of the batch still imports.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
     FormatNotYetSupported,
+    ImportFailed,
     PathMissing,
     PathUnreadable,
     ReaderError,
@@ -30,6 +32,8 @@ from reader.core.errors import (
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
 from reader.core.store.db import Project
+
+log = logging.getLogger(__name__)
 
 RESERVED_SUFFIXES = {".qdpx": "qdpx", ".qdc": "qdc"}
 
@@ -146,6 +150,9 @@ def import_paths(
             report.items.append(ImportItem(path, FAILED, error=e))
         except sqlite3.Error as e:  # the document's transaction was rolled back
             report.items.append(ImportItem(path, FAILED, error=WriteFailed(str(project.path), str(e))))
+        except Exception as e:  # a fault in a reader or the cleaning: logged, recorded, the batch goes on
+            log.exception("importing %s failed", path)
+            report.items.append(ImportItem(path, FAILED, error=ImportFailed(str(path), f"{type(e).__name__}: {e}")))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

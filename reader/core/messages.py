@@ -81,6 +81,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "没有找到可导入的文件（.txt .md .docx .html .htm .pdf）：{path}",
         "en": "No files to import (.txt .md .docx .html .htm .pdf) in: {path}",
     },
+    "import_failed": {
+        "zh": "导入时程序出错（{reason}），其他文件不受影响：{path}",
+        "en": "The program failed while importing ({reason}); other files are not affected: {path}",
+    },
     "file_exists": {
         "zh": "文件已存在：{path}（要覆盖请加 --force）",
         "en": "The file exists: {path} (use --force to overwrite)",

@@ -9,7 +9,14 @@ import sqlite3
 import pytest
 
 from reader.core import ingest, search
-from reader.core.errors import DamagedFile, FormatNotYetSupported, PathMissing, UnsupportedFormat, WriteFailed
+from reader.core.errors import (
+    DamagedFile,
+    FormatNotYetSupported,
+    ImportFailed,
+    PathMissing,
+    UnsupportedFormat,
+    WriteFailed,
+)
 from reader.core.progress import CancelToken
 from reader.core.store import documents
 from tests.conftest import SAMPLES, write_text
@@ -53,6 +60,22 @@ def test_failure_in_find_units_is_recorded_and_the_rest_imports(project, monkeyp
     report = ingest.import_paths(project, SAMPLES)
     assert [i.status for i in report.items] == ["imported", "imported", "failed", "imported", "imported"]
     assert isinstance(report.failed[0].error, DamagedFile)
+    assert project.db["documents"].count == 4
+
+
+def test_a_fault_in_the_program_fails_one_file_only(project, monkeypatch, caplog):
+    real = ingest.structure.find_units
+
+    def find_units(text, hints, source_name):
+        if source_name == SAMPLES[0].name:
+            raise RuntimeError("bug")
+        return real(text, hints, source_name)
+
+    monkeypatch.setattr(ingest.structure, "find_units", find_units)
+    report = ingest.import_paths(project, SAMPLES)
+    assert [i.status for i in report.items] == ["failed"] + ["imported"] * 4
+    assert isinstance(report.items[0].error, ImportFailed) and "RuntimeError: bug" in report.items[0].error.reason
+    assert "Traceback" in caplog.text  # logged with its traceback, not swallowed
     assert project.db["documents"].count == 4
 
 
