@@ -130,7 +130,7 @@ def test_pipeline_records_the_steps_that_changed_something():
 def test_offsets_map_back_to_the_original():
     original = "學(xué)習(xí)  貫徹𠮷 代表,,聯絡站"
     cleaned = clean(original)
-    for i, ch in enumerate(cleaned.text):
+    for i in range(len(cleaned.text)):
         j = cleaned.offsets.to_original(i)
         assert 0 <= j < len(original)
     k = cleaned.text.index("𠮷")
