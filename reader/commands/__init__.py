@@ -1,0 +1,10 @@
+"""The subcommands of `reader`, one module each: NAME, add_parser(sub, common) and run(args, out).
+
+A new subcommand is a new module here, added to MODULES (README and --help are checked by tests).
+"""
+
+from reader.commands import importing, outline, passages, search, tag, text, themes
+
+MODULES = (importing, outline, text, search, themes, tag, passages)
+
+__all__ = ["MODULES"]

@@ -1,0 +1,74 @@
+"""`reader import`."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+
+from reader.commands.base import Out, main_thread, open_for
+from reader.core.errors import Cancelled, NothingToImport
+from reader.core.messages import describe
+
+NAME = "import"
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="导入文件或文件夹 / import files or folders",
+        description="Import files (.txt .md .docx .html .htm .pdf) and folders (recursively) into the "
+        "project, creating it if needed. One line per file, then a summary. Exit 0 when every file "
+        "was imported or already present; 1 when any failed (the others are still imported).",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=run, create=True)
+
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    from reader.core.ingest import collect, import_paths
+    from reader.core.progress import CancelToken
+
+    if not collect(args.paths):
+        raise NothingToImport(" ".join(args.paths))
+    token = CancelToken()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        token.cancel()
+
+    in_main_thread = main_thread()
+    if in_main_thread:
+        signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        with open_for(args, create=True) as project:
+            report = import_paths(project, args.paths, cancel=token)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
+    for item in report.items:
+        if item.status == "imported":
+            counties = "、".join(u.county or out.t("未识别县区", "county unknown") for u in item.units)
+            out.line(
+                out.t(
+                    f"已导入  {item.name}：{len(item.units)} 篇报告（{counties}）",
+                    f"imported  {item.name}: {len(item.units)} unit(s) ({counties})",
+                )
+            )
+        elif item.status == "duplicate":
+            out.line(out.t(f"已存在  {item.name}（内容相同，未重复导入）", f"already imported  {item.name}"))
+        else:
+            out.line(out.t(f"失败    {item.name}：", f"failed  {item.name}: ") + describe(item.error, out.lang))
+    units = sum(len(i.units) for i in report.imported)
+    out.line(
+        out.t(
+            f"共 {report.total} 个文件：导入 {len(report.imported)} 个（{units} 篇报告），"
+            f"已存在 {len(report.duplicates)} 个，失败 {len(report.failed)} 个。",
+            f"{report.total} file(s): {len(report.imported)} imported ({units} units), "
+            f"{len(report.duplicates)} already present, {len(report.failed)} failed.",
+        )
+    )
+    if report.cancelled:
+        raise Cancelled()
+    return 1 if report.failed else 0

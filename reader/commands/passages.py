@@ -1,0 +1,56 @@
+"""`reader passages`."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.commands.base import Out, open_for, short, unit_id
+from reader.core.errors import NotFound
+
+NAME = "passages"
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "passages",
+        parents=[common],
+        help="已标注的段落 / tagged passages",
+        description="List tagged passages, optionally only those of a theme, a county or a unit.",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--theme", metavar="T")
+    p.add_argument("--county", metavar="C")
+    p.add_argument("--unit", type=unit_id, metavar="ID")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    from reader.core.store import passages, themes
+
+    with open_for(args) as project:
+        theme_ids = None
+        if args.theme:
+            t = themes.find_theme(project, args.theme)
+            theme_ids = [d.id for d in _subtree(themes.theme_tree(project), t.id)]
+        records = passages.list_passages(project, unit_id=args.unit, theme_ids=theme_ids, county=args.county)
+    if args.json:
+        out.json({"passages": [r.to_json() for r in records]})
+        return 0
+    if not records:
+        out.line(out.t("（没有标注的段落）", "(no passages)"))
+    for r in records:
+        where = " · ".join(x for x in (out.t(f"报告 {r.unit}", f"unit {r.unit}"), r.county or "", r.heading or "") if x)
+        out.line(f"#{r.id} [{where}] {r.start}–{r.end} 〔{'、'.join(r.themes)}〕")
+        out.line(f"    「{short(r.quote, 80)}」")
+        if r.note:
+            out.line(out.t(f"    备注：{r.note}", f"    note: {r.note}"))
+    return 0
+
+
+def _subtree(tree, theme_id: int):
+    """The theme and its descendants (a theme filter includes child themes)."""
+    for t in tree:
+        for d in t.walk():
+            if d.id == theme_id:
+                return list(d.walk())
+    raise NotFound("theme", str(theme_id))
