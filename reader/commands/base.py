@@ -40,24 +40,23 @@ def common_options() -> argparse.ArgumentParser:
     return p
 
 
-def unit_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(f"not a unit id: {value}") from e
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a unit id: {value}")
-    return n
+def _whole_number(what: str, minimum: int):
+    """An argparse type: an integer not below `minimum` (else a usage error naming `what`)."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = minimum - 1
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"not {what}: {value}")
+        return n
+
+    return parse
 
 
-def offset(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(f"not an offset: {value}") from e
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"not an offset: {value}")
-    return n
+unit_id = _whole_number("a unit id", 1)
+offset = _whole_number("an offset", 0)
 
 
 def open_for(args: argparse.Namespace, create: bool = False):
