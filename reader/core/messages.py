@@ -90,6 +90,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file exists: {path} (use --force to overwrite)",
     },
     "write_failed": {"zh": "无法写入 {path}：{reason}", "en": "Cannot write {path}: {reason}"},
+    "bad_exchange_file": {
+        "zh": "无法读取这个 {format} 文件（{reason}）：{path}",
+        "en": "Cannot read this {format} file ({reason}): {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -101,6 +105,8 @@ KINDS: dict[str, dict[str, str]] = {
     "document": {"zh": "文档", "en": "document"},
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
+    "year": {"zh": "年份", "en": "year"},
+    "format": {"zh": "导出格式", "en": "export format"},
 }
 
 
