@@ -79,6 +79,36 @@ def _document():
     return doc
 
 
+class _Body:
+    """Appends paragraphs to a document quickly. python-docx finds a style by name through every
+    style for each paragraph and inserts each one by scanning the body for its section properties:
+    2.9 s for 1,000 passages and 41 s for 10,000. Here the style id is set directly and each
+    paragraph goes just before the section properties, found once."""
+
+    def __init__(self, doc):
+        from docx.oxml.ns import qn
+
+        self.doc = doc
+        self.body = doc.element.body
+        self.end = self.body.find(qn("w:sectPr"))
+
+    def add(self, text: str, style_id: str | None = None):
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        if self.end is not None:
+            self.end.addprevious(p)
+        else:
+            self.body.append(p)
+        paragraph = Paragraph(p, self.doc)
+        if style_id is not None:
+            p.style = style_id
+        if text:
+            paragraph.add_run(text)  # a line break in the text becomes <w:br/>
+        return paragraph
+
+
 def write_docx(
     project: Project,
     out: str | Path,
@@ -100,21 +130,21 @@ def write_docx(
     doc = _document()
     doc.core_properties.title = title or ("人大工作报告标注摘编" if zh else "Tagged excerpts")
     doc.core_properties.language = LANG
-    doc.add_paragraph(doc.core_properties.title, style="Title")
-    doc.add_paragraph(
-        f"{selection.describe(lang)}；共 {len(recs)} 段标注。" if zh else f"{selection.describe(lang)}; {len(recs)} passage(s)."
-    )
+    ids = {name: doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Quote", CITATION_STYLE)}
+    body = _Body(doc)
+    body.add(doc.core_properties.title, ids["Title"])
+    body.add(f"{selection.describe(lang)}；共 {len(recs)} 段标注。" if zh else f"{selection.describe(lang)}; {len(recs)} passage(s).")
     for group in groups:
-        doc.add_heading(group.theme if group.theme != NO_THEME else ("（未分主题）" if zh else "(no theme)"), level=1)
+        body.add(group.theme if group.theme != NO_THEME else ("（未分主题）" if zh else "(no theme)"), ids["Heading 1"])
         for county in group.counties:
             place = "".join(x for x in (county.province, county.prefecture) if x and x != county.county)
             head = county.county or ("未识别县区" if zh else "County unknown")
-            doc.add_heading(f"{head}（{place}）" if place else head, level=2)
+            body.add(f"{head}（{place}）" if place else head, ids["Heading 2"])
             for r in county.records:
-                doc.add_paragraph(xml_text(r.quote), style="Quote")
+                body.add(xml_text(r.quote), ids["Quote"])
                 if r.note:
-                    doc.add_paragraph(("备注：" if zh else "Note: ") + xml_text(r.note))
-                doc.add_paragraph(xml_text(citation(r, lang)), style=CITATION_STYLE)
+                    body.add(("备注：" if zh else "Note: ") + xml_text(r.note))
+                body.add(xml_text(citation(r, lang)), ids[CITATION_STYLE])
                 steps.step()
     with atomic_file(out, force=force) as f:
         doc.save(f)
