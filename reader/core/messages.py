@@ -106,7 +106,6 @@ KINDS: dict[str, dict[str, str]] = {
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
     "year": {"zh": "年份", "en": "year"},
-    "format": {"zh": "导出格式", "en": "export format"},
 }
 
 

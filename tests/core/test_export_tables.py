@@ -96,3 +96,15 @@ def test_xlsx_counts_sheet(tagged, tmp_path):
     assert table["（未分主题）"]["吉县"] == 1
     assert table["合计"]["合计"] == 11
     assert list(table)[:4] == [SUPERVISION, "依法监督/专项工作报告", INSPECTION, STATION]  # codebook order
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(tagged, tmp_path):
+    from reader.core.store.passages import set_note
+
+    project, t = tagged
+    set_note(project, t.passages["markup"], "=SUM(A1:A9)")
+    out = tmp_path / "p.xlsx"
+    write_xlsx(project, out)
+    ws = load_workbook(out)["标注段落"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == "=SUM(A1:A9)"]
+    assert len(cells) == 1 and cells[0].data_type == "s"

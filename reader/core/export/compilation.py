@@ -105,7 +105,7 @@ class _Body:
         if style_id is not None:
             p.style = style_id
         if text:
-            paragraph.add_run(text)  # a line break in the text becomes <w:br/>
+            paragraph.add_run(xml_text(text))  # a line break in the text becomes <w:br/>
         return paragraph
 
 
@@ -141,10 +141,10 @@ def write_docx(
             head = county.county or ("未识别县区" if zh else "County unknown")
             body.add(f"{head}（{place}）" if place else head, ids["Heading 2"])
             for r in county.records:
-                body.add(xml_text(r.quote), ids["Quote"])
+                body.add(r.quote, ids["Quote"])
                 if r.note:
-                    body.add(("备注：" if zh else "Note: ") + xml_text(r.note))
-                body.add(xml_text(citation(r, lang)), ids[CITATION_STYLE])
+                    body.add(("备注：" if zh else "Note: ") + r.note)
+                body.add(citation(r, lang), ids[CITATION_STYLE])
                 steps.step()
     with atomic_file(out, force=force) as f:
         doc.save(f)

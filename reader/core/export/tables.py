@@ -75,7 +75,11 @@ def write_xlsx(
     ws.title = "标注段落" if zh else "Passages"
     ws.append([c.title(lang) for c in COLUMNS])
     for r, path in rows:
-        ws.append([xml_text(v) if isinstance(v, str) else v for v in row_values(r, path)])
+        values = [xml_text(v) if isinstance(v, str) else v for v in row_values(r, path)]
+        ws.append(values)
+        for i, v in enumerate(values, start=1):
+            if isinstance(v, str) and v.startswith("="):  # text, not a formula (a note may start with =)
+                ws.cell(row=ws.max_row, column=i).data_type = "s"
         steps.step()
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
