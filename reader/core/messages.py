@@ -124,7 +124,7 @@ def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
     if isinstance(value, str) and len(value) > 60:
-        if key == "path":  # keep the end of a long path: the file name is what tells the user which
+        if key == "path":  # keep the end of a long path: its file name tells the user which file it is
             return "…" + value[-59:]
         return value[:57] + "…"
     return value
