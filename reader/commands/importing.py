@@ -17,8 +17,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "import",
         parents=[common],
         help="导入文件或文件夹 / import files or folders",
-        description="Import files (.txt .md .docx .html .htm .pdf) and folders (recursively) into the "
-        "project, creating it if needed. One line per file, then a summary. Exit 0 when every file "
+        description="Import files (.txt .md .docx .html .htm .pdf; REFI-QDA .qdpx projects and .qdc "
+        "codebooks) and folders (recursively) into the project, creating it if needed. One line per file, then a summary. Exit 0 when every file "
         "was imported or already present; 1 when any failed (the others are still imported).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -60,6 +60,8 @@ def run(args: argparse.Namespace, out: Out) -> int:
             out.line(out.t(f"已存在  {item.name}（内容相同，未重复导入）", f"already imported  {item.name}"))
         else:
             out.line(out.t(f"失败    {item.name}：", f"failed  {item.name}: ") + describe(item.error, out.lang))
+        if item.exchange is not None:
+            _exchange_line(out, item.exchange)
     units = sum(len(i.units) for i in report.imported)
     out.line(
         out.t(
@@ -72,3 +74,19 @@ def run(args: argparse.Namespace, out: Out) -> int:
     if report.cancelled:
         raise Cancelled()
     return 1 if report.failed else 0
+
+
+def _exchange_line(out: Out, ex) -> None:
+    """What a .qdpx/.qdc brought: themes added and kept, passages, what was skipped."""
+    out.line(
+        out.t(
+            f"        主题：新增 {len(ex.themes.added)} 个，已有 {len(ex.themes.kept)} 个；标注 {ex.passages} 段"
+            + (f"；{ex.duplicates} 篇报告已存在" if ex.duplicates else "")
+            + (f"；跳过 {len(ex.skipped)} 项" if ex.skipped else ""),
+            f"        themes: {len(ex.themes.added)} added, {len(ex.themes.kept)} kept; {ex.passages} passage(s)"
+            + (f"; {ex.duplicates} report(s) already present" if ex.duplicates else "")
+            + (f"; {len(ex.skipped)} item(s) skipped" if ex.skipped else ""),
+        )
+    )
+    for what in ex.skipped[:5]:
+        out.line(out.t(f"        跳过：{what}", f"        skipped: {what}"))

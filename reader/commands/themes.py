@@ -37,6 +37,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     t = tsub.add_parser("move", parents=[common], help="移到新的上级下 / move under another parent")
     t.add_argument("name", metavar="NAME")
     t.add_argument("--parent", metavar="P", help="新的上级（省略则为顶级）/ new parent (omit: top level)")
+    t = tsub.add_parser(
+        "import", parents=[common], help="从文件导入编码表（.qdc .csv .xlsx），按路径合并 / merge a codebook file by path"
+    )
+    t.add_argument("file", metavar="FILE")
     p.set_defaults(func=run, action=None)
 
 
@@ -90,6 +94,16 @@ def run(args: argparse.Namespace, out: Out) -> int:
                     f"Merged {a.name} into {b.name} ({change.moved_passages} passage(s) moved)",
                 )
             )
+        elif action == "import":
+            report = _import_codebook(project, args.file)
+            out.line(
+                out.t(
+                    f"已导入编码表：新增 {len(report.added)} 个主题，已有 {len(report.kept)} 个（保持不变）",
+                    f"Codebook imported: {len(report.added)} theme(s) added, {len(report.kept)} already there (kept)",
+                )
+            )
+            for path in report.added:
+                out.line(out.t(f"    新增 {path}", f"    added {path}"))
         elif action == "move":
             t = th.find_theme(project, args.name)
             parent = th.find_theme(project, args.parent) if args.parent else None
@@ -122,3 +136,18 @@ def _theme_json(t, counts: dict[int, int]) -> dict:
         "passages": counts.get(t.id, 0),
         "children": [_theme_json(c, counts) for c in t.children],
     }
+
+
+def _import_codebook(project, file: str):
+    from pathlib import Path
+
+    from reader.core.errors import UnsupportedFormat
+    from reader.core.export.codebook_files import import_codebook_table
+    from reader.core.export.refi.codebook import import_qdc
+
+    suffix = Path(file).suffix.lower()
+    if suffix == ".qdc":
+        return import_qdc(project, file)
+    if suffix in (".csv", ".xlsx"):
+        return import_codebook_table(project, file)
+    raise UnsupportedFormat(file, suffix or "（无）")

@@ -216,5 +216,16 @@ class ImportFailed(ReaderError):
     code = "import_failed"
 
 
+@dataclass
+class BadExchangeFile(ReaderError):
+    """A REFI-QDA exchange file (.qdpx project, .qdc codebook) that does not follow the standard:
+    not a zip archive, no project.qde, XML we cannot read, a source file missing..."""
+
+    path: str
+    format: str
+    reason: str = ""
+    code = "bad_exchange_file"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)

@@ -1,7 +1,7 @@
 """Importing files into a project: read -> clean -> find units -> one transaction per document.
 
 import_paths takes files and folders (searched recursively: files whose suffix we read, plus the
-QDA exchange formats .qdpx/.qdc which are reserved for later; hidden files and folders skipped;
+QDA exchange formats .qdpx/.qdc, read by reader.core.export.refi; hidden files and folders skipped;
 symlinked folders not followed). Each file ends as 'imported', 'duplicate' (the same bytes are
 already in the project: nothing is added) or 'failed' with its typed error; a failure never
 leaves half a document behind and the rest of the batch still imports.
@@ -21,7 +21,6 @@ from reader.core import readers, structure
 from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
-    FormatNotYetSupported,
     ImportFailed,
     PathMissing,
     PathUnreadable,
@@ -54,6 +53,7 @@ class ImportItem:
     document_id: int | None = None  # the new document, or the one it duplicates
     units: list[ImportedUnit] = field(default_factory=list)
     error: ReaderError | None = None
+    exchange: object | None = None  # for .qdpx/.qdc: the ExchangeImport (themes added/kept, passages)
 
     @property
     def name(self) -> str:
@@ -161,7 +161,7 @@ def import_paths(
 def import_file(project: Project, path: Path) -> ImportItem:
     """Import one file (raises ReaderError when it cannot be read)."""
     if path.suffix.lower() in RESERVED_SUFFIXES:
-        raise FormatNotYetSupported(str(path), path.suffix.lower())
+        return _import_exchange(project, path)
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -202,4 +202,18 @@ def import_file(project: Project, path: Path) -> ImportItem:
             ImportedUnit(uid, u.place.county if u.place else None, u.title)
             for uid, u in zip(unit_ids, units, strict=True)
         ],
+    )
+
+
+def _import_exchange(project: Project, path: Path) -> ImportItem:
+    """A REFI-QDA project (.qdpx: themes, sources, passages) or codebook (.qdc: themes)."""
+    from reader.core.export.refi.project_reader import import_file as import_exchange
+
+    result = import_exchange(project, path)
+    return ImportItem(
+        path,
+        IMPORTED if result.changed else DUPLICATE,
+        document_id=result.documents[0] if result.documents else None,
+        units=[ImportedUnit(uid, county, title) for uid, county, title in result.units],
+        exchange=result,
     )

@@ -90,6 +90,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file exists: {path} (use --force to overwrite)",
     },
     "write_failed": {"zh": "无法写入 {path}：{reason}", "en": "Cannot write {path}: {reason}"},
+    "bad_exchange_file": {
+        "zh": "无法读取这个 {format} 文件（{reason}）：{path}",
+        "en": "Cannot read this {format} file ({reason}): {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -101,6 +105,7 @@ KINDS: dict[str, dict[str, str]] = {
     "document": {"zh": "文档", "en": "document"},
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
+    "year": {"zh": "年份", "en": "year"},
 }
 
 
@@ -119,5 +124,7 @@ def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
     if isinstance(value, str) and len(value) > 60:
+        if key == "path":  # keep the end of a long path: its file name tells the user which file it is
+            return "…" + value[-59:]
         return value[:57] + "…"
     return value

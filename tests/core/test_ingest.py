@@ -10,8 +10,8 @@ import pytest
 
 from reader.core import ingest, search
 from reader.core.errors import (
+    BadExchangeFile,
     DamagedFile,
-    FormatNotYetSupported,
     ImportFailed,
     PathMissing,
     UnsupportedFormat,
@@ -105,13 +105,13 @@ def test_failure_inside_the_transaction_leaves_nothing_half_imported(project, mo
     assert retry.items[0].status == "imported"
 
 
-def test_missing_unsupported_and_reserved(project, tmp_path):
+def test_missing_unsupported_and_damaged_exchange_file(project, tmp_path):
     odd = write_text(tmp_path / "table.csv", "a,b")
     qdpx = tmp_path / "project.qdpx"
     qdpx.write_bytes(b"PK\x03\x04")
     report = ingest.import_paths(project, [tmp_path / "nope.txt", odd, qdpx])
     errors = [type(i.error) for i in report.items]
-    assert errors == [PathMissing, UnsupportedFormat, FormatNotYetSupported]
+    assert errors == [PathMissing, UnsupportedFormat, BadExchangeFile]
     assert project.db["documents"].count == 0
 
 

@@ -57,3 +57,8 @@ def test_language_and_kind_words():
 def test_long_values_are_shortened():
     text = describe(errors.QuoteNotFound(1, "字" * 100), "zh")
     assert "…" in text and len(text) < 100
+
+
+def test_long_paths_keep_their_file_name():
+    text = describe(errors.FileExists("/" + "很长的文件夹/" * 20 + "导出.xlsx"), "zh")
+    assert text.endswith("导出.xlsx（要覆盖请加 --force）") and "…" in text

@@ -1,0 +1,135 @@
+"""The codebook in REFI-QDA form: the <Codes> tree shared by a project's CodeBook and a standalone
+.qdc file (namespace urn:QDA-XML:codebook:1.0), written and read.
+
+Themes become Codes, nested as in the project. A theme with children is a category: a non-codable
+code (isCodable="false") holding its children. A theme that has children and also passages
+tagged with it directly stays one code, marked codable (isCodable="true"), so those passages keep
+their theme and tools that code with parent codes (MAXQDA, QualCoder) show them there; every
+other theme is codable. Colours are written #RRGGBB; descriptions as <Description>. Keywords and
+shortcuts are ours and do not travel.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import reader
+from reader.core.errors import BadExchangeFile, InvalidInput, PathMissing, PathUnreadable
+from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook
+from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
+from reader.core.export.result import ExportResult, xml_text
+from reader.core.export.safe import atomic_file, check_target
+from reader.core.store.db import Project
+from reader.core.store.themes import Theme, theme_counts, theme_tree
+
+
+def theme_guid(theme: Theme) -> str:
+    return guid("theme", theme.path)
+
+
+def is_codable(theme: Theme, direct: dict[int, int]) -> bool:
+    return not theme.children or direct.get(theme.id, 0) > 0
+
+
+def add_codes(parent: ET.Element, ns: str, themes: list[Theme], direct: dict[int, int]) -> int:
+    """<Code> elements for `themes` and their children under `parent`; returns how many."""
+    n = 0
+    for t in themes:
+        attrs = {"guid": theme_guid(t), "name": xml_text(t.name), "isCodable": "true" if is_codable(t, direct) else "false"}
+        if t.colour:
+            attrs["color"] = t.colour.upper()
+        el = ET.SubElement(parent, f"{{{ns}}}Code", attrs)
+        if t.description:
+            ET.SubElement(el, f"{{{ns}}}Description").text = xml_text(t.description)
+        n += 1 + add_codes(el, ns, t.children, direct)
+    return n
+
+
+def write_qdc(project: Project, out: str | Path, *, force: bool = False, **_: object) -> ExportResult:
+    """The project's codebook as a REFI-QDA .qdc file."""
+    check_target(out, force)
+    tree = theme_tree(project)
+    if not tree:
+        raise InvalidInput("codebook", "0 themes")
+    ET.register_namespace("", CODEBOOK_NS)
+    ET.register_namespace("xsi", XSI_NS)
+    root = ET.Element(
+        f"{{{CODEBOOK_NS}}}CodeBook",
+        {"origin": f"Renda Reader {reader.__version__}", f"{{{XSI_NS}}}schemaLocation": f"{CODEBOOK_NS} {CODEBOOK_SCHEMA}"},
+    )
+    codes = ET.SubElement(root, f"{{{CODEBOOK_NS}}}Codes")
+    n = add_codes(codes, CODEBOOK_NS, tree, theme_counts(project))
+    with atomic_file(out, force=force) as f:
+        f.write(xml_bytes(root))
+    return ExportResult(Path(out), "qdc", themes=n)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def namespace(el: ET.Element) -> str:
+    return el.tag[1:].split("}", 1)[0] if el.tag.startswith("{") else ""
+
+
+def q(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}" if ns else name
+
+
+def read_codes(codes: ET.Element | None, ns: str) -> list[CodeNode]:
+    """CodeNodes (key = the code's GUID) from a <Codes> or <Code> element's children."""
+    if codes is None:
+        return []
+    out = []
+    for el in codes.findall(q(ns, "Code")):
+        desc = el.find(q(ns, "Description"))
+        out.append(
+            CodeNode(
+                name=el.get("name") or "",
+                colour=el.get("color"),
+                description=(desc.text or "").strip() if desc is not None else "",
+                key=(el.get("guid") or "").strip("{}").upper() or None,
+                children=read_codes(el, ns),
+            )
+        )
+    return out
+
+
+def parse_xml(data: bytes, path: Path, fmt: str) -> ET.Element:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as e:
+        raise BadExchangeFile(str(path), fmt, f"XML: {e}") from e
+
+
+def read_qdc(path: str | Path) -> list[CodeNode]:
+    """The codes of a .qdc file (a CodeBook document; a .qdc zipped by some tools is read too)."""
+    path = Path(path)
+    if not path.exists():
+        raise PathMissing(str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise PathUnreadable(str(path), e.strerror or str(e)) from e
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(path) as z:
+                name = next((n for n in z.namelist() if n.lower().endswith((".qdc", ".xml"))), None)
+                if name is None:
+                    raise BadExchangeFile(str(path), "qdc", "no codebook in the archive")
+                data = z.read(name)
+        except zipfile.BadZipFile as e:
+            raise BadExchangeFile(str(path), "qdc", str(e)) from e
+    root = parse_xml(data, path, "qdc")
+    ns = namespace(root)
+    if root.tag != q(ns, "CodeBook"):
+        raise BadExchangeFile(str(path), "qdc", f"the root element is <{root.tag.split('}')[-1]}>, not <CodeBook>")
+    return read_codes(root.find(q(ns, "Codes")), ns)
+
+
+def import_qdc(project: Project, path: str | Path) -> MergeReport:
+    """Merge a .qdc codebook into the project's themes by path."""
+    return merge_codebook(project, read_qdc(path))

@@ -1,0 +1,345 @@
+"""Importing a REFI-QDA project (.qdpx) or codebook (.qdc) into a project.
+
+A .qdpx: the codebook is merged into the themes by path (categories, isCodable="false", are themes
+with children); each TextSource becomes a document whose one unit is exactly the source's text,
+so the selections' positions stay right (only CRLF and lone CR become LF, and positions are moved
+for that; sections are still found on the text by reader.core.structure); the county comes from
+the Case that refers to the source, province and prefecture from the Case's variables, the year
+from the source's (or the Case's) variable; PlainTextSelections with Codings become passages with
+their themes, coder, date and note (Description, NoteRefs). Sources may sit in `sources/` or
+`Sources/`, be named by `internal://X.txt` or a relative path, or be inline PlainTextContent, with
+or without a BOM. A source already in the project (same bytes) is skipped with its passages.
+Everything is one transaction: a damaged archive adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
+
+from reader.core import structure
+from reader.core.errors import BadExchangeFile, PathMissing, PathUnreadable
+from reader.core.export.codebook_merge import MergeReport, merge_codebook
+from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
+from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
+from reader.core.model import Place, UnitSpan
+from reader.core.offsets import OffsetMap
+from reader.core.places import place_by_name
+from reader.core.store import documents
+from reader.core.store.db import Project
+from reader.core.store.passages import CONTEXT, text_hash
+
+FORMAT = "qdpx"
+MAX_SOURCE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class ExchangeImport:
+    """What importing a .qdpx or .qdc did."""
+
+    path: Path
+    themes: MergeReport = field(default_factory=MergeReport)
+    documents: list[int] = field(default_factory=list)
+    units: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (id, county, title)
+    passages: int = 0
+    duplicates: int = 0  # sources already in the project (skipped with their passages)
+    skipped: list[str] = field(default_factory=list)  # what could not be taken, and why
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.themes.added or self.documents or self.passages)
+
+
+@dataclass
+class _Selection:
+    start: int
+    end: int
+    name: str
+    codes: list[str]
+    coder: str | None
+    created: str | None
+    note: str
+
+
+@dataclass
+class _Source:
+    guid: str
+    name: str
+    entry: str  # where the text came from
+    data: bytes
+    selections: list[_Selection]
+    values: dict[str, str]
+    declared: frozenset[str] = frozenset()  # what the file states for every source ('county' when it has Cases)
+
+
+def import_file(project: Project, path: str | Path) -> ExchangeImport:
+    """Import a .qdpx project or a .qdc codebook (by suffix)."""
+    path = Path(path)
+    if path.suffix.lower() == ".qdc":
+        return ExchangeImport(path, themes=import_qdc(project, path))
+    return import_qdpx(project, path)
+
+
+def _guid(value: str | None) -> str:
+    return (value or "").strip().strip("{}").upper()
+
+
+def _values(el: ET.Element, ns: str, variables: dict[str, str]) -> dict[str, str]:
+    """VariableValues of a Case or source, by our alias ('province', 'prefecture', 'year', 'county')."""
+    out: dict[str, str] = {}
+    for vv in el.findall(q(ns, "VariableValue")):
+        ref = vv.find(q(ns, "VariableRef"))
+        name = variables.get(_guid(ref.get("targetGUID")) if ref is not None else "", "")
+        key = next((k for k, names in VARIABLE_ALIASES.items() if name.strip().lower() in names), None)
+        value = next((c.text for c in vv if c is not ref and c.text and c.text.strip()), None)
+        if key and value:
+            out[key] = value.strip()
+    return out
+
+
+class _Archive:
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile) as e:
+            raise BadExchangeFile(str(path), FORMAT, f"not a zip archive: {e}") from e
+        except OSError as e:
+            raise PathUnreadable(str(path), e.strerror or str(e)) from e
+        self.names = {n.lower(): n for n in self.zip.namelist() if not n.endswith("/")}
+
+    def read(self, name: str) -> bytes:
+        info = self.zip.getinfo(name)
+        if info.file_size > MAX_SOURCE_BYTES:
+            raise BadExchangeFile(str(self.path), FORMAT, f"{name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, OSError, EOFError) as e:  # EOFError: a cut-off archive
+            raise BadExchangeFile(str(self.path), FORMAT, f"{name}: {e}") from e
+
+    def project_qde(self) -> str:
+        found = sorted((n for low, n in self.names.items() if PurePosixPath(low).name == "project.qde"), key=len)
+        if not found:
+            raise BadExchangeFile(str(self.path), FORMAT, "no project.qde in the archive")
+        return found[0]
+
+    def source(self, ref: str) -> str | None:
+        """The archive entry a plainTextPath names (internal://X, sources/X, Sources/X, a relative
+        path; for an absolute path, its file name in sources/)."""
+        ref = ref.strip().replace("\\", "/")
+        low = ref.lower()
+        if low.startswith("internal://"):
+            low = low[len("internal://") :]
+        elif "://" in low:
+            low = low.split("://", 1)[1]
+        low = low.lstrip("/")
+        base = PurePosixPath(low).name
+        for cand in (low, f"sources/{low}", f"sources/{base}", base):
+            if cand in self.names:
+                return self.names[cand]
+        return None
+
+
+def _decode(data: bytes, where: str, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")  # not the standard, but what a Chinese tool might write
+    except UnicodeDecodeError as e:
+        raise BadExchangeFile(str(path), FORMAT, f"{where} is not UTF-8 text") from e
+
+
+def read_qdpx(path: Path):
+    """Parse the archive: (codes, sources, users, skipped) without touching any project."""
+    if not path.exists():
+        raise PathMissing(str(path))
+    archive = _Archive(path)
+    with archive.zip:
+        root = parse_xml(archive.read(archive.project_qde()), path, FORMAT)
+        ns = namespace(root)
+        if root.tag != q(ns, "Project"):
+            raise BadExchangeFile(str(path), FORMAT, f"the root element is <{root.tag.split('}')[-1]}>, not <Project>")
+        users = {_guid(u.get("guid")): u.get("name") or u.get("id") for u in root.iterfind(f"{q(ns, 'Users')}/{q(ns, 'User')}")}
+        codes = read_codes(root.find(f"{q(ns, 'CodeBook')}/{q(ns, 'Codes')}"), ns)
+        variables = {_guid(v.get("guid")): v.get("name") or "" for v in root.iterfind(f"{q(ns, 'Variables')}/{q(ns, 'Variable')}")}
+        declared = {k for name in variables.values() for k, names in VARIABLE_ALIASES.items() if name.strip().lower() in names}
+        if root.find(f"{q(ns, 'Cases')}/{q(ns, 'Case')}") is not None:
+            declared.add("county")
+        case_of: dict[str, dict[str, str]] = {}
+        for case in root.iterfind(f"{q(ns, 'Cases')}/{q(ns, 'Case')}"):
+            values = _values(case, ns, variables)
+            if case.get("name"):
+                values.setdefault("county", case.get("name").strip())
+            for ref in case.findall(q(ns, "SourceRef")):
+                case_of.setdefault(_guid(ref.get("targetGUID")), values)
+        notes = {}
+        for note in root.iterfind(f"{q(ns, 'Notes')}/{q(ns, 'Note')}"):
+            content = note.find(q(ns, "PlainTextContent"))
+            notes[_guid(note.get("guid"))] = (content.text or "").strip() if content is not None else ""
+        sources: list[_Source] = []
+        skipped: list[str] = []
+        sources_el = root.find(q(ns, "Sources"))
+        for el in list(sources_el) if sources_el is not None else []:
+            kind = el.tag.split("}")[-1]
+            name = el.get("name") or el.get("guid") or kind
+            if kind != "TextSource":
+                skipped.append(f"{kind} {name}")
+                continue
+            content = el.find(q(ns, "PlainTextContent"))
+            if content is not None and content.text is not None:
+                entry, data = "PlainTextContent", content.text.encode("utf-8")
+            else:
+                ref = el.get("plainTextPath") or ""
+                entry = archive.source(ref) if ref else None
+                if entry is None:
+                    raise BadExchangeFile(str(path), FORMAT, f"source text missing: {ref or name}")
+                data = archive.read(entry)
+            if el.findall(q(ns, "Coding")):
+                skipped.append(f"codes on the whole of {name}")
+            selections = []
+            for sel in el.findall(q(ns, "PlainTextSelection")):
+                try:
+                    start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
+                except ValueError:
+                    skipped.append(f"a selection in {name} without positions")
+                    continue
+                codings = sel.findall(q(ns, "Coding"))
+                codes_of = [_guid(c.find(q(ns, "CodeRef")).get("targetGUID")) for c in codings if c.find(q(ns, "CodeRef")) is not None]
+                coder_guid = _guid(sel.get("creatingUser") or next((c.get("creatingUser") for c in codings if c.get("creatingUser")), None))
+                desc = sel.find(q(ns, "Description"))
+                note_parts = [(desc.text or "").strip()] if desc is not None else []
+                note_parts += [notes.get(_guid(r.get("targetGUID")), "") for r in sel.findall(q(ns, "NoteRef"))]
+                selections.append(
+                    _Selection(start, end, sel.get("name") or "", codes_of, users.get(coder_guid),
+                               sel.get("creationDateTime") or next((c.get("creationDateTime") for c in codings if c.get("creationDateTime")), None),
+                               "\n".join(p for p in note_parts if p))
+                )
+            values = dict(case_of.get(_guid(el.get("guid")), {}))
+            values.update(_values(el, ns, variables))
+            sources.append(_Source(_guid(el.get("guid")), name, entry, data, selections, values, frozenset(declared)))
+    return codes, sources, skipped
+
+
+def _year(value: str | None) -> int | None:
+    digits = "".join(c for c in (value or "") if c.isdigit())[:4]
+    return int(digits) if len(digits) == 4 else None
+
+
+def _unit(text: str, src: _Source) -> UnitSpan:
+    """One unit over the whole source text, its sections found by structure. County, year and title
+    come from the file where it states them (a file with Cases states the county of every source:
+    a source in no Case has none); what the file does not state is found in the text as for any
+    import."""
+    found = structure.find_units(text, (), src.name)
+    first = found[0]
+    unit = UnitSpan(0, len(text), title=first.title or src.name, author=first.author, year=first.year,
+                    place=first.place, place_method=first.place_method,
+                    sections=[s for u in found for s in u.sections])
+    values = src.values
+    if "county" in src.declared or values.get("county"):
+        unit.place, unit.place_method = _place(values, text), "refi"
+        if unit.place is None:
+            unit.place_method = None
+    if "year" in src.declared or values.get("year"):
+        unit.year = _year(values.get("year"))
+    if "title" in src.declared or values.get("title"):
+        unit.title = values.get("title") or None
+    return unit
+
+
+def _place(values: dict[str, str], text: str) -> Place | None:
+    county = values.get("county")
+    if not county:
+        return None
+    province, prefecture = values.get("province"), values.get("prefecture")
+    known = place_by_name(county, " ".join(x for x in (province, prefecture, text[:2000]) if x))
+    if known is not None and known.county != county:
+        known = None
+    return Place(
+        county=county,
+        province=province or (known.province if known else None),
+        prefecture=prefecture or (known.prefecture if known else None),
+        code=known.code if known else None,
+    )
+
+
+def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
+    path = Path(path)
+    codes, sources, skipped = read_qdpx(path)
+    report = ExchangeImport(path, skipped=skipped)
+    db = project.db
+    with db.atomic():
+        report.themes = merge_codebook(project, codes)
+        for src in sources:
+            sha = hashlib.sha256(src.data).hexdigest()
+            if documents.find_sha256(project, sha) is not None:
+                report.duplicates += 1
+                continue
+            st = SourceText(_decode(src.data, src.entry, path))
+            if not st.text.strip():
+                report.skipped.append(f"empty source {src.name}")
+                continue
+            unit = _unit(st.text, src)
+            offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
+                       else OffsetMap.identity(len(st.text)))
+            doc_id, (unit_id,) = documents.insert_document(
+                project,
+                source_path=f"{path.resolve()}#{src.entry}",
+                source_name=src.name,
+                sha256=sha,
+                encoding="utf-8",
+                format=FORMAT,
+                original_text=st.original,
+                cleaned_text=st.text,
+                offsets=offsets,
+                steps=["refi_line_endings"] if st.sources is not None else [],
+                damaged=[],
+                units=[unit],
+            )
+            report.documents.append(doc_id)
+            report.units.append((unit_id, unit.place.county if unit.place else None, unit.title))
+            report.passages += _passages(project, unit_id, st, src, report)
+    return report
+
+
+def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, report: ExchangeImport) -> int:
+    text = st.text
+    digest = text_hash(text)
+    n = 0
+    for sel in src.selections:
+        start, end = st.span(sel.start, sel.end, sel.name)
+        if not 0 <= start < end <= len(text):
+            report.skipped.append(f"a selection {sel.start}-{sel.end} outside {src.name}")
+            continue
+        theme_ids = list(dict.fromkeys(report.themes.ids[g] for g in sel.codes if g in report.themes.ids))
+        if not theme_ids and not sel.note:
+            report.skipped.append(f"a selection {sel.start}-{sel.end} in {src.name} without a code")
+            continue
+        pid = project.db["passages"].insert(
+            {
+                "unit_id": unit_id,
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "context_before": text[max(0, start - CONTEXT) : start],
+                "context_after": text[end : end + CONTEXT],
+                "text_hash": digest,
+                "coder": sel.coder,
+                "created_at": sel.created or documents.now(),
+                "note": sel.note,
+            },
+            pk="id",
+        ).last_pk
+        if theme_ids:
+            project.db["passage_themes"].insert_all(
+                [{"passage_id": pid, "theme_id": t} for t in theme_ids], pk=("passage_id", "theme_id")
+            )
+        n += 1
+    return n

@@ -1,0 +1,330 @@
+"""What to export: a Selection (themes, counties, years), resolved against a project into records
+that carry every column an export writes, and how many passages that is.
+
+A theme includes its children. Filters combine with AND; several values of one filter with OR.
+Without a theme filter every passage is taken, also one tagged with a note only; with one, a
+passage is taken when any of its themes is selected, and only the selected themes are written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.errors import NotFound
+from reader.core.store.db import Project
+from reader.core.store.documents import SectionOutline, sections_of
+from reader.core.store.themes import Theme, find_theme, theme_tree
+
+SECTION_SEP = " > "
+NO_THEME = ""  # the theme path of a passage tagged with a note only
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The user's choice; theme keys are names, paths (父/子) or ids."""
+
+    themes: tuple[str | int, ...] = ()
+    counties: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+
+    def describe(self, lang: str = "zh") -> str:
+        parts = []
+        zh = lang == "zh"
+        if self.themes:
+            parts.append(("主题：" if zh else "themes: ") + "、".join(map(str, self.themes)))
+        if self.counties:
+            parts.append(("县区：" if zh else "counties: ") + "、".join(self.counties))
+        if self.years:
+            parts.append(("年份：" if zh else "years: ") + "、".join(map(str, self.years)))
+        return "；".join(parts) if parts else ("全部标注" if zh else "all passages")
+
+
+@dataclass
+class Resolved:
+    """A Selection checked against a project."""
+
+    theme_ids: set[int] | None  # None: no theme filter
+    counties: list[str]
+    years: list[int]
+    themes: list[Theme]  # every theme of the project, flat in tree order, with paths
+    tree: list[Theme] = field(default_factory=list)
+
+    def theme_order(self) -> dict[int, int]:
+        return {t.id: i for i, t in enumerate(self.themes)}
+
+
+@dataclass
+class ExportRecord:
+    """One passage with everything an export writes about it."""
+
+    id: int
+    unit_id: int
+    theme_ids: list[int]  # its themes within the selection, in codebook order
+    themes: list[str]  # their paths
+    county: str | None
+    province: str | None
+    prefecture: str | None
+    year: int | None
+    title: str | None
+    section_path: list[str]
+    quote: str
+    note: str
+    start: int
+    end: int
+    source: str
+    created_at: str
+    coder: str | None
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEP.join(self.section_path)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "unit": self.unit_id,
+            "themes": self.themes,
+            "county": self.county,
+            "province": self.province,
+            "prefecture": self.prefecture,
+            "year": self.year,
+            "title": self.title,
+            "section": self.section_path,
+            "quote": self.quote,
+            "note": self.note,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+            "tagged_at": self.created_at,
+            "coder": self.coder,
+        }
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+
+    def title(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+# The flat table (CSV, XLSX): one row per passage and theme, so a spreadsheet counts by theme.
+COLUMNS = (
+    Column("theme", "主题路径", "theme path"),
+    Column("county", "县区", "county"),
+    Column("province", "省份", "province"),
+    Column("prefecture", "地市", "prefecture"),
+    Column("year", "年份", "year"),
+    Column("title", "报告标题", "report title"),
+    Column("section", "章节路径", "section path"),
+    Column("quote", "摘录", "excerpt"),
+    Column("note", "备注", "note"),
+    Column("start", "起", "start"),
+    Column("end", "止", "end"),
+    Column("source", "来源文件", "source file"),
+    Column("tagged_at", "标注时间", "tagged at"),
+    Column("id", "标注编号", "passage id"),
+)
+
+
+def row_values(record: ExportRecord, theme: str) -> list[object]:
+    """The COLUMNS values of one table row."""
+    return [
+        theme,
+        record.county or "",
+        record.province or "",
+        record.prefecture or "",
+        record.year if record.year is not None else "",
+        record.title or "",
+        record.section,
+        record.quote,
+        record.note,
+        record.start,
+        record.end,
+        record.source,
+        record.created_at,
+        record.id,
+    ]
+
+
+def table_rows(records: list[ExportRecord]):
+    """(record, theme path) for each row of the flat table."""
+    for r in records:
+        for path in r.themes or [NO_THEME]:
+            yield r, path
+
+
+# -- resolving ----------------------------------------------------------------------------------
+
+
+def resolve(project: Project, selection: Selection) -> Resolved:
+    """Check the selection against the project (NotFound for an unknown theme, county or year)."""
+    tree = theme_tree(project)
+    flat = [t for root in tree for t in root.walk()]
+    by_id = {t.id: t for t in flat}
+    theme_ids: set[int] | None = None
+    if selection.themes:
+        theme_ids = set()
+        for key in selection.themes:
+            found = find_theme(project, key)
+            theme_ids.update(d.id for d in by_id[found.id].walk())
+    known_counties = {r[0] for r in project.db.execute("SELECT DISTINCT county FROM units WHERE county IS NOT NULL")}
+    for c in selection.counties:
+        if c not in known_counties:
+            raise NotFound("county", c)
+    known_years = {r[0] for r in project.db.execute("SELECT DISTINCT year FROM units WHERE year IS NOT NULL")}
+    for y in selection.years:
+        if y not in known_years:
+            raise NotFound("year", str(y))
+    return Resolved(theme_ids, list(selection.counties), list(selection.years), flat, tree)
+
+
+def _where(resolved: Resolved) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if resolved.counties:
+        where.append(f"u.county IN ({','.join('?' * len(resolved.counties))})")
+        params += resolved.counties
+    if resolved.years:
+        where.append(f"u.year IN ({','.join('?' * len(resolved.years))})")
+        params += resolved.years
+    if resolved.theme_ids is not None:
+        ids = sorted(resolved.theme_ids) or [-1]
+        where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(ids))}))")
+        params += ids
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def count_passages(project: Project, selection: Selection | Resolved) -> int:
+    """How many passages an export of `selection` writes (each passage once, whatever its themes)."""
+    resolved = selection if isinstance(selection, Resolved) else resolve(project, selection)
+    where, params = _where(resolved)
+    return project.db.execute(
+        f"SELECT count(*) FROM passages p JOIN units u ON u.id = p.unit_id {where}", params
+    ).fetchone()[0]
+
+
+def unit_ids(project: Project, resolved: Resolved) -> list[int]:
+    """The units the county and year filters keep (every unit without them), in import order."""
+    where, params = [], []
+    if resolved.counties:
+        where.append(f"county IN ({','.join('?' * len(resolved.counties))})")
+        params += resolved.counties
+    if resolved.years:
+        where.append(f"year IN ({','.join('?' * len(resolved.years))})")
+        params += resolved.years
+    sql = "SELECT id FROM units " + ("WHERE " + " AND ".join(where) if where else "") + " ORDER BY document_id, position"
+    return [r[0] for r in project.db.execute(sql, params)]
+
+
+def records(project: Project, selection: Selection | Resolved) -> list[ExportRecord]:
+    """The selected passages, in import order of their reports, then by position."""
+    resolved = selection if isinstance(selection, Resolved) else resolve(project, selection)
+    where, params = _where(resolved)
+    rows = project.db.execute(
+        'SELECT p.id, p.unit_id, p.start, p."end", p.quote, p.note, p.coder, p.created_at, '
+        "u.county, u.province, u.prefecture, u.year, u.title, d.source_name "
+        "FROM passages p JOIN units u ON u.id = p.unit_id JOIN documents d ON d.id = u.document_id "
+        f"{where} ORDER BY u.document_id, u.position, p.start, p.id",
+        params,
+    ).fetchall()
+    order = resolved.theme_order()
+    paths = {t.id: t.path for t in resolved.themes}
+    tags: dict[int, list[int]] = {}
+    for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
+        if resolved.theme_ids is None or tid in resolved.theme_ids:
+            tags.setdefault(pid, []).append(tid)
+    trees = sections_of(project, sorted({r[1] for r in rows}))
+    out = []
+    for pid, uid, start, end, quote, note, coder, created, county, province, prefecture, year, title, source in rows:
+        theme_ids = sorted(tags.get(pid, []), key=lambda t: order.get(t, len(order)))
+        out.append(
+            ExportRecord(
+                id=pid,
+                unit_id=uid,
+                theme_ids=theme_ids,
+                themes=[paths[t] for t in theme_ids if t in paths],
+                county=county,
+                province=province,
+                prefecture=prefecture,
+                year=year,
+                title=title,
+                section_path=section_chain(trees.get(uid, []), start),
+                quote=quote,
+                note=note or "",
+                start=start,
+                end=end,
+                source=source,
+                created_at=created,
+                coder=coder,
+            )
+        )
+    return out
+
+
+def section_chain(sections: list[SectionOutline], pos: int) -> list[str]:
+    """The headings from the top section down to the innermost one holding unit offset `pos`."""
+    chain: list[str] = []
+    level = sections
+    while True:
+        nxt = next((s for s in level if s.start <= pos < s.end), None)
+        if nxt is None:
+            return chain
+        chain.append(nxt.heading)
+        level = nxt.children
+
+
+# -- grouping (compilations: Word, Markdown, HTML) -------------------------------------------------
+
+
+@dataclass
+class CountyGroup:
+    county: str | None
+    province: str | None
+    prefecture: str | None
+    records: list[ExportRecord] = field(default_factory=list)
+
+
+@dataclass
+class ThemeGroup:
+    theme: str  # the path; NO_THEME for passages with a note only
+    counties: list[CountyGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(c.records) for c in self.counties)
+
+
+def grouped(records: list[ExportRecord], resolved: Resolved) -> list[ThemeGroup]:
+    """Records by theme (codebook order; a passage appears under each of its themes), then by county
+    (in the order counties were imported), keeping record order inside."""
+    by_theme: dict[str, dict[str | None, CountyGroup]] = {}
+    for r in records:
+        for path in r.themes or [NO_THEME]:
+            counties = by_theme.setdefault(path, {})
+            group = counties.get(r.county)
+            if group is None:
+                group = counties[r.county] = CountyGroup(r.county, r.province, r.prefecture)
+            group.records.append(r)
+    rank = {t.path: i for i, t in enumerate(resolved.themes)}
+    out = []
+    for path in sorted(by_theme, key=lambda p: rank.get(p, len(rank))):
+        out.append(ThemeGroup(path, list(by_theme[path].values())))
+    return out
+
+
+def counts(records: list[ExportRecord], resolved: Resolved) -> tuple[list[str], list[str | None], dict]:
+    """Theme × county counts of passages tagged directly with each theme: (theme paths in
+    codebook order, counties in import order, {(path, county): n})."""
+    table: dict[tuple[str, str | None], int] = {}
+    counties: list[str | None] = []
+    themes: set[str] = set()
+    for r, path in table_rows(records):
+        if r.county not in counties:
+            counties.append(r.county)
+        themes.add(path)
+        table[(path, r.county)] = table.get((path, r.county), 0) + 1
+    rank = {t.path: i for i, t in enumerate(resolved.themes)}
+    return sorted(themes, key=lambda p: rank.get(p, len(rank))), counties, table
