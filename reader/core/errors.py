@@ -216,5 +216,14 @@ class ImportFailed(ReaderError):
     code = "import_failed"
 
 
+@dataclass
+class Encrypted(ReaderError):
+    """A .pdf or .docx that is encrypted (password-protected): it cannot be read as it is."""
+
+    path: str
+    format: str
+    code = "encrypted"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)

@@ -57,3 +57,9 @@ def test_language_and_kind_words():
 def test_long_values_are_shortened():
     text = describe(errors.QuoteNotFound(1, "字" * 100), "zh")
     assert "…" in text and len(text) < 100
+
+
+def test_long_paths_keep_the_file_name():
+    path = "/home/user/Documents/人大报告/2022年/各县区/" + "子目录/" * 10 + "新绛县工作报告.docx"
+    text = describe(errors.DamagedFile(path, "docx"), "zh")
+    assert text.endswith("新绛县工作报告.docx") and "…" in text
