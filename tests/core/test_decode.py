@@ -99,7 +99,8 @@ def test_binary_content_is_refused():
     png = b"\x89PNG\r\n\x1a\n" + os.urandom(200)
     random = bytes((b * 37 + 11) % 256 for b in range(4000))  # every byte value, NULs included
     controls = b"text" + b"\x01\x02\x03\x04\x05\x06" * 20
-    for data in (png, random, controls, b"PK\x03\x04" + b"x" * 100):
+    after_bom = codecs.BOM_UTF16_LE + ("\x01\ue000\x02\ue123" * 50).encode("utf-16-le")  # decodes, not text
+    for data in (png, random, controls, b"PK\x03\x04" + b"x" * 100, after_bom):
         with pytest.raises(BinaryContent):
             decode(data, "f.txt")
 

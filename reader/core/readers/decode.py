@@ -58,6 +58,7 @@ _ALIASES = {"x-gbk": "gbk", "x-euc-cn": "gb2312", "x-big5": "big5", "x-x-big5": 
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x7fELF",
           b"BM", b"II*\x00", b"MM\x00*", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ue000-\uf8ff\ufffe\uffff]")  # and private use
 # More control bytes than this share is not text.
 CONTROL_SHARE = 0.01
 # A candidate scoring this much more than chardet's answer replaces it.
@@ -86,6 +87,8 @@ def decode(data: bytes, path: str = "", declared: str | None = None) -> Decoded:
             text = _strict(data, name)
             if text is None:
                 raise UndecodableText(path)
+            if _controls(text) > max(2, CONTROL_SHARE * len(text)):
+                raise BinaryContent(path)  # binary data that happens to start like a BOM
             return Decoded(text, name)
     if is_binary(data):
         return _wide_without_bom(data, _detect(data, _DETECTABLE).get("encoding"), path)
@@ -123,9 +126,12 @@ def is_binary(data: bytes) -> bool:
         return True
     if b"\x00" in data:
         return True
-    sample = data[:1 << 20]
-    controls = len(_CONTROL.findall(sample.rstrip(b"\x1a")))  # ^Z ends old DOS text files
-    return controls > max(2, CONTROL_SHARE * len(sample))
+    sample = data[:1 << 20].rstrip(b"\x1a")  # ^Z ends old DOS text files
+    return len(_CONTROL.findall(sample)) > max(2, CONTROL_SHARE * len(sample))
+
+
+def _controls(text: str) -> int:
+    return len(_CONTROL_CHARS.findall(text[:1 << 20]))
 
 
 def _wide_without_bom(data: bytes, guess: str | None, path: str) -> Decoded:
@@ -134,7 +140,7 @@ def _wide_without_bom(data: bytes, guess: str | None, path: str) -> Decoded:
     if name is None or not name.startswith("utf-"):
         raise BinaryContent(path)
     text = _strict(data, name)
-    if text is None or _CONTROL.search(text.encode("utf-8")) or han_share(text) < FLOOR:
+    if text is None or _controls(text) or han_share(text) < FLOOR:
         raise BinaryContent(path)
     return Decoded(text, name)
 
