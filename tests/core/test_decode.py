@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.bench.formats import ASTRAL, big5_bytes, traditional
 from reader.core.errors import BinaryContent, UndecodableText
 from reader.core.readers.decode import decode, han_share
 from tests.conftest import SAMPLES
-from tests.core.reader_files import ASTRAL, big5_bytes, traditional
 
 TEXT = SAMPLES[0].read_text(encoding="utf-8")
 FLAT = TEXT.replace("\n", "")

@@ -7,15 +7,7 @@ import io
 
 import pytest
 
-from reader.core import ingest, readers
-from reader.core.errors import Encrypted, NeedsOcr
-from reader.core.messages import describe
-from reader.core.model import HeadingHint
-from reader.core.readers.docx import read_docx
-from reader.core.readers.html import read_html
-from reader.core.readers.pdf import read_pdf
-from reader.core.store import documents
-from tests.core.reader_files import (
+from reader.bench.formats import (
     ASTRAL,
     CHROME,
     big5_bytes,
@@ -27,6 +19,14 @@ from tests.core.reader_files import (
     wechat_html,
     write,
 )
+from reader.core import ingest, readers
+from reader.core.errors import Encrypted, NeedsOcr
+from reader.core.messages import describe
+from reader.core.model import HeadingHint
+from reader.core.readers.docx import read_docx
+from reader.core.readers.html import read_html
+from reader.core.readers.pdf import read_pdf
+from reader.core.store import documents
 
 LINES = sample_lines(0)
 TEXT = "\n".join(LINES)
@@ -328,7 +328,7 @@ def test_pdf_text_layer(project, tmp_path):
     ids=["image-only", "blank", "image-and-a-page-number", "mostly-scanned"],
 )
 def test_pdf_without_text_layer_needs_ocr(tmp_path, pages):
-    from tests.core.pdf_maker import make_pdf
+    from reader.bench.pdfwriter import make_pdf
 
     with pytest.raises(NeedsOcr) as caught:
         read_pdf(make_pdf(pages), "scan.pdf")
@@ -339,7 +339,7 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path, pages):
 def test_encrypted_pdf():
     from pypdf import PdfReader, PdfWriter
 
-    from tests.core.pdf_maker import make_pdf
+    from reader.bench.pdfwriter import make_pdf
 
     def encrypted(user: str) -> bytes:
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([LINES[:5]]))))

@@ -9,6 +9,8 @@ import zipfile
 
 import pytest
 
+from reader.bench.formats import docx_bytes, page_html, pdf_bytes, sample_lines, write
+from reader.bench.pdfwriter import make_pdf
 from reader.cli import main
 from reader.core import ingest, readers
 from reader.core.errors import (
@@ -21,8 +23,6 @@ from reader.core.errors import (
     UndecodableText,
 )
 from reader.core.messages import describe
-from tests.core.pdf_maker import make_pdf
-from tests.core.reader_files import docx_bytes, page_html, pdf_bytes, sample_lines, write
 
 LINES = sample_lines(0)
 GOOD_TEXT = "\n".join(LINES)

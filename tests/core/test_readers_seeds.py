@@ -12,46 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from reader.bench.formats import FORMATS, convert
 from reader.cli import main
 from tests.conftest import SAMPLES
-from tests.core.reader_files import (
-    big5_bytes,
-    docx_bytes,
-    page_html,
-    pdf_bytes,
-    traditional,
-    wechat_html,
-    write,
-)
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD = SHARED / "corpus" / "seeds-gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
 pytestmark = pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="shared corpus not present")
-
-
-def convert(path: Path, fmt: str, out: Path) -> Path:
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    stem = path.stem
-    if fmt == "gb18030-crlf":
-        return write(out / f"{stem}.txt", text.replace("\n", "\r\n").encode("gb18030"))
-    if fmt == "big5":
-        return write(out / f"{stem}.txt", big5_bytes(traditional(text))[0])
-    if fmt == "utf-16":
-        return write(out / f"{stem}.txt", text.encode("utf-16"))
-    if fmt == "docx":
-        return write(out / f"{stem}.docx", docx_bytes([(ln, None) for ln in lines]))
-    if fmt == "html":
-        return write(out / f"{stem}.html", page_html(lines, title=lines[0]).encode("utf-8"))
-    if fmt == "html-gbk":
-        return write(out / f"{stem}.htm", page_html(lines, title=lines[0], charset="gbk").encode("gb18030"))
-    if fmt == "wechat":
-        return write(out / f"{stem}.html", wechat_html(lines).encode("utf-8"))
-    if fmt == "pdf":
-        return write(out / f"{stem}.pdf", pdf_bytes(lines))
-    raise ValueError(fmt)
 
 
 def _scorer():
@@ -61,7 +30,7 @@ def _scorer():
     return module
 
 
-@pytest.mark.parametrize("fmt", ["gb18030-crlf", "big5", "utf-16", "docx", "html", "html-gbk", "wechat", "pdf"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_the_outline_score_stays_perfect_in_every_format(capsys, tmp_path, fmt):
     files = [convert(p, fmt, tmp_path / fmt) for p in SAMPLES]
     project = str(tmp_path / "p.renda")

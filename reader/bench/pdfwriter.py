@@ -1,4 +1,5 @@
-"""Minimal PDFs written by hand for the reader tests (pypdf cannot write text).
+"""Minimal PDFs with a real text layer, written by hand for the reader tests and benchmarks (pypdf
+cannot write text, and the project needs no PDF-writing dependency).
 
 A text page uses a Type0 font with Identity-H encoding: the content stream shows two-byte glyph
 ids, and a ToUnicode CMap maps each glyph id to its character (UTF-16BE, so characters beyond the

@@ -1,5 +1,6 @@
-"""Test files in every format the readers take, built from the sample reports: encodings, Word,
-saved web pages (generic and WeChat-like, with page chrome around the article) and PDF."""
+"""Report files in every format the readers take, built from the sample reports: encodings, Word,
+saved web pages (generic and WeChat-like, with page chrome around the article) and PDF. Used by the
+reader tests and by the reader benchmark (reader.bench.readers)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
-from tests.conftest import SAMPLES
-from tests.core.pdf_maker import make_pdf, paginate
+from reader.bench.pdfwriter import make_pdf, paginate
+from reader.resources import resource_path
 
 ASTRAL = "𠮷𡈼"  # outside the BMP: four bytes in UTF-8, GB18030 and UTF-16 (a surrogate pair)
 
@@ -27,8 +28,12 @@ CHROME = {
 }
 
 
+def samples() -> list[Path]:
+    return sorted(resource_path("sample").glob("*.txt"))
+
+
 def sample_lines(index: int = 0) -> list[str]:
-    return SAMPLES[index].read_text(encoding="utf-8").split("\n")
+    return samples()[index].read_text(encoding="utf-8").split("\n")
 
 
 @lru_cache(maxsize=4)
@@ -167,3 +172,33 @@ def wechat_html(lines: list[str]) -> str:
 
 def pdf_bytes(lines: list[str], per_page: int = 40) -> bytes:
     return make_pdf(paginate([ln for ln in lines if ln.strip()], per_page))
+
+
+# -- a report in each format ---------------------------------------------------------------------
+
+FORMATS = ("gb18030-crlf", "big5", "utf-16", "docx", "html", "html-gbk", "wechat", "pdf")
+
+
+def convert(path: Path, fmt: str, out: Path) -> Path:
+    """The UTF-8 report at `path` written into folder `out` in format `fmt` (one of FORMATS), under
+    the same name with the format's suffix. Big5 files hold the text in traditional characters."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    stem = path.stem
+    if fmt == "gb18030-crlf":
+        return write(out / f"{stem}.txt", text.replace("\n", "\r\n").encode("gb18030"))
+    if fmt == "big5":
+        return write(out / f"{stem}.txt", big5_bytes(traditional(text))[0])
+    if fmt == "utf-16":
+        return write(out / f"{stem}.txt", text.encode("utf-16"))
+    if fmt == "docx":
+        return write(out / f"{stem}.docx", docx_bytes([(ln, None) for ln in lines]))
+    if fmt == "html":
+        return write(out / f"{stem}.html", page_html(lines, title=lines[0]).encode("utf-8"))
+    if fmt == "html-gbk":
+        return write(out / f"{stem}.htm", page_html(lines, title=lines[0], charset="gbk").encode("gb18030"))
+    if fmt == "wechat":
+        return write(out / f"{stem}.html", wechat_html(lines).encode("utf-8"))
+    if fmt == "pdf":
+        return write(out / f"{stem}.pdf", pdf_bytes(lines))
+    raise ValueError(f"unknown format: {fmt}")
