@@ -189,7 +189,7 @@ def test_docx_headings_become_sections_in_the_outline(project, tmp_path):
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def test_docx_outline_levels_custom_heading_styles_and_tracked_changes():
+def test_docx_outline_levels_custom_heading_styles_contents_and_tracked_changes():
     import docx
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import parse_xml
@@ -198,6 +198,8 @@ def test_docx_outline_levels_custom_heading_styles_and_tracked_changes():
     custom = document.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)  # as Chinese WPS names it
     based = document.styles.add_style("Report Part", WD_STYLE_TYPE.PARAGRAPH)
     based.base_style = document.styles["Heading 3"]
+    toc = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("一、加强代表工作\t3", style=toc)  # a table of contents is left out
     document.add_paragraph("正文一段。")
     outlined = document.add_paragraph("大纲级别的标题")
     outlined._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {_NS} w:val="0"/>'))
@@ -351,3 +353,9 @@ def test_encrypted_pdf():
     with pytest.raises(Encrypted):
         read_pdf(encrypted("secret"), "locked.pdf")
     assert read_pdf(encrypted(""), "restricted.pdf").text.split("\n")[0] == LINES[0]  # restrictions only
+
+
+def test_html_tags_never_closed_do_not_nest_without_end():
+    page = "<html><body>" + "".join(f"<font color=red><p>第{k}段文字。</p>" for k in range(3000)) + "</body></html>"
+    raw = read_html(page.encode("utf-8"), "old.htm")
+    assert raw.text.split("\n") == [f"第{k}段文字。" for k in range(3000)]

@@ -56,7 +56,7 @@ _FAMILY = {
 _ALIASES = {"x-gbk": "gbk", "x-euc-cn": "gb2312", "x-big5": "big5", "x-x-big5": "big5", "big5-hkscs": "big5hkscs"}
 # Magic numbers of binary files users may rename or mislabel (.pdf, .zip/.docx, images, .doc).
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x7fELF",
-          b"BM", b"II*\x00", b"MM\x00*", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
+          b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ue000-\uf8ff\ufffe\uffff]")  # and private use
 # More control bytes than this share is not text.

@@ -25,6 +25,9 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE container: an encrypted .docx or an old .doc
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 _TITLE_NAMES = {"title", "标题"}
+# A table of contents repeats the headings with page numbers: it is left out, like a web page's menu.
+_TOC_NAME = re.compile(r"^(?:toc|目录)\s*(?:[1-9]|heading|标题)$", re.I)
+TOC = 0  # the "level" of a table-of-contents style
 # Elements whose text is not part of the reading text of a paragraph.
 _SKIP_INSIDE = {f"{_W}del", f"{_W}txbxContent", f"{{{MC}}}Fallback", f"{_W}instrText", f"{_W}delText"}
 # Containers whose children are read as body content.
@@ -64,8 +67,10 @@ def _read_block(parent, styles: dict[str, int], out: list[tuple[str, int | None]
     for child in parent:
         tag = child.tag
         if tag == f"{_W}p":
-            text = _paragraph_text(child)
             level = _paragraph_level(child, styles)
+            if level == TOC:
+                continue
+            text = _paragraph_text(child)
             for k, line in enumerate(text.split("\n")):
                 out.append((line, level if k == 0 else None))
         elif tag == f"{_W}tbl":
@@ -119,16 +124,16 @@ def _skipped(el, p) -> bool:
 
 
 def _paragraph_level(p, styles: dict[str, int]) -> int | None:
+    """Heading level 1-9, TOC for a table-of-contents line, None for body text."""
     ppr = p.find(f"{_W}pPr")
-    if ppr is not None:
-        outline = ppr.find(f"{_W}outlineLvl")
-        level = _outline_level(outline)
-        if level is not None:
-            return level
-        style = ppr.find(f"{_W}pStyle")
-        if style is not None:
-            return styles.get(style.get(f"{_W}val") or "")
-    return None
+    if ppr is None:
+        return None
+    style = ppr.find(f"{_W}pStyle")
+    by_style = styles.get(style.get(f"{_W}val") or "") if style is not None else None
+    if by_style == TOC:
+        return TOC
+    own = _outline_level(ppr.find(f"{_W}outlineLvl"))
+    return own if own is not None else by_style
 
 
 def _outline_level(el) -> int | None:
@@ -143,7 +148,7 @@ def _outline_level(el) -> int | None:
 
 
 def _style_levels(document) -> dict[str, int]:
-    """Paragraph style id -> heading level, following each style's basedOn chain."""
+    """Paragraph style id -> heading level (or TOC), following each style's basedOn chain."""
     own: dict[str, int | None] = {}
     based: dict[str, str | None] = {}
     for style in document.styles.element.findall(f"{_W}style"):
@@ -155,7 +160,9 @@ def _style_levels(document) -> dict[str, int]:
         ppr = style.find(f"{_W}pPr")
         level = _outline_level(ppr.find(f"{_W}outlineLvl") if ppr is not None else None)
         m = _HEADING_NAME.match(name.strip())
-        if m:
+        if _TOC_NAME.match(name.strip()):
+            level = TOC
+        elif m:
             level = int(m.group(1))
         elif name.strip().lower() in _TITLE_NAMES:
             level = 1

@@ -96,6 +96,11 @@ _IMPLIED = {
 }
 
 
+# Deeper than this, elements are added flat (never opened): broken pages that never close their
+# <font> or <span> tags nest without end, and the tree must stay walkable.
+MAX_DEPTH = 200
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -128,7 +133,7 @@ class _TreeBuilder(HTMLParser):
         self._close_implied(tag)
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
