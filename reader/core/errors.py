@@ -227,5 +227,14 @@ class BadExchangeFile(ReaderError):
     code = "bad_exchange_file"
 
 
+@dataclass
+class Encrypted(ReaderError):
+    """A .pdf or .docx that is encrypted (password-protected): it cannot be read as it is."""
+
+    path: str
+    format: str
+    code = "encrypted"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)

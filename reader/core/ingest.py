@@ -163,6 +163,7 @@ def import_file(project: Project, path: Path) -> ImportItem:
     if path.suffix.lower() in RESERVED_SUFFIXES:
         return _import_exchange(project, path)
     try:
+        readers.check_size(path)  # before reading an absurdly large file into memory
         data = path.read_bytes()
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
@@ -171,7 +172,7 @@ def import_file(project: Project, path: Path) -> ImportItem:
     if existing is not None:
         return ImportItem(path, DUPLICATE, document_id=existing)
     try:
-        raw = readers.read_path(path)
+        raw = readers.read_path(path, data)
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
     if not raw.text.strip():

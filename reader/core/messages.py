@@ -94,6 +94,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "无法读取这个 {format} 文件（{reason}）：{path}",
         "en": "Cannot read this {format} file ({reason}): {path}",
     },
+    "encrypted": {
+        "zh": "文件已加密（有密码保护），无法作为 {format} 读取，请解除加密后再导入：{path}",
+        "en": "The file is encrypted (password-protected) and cannot be read as {format}; remove the "
+        "protection, then import it: {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -123,8 +128,8 @@ def describe(error: ReaderError, lang: str = "zh") -> str:
 def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
+    if key == "path" and isinstance(value, str) and len(value) > 60:
+        return "…" + value[-57:]  # a long path keeps its end: the file's name
     if isinstance(value, str) and len(value) > 60:
-        if key == "path":  # keep the end of a long path: its file name tells the user which file it is
-            return "…" + value[-59:]
         return value[:57] + "…"
     return value

@@ -1,17 +1,59 @@
 """Read a file from disk into a RawDocument (decoded text, encoding, format, heading hints).
 
-STUB: replaced by the real readers (txt/md with encoding detection, docx, html, pdf).
+One module per format: text (.txt, .md in any encoding decode finds), docx, html (.html, .htm),
+pdf (with a text layer). SUFFIXES decides which files an import collects. Every reader returns
+text with '\\n' between paragraphs (or lines) and heading hints as offsets into that text; every
+problem with a file is a typed error (reader.core.errors), never a half-read document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.errors import TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
+from reader.core.readers.docx import read_docx
+from reader.core.readers.html import read_html
+from reader.core.readers.pdf import read_pdf
+from reader.core.readers.text import read_text
 
-SUFFIXES = {".txt": "txt", ".md": "txt"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+# Files larger than this are refused before they are read (a report is rarely above a few MB;
+# a PDF or Word file with images can be far larger than its text).
+LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256}
+
+_READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
+    "txt": lambda data, path: read_text(data, path, "txt"),
+    "md": lambda data, path: read_text(data, path, "md"),
+    "docx": read_docx,
+    "html": read_html,
+    "pdf": read_pdf,
+}
 
 
-def read_path(path: Path) -> RawDocument:
-    data = Path(path).read_bytes()
-    return RawDocument(text=data.decode("utf-8-sig"), encoding="utf-8", format="txt")
+def format_of(path: Path) -> str:
+    fmt = SUFFIXES.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormat(str(path), Path(path).suffix or "（无）")
+    return fmt
+
+
+def check_size(path: Path, size: int | None = None) -> None:
+    """Raise TooLarge when the file (of `size` bytes, else as on disk) is over its format's limit."""
+    limit = LIMIT_MB[format_of(path)]
+    if size is None:
+        size = Path(path).stat().st_size
+    if size > limit * 1024 * 1024:
+        raise TooLarge(str(path), limit)
+
+
+def read_path(path: Path, data: bytes | None = None) -> RawDocument:
+    """Read `path` (or its bytes already read, `data`) by its suffix."""
+    path = Path(path)
+    fmt = format_of(path)
+    check_size(path, None if data is None else len(data))
+    if data is None:
+        data = path.read_bytes()
+    return _READERS[fmt](data, str(path))

@@ -1,0 +1,345 @@
+"""Saved web pages (.html, .htm): the visible article text only.
+
+The page is decoded by its byte-order mark, then its <meta charset> (checked like any other
+guess, since pages lie about it), then reader.core.readers.decode. It is parsed with the standard
+library's html.parser into a small tree (implied end tags of p, li, td... closed the way browsers
+do), and the text is taken from:
+
+- a WeChat article's body (div#js_content / .rich_media_content), or else
+- the largest <article>, or else <main> / role="main", or else the whole <body>,
+
+plus the page's first <h1> when it stands outside that part (the article title usually does).
+Left out: script, style, noscript, templates, forms, embedded frames and media, navigation,
+headers and footers outside the article, asides, hidden elements, blocks named as page chrome by
+their class or id (share, comment, counter, breadcrumb, pager...) and blocks that are mostly links
+(menus, lists of other articles). Block elements become line breaks; h1-h6 become heading hints;
+<title> (or og:title) is the document title. Entities are unescaped; runs of white space become
+one space, and white space between Chinese characters goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from reader.core.clean.chars import CJK
+from reader.core.model import HeadingHint, RawDocument
+from reader.core.readers.decode import decode
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+        "wbr", "basefont", "bgsound", "frame", "keygen"}
+BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+         "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+         "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+         "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+# Never text of the article.
+JUNK = {"script", "style", "noscript", "template", "head", "title", "form", "button", "select", "option",
+        "textarea", "input", "label", "iframe", "frame", "frameset", "object", "embed", "canvas", "svg", "math",
+        "audio", "video", "map", "nav", "aside", "dialog", "menu"}
+# Page chrome by class or id (whole words of it: "share-box", "comment_list", "rich_media_tool").
+CHROME_WORDS = {
+    "share", "sharing", "social", "comment", "comments", "counter", "count", "views", "viewcount", "hits",
+    "like", "likes", "toolbar", "tool", "tools", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "footer",
+    "header", "nav", "navbar", "navigation", "menu", "sidebar", "related", "recommend", "ad", "ads",
+    "advert", "advertisement", "banner", "copyright", "login", "qrcode", "qr", "reward", "print", "pager",
+    "pagination", "subscribe", "popup", "modal", "cookie", "search", "skip",
+}
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# A block whose text is at least this share link text, with this many links, is navigation.
+LINK_SHARE, LINK_MIN = 0.6, 3
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{2,40})""", re.I)
+_SPACES = re.compile(r"[ \t\n\r\f\u00a0]+")
+_SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+_LINE_EDGES = re.compile(r"^[ \u3000]+|[ \u3000]+$")
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+    parent: Node | None = None
+
+    def iter(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node):
+                yield from c.iter()
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def classes(self) -> set[str]:
+        words = f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
+        return {w for w in re.split(r"[\s_\-]+", words) if w}
+
+
+# -- parsing -------------------------------------------------------------------------------------
+
+# Opening one of these closes an open <p> (as browsers do).
+_CLOSES_P = BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "li", "dd", "dt"}
+# tag -> (tags it closes when open, tags that bound the search)
+_IMPLIED = {
+    "li": ({"li"}, {"ul", "ol", "menu", "table"}),
+    "dt": ({"dt", "dd"}, {"dl", "table"}),
+    "dd": ({"dt", "dd"}, {"dl", "table"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
+    "tbody": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "thead": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "option": ({"option"}, {"select"}),
+}
+
+
+# Deeper than this, elements are added flat (never opened): broken pages that never close their
+# <font> or <span> tags nest without end, and the tree must stay walkable.
+MAX_DEPTH = 200
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document")
+        self.stack = [self.root]
+
+    def _open(self, tag: str) -> int | None:
+        """Index in the stack of the innermost open `tag`, or None."""
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                return i
+        return None
+
+    def _close_implied(self, tag: str) -> None:
+        if tag in _CLOSES_P:
+            i = self._open("p")
+            if i is not None and not any(n.tag in {"td", "th", "button", "table"} for n in self.stack[i + 1:]):
+                del self.stack[i:]
+        if tag in _IMPLIED:
+            closes, bounds = _IMPLIED[tag]
+            for i in range(len(self.stack) - 1, 0, -1):
+                t = self.stack[i].tag
+                if t in bounds:
+                    break
+                if t in closes:
+                    del self.stack[i:]
+                    break
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # </br> is read as <br> by browsers
+            self.stack[-1].children.append(Node("br", parent=self.stack[-1]))
+            return
+        i = self._open(tag)
+        if i is not None:
+            del self.stack[i:]
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(html_text: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(html_text)
+    builder.close()
+    return builder.root
+
+
+# -- choosing and pruning ------------------------------------------------------------------------
+
+
+def _first(root: Node, test) -> Node | None:
+    return next((n for n in root.iter() if test(n)), None)
+
+
+def _is_wechat_body(n: Node) -> bool:
+    return n.attrs.get("id") == "js_content" or "rich_media_content" in n.attrs.get("class", "").split()
+
+
+def content_root(root: Node) -> Node:
+    wechat = _first(root, _is_wechat_body)
+    if wechat is not None:
+        return wechat
+    articles = [n for n in root.iter() if n.tag == "article"]
+    if articles:
+        return max(articles, key=lambda n: len(n.text()))
+    main = _first(root, lambda n: n.tag == "main" or n.attrs.get("role") == "main")
+    if main is not None:
+        return main
+    return _first(root, lambda n: n.tag == "body") or root
+
+
+def _has_title(n: Node) -> bool:
+    return any(d.tag == "h1" for d in n.iter())
+
+
+def _hidden(n: Node) -> bool:
+    return "hidden" in n.attrs or bool(_HIDDEN_STYLE.search(n.attrs.get("style", "")))
+
+
+def _link_dense(n: Node) -> bool:
+    if n.tag not in {"div", "ul", "ol", "dl", "table", "tbody", "section", "td", "p", "span", "nav"}:
+        return False
+    links = [d for d in n.iter() if d.tag == "a"]
+    if len(links) < LINK_MIN:
+        return False
+    total = len(_SPACES.sub("", n.text()))
+    linked = sum(len(_SPACES.sub("", a.text())) for a in links)
+    return total > 0 and linked >= LINK_SHARE * total
+
+
+def _dropped(n: Node) -> bool:
+    """Whether element `n` and all it holds are left out of the text."""
+    if n.tag in JUNK:
+        return True
+    if _hidden(n):
+        return True
+    if n.tag in ("header", "footer") or n.classes() & CHROME_WORDS:
+        return not _has_title(n)
+    return _link_dense(n)
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Lines:
+    """Lines of text as the walk finds them; '\x00' marks a <br> inside a line."""
+
+    lines: list[tuple[str, int | None]] = field(default_factory=list)
+    buffer: list[str] = field(default_factory=list)
+    level: int | None = None
+
+    def flush(self) -> None:
+        text = "".join(self.buffer)
+        self.buffer.clear()
+        if text.strip():
+            self.lines.append((text, self.level))
+
+    def split(self) -> list[tuple[str, int | None]]:
+        """Each <br> a line of its own; a heading's level on its first non-empty line."""
+        out: list[tuple[str, int | None]] = []
+        for text, level in self.lines:
+            for part in text.split("\x00"):
+                part = _tidy(part)
+                if part:
+                    out.append((part, level))
+                    level = None
+        return out
+
+
+def _tidy(line: str) -> str:
+    line = _SPACES.sub(" ", line)
+    line = _SPACE_IN_CHINESE.sub("", line)
+    return _LINE_EDGES.sub("", line)
+
+
+def _walk(n: Node, out: _Lines, pre: bool = False) -> None:
+    for c in n.children:
+        if isinstance(c, str):
+            c = c.replace("\x00", "")
+            out.buffer.append(c.replace("\n", "\x00") if pre else c)
+            continue
+        if _dropped(c):
+            continue
+        tag = c.tag
+        if tag == "br":
+            out.buffer.append("\x00")
+        elif tag in _HEADINGS:
+            out.flush()
+            out.level = _HEADINGS[tag]
+            _walk(c, out, pre)
+            out.flush()
+            out.level = None
+        elif tag in BLOCK:
+            out.flush()
+            _walk(c, out, pre or tag == "pre")
+            out.flush()
+        else:
+            _walk(c, out, pre)
+
+
+def _title_heading(top: Node, root: Node) -> Node | None:
+    """The last visible <h1> before the chosen part of the page, outside it (the article title)."""
+    found = None
+    for n in top.iter():
+        if n is root:
+            break
+        if n.tag == "h1" and n.text().strip() and not _dropped_anywhere(n):
+            found = n
+    return found
+
+
+def _dropped_anywhere(n: Node) -> bool:
+    a: Node | None = n
+    while a is not None:
+        if _dropped(a):
+            return True
+        a = a.parent
+    return False
+
+
+def _extract(root: Node, top: Node) -> list[tuple[str, int | None]]:
+    out = _Lines()
+    title = _title_heading(top, root) if root is not top else None
+    if title is not None:
+        out.level = 1
+        _walk(title, out)
+        out.flush()
+        out.level = None
+    _walk(root, out)
+    out.flush()
+    return out.split()
+
+
+def page_title(top: Node) -> str | None:
+    for n in top.iter():
+        if n.tag == "title":
+            t = _tidy(n.text())
+            if t:
+                return t
+    for n in top.iter():
+        if n.tag == "meta" and n.attrs.get("property", n.attrs.get("name", "")).lower() in ("og:title", "twitter:title"):
+            t = _tidy(n.attrs.get("content", ""))
+            if t:
+                return t
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return m.group(1).decode("ascii") if m else None
+
+
+def read_html(data: bytes, path: str) -> RawDocument:
+    decoded = decode(data, path, declared=declared_charset(data))
+    top = parse(decoded.text)
+    lines = _extract(content_root(top), top)
+    hints: list[HeadingHint] = []
+    pos = 0
+    for line, level in lines:
+        if level is not None:
+            hints.append(HeadingHint(pos, level))
+        pos += len(line) + 1
+    return RawDocument(
+        text="\n".join(line for line, _ in lines),
+        encoding=decoded.encoding,
+        format="html",
+        hints=hints,
+        title=page_title(top),
+    )
