@@ -20,16 +20,23 @@ MARKERS: dict[str, re.Pattern[str]] = {
     "paren_cn": re.compile(rf"^[（(](?P<n>[{CN_DIGITS}]{{1,3}})[)）][、.．，,]?"),
     "arabic": re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))"),
     "paren_arabic": re.compile(r"^[（(](?P<n>\d{1,2})[)）]"),
+    "arabic_paren": re.compile(r"^(?P<n>\d{1,2})[)）](?![\d%％])"),
     "circled": re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 }
 # The conventional order of levels.
-LEVEL_ORDER = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled"]
+LEVEL_ORDER = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "arabic_paren", "circled"]
 
 # Run-in enumerations: 一是, 第一, 首先…
 RUN_IN = re.compile(rf"^(?:(?P<n>[{CN_DIGITS}]{{1,3}})是|第(?P<m>[{CN_DIGITS}]{{1,3}})[，,、：:]|(?P<w>首先|其次|再次|最后)[，,、：:])")
-_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+# 最后 closes a sequence of any length: it takes the number after its predecessor (see LAST).
+LAST = 0
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST}
 
-# A byline introducing an author: "□ 离石区人大常委会主任 白鹤".
+# Dash-led items ("——综合实力显著增强。五年来……"): parallel paragraphs of a summary; their heading
+# is their first sentence, as for 一是. Dated dash lines are subtitles, not items.
+DASH_ITEM = re.compile(r"^(?:—{2}|-{2}|－{2}|–{2})(?=[\u4e00-\u9fff“])")
+
+# A byline introducing an author: "□ <place>人大常委会主任 <name>".
 BYLINE_MARK = re.compile(r"^[□■◆◇●○▲△☆★]")
 
 
@@ -75,7 +82,7 @@ def run_in_of(text: str) -> tuple[int, int] | None:
     if not m:
         return None
     if m.group("w"):
-        return _ORDINAL_WORDS[m.group("w")], m.end()
+        return _ORDINAL_WORDS[m.group("w")], m.end()  # 最后 gives LAST
     n = cn_number(m.group("n") or m.group("m"))
     return (n, m.end()) if n else None
 
