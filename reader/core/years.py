@@ -1,4 +1,5 @@
-"""The year a report speaks of: from its title, its source name, or the years its text names."""
+"""The year a report speaks of: from its title, the meeting it was given at, its source name, or the
+years its text names."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ _BARE_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)")
 _PLAN = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年(?:政府)?(?:工作(?:安排|任务|总体要求|要求|目标)|的?主要(?:目标|任务))")
 
 
-def unit_year(title: str | None, body: str, source_name: str | None = None) -> int | None:
+def unit_year(title: str | None, body: str, source_name: str | None = None, session: int | None = None) -> int | None:
+    """`session`: the year of the meeting the report was given at (from its subtitle)."""
     if title:
         m = _YEAR.search(title) or _BARE_YEAR.search(title)
         if m:
             return int(m.group(1))
+    if session:
+        return session
     if source_name:
         m = _BARE_YEAR.search(source_name)
         if m:
