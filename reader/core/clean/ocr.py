@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 
 from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
@@ -28,12 +29,39 @@ def _ends_sentence(line: str) -> bool:
 
 # A line this short without closing punctuation may be a heading: never glue it to the one before.
 SHORT_LINE = 36
+# A layout of fixed width (OCR of a column, a PDF page): at least this many lines, and this share of
+# the lines, have the same length give or take one.
+FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER = 4, 0.25, 12, 0.1
 
 
-def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False) -> bool:
-    """Whether `line` continues in `next_line` (the layout broke a sentence)."""
+def layout_width(lines: list[str]) -> int | None:
+    """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
+    commonest line length (give or take one), if enough lines have it, most of them stop
+    mid-sentence, and hardly any line is longer."""
+    lengths = Counter(len(ln) for ln in lines if len(ln) >= FIXED_MIN_WIDTH)
+    total = sum(lengths.values())
+    if total < FIXED_MIN_LINES:
+        return None
+    centre = max(lengths, key=lambda w: (lengths[w - 1] + lengths[w] + lengths[w + 1], w))
+    near = [ln for ln in lines if abs(len(ln) - centre) <= 1]
+    if len(near) < FIXED_MIN_LINES or len(near) < FIXED_SHARE * total:
+        return None
+    if sum(1 for ln in near if not _ends_sentence(ln)) < 0.6 * len(near):
+        return None
+    width = max(len(ln) for ln in near)
+    if sum(1 for ln in lines if len(ln) > width) > FIXED_OVER * total:
+        return None  # paragraphs run past it: short lines of similar length are headings, not a layout
+    return width
+
+
+def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None) -> bool:
+    """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the width of a
+    fixed-width layout; a line that fills it without ending a sentence goes on in the next line."""
     if hinted or next_hinted or not next_line or _ends_sentence(line) or starts_with_marker(next_line):
         return False
+    full = width is not None and len(line) >= width - 1
+    if full:
+        return True
     if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and not line.endswith(tuple(_OPEN_END)):
         return False
     if line.endswith(tuple(_OPEN_END)):
@@ -52,11 +80,12 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
         if raw:
             lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
+    width = layout_width([text[s:e] for s, e in lines])
     drop: list[tuple[int, int]] = []  # separators to remove
     for (s, e), (s2, e2) in zip(lines, lines[1:], strict=False):
         hinted = src[s] in hinted_starts
         next_hinted = src[s2] in hinted_starts
-        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted):
+        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted, width):
             drop.append((e, s2))
     if not drop:
         return mt
