@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from reader.core.clean.textmap import MappedText, substitute
+from reader.core.markers import starts_with_marker
 
 # Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
 _WEB_LINE = re.compile(
@@ -46,6 +47,7 @@ _RUNNING_HEAD = re.compile(
     r"^[^\n。，！？；]{2,16}\s*[·・•|丨]\s*(?:\d{4}\s*年\s*)?(?:第\s*)?\d{1,3}\s*期(?:\s*[·・•|丨]\s*\d{1,4})?$", re.M
 )
 _MAX_FURNITURE_LINE = 24
+_DIGITS = re.compile(r"\d+")
 
 
 def drop_web_furniture(mt: MappedText) -> MappedText:
@@ -67,10 +69,29 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
 
 
 def _drop_repeated_short_lines(mt: MappedText) -> MappedText:
-    """A short line seen three or more times without closing punctuation is a running head."""
-    lines = [ln for ln in mt.text.split("\n") if ln and len(ln) <= _MAX_FURNITURE_LINE]
-    repeated = {ln for ln, n in Counter(lines).items() if n >= 3 and not ln.endswith(("。", "！", "？", "；"))}
+    """A short line seen three or more times without closing punctuation is a running head; so are
+    lines that differ only in their numbers ("人大建设 2023年第6期 · 23", "… · 24"). Headings
+    (numbered, or marked with '#') may repeat across the units of a compilation and stay."""
+    lines = [
+        ln for ln in mt.text.split("\n")
+        if ln and len(ln) <= _MAX_FURNITURE_LINE and not ln.startswith("#") and not starts_with_marker(ln)
+        and not ln.endswith(("。", "！", "？", "；"))
+    ]
+    counts = Counter(lines)
+    groups: dict[str, set[str]] = {}
+    for ln in set(lines):
+        if _DIGITS.search(ln):
+            groups.setdefault(_DIGITS.sub("#", ln), set()).add(ln)
+    paged = {ln for group in groups.values() if len(group) >= 3 and _page_numbers_differ(group) for ln in group}
+    repeated = {ln for ln in lines if counts[ln] >= 3} | paged
     if not repeated:
         return mt
     pattern = re.compile("^(?:" + "|".join(re.escape(ln) for ln in sorted(repeated)) + ")$", re.M)
     return substitute(mt, pattern, "")
+
+
+def _page_numbers_differ(group: set[str]) -> bool:
+    """Lines of one shape that differ only in small numbers (pages), not in years."""
+    numbers = [[int(n) for n in _DIGITS.findall(ln)] for ln in group]
+    differing = [i for i in range(len(numbers[0])) if len({ns[i] for ns in numbers}) > 1]
+    return all(ns[i] < 1000 for ns in numbers for i in differing)
