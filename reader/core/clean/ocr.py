@@ -31,13 +31,13 @@ def _ends_sentence(line: str) -> bool:
 SHORT_LINE = 36
 # A layout of fixed width (OCR of a column, a PDF page): at least this many lines, and this share of
 # the lines, have the same length give or take one.
-FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER = 4, 0.25, 12, 0.1
+FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER, FIXED_RUNS = 4, 0.25, 12, 0.1, 2
 
 
 def layout_width(lines: list[str]) -> int | None:
     """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
     commonest line length (give or take one), if enough lines have it, most of them stop
-    mid-sentence, and hardly any line is longer."""
+    mid-sentence, hardly any line is longer, and full lines follow each other."""
     lengths = Counter(len(ln) for ln in lines if len(ln) >= FIXED_MIN_WIDTH)
     total = sum(lengths.values())
     if total < FIXED_MIN_LINES:
@@ -51,6 +51,9 @@ def layout_width(lines: list[str]) -> int | None:
     width = max(len(ln) for ln in near)
     if sum(1 for ln in lines if len(ln) > width) > FIXED_OVER * total:
         return None  # paragraphs run past it: short lines of similar length are headings, not a layout
+    full = [len(ln) >= width - 1 and not _ends_sentence(ln) for ln in lines]
+    if sum(1 for a, b in zip(full, full[1:], strict=False) if a and b) < FIXED_RUNS:
+        return None  # a layout breaks paragraphs into runs of full lines; headings stand alone
     return width
 
 
