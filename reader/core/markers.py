@@ -16,7 +16,8 @@ _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 # kind -> pattern at the start of a line; the group 'n' holds the number.
 MARKERS: dict[str, re.Pattern[str]] = {
     "part": re.compile(rf"^第(?P<n>[{CN_DIGITS}]+)(?:部分|篇|章)[、，,：:\s]?"),
-    "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}是])"),
+    # not an enumeration of numerals ("一、二、三产业"); "一、五年工作回顾" is a heading
+    "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}]{{1,2}}[、.．，,]|是)"),
     "paren_cn": re.compile(rf"^[（(](?P<n>[{CN_DIGITS}]{{1,3}})[)）][、.．，,]?"),
     "arabic": re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))"),
     "paren_arabic": re.compile(r"^[（(](?P<n>\d{1,2})[)）]"),
