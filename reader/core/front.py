@@ -54,8 +54,17 @@ TOC_HEAD = re.compile(r"^目\s*录$")
 TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,}|－{3,})\s*\d{1,3}$")
 # A title ends with what the text is.
 _TITLE_END = re.compile(r"(?:报告|回顾|综述|汇报|纪实|巡礼|讲话|发言|要点|总结|情况)(?:[（(][^）)]{1,8}[)）])?$")
-# Section words that may stand alone after a title and are not names.
-_NOT_NAME = re.compile(r"^(?:前言|引言|序言|摘要|目录|结束语|结语|附件|正文)$")
+# Common surnames (single and compound), for a line that is only an author's name.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+    "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
+    "庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+    "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
+    "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚"
+    "花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒",
+                      "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "呼延", "万俟", "澹台", "申屠")
 _PAIRS = ("《》", "“”", "（）", "()", "【】", "‘’")
 TITLE_MIN, TITLE_MAX = 4, 60
 # How many lines the front matter may take before the body must have begun.
@@ -155,5 +164,7 @@ def session_year(lines: list[str]) -> int | None:
 
 
 def person_line(text: str) -> bool:
-    """A line that is only a person's name (an author under a title)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", text)) and not _NOT_NAME.match(text)
+    """A line that is only a person's name (an author under a title): 2-4 hanzi from a surname."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) or closes_title(text):
+        return False
+    return text.startswith(_COMPOUND_SURNAMES) or (text[0] in _SURNAMES and len(text) <= 3)

@@ -95,8 +95,11 @@ def is_bare_heading(line: _Line, next_line: _Line | None) -> bool:
         return False
     if line.hint:
         return True
-    # followed by body text: a longer line, or a line that opens an enumeration
-    return next_line is not None and (len(next_line.text) > len(text) or bool(run_in_of(next_line.text)))
+    # followed by body text: a longer line, or a line that opens an enumeration or a numbered list
+    if next_line is None:
+        return False
+    opens = marker_of(next_line.text)
+    return len(next_line.text) > len(text) or bool(run_in_of(next_line.text)) or bool(opens and opens[1] == 1)
 
 
 def _first_sentence_end(text: str, start: int) -> int:
