@@ -18,7 +18,8 @@ from reader.core.model import Place
 # Full names that are also ordinary words: only accepted with their prefecture (or province) in
 # front ("兰州市城关区"), followed by their own institution ("城关区人大常委会"), or in a byline.
 GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "城中区", "城关区", "市中区", "新城区", "城东区", "城西区",
-                           "城南区", "城北区", "东区", "西区", "南区", "北区", "中区", "高新区", "开发区"})
+                           "城南区", "城北区", "东区", "西区", "南区", "北区", "中区", "高新区", "开发区", "老城区",
+                           "古城区", "新市区"})
 _SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗", "林区", "特区")
 _PREF_SUFFIXES = ("市", "地区", "盟", "自治州", "州")
 _PROV_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
