@@ -364,11 +364,35 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
     return f
 
 
+def _shape(text: str) -> tuple[int, ...]:
+    """Where a heading's clauses break: the lengths between its commas."""
+    return tuple(len(part) for part in re.split("[，,、 ]", text))
+
+
+def _parallel(a: str, b: str) -> bool:
+    sa, sb = _shape(a), _shape(b)
+    return len(sa) == len(sb) and len(sa) > 1 and all(abs(x - y) <= 2 for x, y in zip(sa, sb, strict=True))
+
+
+def _first_heading_taken_for_title(f: _Front, headings: list[_Heading]) -> bool:
+    """A lone 'title' that nothing else marks as one (no byline, subtitle or title word) and that
+    is built like the bare headings after it is the first of them: the copy lost its title."""
+    if len(f.titles) != 1 or f.byline or f.subtitles or front.closes_title(f.titles[0].text):
+        return False
+    bare = [h.line.text for h in headings if h.kind == "bare"]
+    return sum(1 for b in bare if _parallel(f.titles[0].text, b)) >= 2
+
+
 def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | None, byline: Byline | None,
           source_name: str | None) -> UnitSpan:
     f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
     body_lines = [ln for ln in unit_lines[f.body_from :] if id(ln) not in f.skip]
     headings = _candidates(body_lines)
+    if _first_heading_taken_for_title(f, headings):
+        first = f.titles.pop()
+        f.skip.discard(id(first))
+        body_lines.insert(0, first)
+        headings = _candidates(body_lines)
     levels = _levels(headings)
     headings = _accept_numbering(headings, levels)
     sections = build_sections(text, headings, levels, end)

@@ -306,3 +306,22 @@ def test_a_heading_broken_by_a_narrow_column_is_whole():
     )
     (unit,), _ = _tree(text)
     assert [s.heading for s in unit.sections] == ["一、坚持党的领导，确保正确政治方向", "二、依法履行职责，增强监督实效"]
+
+
+@pytest.mark.parametrize(
+    ("first", "is_heading"),
+    [
+        ("坚持政治领航，筑牢忠诚本色，党的全面领导不断加强", True),  # built like the headings after it
+        ("谋创新之举建务实之言献有用之策", False),  # a title
+        ("某县人大常委会2023年工作综述", False),  # names itself
+    ],
+)
+def test_a_copy_that_lost_its_title_keeps_its_first_heading(first, is_heading):
+    text = (
+        f"{first}\n严格落实“第一议题”制度，年度组织学习15次，修改完善制度20余项。\n"
+        "坚持精准监督，淬炼担当底色，服务发展大局有力有为\n围绕全县中心工作，听取审议专项工作报告16项，开展执法检查4次。\n"
+        "坚持导向为魂，提升为民成色，基层民主实践有序有效\n深化代表联络站建设，组织代表进站接待群众，收集意见建议。\n"
+    )
+    (unit,), _ = _tree(text)
+    assert (unit.sections[0].heading == first) is is_heading
+    assert (unit.title is None) is is_heading
