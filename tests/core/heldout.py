@@ -19,7 +19,7 @@ DOCS = HELDOUT / "docs"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 ADJACENT = SHARED / "corpus" / "adjacent"
 SCORER = SHARED / "tools" / "score.py"
-SPLITS = ("dev", "locked")
+SPLITS = ("dev", "locked", "late")
 
 
 def scorer():
