@@ -9,6 +9,7 @@ from collections import Counter
 
 from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
+from reader.core.front import byline_at, is_front_note
 from reader.core.markers import run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
@@ -34,37 +35,44 @@ SHORT_LINE = 36
 FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER, FIXED_RUNS = 4, 0.25, 12, 0.1, 2
 
 
+def visual_width(line: str) -> int:
+    """A line's width on the page, in full-width characters: digits, letters and ASCII marks take
+    half a place ("1.2亿元" is four places, not five)."""
+    return round(sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in line))
+
+
 def layout_width(lines: list[str]) -> int | None:
     """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
-    commonest line length (give or take one), if enough lines have it, most of them stop
-    mid-sentence, hardly any line is longer, and full lines follow each other."""
-    lengths = Counter(len(ln) for ln in lines if len(ln) >= FIXED_MIN_WIDTH)
-    total = sum(lengths.values())
+    commonest visual width (give or take one), if enough lines have it, most of them stop
+    mid-sentence, hardly any line is wider, and full lines follow each other."""
+    widths = [visual_width(ln) for ln in lines]
+    counts = Counter(w for w in widths if w >= FIXED_MIN_WIDTH)
+    total = sum(counts.values())
     if total < FIXED_MIN_LINES:
         return None
-    centre = max(lengths, key=lambda w: (lengths[w - 1] + lengths[w] + lengths[w + 1], w))
-    near = [ln for ln in lines if abs(len(ln) - centre) <= 1]
+    centre = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    near = [ln for ln, w in zip(lines, widths, strict=True) if abs(w - centre) <= 1]
     if len(near) < FIXED_MIN_LINES or len(near) < FIXED_SHARE * total:
         return None
     if sum(1 for ln in near if not _ends_sentence(ln)) < 0.6 * len(near):
         return None
-    width = max(len(ln) for ln in near)
-    if sum(1 for ln in lines if len(ln) > width) > FIXED_OVER * total:
+    width = centre
+    if sum(1 for w in widths if w > width + 1) > FIXED_OVER * total:
         return None  # paragraphs run past it: short lines of similar length are headings, not a layout
-    full = [len(ln) >= width - 1 and not _ends_sentence(ln) for ln in lines]
+    full = [w >= width - 1 and not _ends_sentence(ln) for ln, w in zip(lines, widths, strict=True)]
     if sum(1 for a, b in zip(full, full[1:], strict=False) if a and b) < FIXED_RUNS:
         return None  # a layout breaks paragraphs into runs of full lines; headings stand alone
     return width
 
 
 def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None) -> bool:
-    """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the width of a
-    fixed-width layout; a line that fills it without ending a sentence goes on in the next line."""
+    """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
+    width of a fixed-width layout; a line that fills it without ending a sentence goes on."""
     if hinted or next_hinted or not next_line or _ends_sentence(line) or starts_with_marker(next_line):
         return False
-    full = width is not None and len(line) >= width - 1
-    if full:
-        return True
+    if width is not None and visual_width(line) >= width - 1:
+        # unless the next line is front matter: a title line is as wide as the column too
+        return not (is_front_note(next_line) or byline_at([next_line], 0))
     if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and not line.endswith(tuple(_OPEN_END)):
         return False
     if line.endswith(tuple(_OPEN_END)):
