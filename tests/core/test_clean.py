@@ -225,3 +225,22 @@ def test_running_heads_with_page_numbers_go_but_repeated_headings_and_years_stay
 )
 def test_layout_width(lines, width):
     assert ocr.layout_width(lines) == width
+
+
+@pytest.mark.parametrize(("line", "width"), [("常委会全年听取审议", 9), ("1.2亿元", 4), ("2023年，县人大常委会在县委的坚", 15), ("abcd", 2)])
+def test_visual_width_counts_ascii_as_half(line, width):
+    assert ocr.visual_width(line) == width
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("常委会始终坚持党对人大工作的全", "面领导，严格执行重大事项请示报", True),
+        ("（一）坚持正确政治方向，自觉在", "县委领导下开展工作", True),
+        ("某某满族自治县人大常委会工作报", "（2024年1月8日在某某县第十八届人民代表大会第三次会议上）", False),
+        ("某某满族自治县人大常委会工作报", "县人大常委会主任 那日松", False),
+        ("常委会始终坚持党对人大工作的全", "（二）聚焦全县中心工作，依法开展监督", False),
+    ],
+)
+def test_a_full_line_of_a_fixed_layout_goes_on(line, next_line, broken):
+    assert ocr.is_broken(line, next_line, False, False, width=15) is broken
