@@ -73,7 +73,7 @@ FRONT_MAX = 14
 
 @dataclass(frozen=True)
 class Byline:
-    org: str | None  # organisation and role ("新绛县人大常委会主任"), None for "文/张三"
+    org: str | None  # organisation and role ("<place>县人大常委会主任"), None for "文/张三"
     name: str | None  # None when hidden (×××)
     lines: int  # lines it takes (2 for "文/张三" + "（…人大常委会）")
     placed: bool  # names a county-level place (or carries a byline mark)

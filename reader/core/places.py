@@ -184,7 +184,7 @@ def _first_resolved(names: list[str], context: str) -> tuple[Place | None, str |
 
 
 def _short_names(text: str, context: str) -> list[str]:
-    """Short names ("新安") standing as a place in a title: before '：', '丨', '县' or at the start,
+    """Short names ("<short>", for <short>县) standing as a place in a title: before '：', '丨', '县' or at the start,
     and only when the context names their prefecture."""
     g = gazetteer()
     found = []

@@ -276,7 +276,7 @@ def test_a_title_that_names_itself_ends_before_the_first_bare_heading():
     "bylines",
     [
         ("■ 向阳区人大常委会党组书记、主任 王某某", "文/李某某\n（宁化县人大常委会）", "作者：陈某某（永定区人大常委会主任）"),
-        ("□ 孝义市人大常委会主任 甲某", "□ 文水县人大常委会主任 乙某", "□ 方山县人大常委会主任 丙某"),
+        ("□ 平遥县人大常委会主任 甲某", "□ 介休市人大常委会主任 乙某", "□ 灵石县人大常委会主任 丙某"),
     ],
 )
 def test_units_split_at_bylines_of_every_form(bylines):
@@ -289,7 +289,7 @@ def test_units_split_at_bylines_of_every_form(bylines):
     assert [u.title for u in units] == ["第1篇文章的标题在这里", "第2篇文章的标题在这里", "第3篇文章的标题在这里"]
     assert all(t == [(1, "建强阵地，让代表履职有平台")] for t in trees)
     assert all(u.author and u.author.endswith("某") for u in units)
-    assert units[1].place.county in ("宁化县", "文水县")
+    assert units[1].place.county in ("宁化县", "介休市")
 
 
 def test_a_byline_without_a_place_does_not_open_a_unit():

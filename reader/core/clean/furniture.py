@@ -42,7 +42,7 @@ _DATE_LINE = re.compile(
 )
 # Lone page numbers ("12", "- 12 -", "第 3 页", "第3页 共9页").
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$", re.M)
-# A magazine running head: "民主与法治·39 期", "人民之声 2022年第3期 · 15".
+# A magazine running head: "<magazine>·39 期", "人民之声 2022年第3期 · 15".
 _RUNNING_HEAD = re.compile(
     r"^[^\n。，！？；]{2,16}\s*[·・•|丨]\s*(?:\d{4}\s*年\s*)?(?:第\s*)?\d{1,3}\s*期(?:\s*[·・•|丨]\s*\d{1,4})?$", re.M
 )

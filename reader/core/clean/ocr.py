@@ -77,7 +77,7 @@ def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False
         return False
     if line.endswith(tuple(_OPEN_END)):
         return True
-    if run_in_of(line):  # "一是积极开展代表履职培训,提升代表" then "履职水平。…"
+    if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
     return len(line) >= LONG_LINE and not starts_with_marker(line)
 
