@@ -27,6 +27,7 @@ _PROV_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区
 # "<name>县第十七届人民代表大会").
 _SESSION = "(?:第[一二三四五六七八九十百零〇]+届)?"
 _OWN = f"{_SESSION}(?:人大常委会|人大|人民代表大会|人民政府|政府|县委|区委|市委|旗委)"
+_OWN_AFTER = re.compile(_OWN)
 # The 55 minority peoples, for the short form of autonomous counties and banners
 # ("长阳土家族自治县" -> 长阳, "鄂温克族自治旗" -> 鄂温克).
 _PEOPLES = (
@@ -57,10 +58,32 @@ class PlaceDecision:
 class _Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
     by_short: dict[str, tuple[Place, ...]]
-    full_pattern: re.Pattern[str]
-    generic_pattern: re.Pattern[str]
+    full_names: frozenset[str]  # all but the generic ones
+    generic_names: frozenset[str]
     prefectures: tuple[str, ...]
-    short_pattern: re.Pattern[str]
+    lengths: tuple[int, ...]  # lengths of full names, longest first
+    short_lengths: tuple[int, ...]
+
+
+# Every county-level name ends in one of these: scans look back from them.
+_LEVEL_CHARS = re.compile("[县区市旗]")
+
+
+def _occurrences(text: str, names: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the leftmost-longest, non-overlapping occurrences of `names` in `text`, as
+    a regex alternation of them would find (but a dictionary look-up back from each 县/区/市/旗)."""
+    found = []
+    for m in _LEVEL_CHARS.finditer(text):
+        end = m.end()
+        for k in lengths:
+            if k <= end and text[end - k : end] in names:
+                found.append((end - k, end))
+    found.sort(key=lambda se: (se[0], se[0] - se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _short(name: str) -> str:
@@ -98,15 +121,15 @@ def gazetteer() -> _Gazetteer:
         short = _short(name)
         if short != name and short not in by_name:
             by_short.setdefault(short, []).extend(places)
-    names = sorted((n for n in by_name if n not in GENERIC_NAMES), key=len, reverse=True)
     prefectures = sorted({p.prefecture for ps in by_name.values() for p in ps if p.prefecture})
     return _Gazetteer(
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(v) for k, v in by_short.items()},
-        re.compile("|".join(map(re.escape, names))),
-        re.compile("|".join(map(re.escape, sorted((n for n in by_name if n in GENERIC_NAMES), key=len, reverse=True)))),
+        frozenset(n for n in by_name if n not in GENERIC_NAMES),
+        frozenset(n for n in by_name if n in GENERIC_NAMES),
         tuple(prefectures),
-        re.compile("|".join(map(re.escape, sorted(by_short, key=len, reverse=True)))),
+        tuple(sorted({len(n) for n in by_name}, reverse=True)),
+        tuple(sorted({len(n) for n in by_short}, reverse=True)),
     )
 
 
@@ -115,21 +138,21 @@ def find_names(text: str, include_generic: bool = False) -> list[str]:
     Names that are also ordinary words (城区, 城东区) count only with `include_generic`, for
     places where a name is expected (a byline)."""
     g = gazetteer()
-    found = [(m.start(), m.group(0)) for m in g.full_pattern.finditer(text) if _not_hidden(text, m.start())]
-    generic = [m for m in g.generic_pattern.finditer(text) if _not_hidden(text, m.start())]
-    taken = {i for s, name in found for i in range(s, s + len(name))}
-    found += [(m.start(), m.group(0)) for m in generic if m.start() not in taken and _generic_stands(text, m)]
+    found = [(s, e) for s, e in _occurrences(text, g.full_names, g.lengths) if _not_hidden(text, s)]
+    generic = [(s, e) for s, e in _occurrences(text, g.generic_names, g.lengths) if _not_hidden(text, s)]
+    taken = {i for s, e in found for i in range(s, e)}
+    found += [(s, e) for s, e in generic if s not in taken and _generic_stands(text, s, e)]
     if include_generic and not found:
-        found = [(m.start(), m.group(0)) for m in generic]
-    return [name for _, name in sorted(found)]
+        found = generic
+    return [text[s:e] for s, e in sorted(found)]
 
 
-def _generic_stands(text: str, m: re.Match[str]) -> bool:
+def _generic_stands(text: str, start: int, end: int) -> bool:
     """A generic name (城关区) counts after its prefecture or province, or before its own institution."""
-    if re.match(_OWN, text[m.end() :]):
+    if _OWN_AFTER.match(text, end):
         return True
-    before = text[max(0, m.start() - 12) : m.start()]
-    for p in gazetteer().by_name.get(m.group(0), ()):
+    before = text[max(0, start - 12) : start]
+    for p in gazetteer().by_name.get(text[start:end], ()):
         for full, suffixes in ((p.prefecture, _PREF_SUFFIXES), (p.province, _PROV_SUFFIXES)):
             short = _strip(full, suffixes)
             if full and (before.endswith(full) or (short and before.endswith(short))):
@@ -214,10 +237,10 @@ def resolve_county(
         place, name = _first_resolved(find_names(title) or _short_names(title, context), context)
         if place:
             return PlaceDecision(place, "title", name)
+    g = gazetteer()
     own = Counter(
-        m.group(1)
-        for m in re.finditer(rf"({gazetteer().full_pattern.pattern})(?={_OWN})", body)
-        if _not_hidden(body, m.start())
+        body[s:e] for s, e in _occurrences(body, g.full_names, g.lengths)
+        if _not_hidden(body, s) and _OWN_AFTER.match(body, e)
     )
     for name, _n in sorted(own.items(), key=lambda kv: (-kv[1], kv[0])):
         place = resolve_name(name, context)
@@ -249,18 +272,25 @@ def _short_in_body(body: str, context: str) -> tuple[Place | None, str | None]:
     if own is None:
         return None, None
     counts: Counter[str] = Counter()
-    for m in g.short_pattern.finditer(body):
-        short, s, e = m.group(0), m.start(), m.end()
-        if not _not_hidden(body, s) or g.full_pattern.match(body, s):
-            continue
-        lead = s == 0 or not is_han(body[s - 1]) or body[max(0, s - 4) : s].endswith(_SHORT_LEAD)
-        if lead and body.startswith(_SHORT_AFTER, e):
-            counts[short] += 1
+    for after in _SHORT_AFTER:
+        e = body.find(after)
+        while e >= 0:
+            for k in g.short_lengths:
+                s = e - k
+                short = body[s:e] if s >= 0 else ""
+                if short in g.by_short and _not_hidden(body, s) and _short_leads(body, s):
+                    counts[short] += 1
+                    break
+            e = body.find(after, e + 1)
     for short, _n in counts.most_common():
         place = choose(g.by_short[short], context)
         if place and place.county.endswith(own):
             return place, short
     return None, None
+
+
+def _short_leads(body: str, s: int) -> bool:
+    return s == 0 or not is_han(body[s - 1]) or body[max(0, s - 4) : s].endswith(_SHORT_LEAD)
 
 
 def place_by_name(county: str, context: str = "") -> Place | None:

@@ -98,3 +98,16 @@ def test_a_short_name_in_running_text_is_the_last_resort(body, county):
     assert (d.place.county if d.place else None) == county
     if county:
         assert d.method == "short"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("新绛县和绛县", ["新绛县", "绛县"]),  # longest at each place, as a regex alternation would
+        ("中共绛县县委", ["绛县"]),
+        ("鄂温克族自治旗人大常委会", ["鄂温克族自治旗"]),
+        ("XX县与×区", []),
+    ],
+)
+def test_names_are_found_leftmost_longest(text, names):
+    assert find_names(text) == names
