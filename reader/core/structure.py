@@ -383,6 +383,23 @@ def _first_heading_taken_for_title(f: _Front, headings: list[_Heading]) -> bool:
     return sum(1 for b in bare if _parallel(f.titles[0].text, b)) >= 2
 
 
+# What the part headings of a report name: the work reviewed or planned ("过去一年的主要工作",
+# "2024年工作安排", "关于2020年的工作").
+_PART_WORDS = re.compile(r"工作|任务|回顾|安排|打算|总结|情况|成绩|成效|要点|建议|展望|部署|目标|做法|经验|问题")
+
+
+def _drop_stray_part(headings: list[_Heading]) -> list[_Heading]:
+    """A lone bare line above a numbered list would make every numbered heading its child; it is
+    kept only if it names a part of a report (the work reviewed or planned)."""
+    bare = [h for h in headings if h.kind == "bare"]
+    if len(bare) != 1:
+        return headings
+    after = [h for h in headings if h.line.start > bare[0].line.start and h.kind in LEVEL_ORDER]
+    if after and not _PART_WORDS.search(bare[0].line.text):
+        return [h for h in headings if h is not bare[0]]
+    return headings
+
+
 def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | None, byline: Byline | None,
           source_name: str | None) -> UnitSpan:
     f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
@@ -393,6 +410,7 @@ def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | 
         f.skip.discard(id(first))
         body_lines.insert(0, first)
         headings = _candidates(body_lines)
+    headings = _drop_stray_part(headings)
     levels = _levels(headings)
     headings = _accept_numbering(headings, levels)
     sections = build_sections(text, headings, levels, end)

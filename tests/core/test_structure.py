@@ -325,3 +325,17 @@ def test_a_copy_that_lost_its_title_keeps_its_first_heading(first, is_heading):
     (unit,), _ = _tree(text)
     assert (unit.sections[0].heading == first) is is_heading
     assert (unit.title is None) is is_heading
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("不忘初心牢记使命奋力前行", False), ("过去一年的主要工作", True), ("关于2020年的工作", True), ("2023年工作回顾", True)],
+)
+def test_a_lone_bare_line_above_a_numbered_list_must_name_a_part(line, kept):
+    text = (
+        "某县人大常委会工作报告\n各位代表：\n我受县人大常委会委托，向大会报告工作。\n"
+        f"{line}\n一年来，常委会依法履职，各项工作取得新成效，得到了各方面肯定。\n一、坚持党的领导\n正文。\n二、依法监督\n正文。\n"
+    )
+    (unit,), _ = _tree(text)
+    tops = [s.heading for s in unit.sections]
+    assert tops == ([line] if kept else ["一、坚持党的领导", "二、依法监督"])
