@@ -244,3 +244,14 @@ def test_visual_width_counts_ascii_as_half(line, width):
 )
 def test_a_full_line_of_a_fixed_layout_goes_on(line, next_line, broken):
     assert ocr.is_broken(line, next_line, False, False, width=15) is broken
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("各位代表：", "过去一年的主要工作", False),
+        ("今年政府工作的总体要求是：", "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，依法履职。", True),
+    ],
+)
+def test_a_short_line_after_a_colon_stays_on_its_own(line, next_line, broken):
+    assert ocr.is_broken(line, next_line, False) is broken

@@ -73,8 +73,10 @@ def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False
     if width is not None and visual_width(line) >= width - 1:
         # unless the next line is front matter: a title line is as wide as the column too
         return not (is_front_note(next_line) or byline_at([next_line], 0))
-    if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and not line.endswith(tuple(_OPEN_END)):
-        return False
+    if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and (
+        not line.endswith(tuple(_OPEN_END)) or line.endswith(("：", ":"))
+    ):
+        return False  # a short line on its own may be a heading (also after "各位代表：")
     if line.endswith(tuple(_OPEN_END)):
         return True
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
