@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = "一二三四五六七八九十百零〇两"
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Ordinary and capital numerals (壹、贰、叁 number the parts of some formal and WeChat texts).
+CN_DIGITS = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰"
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 
 # kind -> pattern at the start of a line; the group 'n' holds the number.
 MARKERS: dict[str, re.Pattern[str]] = {
@@ -51,10 +53,10 @@ def cn_number(text: str) -> int | None:
     for ch in text:
         if ch in _CN_VALUES:
             current = _CN_VALUES[ch]
-        elif ch == "十":
+        elif ch in "十拾":
             total += (current or 1) * 10
             current = 0
-        elif ch == "百":
+        elif ch in "百佰":
             total += (current or 1) * 100
             current = 0
         else:

@@ -26,13 +26,16 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
         ("（1）完善机制", "paren_arabic", 1),
         ("②推进", "circled", 2),
         ("第二部分 主要任务", "part", 2),
+        ("壹、坚持党的领导", "cn", 1),
+        ("（叁）加强代表工作", "paren_cn", 3),
+        ("一、五年工作回顾", "cn", 1),
     ],
 )
 def test_markers(line, kind, number):
     assert marker_of(line)[:2] == (kind, number)
 
 
-@pytest.mark.parametrize("line", ["1.5亿元投资", "2021年是开局之年", "一是加强学习", "一般来说"])
+@pytest.mark.parametrize("line", ["1.5亿元投资", "2021年是开局之年", "一是加强学习", "一般来说", "一、二、三产业协调发展", "2023.3至6月"])
 def test_not_markers(line):
     assert marker_of(line) is None
 
