@@ -109,8 +109,11 @@ def main(argv: list[str]) -> None:
     for split in splits:
         figures, extra, per_file, misses = evaluate(split)
         print(f"== {split}")
+        wanted = {d["file"]: sum(len(s["subsections"]) for u in d["units"] for s in u["sections"])
+                  for d in gold(split)["documents"]}
         for name, f in per_file.items():
-            print(f"  {name:28s} " + " ".join(f"{k}={v:.3f}" for k, v in f.items()))
+            shown = {k: ("  -  " if k == "subsections" and not wanted[name] else f"{v:.3f}") for k, v in f.items()}
+            print(f"  {name:28s} " + " ".join(f"{k}={v}" for k, v in shown.items()))
         print("  ALL " + " ".join(f"{k}={v:.3f}" for k, v in {**figures, **extra}.items()))
         if "--misses" in argv:
             print(misses)
