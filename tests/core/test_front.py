@@ -89,3 +89,12 @@ def test_titles_close_on_what_they_name(line, closes):
 )
 def test_session_year_comes_from_the_subtitle(lines, year):
     assert front.session_year(lines) == year
+
+
+@pytest.mark.parametrize(
+    ("line", "is_name"),
+    [("刘建国", True), ("欧阳明", True), ("王五", True), ("工作报告", False), ("谋创新之举", False), ("前言", False),
+     ("发展大局", False)],
+)
+def test_a_name_only_line(line, is_name):
+    assert front.person_line(line) is is_name
