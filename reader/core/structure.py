@@ -58,7 +58,6 @@ class _Heading:
 class _Front:
     titles: list[_Line] = field(default_factory=list)
     byline: Byline | None = None
-    byline_line: _Line | None = None
     skip: set[int] = field(default_factory=set)  # ids of front lines that are not body
     body_from: int = 0  # index of the first body line in the unit's lines
     subtitles: list[str] = field(default_factory=list)
@@ -283,7 +282,7 @@ def _front_above(unit_lines: list[_Line], at: _Line, byline: Byline) -> _Front:
     """Front matter of a unit whose byline was found: the title just above it (past subtitles),
     the byline and what follows it before the body (a note of the author's organisation,
     subtitles, notes)."""
-    f = _Front(byline=byline, byline_line=at)
+    f = _Front(byline=byline)
     idx = next((k for k, ln in enumerate(unit_lines) if ln is at), 0)
     above = unit_lines[:idx]
     for k in range(len(above) - 1, -1, -1):
@@ -325,8 +324,8 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
     while k < len(unit_lines) and k < front.FRONT_MAX:
         ln = unit_lines[k]
         text = ln.text
-        if marker_of(text) or run_in_of(text) or front.SALUTATION.match(text) or _NOT_BARE_START.match(text) \
-                and not front.is_front_note(text):
+        starts_body = marker_of(text) or run_in_of(text) or front.SALUTATION.match(text)
+        if starts_body or (_NOT_BARE_START.match(text) and not front.is_front_note(text)):
             break
         if front.is_front_note(text):
             f.skip.add(id(ln))
@@ -336,13 +335,13 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
             continue
         b = byline_at(texts, k) if f.byline is None else None
         if b:
-            f.byline, f.byline_line = b, ln
+            f.byline = b
             f.skip.update(id(x) for x in unit_lines[k : k + b.lines])
             closed = closed or bool(f.titles)
             k += b.lines
             continue
         if f.titles and f.byline is None and front.person_line(text):
-            f.byline, f.byline_line = Byline(None, text, 1, False), ln
+            f.byline = Byline(None, text, 1, False)
             f.skip.add(id(ln))
             closed = True
             k += 1
@@ -354,8 +353,8 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
             closed = front.closes_title(text)
             k += 1
             continue
-        if not f.titles and not closed and len(text) <= HINTED_MAX and not ends_sentence(text) \
-                and han_count(text) < 0.6 * len(text):
+        junk = len(text) <= HINTED_MAX and not ends_sentence(text) and han_count(text) < 0.6 * len(text)
+        if junk and not f.titles and not closed:
             f.skip.add(id(ln))  # a page's leftovers before the title ("PDF «上一版 下一版»")
             k += 1
             continue
