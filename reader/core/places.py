@@ -50,7 +50,7 @@ _LEVEL_WORDS = {lv: re.compile(f"(?:全|我|本){lv}|{lv}(?:委|人大|人民|�
 @dataclass(frozen=True)
 class PlaceDecision:
     place: Place | None
-    method: str | None  # 'byline', 'title', 'institution', 'mentions', 'filename', 'ambiguous' or None
+    method: str | None  # 'byline', 'title', 'institution', 'mentions', 'short', 'filename', 'ambiguous' or None
     name: str | None = None  # the name as found, even when it could not be resolved
 
 
