@@ -53,7 +53,7 @@ SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位)[^。]{
 TOC_HEAD = re.compile(r"^目\s*录$")
 TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,}|－{3,})\s*\d{1,3}$")
 # A title ends with what the text is.
-_TITLE_END = re.compile(r"(?:报告|回顾|综述|汇报|纪实|巡礼|讲话|发言|要点|总结|情况)(?:[（(][^）)]{1,8}[)）])?$")
+_TITLE_END = re.compile(r"(?:报告|回顾|综述|汇报|纪实|巡礼|讲话|发言|要点|总结|情况|汇编|选编)(?:[（(][^）)]{1,8}[)）])?$")
 # Common surnames (single and compound), for a line that is only an author's name.
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"

@@ -33,6 +33,7 @@ RUN_IN_MAX = 60
 _NOT_BARE_START = re.compile(
     r"^(?:[-—–－]{1,4}|\d{4}\s*[-./]\s*\d|\d{4}\s*年\s*\d{1,2}\s*月|编者按|按语|附[:：件]|注[:：]|图|表\d)"
 )
+_SOURCE_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=.)")
 # How far above a byline a unit's title may begin, and the longest stray column fragment skipped
 # on the way (a line cut from a neighbouring column of a magazine page: "制度。").
 TITLE_REACH, FRAGMENT_MAX = 3, 8
@@ -225,6 +226,35 @@ def _renumber(sections: list[SectionSpan], depth: int) -> None:
         _renumber(s.children, depth + 1)
 
 
+def _title_above(lines: list[_Line], i: int) -> tuple[int, list[_Line], list[_Line]]:
+    """The lines above a byline (line `i`) that belong to its unit: subtitles and notes just above
+    it, then up to TITLE_REACH title lines (a line that names itself a title, "…工作报告汇编", is
+    another title and ends them), past one stray column fragment ("制度。"). Returns the index of
+    the unit's first line, its title lines and its notes."""
+    titles: list[_Line] = []
+    notes: list[_Line] = []
+    first = i
+    j = i - 1
+    while j >= 0 and i - j <= TITLE_REACH + 4:
+        ln, nxt = lines[j], lines[j + 1]
+        text = ln.text
+        if not titles and front.is_front_note(text):
+            notes.insert(0, ln)
+            first = j
+        elif (
+            len(titles) < TITLE_REACH and len(text) <= HINTED_MAX and not marker_of(text)
+            and (is_bare_heading(ln, nxt) or front.title_like(text) or ln.hint)
+        ):
+            if titles and front.closes_title(text):
+                break
+            titles.insert(0, ln)
+            first = j
+        elif titles or len(text) > FRAGMENT_MAX or notes:
+            break
+        j -= 1
+    return first, titles, notes
+
+
 def _unit_starts(lines: list[_Line]) -> list[tuple[int, int, Byline]]:
     """(index of the unit's first line, index of its byline, the byline) for each byline that
     names its place."""
@@ -232,22 +262,8 @@ def _unit_starts(lines: list[_Line]) -> list[tuple[int, int, Byline]]:
     starts = []
     for i in range(len(lines)):
         b = byline_at(texts, i)
-        if not (b and b.placed):
-            continue
-        first = i
-        # the unit's title: heading-like lines just above the byline (skipping a stray fragment)
-        j = i - 1
-        while j >= 0 and i - j <= TITLE_REACH:
-            cand = lines[j]
-            if is_bare_heading(cand, lines[j + 1]) or (cand.hint and len(cand.text) <= HINTED_MAX):
-                first = j
-                j -= 1
-                continue
-            if len(cand.text) <= FRAGMENT_MAX and first == i:
-                j -= 1
-                continue
-            break
-        starts.append((first, i, b))
+        if b and b.placed:
+            starts.append((_title_above(lines, i)[0], i, b))
     return starts
 
 
@@ -284,18 +300,9 @@ def _front_above(unit_lines: list[_Line], at: _Line, byline: Byline) -> _Front:
     subtitles, notes)."""
     f = _Front(byline=byline)
     idx = next((k for k, ln in enumerate(unit_lines) if ln is at), 0)
-    above = unit_lines[:idx]
-    for k in range(len(above) - 1, -1, -1):
-        ln = above[k]
-        nxt = above[k + 1] if k + 1 < len(above) else at
-        if front.is_front_note(ln.text) and not f.titles:
-            f.skip.add(id(ln))
-            f.subtitles.append(ln.text)
-            continue
-        if (is_bare_heading(ln, nxt) or front.title_like(ln.text) or ln.hint) and len(ln.text) <= HINTED_MAX:
-            f.titles.insert(0, ln)
-        elif f.titles or len(ln.text) > FRAGMENT_MAX:
-            break
+    _, f.titles, notes = _title_above(unit_lines, idx)
+    f.skip.update(id(ln) for ln in notes)
+    f.subtitles.extend(ln.text for ln in notes)
     f.skip.update(id(ln) for ln in f.titles)
     f.skip.add(id(at))
     k = idx + byline.lines
@@ -413,7 +420,8 @@ def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | 
     levels = _levels(headings)
     headings = _accept_numbering(headings, levels)
     sections = build_sections(text, headings, levels, end)
-    title = "".join(ln.text for ln in f.titles) or None
+    # a web copy's source tag before the title ("【某某网】") is not part of it
+    title = _SOURCE_TAG.sub("", "".join(ln.text for ln in f.titles)) or None
     body = text[start:end]
     b = f.byline
     decision = resolve_county(byline=b.org if b else None, title=title, body=body, source_name=source_name)

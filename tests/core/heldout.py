@@ -72,9 +72,10 @@ def score(gold_doc: dict, parsed: list[dict]) -> tuple[dict[str, float], str]:
 
 
 def details(gold_doc: dict, parsed: list[dict]) -> dict[str, float]:
-    """What score.py does not check: province and prefecture of each found county, year, author."""
+    """What score.py does not check: province and prefecture of each found county, year, author,
+    title (compared on hanzi, digits and letters)."""
     sc = scorer()
-    n = place = year = author = 0
+    n = place = year = author = title = 0
     year_n = author_n = 0
     for source, unit in sc.gold_units(gold_doc):
         got = sc.find_unit(parsed, source, unit["county"], unit["sections"])
@@ -88,7 +89,9 @@ def details(gold_doc: dict, parsed: list[dict]) -> dict[str, float]:
         if unit.get("author"):
             author_n += 1
             author += got["author"] == unit["author"]
-    return {"places": place / max(n, 1), "years": year / max(year_n, 1), "authors": author / max(author_n, 1)}
+        title += sc.core(got["title"]) == sc.core(unit["title"])
+    return {"places": place / max(n, 1), "years": year / max(year_n, 1), "authors": author / max(author_n, 1),
+            "titles": title / max(n, 1)}
 
 
 def evaluate(split: str) -> tuple[dict[str, float], dict[str, float], dict[str, dict[str, float]], str]:

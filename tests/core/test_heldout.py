@@ -21,11 +21,11 @@ def test_heldout_outline_reaches_the_bars(split):
 
 
 @pytest.mark.parametrize("split", heldout.SPLITS)
-def test_heldout_years_and_authors(split):
+def test_heldout_years_authors_and_titles(split):
     if not heldout.available(split):
         pytest.skip("shared corpus or scorer not available")
     _figures, details, _per_file, _misses = heldout.evaluate(split)
-    assert details["years"] >= 0.9 and details["authors"] >= 0.9, details
+    assert details["years"] >= 0.9 and details["authors"] >= 0.9 and details["titles"] >= 0.9, details
 
 
 def test_the_scorer_sees_a_broken_outline():

@@ -271,7 +271,7 @@ def test_a_title_that_names_itself_ends_before_the_first_bare_heading():
         "围绕中心 服务大局 助推经济健康发展\n\n五年来，常委会以创新的监督方式，谱写了围绕中心、服务大局的新篇章。\n"
     )
     (unit,), trees = _tree(text)
-    assert unit.title == "【某网】亮点纷呈成效显著：某县人大常委会五年工作回顾"
+    assert unit.title == "亮点纷呈成效显著：某县人大常委会五年工作回顾"
     assert trees[0] == [(1, "围绕中心服务大局助推经济健康发展")]
 
 
@@ -342,3 +342,18 @@ def test_a_lone_bare_line_above_a_numbered_list_must_name_a_part(line, kept):
     (unit,), _ = _tree(text)
     tops = [s.heading for s in unit.sections]
     assert tops == ([line] if kept else ["一、坚持党的领导", "二、依法监督"])
+
+
+@pytest.mark.parametrize("subtitle_lines", [1, 2])
+def test_a_compilation_of_reports_keeps_each_title_with_its_unit(subtitle_lines):
+    def report(county, name):
+        sub = (f"——2024年1月10日在{county}第十八届人民代表大会第四次会议上" if subtitle_lines == 1
+               else f"——2024年1月10日在{county}第十八届\n人民代表大会第四次会议上")
+        return (f"{county}人民代表大会常务委员会\n工作报告\n{sub}\n{county}人大常委会主任 {name}\n各位代表：\n"
+                "我受常委会委托，向大会报告工作，请予审议。\n一、坚持党的领导，把牢正确政治方向\n常委会坚持党的领导。\n"
+                "二、依法履行职责，服务发展大局\n常委会听取审议专项工作报告。\n")
+    text = "各县区人大常委会工作报告汇编（节选）\n" + report("宁乡市", "周某某") + report("浏阳市", "刘某某")
+    units, trees = _tree(text)
+    assert [u.title for u in units] == ["宁乡市人民代表大会常务委员会工作报告", "浏阳市人民代表大会常务委员会工作报告"]
+    assert [u.place.county for u in units] == ["宁乡市", "浏阳市"] and [u.year for u in units] == [2024, 2024]
+    assert trees[0] == trees[1] == [(1, "一、坚持党的领导，把牢正确政治方向"), (1, "二、依法履行职责，服务发展大局")]
