@@ -20,7 +20,7 @@ from reader.core.clean.chars import SENTENCE_END, han_count, word_count
 from reader.core.front import Byline, balanced, byline_at, ends_sentence
 from reader.core.markers import DASH_ITEM, LAST, LEVEL_ORDER, marker_of, run_in_of
 from reader.core.model import HeadingHint, SectionSpan, UnitSpan
-from reader.core.places import resolve_county
+from reader.core.places import find_names, resolve_county
 from reader.core.years import unit_year
 
 # Bare headings: short lines without closing punctuation, followed by body text.
@@ -267,17 +267,36 @@ def _unit_starts(lines: list[_Line]) -> list[tuple[int, int, Byline]]:
     return starts
 
 
+# Characters after a byline below which it signs a text off rather than opens a unit.
+SIGNATURE_MAX = 40
+
+
+def _signs_off(lines: list[_Line], i: int, b: Byline) -> bool:
+    """A byline with (almost) nothing after it, and no heading, is the author's signature at the end
+    of a text."""
+    after = lines[i + b.lines :]
+    if any(ln.hint or marker_of(ln.text) for ln in after):
+        return False
+    return sum(len(ln.text) for ln in after) < SIGNATURE_MAX
+
+
+def _byline_key(b: Byline) -> tuple:
+    return tuple(find_names(b.org or "", include_generic=True)) or (b.org,), b.name
+
+
 def find_units(text: str, hints: Sequence[HeadingHint] = (), source_name: str | None = None) -> list[UnitSpan]:
     lines = _lines(text, hints)
     if not lines:
         return [UnitSpan(0, len(text))]
-    starts = _unit_starts(lines)
-    distinct = len({b.text for _, _, b in starts})
-    if len(starts) <= 1 or distinct <= 1:
-        starts = starts[:1]
-        if starts:
-            starts[0] = (0, starts[0][1], starts[0][2])
-    else:
+    starts, signatures = [], []
+    seen: set[tuple] = set()
+    for first, i, b in _unit_starts(lines):
+        if _signs_off(lines, i, b):
+            signatures.append((i, b))
+        elif _byline_key(b) not in seen:  # the same author again ("…主任 张三", "…党组书记、主任 张三")
+            seen.add(_byline_key(b))
+            starts.append((first, i, b))
+    if starts:
         starts[0] = (0, starts[0][1], starts[0][2])
     units = []
     for k, (first, byline_idx, byline) in enumerate(starts or [(0, -1, None)]):
@@ -286,7 +305,8 @@ def find_units(text: str, hints: Sequence[HeadingHint] = (), source_name: str | 
         start = 0 if k == 0 else lines[first].start
         end = len(text) if k + 1 >= len(starts) else lines[last].start
         at = lines[byline_idx] if byline_idx >= 0 else None
-        units.append(_unit(text, unit_lines, start, end, at, byline, source_name))
+        signed = next((b for i, b in signatures if lines[i] in unit_lines), None)
+        units.append(_unit(text, unit_lines, start, end, at, byline, source_name, signed))
     if any(u.year is None for u in units):
         year = unit_year(None, text, source_name)
         for u in units:
@@ -407,8 +427,12 @@ def _drop_stray_part(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | None, byline: Byline | None,
-          source_name: str | None) -> UnitSpan:
+          source_name: str | None, signed: Byline | None = None) -> UnitSpan:
     f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
+    if signed is not None:  # signed at the end: not a heading, and the author when the top names none
+        f.skip.update(id(ln) for ln in unit_lines if byline_at([ln.text], 0) == signed)
+        if f.byline is None or not f.byline.org:
+            f.byline = signed
     body_lines = [ln for ln in unit_lines[f.body_from :] if id(ln) not in f.skip]
     headings = _candidates(body_lines)
     if _first_heading_taken_for_title(f, headings):

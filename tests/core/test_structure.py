@@ -285,7 +285,8 @@ def test_a_title_that_names_itself_ends_before_the_first_bare_heading():
 def test_units_split_at_bylines_of_every_form(bylines):
     parts = []
     for k, b in enumerate(bylines):
-        parts.append(f"### 第{k + 1}篇文章的标题在这里\n{b}\n一年来，常委会依法履职。\n#### 建强阵地，让代表履职有平台\n正文内容。\n")
+        parts.append(f"### 第{k + 1}篇文章的标题在这里\n{b}\n一年来，常委会依法履职。\n#### 建强阵地，让代表履职有平台\n"
+                     "全区建成代表联络站12个，实现街道全覆盖，年均接待群众1200余人次。\n")
     text = "编者按：本刊邀请部分县区人大常委会主任谈履职。\n" + "".join(parts)
     units, trees = _tree(text)
     assert len(units) == 3
@@ -342,6 +343,31 @@ def test_a_lone_bare_line_above_a_numbered_list_must_name_a_part(line, kept):
     (unit,), _ = _tree(text)
     tops = [s.heading for s in unit.sections]
     assert tops == ([line] if kept else ["一、坚持党的领导", "二、依法监督"])
+
+
+@pytest.mark.parametrize(
+    "signature", ["作者：陈某某（临泉县人大常委会主任）", "临泉县人大常委会党组书记、主任 陈某某", "文/陈某某\n（临泉县人大常委会）"]
+)
+def test_an_author_signing_at_the_end_opens_no_unit(signature):
+    text = (
+        "发挥人大职能作用 助力乡村全面振兴\n近年来，县人大常委会坚持把助力乡村振兴作为重要着力点，依法履职。\n"
+        "一、聚焦重点抓监督\n常委会连续三年听取审议县政府关于乡村振兴工作情况的报告。\n二、围绕民生办实事\n"
+        f"常委会推行民生实事项目人大代表票决制。\n{signature}\n"
+    )
+    (unit,), trees = _tree(text)
+    assert trees[0] == [(1, "一、聚焦重点抓监督"), (1, "二、围绕民生办实事")]
+    assert (unit.author, unit.place.county, unit.place_method) == ("陈某某", "临泉县", "byline")
+
+
+def test_the_same_author_twice_is_one_unit():
+    text = (
+        "某某工作报告\n临泉县人大常委会主任 陈某某\n各位代表：\n一、坚持党的领导\n常委会坚持党的领导，全年报告十次，成效明显。\n"
+        "二、依法监督\n常委会听取审议专项工作报告十二项，开展执法检查四次。\n临泉县人大常委会党组书记、主任 陈某某\n"
+        "三、代表工作\n常委会组织代表开展视察调研活动九次，督办代表建议一百零八件。\n"
+    )
+    units, trees = _tree(text)
+    assert len(units) == 1
+    assert [s.heading for s in units[0].sections] == ["一、坚持党的领导", "二、依法监督", "三、代表工作"]
 
 
 @pytest.mark.parametrize("subtitle_lines", [1, 2])
