@@ -10,26 +10,36 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = "一二三四五六七八九十百零〇两"
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Ordinary and capital numerals (壹、贰、叁 number the parts of some formal and WeChat texts).
+CN_DIGITS = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰"
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 
 # kind -> pattern at the start of a line; the group 'n' holds the number.
 MARKERS: dict[str, re.Pattern[str]] = {
     "part": re.compile(rf"^第(?P<n>[{CN_DIGITS}]+)(?:部分|篇|章)[、，,：:\s]?"),
-    "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}是])"),
+    # not an enumeration of numerals ("一、二、三产业"); "一、五年工作回顾" is a heading
+    "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}]{{1,2}}[、.．，,]|是)"),
     "paren_cn": re.compile(rf"^[（(](?P<n>[{CN_DIGITS}]{{1,3}})[)）][、.．，,]?"),
     "arabic": re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))"),
     "paren_arabic": re.compile(r"^[（(](?P<n>\d{1,2})[)）]"),
+    "arabic_paren": re.compile(r"^(?P<n>\d{1,2})[)）](?![\d%％])"),
     "circled": re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 }
 # The conventional order of levels.
-LEVEL_ORDER = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled"]
+LEVEL_ORDER = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "arabic_paren", "circled"]
 
 # Run-in enumerations: 一是, 第一, 首先…
 RUN_IN = re.compile(rf"^(?:(?P<n>[{CN_DIGITS}]{{1,3}})是|第(?P<m>[{CN_DIGITS}]{{1,3}})[，,、：:]|(?P<w>首先|其次|再次|最后)[，,、：:])")
-_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+# 最后 closes a sequence of any length: it takes the number after its predecessor (see LAST).
+LAST = 0
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST}
 
-# A byline introducing an author: "□ 离石区人大常委会主任 白鹤".
+# Dash-led items ("——综合实力显著增强。五年来……"): parallel paragraphs of a summary; their heading
+# is their first sentence, as for 一是. Dated dash lines are subtitles, not items.
+DASH_ITEM = re.compile(r"^(?:—{2}|-{2}|－{2}|–{2})(?=[\u4e00-\u9fff“])")
+
+# A byline introducing an author: "□ <place>人大常委会主任 <name>".
 BYLINE_MARK = re.compile(r"^[□■◆◇●○▲△☆★]")
 
 
@@ -43,10 +53,10 @@ def cn_number(text: str) -> int | None:
     for ch in text:
         if ch in _CN_VALUES:
             current = _CN_VALUES[ch]
-        elif ch == "十":
+        elif ch in "十拾":
             total += (current or 1) * 10
             current = 0
-        elif ch == "百":
+        elif ch in "百佰":
             total += (current or 1) * 100
             current = 0
         else:
@@ -75,7 +85,7 @@ def run_in_of(text: str) -> tuple[int, int] | None:
     if not m:
         return None
     if m.group("w"):
-        return _ORDINAL_WORDS[m.group("w")], m.end()
+        return _ORDINAL_WORDS[m.group("w")], m.end()  # 最后 gives LAST
     n = cn_number(m.group("n") or m.group("m"))
     return (n, m.end()) if n else None
 

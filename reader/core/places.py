@@ -12,22 +12,45 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.core.clean.chars import is_han
 from reader.core.model import Place
 
-# Full names that are also ordinary words: only accepted with their prefecture in front.
+# Full names that are also ordinary words: only accepted with their prefecture (or province) in
+# front ("兰州市城关区"), followed by their own institution ("城关区人大常委会"), or in a byline.
 GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "城中区", "城关区", "市中区", "新城区", "城东区", "城西区",
-                           "城南区", "城北区", "东区", "西区", "南区", "北区", "中区", "高新区", "开发区"})
+                           "城南区", "城北区", "东区", "西区", "南区", "北区", "中区", "高新区", "开发区", "老城区",
+                           "古城区", "新市区"})
 _SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗", "林区", "特区")
 _PREF_SUFFIXES = ("市", "地区", "盟", "自治州", "州")
 _PROV_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
-# Own institution after a name: the place a report speaks for ("吉县人大常委会", "新安县人民政府").
-_OWN = "(?:人大常委会|人大|人民代表大会|人民政府|政府|县委|区委|市委|旗委)"
+# Own institution after a name: the place a report speaks for ("<name>县人大常委会", "<name>县人民政府",
+# "<name>县第十七届人民代表大会").
+_SESSION = "(?:第[一二三四五六七八九十百零〇]+届)?"
+_OWN = f"{_SESSION}(?:人大常委会|人大|人民代表大会|人民政府|政府|县委|区委|市委|旗委)"
+_OWN_AFTER = re.compile(_OWN)
+# The 55 minority peoples, for the short form of autonomous counties and banners
+# ("长阳土家族自治县" -> 长阳, "鄂温克族自治旗" -> 鄂温克).
+_PEOPLES = (
+    "土家|苗|黎|蒙古|回|藏|维吾尔|彝|壮|布依|朝鲜|满|侗|瑶|白|哈尼|哈萨克|傣|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|"
+    "柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|"
+    "塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
+)
+_AUTONOMOUS = re.compile(f"(?:(?:{_PEOPLES})族)+自治[县旗]$")
+# A short name standing for its place in running text: "推进远安经济社会发展", "美丽长阳".
+_SHORT_AFTER = ("经济社会", "经济和社会", "经济发展", "高质量发展", "人大", "大地", "特色", "实际", "篇章", "全域",
+                "县域", "各族", "人民群众")
+# ...and what comes before it: a verb or preposition that takes a place, or a clause boundary
+# ("乡村振兴发展" is no place).
+_SHORT_LEAD = ("推进", "推动", "促进", "助推", "助力", "服务", "谱写", "建设", "美丽", "美好", "全力", "奋力", "为", "在",
+               "对", "把", "让", "将", "、")
+# How a text names its own level: 全县, 我县, 县委, 县人大…
+_LEVEL_WORDS = {lv: re.compile(f"(?:全|我|本){lv}|{lv}(?:委|人大|人民|政府|十|第)") for lv in "县区市旗"}
 
 
 @dataclass(frozen=True)
 class PlaceDecision:
     place: Place | None
-    method: str | None  # 'byline', 'title', 'institution', 'mentions', 'filename', 'ambiguous' or None
+    method: str | None  # 'byline', 'title', 'institution', 'mentions', 'short', 'filename', 'ambiguous' or None
     name: str | None = None  # the name as found, even when it could not be resolved
 
 
@@ -35,12 +58,39 @@ class PlaceDecision:
 class _Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
     by_short: dict[str, tuple[Place, ...]]
-    full_pattern: re.Pattern[str]
-    generic_pattern: re.Pattern[str]
+    full_names: frozenset[str]  # all but the generic ones
+    generic_names: frozenset[str]
     prefectures: tuple[str, ...]
+    lengths: tuple[int, ...]  # lengths of full names, longest first
+    short_lengths: tuple[int, ...]
+
+
+# Every county-level name ends in one of these: scans look back from them.
+_LEVEL_CHARS = re.compile("[县区市旗]")
+
+
+def _occurrences(text: str, names: frozenset[str], lengths: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the leftmost-longest, non-overlapping occurrences of `names` in `text`, as
+    a regex alternation of them would find (but a dictionary look-up back from each 县/区/市/旗)."""
+    found = []
+    for m in _LEVEL_CHARS.finditer(text):
+        end = m.end()
+        for k in lengths:
+            if k <= end and text[end - k : end] in names:
+                found.append((end - k, end))
+    found.sort(key=lambda se: (se[0], se[0] - se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _short(name: str) -> str:
+    m = _AUTONOMOUS.search(name)
+    if m:
+        head = name[: m.start()]
+        return head if len(head) >= 2 else name[: m.start() + m.group(0).index("族")]
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -71,14 +121,15 @@ def gazetteer() -> _Gazetteer:
         short = _short(name)
         if short != name and short not in by_name:
             by_short.setdefault(short, []).extend(places)
-    names = sorted((n for n in by_name if n not in GENERIC_NAMES), key=len, reverse=True)
     prefectures = sorted({p.prefecture for ps in by_name.values() for p in ps if p.prefecture})
     return _Gazetteer(
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(v) for k, v in by_short.items()},
-        re.compile("|".join(map(re.escape, names))),
-        re.compile("|".join(map(re.escape, sorted((n for n in by_name if n in GENERIC_NAMES), key=len, reverse=True)))),
+        frozenset(n for n in by_name if n not in GENERIC_NAMES),
+        frozenset(n for n in by_name if n in GENERIC_NAMES),
         tuple(prefectures),
+        tuple(sorted({len(n) for n in by_name}, reverse=True)),
+        tuple(sorted({len(n) for n in by_short}, reverse=True)),
     )
 
 
@@ -87,10 +138,26 @@ def find_names(text: str, include_generic: bool = False) -> list[str]:
     Names that are also ordinary words (城区, 城东区) count only with `include_generic`, for
     places where a name is expected (a byline)."""
     g = gazetteer()
-    found = [(m.start(), m.group(0)) for m in g.full_pattern.finditer(text) if _not_hidden(text, m.start())]
+    found = [(s, e) for s, e in _occurrences(text, g.full_names, g.lengths) if _not_hidden(text, s)]
+    generic = [(s, e) for s, e in _occurrences(text, g.generic_names, g.lengths) if _not_hidden(text, s)]
+    taken = {i for s, e in found for i in range(s, e)}
+    found += [(s, e) for s, e in generic if s not in taken and _generic_stands(text, s, e)]
     if include_generic and not found:
-        found = [(m.start(), m.group(0)) for m in g.generic_pattern.finditer(text) if _not_hidden(text, m.start())]
-    return [name for _, name in sorted(found)]
+        found = generic
+    return [text[s:e] for s, e in sorted(found)]
+
+
+def _generic_stands(text: str, start: int, end: int) -> bool:
+    """A generic name (城关区) counts after its prefecture or province, or before its own institution."""
+    if _OWN_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 12) : start]
+    for p in gazetteer().by_name.get(text[start:end], ()):
+        for full, suffixes in ((p.prefecture, _PREF_SUFFIXES), (p.province, _PROV_SUFFIXES)):
+            short = _strip(full, suffixes)
+            if full and (before.endswith(full) or (short and before.endswith(short))):
+                return True
+    return False
 
 
 def _not_hidden(text: str, start: int) -> bool:
@@ -140,7 +207,7 @@ def _first_resolved(names: list[str], context: str) -> tuple[Place | None, str |
 
 
 def _short_names(text: str, context: str) -> list[str]:
-    """Short names ("新安") standing as a place in a title: before '：', '丨', '县' or at the start,
+    """Short names ("<short>", for <short>县) standing as a place in a title: before '：', '丨', '县' or at the start,
     and only when the context names their prefecture."""
     g = gazetteer()
     found = []
@@ -170,10 +237,10 @@ def resolve_county(
         place, name = _first_resolved(find_names(title) or _short_names(title, context), context)
         if place:
             return PlaceDecision(place, "title", name)
+    g = gazetteer()
     own = Counter(
-        m.group(1)
-        for m in re.finditer(rf"({gazetteer().full_pattern.pattern})(?={_OWN})", body)
-        if _not_hidden(body, m.start())
+        body[s:e] for s, e in _occurrences(body, g.full_names, g.lengths)
+        if _not_hidden(body, s) and _OWN_AFTER.match(body, e)
     )
     for name, _n in sorted(own.items(), key=lambda kv: (-kv[1], kv[0])):
         place = resolve_name(name, context)
@@ -186,11 +253,44 @@ def resolve_county(
         place = resolve_name(name, context)
         if place:
             return PlaceDecision(place, "mentions", name)
+    place, name = _short_in_body(body, context)
+    if place:
+        return PlaceDecision(place, "short", name)
     if source_name:
         place, name = _first_resolved(find_names(source_name), context)
         if place:
             return PlaceDecision(place, "filename", name)
     return PlaceDecision(None, None, None)
+
+
+def _short_in_body(body: str, context: str) -> tuple[Place | None, str | None]:
+    """A short name used as the place itself in running text ("推进远安经济社会发展"), whose level
+    (县, 区, 市, 旗) is the one the text uses of itself (全县, 县人大…)."""
+    g = gazetteer()
+    levels = {lv: len(p.findall(body)) for lv, p in _LEVEL_WORDS.items()}
+    own = max(levels, key=levels.get) if any(levels.values()) else None
+    if own is None:
+        return None, None
+    counts: Counter[str] = Counter()
+    for after in _SHORT_AFTER:
+        e = body.find(after)
+        while e >= 0:
+            for k in g.short_lengths:
+                s = e - k
+                short = body[s:e] if s >= 0 else ""
+                if short in g.by_short and _not_hidden(body, s) and _short_leads(body, s):
+                    counts[short] += 1
+                    break
+            e = body.find(after, e + 1)
+    for short, _n in counts.most_common():
+        place = choose(g.by_short[short], context)
+        if place and place.county.endswith(own):
+            return place, short
+    return None, None
+
+
+def _short_leads(body: str, s: int) -> bool:
+    return s == 0 or not is_han(body[s - 1]) or body[max(0, s - 4) : s].endswith(_SHORT_LEAD)
 
 
 def place_by_name(county: str, context: str = "") -> Place | None:

@@ -172,3 +172,86 @@ def test_seed_web_furniture_is_gone_but_kept_in_original():
     cleaned = clean(original)
     assert "\n图片\n" not in f"\n{cleaned.text}\n"
     assert "\n图片\n" in original.replace("\n\n", "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源:曹某、蔡某 发布日期:2022-01-06 浏览次数:",
+        "发布日期:2022-02-16  08:56访问次数:字体:[ ]",
+        "發佈時間:2024-01-20 來源:某某人大",
+        "時間:2022-03-12 10:18:00",
+        "收录于合集 #履职风采 12个",
+        "原创 某某人大 某某人大 2024-01-08 18:30 发表于北京",
+        "END",
+        "分享 收藏 赞 在看",
+        "关注该公众号",
+    ],
+)
+def test_page_metadata_and_wechat_lines_are_dropped(line):
+    assert run(furniture.drop_web_furniture, f"正文。\n{line}\n正文。") == "正文。\n\n正文。"
+
+
+@pytest.mark.parametrize("line", ["时间：2023年，来源于本次会议的决定。", "发布日期由主任会议决定", "2024-01-23"])
+def test_sentences_about_dates_and_sources_stay(line):
+    assert run(furniture.drop_web_furniture, line) == line
+
+
+def test_running_heads_with_page_numbers_go_but_repeated_headings_and_years_stay():
+    text = (
+        "人大建设 2023年第6期 · 23\n正文。\n人大建设 2023年第6期 · 24\n正文。\n人大建设 2023年第6期 · 25\n"
+        "一、加强自身建设\n一、加强自身建设\n一、加强自身建设\n#### 主要做法\n#### 主要做法\n#### 主要做法\n"
+        "2022年主要工作\n2023年主要工作\n2024年主要工作"
+    )
+    out = run(furniture.drop_page_furniture, text)
+    assert "人大建设" not in out
+    assert out.count("一、加强自身建设") == 3 and out.count("主要做法") == 3 and "2023年主要工作" in out
+
+
+@pytest.mark.parametrize(
+    ("lines", "width"),
+    [
+        (["常委会始终坚持党对人大工作的全", "面领导，严格执行重大事项请示报", "告制度，全年向市委请示报告重要", "事项十六项。",
+          "常委会全年听取审议专项工作报告", "十八项，开展执法检查四次。"], 15),
+        # headings of one length between long paragraphs: no layout
+        (["坚持政治领航，筑牢忠诚本色，党的全面领导不断加强", "严格落实“第一议题”制度，年度组织学习15次。修改完善人大常委会党组议事规则等办法规定20余项。",
+          "坚持精准监督，淬炼担当底色，服务发展大局有力有为", "围绕全县中心工作，听取审议专项工作报告16项，开展执法检查4次，推动问题整改。",
+          "坚持导向为魂，提升为民成色，基层民主实践有序有效", "深化代表联络站建设，组织代表进站接待群众。",
+          "坚持躬身践行，当好履职角色，代表队伍建设全面加强", "组织代表培训两期，培训代表260人次。"], None),
+        # bylines and headings of one length in a short magazine page: no layout
+        (["□ 某市人大常委会主任甲某某", "一年来，常委会依法履职。", "建强阵地，让代表履职有平台", "□ 某县人大常委会主任乙某某",
+          "一年来，常委会依法履职。", "建强阵地，让代表履职有平台"], None),
+    ],
+)
+def test_layout_width(lines, width):
+    assert ocr.layout_width(lines) == width
+
+
+@pytest.mark.parametrize(("line", "width"), [("常委会全年听取审议", 9), ("1.2亿元", 4), ("2023年，县人大常委会在县委的坚", 15), ("abcd", 2)])
+def test_visual_width_counts_ascii_as_half(line, width):
+    assert ocr.visual_width(line) == width
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("常委会始终坚持党对人大工作的全", "面领导，严格执行重大事项请示报", True),
+        ("（一）坚持正确政治方向，自觉在", "县委领导下开展工作", True),
+        ("某某满族自治县人大常委会工作报", "（2024年1月8日在某某县第十八届人民代表大会第三次会议上）", False),
+        ("某某满族自治县人大常委会工作报", "县人大常委会主任 那日松", False),
+        ("常委会始终坚持党对人大工作的全", "（二）聚焦全县中心工作，依法开展监督", False),
+    ],
+)
+def test_a_full_line_of_a_fixed_layout_goes_on(line, next_line, broken):
+    assert ocr.is_broken(line, next_line, False, False, width=15) is broken
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("各位代表：", "过去一年的主要工作", False),
+        ("今年政府工作的总体要求是：", "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，依法履职。", True),
+    ],
+)
+def test_a_short_line_after_a_colon_stays_on_its_own(line, next_line, broken):
+    assert ocr.is_broken(line, next_line, False) is broken

@@ -41,3 +41,73 @@ def test_ambiguous_name_without_context_is_not_guessed():
 
 def test_generic_words_are_not_places():
     assert find_names("城区建设和郊区发展") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "county"),
+    [
+        ("——2018年2月27日在巴林左旗第十七届人民代表大会第二次会议上\n各位代表：全旗上下。", "巴林左旗"),
+        ("本次会议是长岭县第十八届人民代表大会第三次会议。全县人民。", "长岭县"),
+    ],
+)
+def test_a_session_of_the_own_congress_names_the_place(body, county):
+    d = resolve_county(body=body)
+    assert d.place.county == county and d.method == "institution"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("呼和浩特市新城区人民代表大会常务委员会工作报告", ["新城区"]),
+        ("兰州城关区人大常委会", ["城关区"]),
+        ("城关区人大常委会召开第十次会议", ["城关区"]),
+        ("推进新城区建设和老城区改造", []),
+    ],
+)
+def test_generic_names_count_with_their_prefecture_or_their_institution(text, names):
+    assert find_names(text) == names
+
+
+def test_a_generic_name_is_settled_by_its_prefecture():
+    d = resolve_county(title="呼和浩特市新城区人民代表大会常务委员会工作报告", body="新城区人大常委会依法履职。")
+    assert (d.place.county, d.place.prefecture) == ("新城区", "呼和浩特市")
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("长阳土家族自治县", "长阳"), ("琼中黎族苗族自治县", "琼中"), ("鄂温克族自治旗", "鄂温克"), ("新绛县", "新绛"), ("巴林左旗", "巴林左")],
+)
+def test_short_forms(name, short):
+    from reader.core.places import _short
+
+    assert _short(name) == short
+
+
+@pytest.mark.parametrize(
+    ("body", "county"),
+    [
+        ("全县人大代表以推进远安经济社会发展为主线，县人大常委会认真履职。", "远安县"),
+        ("为奋力谱写长阳篇章贡献力量，全县各族人民，县人大常委会。", "长阳土家族自治县"),
+        ("全区上下推动乡村振兴发展大局，区委、区人大常委会。", None),  # 振兴 is no place here
+        ("全区推进富裕经济发展，区人大。", None),  # 富裕县 is a 县, this text speaks of a 区
+        ("推进XX经济社会发展，全县人民。", None),
+    ],
+)
+def test_a_short_name_in_running_text_is_the_last_resort(body, county):
+    d = resolve_county(body=body)
+    assert (d.place.county if d.place else None) == county
+    if county:
+        assert d.method == "short"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("新绛县和绛县", ["新绛县", "绛县"]),  # longest at each place, as a regex alternation would
+        ("中共绛县县委", ["绛县"]),
+        ("鄂温克族自治旗人大常委会", ["鄂温克族自治旗"]),
+        ("XX县与×区", []),
+    ],
+)
+def test_names_are_found_leftmost_longest(text, names):
+    assert find_names(text) == names

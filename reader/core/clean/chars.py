@@ -25,3 +25,8 @@ def is_han(ch: str) -> bool:
 
 def han_count(text: str) -> int:
     return sum(1 for ch in text if is_han(ch))
+
+
+def word_count(text: str) -> int:
+    """Hanzi and digits: what a heading or title is made of ("2023年主要工作")."""
+    return sum(1 for ch in text if is_han(ch) or ch.isdigit())

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from reader.core.clean.textmap import MappedText, substitute
+from reader.core.markers import starts_with_marker
 
 # Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
 _WEB_LINE = re.compile(
@@ -20,21 +21,45 @@ _WEB_LINE = re.compile(
     r"(?:点击|长按|扫码|扫描).{0,20}(?:关注|二维码|识别|阅读原文).{0,20}|"
     r"(?:预览时标签不可点|微信扫一扫.{0,20}|阅读原文|返回顶部|打印本页|关闭窗口|【?打印】?|【?关闭】?)|"
     r"(?:上一篇|下一篇)\s*[:：].{0,60}|"
-    r"(?:分享到|字号|字体)\s*[:：].{0,30}"
+    r"(?:分享到|字号|字体)\s*[:：].{0,30}|"
+    # WeChat copies: collection tags, the "原创 <account> <date> 发表于<place>" line, end marks
+    r"收录于(?:合集|话题).{0,40}|原创\s.{0,60}\d{4}-\d{2}-\d{2}.{0,30}|"
+    r"[-—－]*\s*(?:END|End|end|完|全文完)\s*[-—－]*|关注该公众号|(?:分享|收藏|赞|在看|点赞|转发)(?:\s+(?:分享|收藏|赞|在看|点赞|转发))+"
     r")$",
     re.M,
 )
+# A page's metadata line: two or more of these labels on one short line
+# ("来源：… 发布日期：2022-01-06 浏览次数：", "发布时间：… 作者：… 字号：[大 中 小]").
+# (Traditional forms too: this step runs before the conversion to simplified.)
+_META_LABEL = re.compile(
+    r"(?:[来來]源|稿源|[发發][布佈](?:日期|[时時][间間])|更新[时時][间間]|[时時][间間]|日期|作者|[浏瀏][览覽]次[数數]|"
+    r"[访訪][问問]次[数數]|[点點][击擊][数數]|[阅閱][读讀][数數]|字[号號]|字[体體]|[编編][辑輯])\s*[:：]"
+)
+_META_LINE = re.compile(r"^.{0,120}$", re.M)
+# One date label and a date (and time) only: "時間:2022-03-12 10:18:00", "发布时间：2024年1月20日".
+_DATE_LINE = re.compile(
+    rf"^{_META_LABEL.pattern}\s*\d{{4}}\s*[-./年]\s*\d{{1,2}}\s*[-./月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
+)
 # Lone page numbers ("12", "- 12 -", "第 3 页", "第3页 共9页").
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$", re.M)
-# A magazine running head: "民主与法治·39 期", "人民之声 2022年第3期 · 15".
+# A magazine running head: "<magazine>·39 期", "人民之声 2022年第3期 · 15".
 _RUNNING_HEAD = re.compile(
     r"^[^\n。，！？；]{2,16}\s*[·・•|丨]\s*(?:\d{4}\s*年\s*)?(?:第\s*)?\d{1,3}\s*期(?:\s*[·・•|丨]\s*\d{1,4})?$", re.M
 )
 _MAX_FURNITURE_LINE = 24
+_DIGITS = re.compile(r"\d+")
 
 
 def drop_web_furniture(mt: MappedText) -> MappedText:
-    return substitute(mt, _WEB_LINE, "")
+    mt = substitute(mt, _WEB_LINE, "")
+    return substitute(mt, _META_LINE, _drop_if_metadata)
+
+
+def _drop_if_metadata(m: re.Match[str]) -> str:
+    line = m.group(0)
+    if _DATE_LINE.match(line.strip()):
+        return ""
+    return "" if len(_META_LABEL.findall(line)) >= 2 and not line.rstrip().endswith("。") else line
 
 
 def drop_page_furniture(mt: MappedText) -> MappedText:
@@ -44,10 +69,29 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
 
 
 def _drop_repeated_short_lines(mt: MappedText) -> MappedText:
-    """A short line seen three or more times without closing punctuation is a running head."""
-    lines = [ln for ln in mt.text.split("\n") if ln and len(ln) <= _MAX_FURNITURE_LINE]
-    repeated = {ln for ln, n in Counter(lines).items() if n >= 3 and not ln.endswith(("。", "！", "？", "；"))}
+    """A short line seen three or more times without closing punctuation is a running head; so are
+    lines that differ only in their numbers ("人大建设 2023年第6期 · 23", "… · 24"). Headings
+    (numbered, or marked with '#') may repeat across the units of a compilation and stay."""
+    lines = [
+        ln for ln in mt.text.split("\n")
+        if ln and len(ln) <= _MAX_FURNITURE_LINE and not ln.startswith("#") and not starts_with_marker(ln)
+        and not ln.endswith(("。", "！", "？", "；"))
+    ]
+    counts = Counter(lines)
+    groups: dict[str, set[str]] = {}
+    for ln in set(lines):
+        if _DIGITS.search(ln):
+            groups.setdefault(_DIGITS.sub("#", ln), set()).add(ln)
+    paged = {ln for group in groups.values() if len(group) >= 3 and _page_numbers_differ(group) for ln in group}
+    repeated = {ln for ln in lines if counts[ln] >= 3} | paged
     if not repeated:
         return mt
     pattern = re.compile("^(?:" + "|".join(re.escape(ln) for ln in sorted(repeated)) + ")$", re.M)
     return substitute(mt, pattern, "")
+
+
+def _page_numbers_differ(group: set[str]) -> bool:
+    """Lines of one shape that differ only in small numbers (pages), not in years."""
+    numbers = [[int(n) for n in _DIGITS.findall(ln)] for ln in group]
+    differing = [i for i in range(len(numbers[0])) if len({ns[i] for ns in numbers}) > 1]
+    return all(ns[i] < 1000 for ns in numbers for i in differing)

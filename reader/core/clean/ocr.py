@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 
 from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
+from reader.core.front import byline_at, is_front_note
 from reader.core.markers import run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
@@ -28,17 +30,56 @@ def _ends_sentence(line: str) -> bool:
 
 # A line this short without closing punctuation may be a heading: never glue it to the one before.
 SHORT_LINE = 36
+# A layout of fixed width (OCR of a column, a PDF page): at least this many lines, and this share of
+# the lines, have the same length give or take one.
+FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER, FIXED_RUNS = 4, 0.25, 12, 0.1, 2
 
 
-def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False) -> bool:
-    """Whether `line` continues in `next_line` (the layout broke a sentence)."""
+def visual_width(line: str) -> int:
+    """A line's width on the page, in full-width characters: digits, letters and ASCII marks take
+    half a place ("1.2亿元" is four places, not five)."""
+    return round(sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in line))
+
+
+def layout_width(lines: list[str]) -> int | None:
+    """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
+    commonest visual width (give or take one), if enough lines have it, most of them stop
+    mid-sentence, hardly any line is wider, and full lines follow each other."""
+    widths = [visual_width(ln) for ln in lines]
+    counts = Counter(w for w in widths if w >= FIXED_MIN_WIDTH)
+    total = sum(counts.values())
+    if total < FIXED_MIN_LINES:
+        return None
+    centre = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    near = [ln for ln, w in zip(lines, widths, strict=True) if abs(w - centre) <= 1]
+    if len(near) < FIXED_MIN_LINES or len(near) < FIXED_SHARE * total:
+        return None
+    if sum(1 for ln in near if not _ends_sentence(ln)) < 0.6 * len(near):
+        return None
+    width = centre
+    if sum(1 for w in widths if w > width + 1) > FIXED_OVER * total:
+        return None  # paragraphs run past it: short lines of similar length are headings, not a layout
+    full = [w >= width - 1 and not _ends_sentence(ln) for ln, w in zip(lines, widths, strict=True)]
+    if sum(1 for a, b in zip(full, full[1:], strict=False) if a and b) < FIXED_RUNS:
+        return None  # a layout breaks paragraphs into runs of full lines; headings stand alone
+    return width
+
+
+def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None) -> bool:
+    """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
+    width of a fixed-width layout; a line that fills it without ending a sentence goes on."""
     if hinted or next_hinted or not next_line or _ends_sentence(line) or starts_with_marker(next_line):
         return False
-    if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and not line.endswith(tuple(_OPEN_END)):
-        return False
+    if width is not None and visual_width(line) >= width - 1:
+        # unless the next line is front matter: a title line is as wide as the column too
+        return not (is_front_note(next_line) or byline_at([next_line], 0))
+    if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and (
+        not line.endswith(tuple(_OPEN_END)) or line.endswith(("：", ":"))
+    ):
+        return False  # a short line on its own may be a heading (also after "各位代表：")
     if line.endswith(tuple(_OPEN_END)):
         return True
-    if run_in_of(line):  # "一是积极开展代表履职培训,提升代表" then "履职水平。…"
+    if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
     return len(line) >= LONG_LINE and not starts_with_marker(line)
 
@@ -52,11 +93,12 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
         if raw:
             lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
+    width = layout_width([text[s:e] for s, e in lines])
     drop: list[tuple[int, int]] = []  # separators to remove
     for (s, e), (s2, e2) in zip(lines, lines[1:], strict=False):
         hinted = src[s] in hinted_starts
         next_hinted = src[s2] in hinted_starts
-        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted):
+        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted, width):
             drop.append((e, s2))
     if not drop:
         return mt
