@@ -47,7 +47,7 @@ def load_pieces() -> Pieces:
     headings, subs, paragraphs = [], [], []
     for path in sorted(resource_path("sample").glob("*.txt")):
         cleaned = clean(path.read_text(encoding="utf-8"))
-        for unit in find_units(cleaned.text, cleaned.hints, path.name):
+        for unit in find_units(cleaned.text, cleaned.hints, path.name, published=cleaned.published):
             for sec in unit.sections:
                 headings.append(_strip_marker(sec.heading))
                 subs += [_strip_marker(c.heading) for c in sec.children]

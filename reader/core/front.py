@@ -1,11 +1,11 @@
 """The front matter of a report: its title, subtitle (the meeting it was given at), byline and
 notes, which come before the body and are never section headings.
 
-    枞阳县人民代表大会常务委员会            <- title (may run over several lines)
+    某某县人民代表大会常务委员会            <- title (may run over several lines)
     工作报告
     ——2022年1月6日在…第十七届              <- subtitle (dated, or "——在…会议上"; may wrap)
     人民代表大会第一次会议上
-    县人大常委会主任 占聆娜                 <- byline: organisation, role, name
+    县人大常委会主任 张某某                 <- byline: organisation, role, name
     各位代表：                              <- the body begins
 
 Bylines come in several forms: "□ <place>人大常委会主任 <name>", "<place>人大常委会党组书记、主任

@@ -180,7 +180,7 @@ def import_file(project: Project, path: Path) -> ImportItem:
     cleaned = pipeline.clean(raw)
     if not cleaned.text.strip():
         raise EmptyDocument(str(path))
-    units = structure.find_units(cleaned.text, cleaned.hints, path.name)
+    units = structure.find_units(cleaned.text, cleaned.hints, path.name, published=cleaned.published)
     doc_id, unit_ids = documents.insert_document(
         project,
         source_path=str(path.resolve()),

@@ -284,7 +284,11 @@ def _byline_key(b: Byline) -> tuple:
     return tuple(find_names(b.org or "", include_generic=True)) or (b.org,), b.name
 
 
-def find_units(text: str, hints: Sequence[HeadingHint] = (), source_name: str | None = None) -> list[UnitSpan]:
+def find_units(
+    text: str, hints: Sequence[HeadingHint] = (), source_name: str | None = None, *, published: int | None = None
+) -> list[UnitSpan]:
+    """The units of a cleaned text with their front matter, places, years and sections. `published`:
+    the year a web copy was published (Cleaned.published), a unit's year when nothing else gives one."""
     lines = _lines(text, hints)
     if not lines:
         return [UnitSpan(0, len(text))]
@@ -308,7 +312,7 @@ def find_units(text: str, hints: Sequence[HeadingHint] = (), source_name: str | 
         signed = next((b for i, b in signatures if lines[i] in unit_lines), None)
         units.append(_unit(text, unit_lines, start, end, at, byline, source_name, signed))
     if any(u.year is None for u in units):
-        year = unit_year(None, text, source_name)
+        year = unit_year(None, text, source_name) or published
         for u in units:
             u.year = u.year or year
     return units

@@ -228,7 +228,7 @@ def parsed_units() -> list[AlignUnit]:
     units: list[AlignUnit] = []
     for path in sorted(SEEDS.glob("*.txt")):
         cleaned = clean(path.read_text(encoding="utf-8"))
-        for span in find_units(cleaned.text, cleaned.hints, path.name):
+        for span in find_units(cleaned.text, cleaned.hints, path.name, published=cleaned.published):
             uid = len(units) + 1
             county = span.place.county if span.place else None
             sections = [_from_span(cleaned.text, s, uid, ids) for s in span.sections]

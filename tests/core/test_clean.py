@@ -255,3 +255,28 @@ def test_a_full_line_of_a_fixed_layout_goes_on(line, next_line, broken):
 )
 def test_a_short_line_after_a_colon_stays_on_its_own(line, next_line, broken):
     assert ocr.is_broken(line, next_line, False) is broken
+
+
+@pytest.mark.parametrize(
+    ("original", "year"),
+    [
+        ("收录于合集 #履职 3个\n原创 某县人大 某县人大 2024-01-08 18:30 发表于北京\n\n正文。", 2024),
+        ("某区人大常委会工作报告\n\n2023-12-30\n\n编者按：正文。", 2023),
+        ("来源：某县人大 发布时间：2022年1月20日 浏览次数：35\n正文。", 2022),
+        ("一、2021年主要工作\n正文。", None),  # a year in a heading is not a publication date
+        ("各位代表：\n2020年，常委会……。", None),
+    ],
+)
+def test_published_year_comes_from_web_furniture_only(original, year):
+    assert clean(original).published == year
+
+
+def test_published_year_is_a_unit_year_of_last_resort():
+    from reader.core.structure import find_units
+
+    text = "原创 某区人大 2024-01-08 18:30\n某区人大常委会工作报告\n\n一、监督工作\n听取专项报告。\n"
+    cleaned = clean(text)
+    assert [u.year for u in find_units(cleaned.text, cleaned.hints, published=cleaned.published)] == [2024]
+    body_names_a_year = clean("2024-01-23\n某区人大常委会工作报告\n\n2023年是开局之年，2023年……。\n")
+    units = find_units(body_names_a_year.text, body_names_a_year.hints, published=body_names_a_year.published)
+    assert [u.year for u in units] == [2023]

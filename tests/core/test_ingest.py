@@ -51,10 +51,10 @@ def test_same_bytes_under_another_name_is_a_duplicate(project, tmp_path):
 def test_failure_in_find_units_is_recorded_and_the_rest_imports(project, monkeypatch):
     real = ingest.structure.find_units
 
-    def find_units(text, hints, source_name):
+    def find_units(text, hints, source_name, **kw):
         if source_name == SAMPLES[2].name:
             raise DamagedFile(source_name, "txt", "test")
-        return real(text, hints, source_name)
+        return real(text, hints, source_name, **kw)
 
     monkeypatch.setattr(ingest.structure, "find_units", find_units)
     report = ingest.import_paths(project, SAMPLES)
@@ -66,10 +66,10 @@ def test_failure_in_find_units_is_recorded_and_the_rest_imports(project, monkeyp
 def test_a_fault_in_the_program_fails_one_file_only(project, monkeypatch, caplog):
     real = ingest.structure.find_units
 
-    def find_units(text, hints, source_name):
+    def find_units(text, hints, source_name, **kw):
         if source_name == SAMPLES[0].name:
             raise RuntimeError("bug")
-        return real(text, hints, source_name)
+        return real(text, hints, source_name, **kw)
 
     monkeypatch.setattr(ingest.structure, "find_units", find_units)
     report = ingest.import_paths(project, SAMPLES)

@@ -52,7 +52,7 @@ def headings(sections):
 
 def parse(text, source=None):
     cleaned = clean(text)
-    return cleaned.text, find_units(cleaned.text, cleaned.hints, source)
+    return cleaned.text, find_units(cleaned.text, cleaned.hints, source, published=cleaned.published)
 
 
 def test_hierarchy_and_first_sentence_headings():

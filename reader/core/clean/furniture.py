@@ -50,6 +50,28 @@ _MAX_FURNITURE_LINE = 24
 _DIGITS = re.compile(r"\d+")
 
 
+# A publication date in a web copy's furniture: "原创 某某人大 2024-01-08 18:30", "发布时间：2024年1月20日",
+# or a date alone on its line.
+_PUBLISHED = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*(?:-|/|\.|年)\s*\d{1,2}\s*(?:-|/|\.|月)\s*\d{1,2}(?!\d)")
+_PUBLISHED_HEAD_LINES = 15
+
+
+def published_year(original: str) -> int | None:
+    """The year of the date a web copy was published, from a furniture line near its top (a line
+    the cleaning drops, or a date alone on its line). The last resort for a report's year when its
+    own text names none."""
+    for line in original.split("\n", _PUBLISHED_HEAD_LINES)[:_PUBLISHED_HEAD_LINES]:
+        line = line.strip()
+        m = _PUBLISHED.search(line)
+        if m and (m.start() == 0 and len(line) <= 24 or _WEB_LINE.fullmatch(line) or _drop_if_metadata_line(line)):
+            return int(m.group(1))
+    return None
+
+
+def _drop_if_metadata_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line)) or len(_META_LABEL.findall(line)) >= 2
+
+
 def drop_web_furniture(mt: MappedText) -> MappedText:
     mt = substitute(mt, _WEB_LINE, "")
     return substitute(mt, _META_LINE, _drop_if_metadata)

@@ -23,6 +23,7 @@ class Cleaned:
     steps: list[str] = field(default_factory=list)
     damaged: list[tuple[int, int]] = field(default_factory=list)
     hints: list[HeadingHint] = field(default_factory=list)
+    published: int | None = None  # the year a web copy was published (furniture.published_year)
 
 
 Step = Callable[[MappedText, lines.StepNotes], MappedText]
@@ -66,6 +67,7 @@ def clean(raw: RawDocument | str) -> Cleaned:
         steps=applied,
         damaged=punct.damaged_spans(mt.text),
         hints=_cleaned_hints(notes.hints, offsets, mt.text),
+        published=furniture.published_year(raw.text),
     )
 
 
