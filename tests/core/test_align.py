@@ -330,3 +330,17 @@ def test_json_shape():
     assert {k: member[k] for k in ("unit", "county", "year", "source", "section", "heading")} == {
         "unit": 3, "county": "吉县", "year": None, "source": "001.txt", "section": 41, "heading": "代表工作有新活力"}
     assert 0.0 <= member["score"] <= 1.0 and member["terms"]
+
+
+def test_a_prototype_enriches_only_the_theme_closest_to_it():
+    from reader.core.align.anchors import anchors_for
+
+    themes = [
+        AlignTheme(1, "依法监督", ["监督", "执法检查", "视察"]),
+        AlignTheme(2, "中心工作", ["中心工作", "服务大局", "高质量发展", "营商环境"]),
+        AlignTheme(3, "乡村振兴", ["乡村振兴", "脱贫攻坚"], parent_id=2),
+    ]
+    supervision, centre = anchors_for(themes)
+    assert supervision.terms.get("专题询问") == 1.0 and supervision.rank is not None
+    assert "专题询问" not in centre.terms and "监督" not in centre.terms and centre.rank is None
+    assert centre.terms["脱贫攻坚"] == 0.7  # its child's keywords are its own
