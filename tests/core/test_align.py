@@ -344,3 +344,30 @@ def test_a_prototype_enriches_only_the_theme_closest_to_it():
     assert supervision.terms.get("专题询问") == 1.0 and supervision.rank is not None
     assert "专题询问" not in centre.terms and "监督" not in centre.terms and centre.rank is None
     assert centre.terms["脱贫攻坚"] == 0.7  # its child's keywords are its own
+
+
+@needs_corpus
+def test_rows_grown_from_the_text_keep_their_previous_keys():
+    units = fx.gov_units()
+    first = align(units)
+    grown = [r for r in first.rows if r.key.startswith("cluster:")]
+    assert len(grown) >= 2
+    row = grown[0]
+    ids = [m.section_id for m in row.members]
+    # the last stored alignment called this group differently, with one member less and one other
+    previous = {"cluster:old-name": ids[1:] + [999999], "topic:deputies": ids, "cluster:unrelated": [888888]}
+    again = align(units, previous=previous)
+    kept = again.row("cluster:old-name")
+    assert kept is not None and [m.section_id for m in kept.members] == ids and kept.label == row.label
+    assert again.row(row.key) is None and again.row("cluster:unrelated") is None
+    assert [r.key for r in again.rows if r.key != "cluster:old-name"] == [r.key for r in first.rows if r.key != row.key]
+    # too little overlap: no key is inherited
+    assert align(units, previous={"cluster:old-name": ids[:1] + [1, 2, 3]}).row("cluster:old-name") is None
+
+
+@needs_corpus
+def test_a_move_into_a_row_that_is_gone_makes_it_with_the_label_the_user_saw():
+    units = fx.seed_units()
+    sec = _section_by_heading(units, "坚持守正创新")
+    result = align(units, corrections=[Correction("move", sec.id, "cluster:gone", None, "城市建设")])
+    assert result.row_of(sec.id).key == "cluster:gone" and result.row("cluster:gone").label == "城市建设"
