@@ -90,6 +90,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file exists: {path} (use --force to overwrite)",
     },
     "write_failed": {"zh": "无法写入 {path}：{reason}", "en": "Cannot write {path}: {reason}"},
+    "not_aligned": {
+        "zh": "这个项目还没有做过章节对齐，请先运行对齐（reader align）：{path}",
+        "en": "This project has not been aligned yet; run the alignment first (reader align): {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -101,6 +105,8 @@ KINDS: dict[str, dict[str, str]] = {
     "document": {"zh": "文档", "en": "document"},
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
+    "prefecture": {"zh": "地市", "en": "prefecture"},
+    "correction": {"zh": "对齐修正", "en": "correction"},
 }
 
 
