@@ -106,6 +106,32 @@ def test_government_reports_line_up_by_their_own_content():
     assert "城市" in row.label and all(m.terms for m in row.members)
 
 
+def _centre_themes() -> list[AlignTheme]:
+    """A codebook with a broad theme whose words cover most of a government report."""
+    return _themes() + [
+        AlignTheme(20, "中心工作", ["中心工作", "服务大局", "高质量发展", "经济发展", "营商环境", "项目建设"]),
+        AlignTheme(21, "民生", ["民生", "教育", "医疗", "养老", "就业", "社会保障", "住房"], parent_id=20),
+        AlignTheme(22, "生态环保", ["生态环境", "环境保护", "绿色发展", "污染防治"], parent_id=20),
+        AlignTheme(23, "乡村振兴", ["乡村振兴", "脱贫攻坚", "农业", "农村", "农民"], parent_id=20),
+    ]
+
+
+@needs_corpus
+def test_a_codebook_theme_too_broad_for_the_corpus_is_regrouped_by_the_text():
+    units = fx.gov_units()
+    result = align(units, themes=_centre_themes())
+    sections = fx.flat(units)
+    members = {m.section_id: r.key for r in result.rows for m in r.members}
+    city = [sid for sid, s in sections.items() if re.search(r"城市建|城市品质|城乡建设", s.heading) and sid in members]
+    livelihood = [sid for sid, s in sections.items() if "民生" in s.heading and sid in members]
+    assert len(city) >= 4 and len(livelihood) >= 4
+    assert len({members[s] for s in city}) == 1 and len({members[s] for s in livelihood}) == 1
+    assert {members[s] for s in city} != {members[s] for s in livelihood}
+    assert "theme:20" not in {members[s] for s in city + livelihood}
+    # the seeds are not affected: no report puts many sections under one theme
+    _bar(align(fx.seed_units(), themes=_centre_themes()))
+
+
 def _run_in_subprocess(hash_seed: str) -> str:
     code = (
         "import json\n"

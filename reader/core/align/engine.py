@@ -37,6 +37,7 @@ LABEL_TERMS = 3
 MEMBER_TERMS = 5
 ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
 ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
+BROAD_MEDIAN = 3  # an anchor row whose reports put this many sections in it (median) is too broad here
 KEEP_KEY_MIN = 0.5  # least Jaccard overlap of sections for a new group to keep a previous group's key
 CLUSTER_PREFIX = "cluster:"
 
@@ -96,7 +97,11 @@ def align(
     tick(len(units) * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
-    clusters = _cluster_rows(items, free, {r.key for r in rows}, previous or {})
+    broad = _broad_members(items, choice, len(anchors), set(pinned))
+    clusters = _cluster_rows(items, sorted(free + broad), {r.key for r in rows}, previous or {})
+    grouped = {id(m) for c in clusters for m in c.members}
+    _attach([items[i] for i in broad if id(items[i]) not in grouped], clusters)
+    _regroup(rows, clusters, vecs)
     rows += clusters
     other = _Row(OTHER_KEY, OTHER_LABEL, None, {})
     placed = {id(m) for r in rows for m in r.members}
@@ -145,6 +150,41 @@ def _anchor_rows(items: Sequence[Node], anchors: Sequence[Anchor], vecs: Sequenc
         members = [n for n, c in zip(items, choice, strict=True) if c == k]
         rows.append(_Row(anchor.key, anchor.label, anchor.theme_id, asg.row_vector(vecs[k], members), members))
     return rows
+
+
+def _broad_members(items: Sequence[Node], choice: Sequence[int], n_anchors: int, pinned: set[int]) -> list[int]:
+    """Items of anchor rows too broad for this corpus: rows where the typical report puts BROAD_MEDIAN or
+    more sections (every economic section of a government report under one codebook theme, say). Their
+    members are grouped again by their own text; users' pins stay."""
+    per_unit: dict[int, dict[int, int]] = {}
+    for node, k in zip(items, choice, strict=True):
+        if k != asg.FREE:
+            counts = per_unit.setdefault(k, {})
+            counts[node.unit.id] = counts.get(node.unit.id, 0) + 1
+    broad = set()
+    for k in range(n_anchors):
+        counts = sorted(per_unit.get(k, {}).values())
+        if len(counts) >= 2 and counts[(len(counts) - 1) // 2] >= BROAD_MEDIAN:
+            broad.add(k)
+    return [i for i, k in enumerate(choice) if k in broad and items[i].section.id not in pinned]
+
+
+def _regroup(rows: list[_Row], clusters: Sequence[_Row], vecs: Sequence[Vec]) -> None:
+    """Members regrouped into rows from the text leave their anchor rows; such a row takes the theme
+    most of its members came from."""
+    origin = {id(m): r for r in rows for m in r.members}
+    moved = {id(m) for c in clusters for m in c.members if id(m) in origin}
+    if not moved:
+        return
+    for c in clusters:
+        themes = [origin[id(m)].theme_id for m in c.members if id(m) in origin]
+        top = max(sorted({t for t in themes if t is not None}), key=themes.count, default=None)
+        if top is not None and 2 * themes.count(top) > len(c.members):
+            c.theme_id = top
+    for k, r in enumerate(rows):
+        if any(id(m) in moved for m in r.members):
+            r.members = [m for m in r.members if id(m) not in moved]
+            r.vec = asg.row_vector(vecs[k], r.members)
 
 
 def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str],
