@@ -121,6 +121,15 @@ class Comparison:
     def member(self, section_id: int) -> Member | None:
         return next((m for r in self.rows for m in r.members if m.section_id == section_id), None)
 
+    def at(self, unit_id: int, offset: int) -> tuple[Row, Member] | None:
+        """The row and member whose section holds a place in a unit text (the innermost one)."""
+        found = None
+        for r in self.rows:
+            for m in r.members:
+                if m.unit_id == unit_id and m.start <= offset < m.end and (found is None or m.start >= found[1].start):
+                    found = (r, m)
+        return found
+
     def unaligned(self) -> dict[int, list[Member]]:
         """Unit id -> its sections that fit no row (the 其他 row), for every column (empty lists too)."""
         out: dict[int, list[Member]] = {c.unit_id: [] for c in self.columns}
