@@ -108,6 +108,12 @@ def test_the_stored_result_reads_back_without_realigning(sample_project):
     m = loaded.rows[0].members[0]
     assert m.start < m.end and m.heading
     assert loaded.unaligned() == {c.unit_id: [] for c in loaded.columns}
+    # any place in a unit text finds the member (and row) holding it
+    child = section(sample_project, "一是夯实代表履职基础")  # inside a section aligned whole
+    outline_child = next(s for u in outline(sample_project) for s in u.walk_sections() if s.id == child)
+    row, holder = loaded.at(outline_child.unit_id, outline_child.start + 3)
+    assert holder.start <= outline_child.start and outline_child.end <= holder.end
+    assert loaded.row_of(holder.section_id) is row and loaded.at(outline_child.unit_id, 10**9) is None
 
 
 def test_deleting_a_report_leaves_a_readable_comparison(sample_project):
@@ -429,3 +435,21 @@ def test_cli_corrections(sample_project_path, capsys):
     assert code == 1 and len(err.strip().splitlines()) == 1
     code, out, _ = run(capsys, "--lang", "en", "align", "--project", p, "--keys")
     assert code == 0 and f"[{first['key']}]" in out
+
+
+def test_aligning_in_a_worker_thread_with_its_own_connection(sample_project, sample_project_path):
+    import threading
+
+    from reader.core.store.db import open_project
+
+    assert compare.load_comparison(sample_project) is None
+    done: list[object] = []
+
+    def work() -> None:
+        with open_project(sample_project_path, create=False) as own:
+            done.append(compare.run_alignment(own, progress=lambda d, t, s: None, cancel=CancelToken()))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=120)
+    assert done and compare.load_comparison(sample_project).to_json() == done[0].to_json()

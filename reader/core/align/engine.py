@@ -3,7 +3,9 @@
 1. Every section becomes term bags (jieba tokens with the domain dictionary; heading weighted up).
 2. Each unit is read at the level where a section carries one topic (see nodes.choose_items).
 3. Sections are assigned many-to-one to anchors (themes, or built-in prototypes): see assign.py.
-4. Sections no anchor claims are clustered across units (cluster.py); the rest go to 其他.
+4. Sections no anchor claims are clustered across units (cluster.py); the rest go to 其他. An
+   anchor row too broad for the corpus (its reports put several sections each in it, as a government
+   report does under 中心工作) is regrouped with them by the text.
 5. Users' corrections are applied: pins and refusals inside the assignment, renames and merges after.
 
 Row keys: anchors give fixed keys (topic:…, theme:ID); a row grown from the text (cluster:…) keeps

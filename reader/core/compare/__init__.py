@@ -8,7 +8,13 @@ What the comparison view calls:
     compare.move_section(project, section_id, row_key)       # and mark_not_match, split_section,
     compare.remove_correction(project, change.correction.id) # merge_rows, rename_row; list_corrections
 
-Shared phrases and text reuse between sections: reader.core.phrases and reader.core.reuse.
+Off the UI thread: a SQLite connection belongs to the thread that opened it, so the worker opens
+the project itself (`open_project(path)`), runs `run_alignment(..., progress, cancel)` and closes
+it; the window then calls `load_comparison` on its own connection. Cancelled (a CancelToken set
+from the Cancel button) leaves the stored comparison as it was and is not an error.
+
+Shared phrases and text reuse between sections: reader.core.phrases (row_phrases, occurrences) and
+reader.core.reuse (row_reuse, section_reuse).
 """
 
 from reader.core.compare.comparison import Column, Comparison, Member, Row, load_comparison, run_alignment
