@@ -14,7 +14,7 @@ phrase occurs in the whole project: `occurrences` (full-text search).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -267,14 +267,17 @@ def _han_only(text: str) -> str:
     return "".join(out)
 
 
-def row_sources(project: Project, row, across: Literal["county", "unit"] = "county") -> list[Source]:
-    """The members of a comparison row (reader.core.compare.Row) as sources: their section texts,
-    grouped by county (a unit without a county is a group of its own) or by unit."""
+def row_sources(project: Project, row, across: Literal["county", "unit"] = "county",
+                section_ids: Collection[int] | None = None) -> list[Source]:
+    """The members of a comparison row (reader.core.compare.Row), or those in `section_ids`, as
+    sources: their section texts, grouped by county (a unit without a county is a group of its own)
+    or by unit."""
     from reader.core.compare import section_texts
 
-    texts = section_texts(project, [m.section_id for m in row.members])
+    members = [m for m in row.members if section_ids is None or m.section_id in section_ids]
+    texts = section_texts(project, [m.section_id for m in members])
     out = []
-    for m in row.members:
+    for m in members:
         if m.section_id not in texts:
             continue
         unit_id, start, _end, text = texts[m.section_id]
@@ -289,9 +292,11 @@ def row_phrases(
     across: Literal["county", "unit"] = "county",
     keep_generic: bool = False,
     limit: int | None = None,
+    section_ids: Collection[int] | None = None,
 ) -> list[SharedPhrase]:
-    """Shared phrases of a comparison row, for highlighting its members and the legend."""
-    return shared_phrases(row_sources(project, row, across), keep_generic=keep_generic, limit=limit)
+    """Shared phrases of a comparison row (or of its members in `section_ids`), for highlighting its
+    members and the legend, strongest first."""
+    return shared_phrases(row_sources(project, row, across, section_ids), keep_generic=keep_generic, limit=limit)
 
 
 def occurrences(project: Project, phrase: str, limit: int | None = 100) -> SearchResult:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,7 +30,8 @@ COMMON = 20
 MAX_POSITIONS = 8  # a shingle repeated more often than this within one text seeds nothing
 CHAIN_GAP = 40  # seeds further apart than this (in A) start a new chain
 BAND = 12  # diagonals either side of a chain's seeds that the alignment may use
-MARGIN = 20  # characters read before and after a chain
+NARROW = 4  # ... when all its seeds lie on one diagonal (gaps can then only be near its ends)
+MARGIN = 12  # characters read before and after a chain
 MAX_WINDOW = 4000  # core characters of a window, at most
 MATCH, MISMATCH, GAP = 2, -3, -3
 MIN_IDENTITY = 0.8
@@ -146,9 +147,10 @@ def _passages(ca: _Core, cb: _Core, sa: dict[str, list[int]], sb: dict[str, list
               skip: frozenset[str] = frozenset()) -> list[ReusedPassage]:
     found: list[tuple[int, int, int, int, int, int]] = []  # score, i0, i1, j0, j1, matches
     for chain in _chains(_seeds(sa, sb, skip)):
-        if len(chain) * 1 + SHINGLE - 1 < min_length // 2:
-            continue
-        hit = _align_chain(ca.chars, cb.chars, chain)
+        if max(i for i, _ in chain) + SHINGLE - min(i for i, _ in chain) < min_length - SHINGLE:
+            continue  # too short to give a passage, whatever the alignment around it
+        one_diagonal = len({i - j for i, j in chain}) == 1
+        hit = _align_chain(ca.chars, cb.chars, chain, NARROW if one_diagonal else BAND)
         if hit is not None:
             found.append(hit)
     found.sort(key=lambda h: (-h[0], h[1], h[3]))
@@ -174,55 +176,69 @@ def _columns(h: tuple[int, int, int, int, int, int]) -> int:
     return max(i1 - i0, j1 - j0, matches)
 
 
-def _align_chain(a: str, b: str, chain: list[tuple[int, int]]) -> tuple[int, int, int, int, int, int] | None:
-    """Banded Smith-Waterman in a window around a chain: (score, a start, a end, b start, b end, matches)."""
+def _align_chain(a: str, b: str, chain: list[tuple[int, int]], band: int) -> tuple[int, int, int, int, int, int] | None:
+    """Banded Smith-Waterman in a window around a chain: (score, a start, a end, b start, b end, matches).
+
+    Cells are indexed by row i (characters of a read) and k = j - i + hi (the diagonal), so the band
+    is a fixed-width list per row: diagonal step keeps k, a step in a alone is k+1, in b alone k-1."""
     diags = sorted(i - j for i, j in chain)
     mid = diags[len(diags) // 2]
-    lo_d = max(diags[0], mid - 2 * BAND) - BAND
-    hi_d = min(diags[-1], mid + 2 * BAND) + BAND
+    lo = max(diags[0], mid - 2 * band) - band
+    hi = min(diags[-1], mid + 2 * band) + band
+    width = hi - lo + 1
     a0 = max(0, min(i for i, _ in chain) - MARGIN)
-    a1 = min(len(a), max(i for i, _ in chain) + SHINGLE + MARGIN)
-    if a1 - a0 > MAX_WINDOW:
-        a1 = a0 + MAX_WINDOW
-    best = (0, 0, 0)  # score, i, j (cell after the last aligned characters)
-    prev: dict[int, int] = {}
-    back: dict[tuple[int, int], tuple[int, int, int]] = {}  # cell -> (move, score of the cell, matches)
-    for i in range(a0, a1 + 1):
-        row: dict[int, int] = {}
-        j_lo = max(0, i - hi_d)
-        j_hi = min(len(b), i - lo_d)
-        for j in range(j_lo, j_hi + 1):
-            if i == a0 or j == j_lo and j == 0:
-                row[j] = 0
+    a1 = min(len(a), max(i for i, _ in chain) + SHINGLE + MARGIN, a0 + MAX_WINDOW)
+    nb = len(b)
+    prev = [0] * width
+    moves: list[bytearray] = [bytearray(width)]
+    best, best_r, best_k = 0, 0, 0
+    for r in range(1, a1 - a0 + 1):
+        i = a0 + r
+        ch = a[i - 1]
+        row = [0] * (width + 1)  # one spare cell on the right: row[width] stays 0
+        mv = bytearray(width)
+        j = i - hi  # column of k = 0
+        for k in range(width):
+            if j < 1 or j > nb:
+                j += 1
                 continue
-            diag = prev.get(j - 1)
-            s_diag = (diag + (MATCH if a[i - 1] == b[j - 1] else MISMATCH)) if diag is not None and j > 0 else -1
-            up = prev.get(j)
-            s_up = up + GAP if up is not None else -1
-            left = row.get(j - 1)
-            s_left = left + GAP if left is not None else -1
-            s = max(0, s_diag, s_up, s_left)
-            row[j] = s
+            s = prev[k] + (MATCH if b[j - 1] == ch else MISMATCH)
+            m = 1
+            up = prev[k + 1] + GAP if k + 1 < width else -1
+            if up > s:
+                s, m = up, 2
+            left = row[k - 1] + GAP if k else -1
+            if left > s:
+                s, m = left, 3
             if s > 0:
-                move = 0 if s == s_diag else (1 if s == s_up else 2)
-                back[(i, j)] = (move, s, 1 if move == 0 and a[i - 1] == b[j - 1] else 0)
-                if s > best[0]:
-                    best = (s, i, j)
+                row[k] = s
+                mv[k] = m
+                if s > best:
+                    best, best_r, best_k = s, r, k
+            j += 1
         prev = row
-    score, i, j = best
-    if score == 0:
+        moves.append(mv)
+    if best == 0:
         return None
-    end_i, end_j, matches = i, j, 0
-    while (i, j) in back:
-        move, _s, m = back[(i, j)]
-        matches += m
-        if move == 0:
-            i, j = i - 1, j - 1
-        elif move == 1:
-            i -= 1
+    r, k, matches = best_r, best_k, 0
+    end_i = a0 + r
+    end_j = end_i - hi + k
+    while True:
+        m = moves[r][k]
+        if m == 0:
+            break
+        if m == 1:
+            i = a0 + r
+            if a[i - 1] == b[i - hi + k - 1]:
+                matches += 1
+            r -= 1
+        elif m == 2:
+            r -= 1
+            k += 1
         else:
-            j -= 1
-    return score, i, end_i, j, end_j, matches
+            k -= 1
+    i = a0 + r
+    return best, i, end_i, i - hi + k, end_j, matches
 
 
 # -- many sources -----------------------------------------------------------------------------------
@@ -338,14 +354,17 @@ def section_reuse(project: Project, a_section: int, b_section: int, min_length: 
                  _share(_core(tb, sb), [(p.b_start, p.b_end) for p in passages]))
 
 
-def row_reuse(project: Project, row, across: Literal["unit", "county"] = "unit", min_length: int = MIN_LENGTH) -> RowReuse:
-    """Text reuse among the members of a comparison row (reader.core.compare.Row): pairs from
-    different units (or counties) with their linked passages, and each member's reused share."""
+def row_reuse(project: Project, row, across: Literal["unit", "county"] = "unit", min_length: int = MIN_LENGTH,
+              section_ids: Collection[int] | None = None) -> RowReuse:
+    """Text reuse among the members of a comparison row (reader.core.compare.Row), or those of them
+    in `section_ids` (the columns on screen): pairs from different units (or counties) with their
+    linked passages, and each member's reused share. Pairs cost about 1–2 ms each."""
     from reader.core.compare import section_texts
 
-    texts = section_texts(project, [m.section_id for m in row.members])
+    members = [m for m in row.members if section_ids is None or m.section_id in section_ids]
+    texts = section_texts(project, [m.section_id for m in members])
     sources = []
-    for m in row.members:
+    for m in members:
         if m.section_id in texts:
             unit_id, start, _end, text = texts[m.section_id]
             group = f"#{unit_id}" if across == "unit" else (m.county or f"#{unit_id}")

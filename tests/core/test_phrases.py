@@ -97,3 +97,10 @@ def test_phrases_of_a_row_in_the_project(aligned):
     everywhere = occurrences(project, "代表联络站", limit=None)
     assert everywhere.total >= len(station.spans) + 1 and everywhere.hits[0].snippet
     assert row_phrases(project, row, limit=3) == phrases[:3]
+
+
+def test_phrases_among_the_columns_on_screen_only(aligned):
+    project, comparison = aligned
+    row = comparison.find_row("代表工作")
+    shown = {m.section_id for m in row.members[:2]}
+    assert all(s.section_id in shown for p in row_phrases(project, row, section_ids=shown) for s in p.spans)

@@ -104,3 +104,12 @@ def test_reuse_in_a_row_of_the_project(aligned):
     assert others  # the passage is reused between two members of that row
     linked = [r for r in result.pairs if {r.a_section, r.b_section} == {first.section_id, others[0].section_id}]
     assert linked and result.shares[first.section_id] > 0
+
+
+def test_reuse_among_the_columns_on_screen_only(aligned):
+    project, comparison = aligned
+    row = max(comparison.rows, key=lambda r: len(r.members))
+    shown = {m.section_id for m in row.members[:3]}
+    result = row_reuse(project, row, section_ids=shown)
+    assert set(result.shares) == shown
+    assert all({r.a_section, r.b_section} <= shown for r in result.pairs)
