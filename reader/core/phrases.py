@@ -57,6 +57,10 @@ class SharedPhrase:
     generic: bool = False
     content: list[str] = field(default_factory=list)  # its words that carry meaning
 
+    @property
+    def counties(self) -> list[str]:
+        return self.groups
+
     def to_json(self) -> dict:
         return {"text": self.text, "counties": self.groups, "weight": round(self.weight, 3), "generic": self.generic,
                 "spans": [{"section": s.section_id, "unit": s.unit_id, "start": s.start, "end": s.end} for s in self.spans]}

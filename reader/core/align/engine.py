@@ -39,7 +39,7 @@ LABEL_TERMS = 3
 MEMBER_TERMS = 5
 ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
 ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
-BROAD_MEDIAN = 3  # an anchor row whose reports put this many sections in it (median) is too broad here
+BROAD_MEDIAN = 4  # an anchor row whose reports put this many sections in it (median) is too broad here
 KEEP_KEY_MIN = 0.5  # least Jaccard overlap of sections for a new group to keep a previous group's key
 CLUSTER_PREFIX = "cluster:"
 
