@@ -28,11 +28,12 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", action="append", default=[], metavar="Y", help="只对齐这些年份，可写 2019-2022（可重复）/ only these years, or a range (repeatable)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--keys", action="store_true", help="显示行的键 / show row keys")
+    p.add_argument("--label", metavar="TEXT", help="--split 新行的名称 / the new row's label for --split")
     p.add_argument("--stored", action="store_true", help="显示已保存的对齐结果，不重新对齐 / show the stored result without re-aligning")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--move", nargs=2, metavar=("SECTION", "ROW"), help="把章节移到某行 / move a section into a row")
     g.add_argument("--not-match", nargs=2, metavar=("SECTION", "ROW"), help="章节不属于这一行 / the section is not a match for the row")
-    g.add_argument("--split", nargs="+", metavar="SECTION [LABEL]", help="把章节单独成行 / split a section off into a new row")
+    g.add_argument("--split", metavar="SECTION", help="把章节单独成行（--label 命名）/ split a section off into a new row (named by --label)")
     g.add_argument("--merge", nargs=2, metavar=("ROW", "INTO"), help="把一行并入另一行 / merge a row into another")
     g.add_argument("--rename", nargs=2, metavar=("ROW", "LABEL"), help="重命名一行 / rename a row")
     g.add_argument("--undo", type=_positive, metavar="ID", help="撤销一条修正 / take back a correction")
@@ -129,8 +130,7 @@ def _correct(project, args: argparse.Namespace):
     if args.not_match:
         return compare.mark_not_match(project, _section_id(args.not_match[0]), comparison.find_row(args.not_match[1]).key)
     if args.split:
-        label = " ".join(args.split[1:]) or None
-        return compare.split_section(project, _section_id(args.split[0]), label)
+        return compare.split_section(project, _section_id(args.split), args.label)
     if args.merge:
         return compare.merge_rows(project, comparison.find_row(args.merge[0]).key, comparison.find_row(args.merge[1]).key)
     return compare.rename_row(project, comparison.find_row(args.rename[0]).key, args.rename[1])

@@ -453,3 +453,14 @@ def test_aligning_in_a_worker_thread_with_its_own_connection(sample_project, sam
     worker.start()
     worker.join(timeout=120)
     assert done and compare.load_comparison(sample_project).to_json() == done[0].to_json()
+
+
+def test_cli_split_with_a_label(sample_project_path, capsys):
+    p = str(sample_project_path)
+    code, out, _ = run(capsys, "align", "--project", p, "--json")
+    sid = json.loads(out)["rows"][0]["members"][0]["section"]
+    code, out, _ = run(capsys, "--lang", "en", "align", "--project", p, "--split", f"§{sid}", "--label", "单列")
+    assert code == 0 and "as '单列'" in out
+    code, out, _ = run(capsys, "align", "--project", p, "--stored", "--json")
+    row = next(r for r in json.loads(out)["rows"] if r["label"] == "单列")
+    assert row["key"].startswith("user:") and [m["section"] for m in row["members"]] == [sid]
