@@ -238,3 +238,11 @@ class Encrypted(ReaderError):
 
 def display_path(path: str | Path) -> str:
     return str(path)
+
+
+@dataclass
+class NotAligned(ReaderError):
+    """The project has no stored alignment yet (corrections need its rows)."""
+
+    path: str
+    code = "not_aligned"

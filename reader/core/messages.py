@@ -99,6 +99,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is encrypted (password-protected) and cannot be read as {format}; remove the "
         "protection, then import it: {path}",
     },
+    "not_aligned": {
+        "zh": "这个项目还没有做过章节对齐，请先运行对齐（reader align）：{path}",
+        "en": "This project has not been aligned yet; run the alignment first (reader align): {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -111,6 +115,8 @@ KINDS: dict[str, dict[str, str]] = {
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
     "year": {"zh": "年份", "en": "year"},
+    "prefecture": {"zh": "地市", "en": "prefecture"},
+    "correction": {"zh": "对齐修正", "en": "correction"},
 }
 
 

@@ -106,6 +106,32 @@ def test_government_reports_line_up_by_their_own_content():
     assert "城市" in row.label and all(m.terms for m in row.members)
 
 
+def _centre_themes() -> list[AlignTheme]:
+    """A codebook with a broad theme whose words cover most of a government report."""
+    return _themes() + [
+        AlignTheme(20, "中心工作", ["中心工作", "服务大局", "高质量发展", "经济发展", "营商环境", "项目建设"]),
+        AlignTheme(21, "民生", ["民生", "教育", "医疗", "养老", "就业", "社会保障", "住房"], parent_id=20),
+        AlignTheme(22, "生态环保", ["生态环境", "环境保护", "绿色发展", "污染防治"], parent_id=20),
+        AlignTheme(23, "乡村振兴", ["乡村振兴", "脱贫攻坚", "农业", "农村", "农民"], parent_id=20),
+    ]
+
+
+@needs_corpus
+def test_a_codebook_theme_too_broad_for_the_corpus_is_regrouped_by_the_text():
+    units = fx.gov_units()
+    result = align(units, themes=_centre_themes())
+    sections = fx.flat(units)
+    members = {m.section_id: r.key for r in result.rows for m in r.members}
+    city = [sid for sid, s in sections.items() if re.search(r"城市建|城市品质|城乡建设", s.heading) and sid in members]
+    livelihood = [sid for sid, s in sections.items() if "民生" in s.heading and sid in members]
+    assert len(city) >= 4 and len(livelihood) >= 4
+    assert len({members[s] for s in city}) == 1 and len({members[s] for s in livelihood}) == 1
+    assert {members[s] for s in city} != {members[s] for s in livelihood}
+    assert "theme:20" not in {members[s] for s in city + livelihood}
+    # the seeds are not affected: no report puts many sections under one theme
+    _bar(align(fx.seed_units(), themes=_centre_themes()))
+
+
 def _run_in_subprocess(hash_seed: str) -> str:
     code = (
         "import json\n"
@@ -330,3 +356,44 @@ def test_json_shape():
     assert {k: member[k] for k in ("unit", "county", "year", "source", "section", "heading")} == {
         "unit": 3, "county": "吉县", "year": None, "source": "001.txt", "section": 41, "heading": "代表工作有新活力"}
     assert 0.0 <= member["score"] <= 1.0 and member["terms"]
+
+
+def test_a_prototype_enriches_only_the_theme_closest_to_it():
+    from reader.core.align.anchors import anchors_for
+
+    themes = [
+        AlignTheme(1, "依法监督", ["监督", "执法检查", "视察"]),
+        AlignTheme(2, "中心工作", ["中心工作", "服务大局", "高质量发展", "营商环境"]),
+        AlignTheme(3, "乡村振兴", ["乡村振兴", "脱贫攻坚"], parent_id=2),
+    ]
+    supervision, centre = anchors_for(themes)
+    assert supervision.terms.get("专题询问") == 1.0 and supervision.rank is not None
+    assert "专题询问" not in centre.terms and "监督" not in centre.terms and centre.rank is None
+    assert centre.terms["脱贫攻坚"] == 0.7  # its child's keywords are its own
+
+
+@needs_corpus
+def test_rows_grown_from_the_text_keep_their_previous_keys():
+    units = fx.gov_units()
+    first = align(units)
+    grown = [r for r in first.rows if r.key.startswith("cluster:")]
+    assert len(grown) >= 2
+    row = grown[0]
+    ids = [m.section_id for m in row.members]
+    # the last stored alignment called this group differently, with one member less and one other
+    previous = {"cluster:old-name": ids[1:] + [999999], "topic:deputies": ids, "cluster:unrelated": [888888]}
+    again = align(units, previous=previous)
+    kept = again.row("cluster:old-name")
+    assert kept is not None and [m.section_id for m in kept.members] == ids and kept.label == row.label
+    assert again.row(row.key) is None and again.row("cluster:unrelated") is None
+    assert [r.key for r in again.rows if r.key != "cluster:old-name"] == [r.key for r in first.rows if r.key != row.key]
+    # too little overlap: no key is inherited
+    assert align(units, previous={"cluster:old-name": ids[:1] + [1, 2, 3]}).row("cluster:old-name") is None
+
+
+@needs_corpus
+def test_a_move_into_a_row_that_is_gone_makes_it_with_the_label_the_user_saw():
+    units = fx.seed_units()
+    sec = _section_by_heading(units, "坚持守正创新")
+    result = align(units, corrections=[Correction("move", sec.id, "cluster:gone", None, "城市建设")])
+    assert result.row_of(sec.id).key == "cluster:gone" and result.row("cluster:gone").label == "城市建设"

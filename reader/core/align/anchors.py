@@ -27,7 +27,9 @@ def anchors_for(themes: Sequence[AlignTheme]) -> list[Anchor]:
         return [_from_prototype(p) for p in PROTOTYPES]
     by_id = {t.id: t for t in themes}
     roots = sorted((t for t in themes if t.parent_id is None or t.parent_id not in by_id), key=lambda t: t.id)
-    return [_from_theme(root, _descendants(root.id, themes)) for root in roots]
+    own = [_own_terms(root, _descendants(root.id, themes)) for root in roots]
+    protos = _matched_prototypes([r.name for r in roots], [terms for terms, _ in own])
+    return [_from_theme(root, terms, ids, proto) for root, (terms, ids), proto in zip(roots, own, protos, strict=True)]
 
 
 def root_of(theme_id: int, themes: Sequence[AlignTheme]) -> int | None:
@@ -68,7 +70,8 @@ def _add_phrase(terms: dict[str, float], phrase: str, weight: float) -> None:
         terms[word] = max(terms.get(word, 0.0), weight * 0.6)
 
 
-def _from_theme(root: AlignTheme, descendants: list[AlignTheme]) -> Anchor:
+def _own_terms(root: AlignTheme, descendants: list[AlignTheme]) -> tuple[dict[str, float], frozenset[int]]:
+    """The theme's own vocabulary: its name and keywords, and (weaker) its descendants'."""
     terms: dict[str, float] = {}
     _add_phrase(terms, root.name, 1.0)
     for kw in root.keywords:
@@ -77,21 +80,37 @@ def _from_theme(root: AlignTheme, descendants: list[AlignTheme]) -> Anchor:
         _add_phrase(terms, child.name, 0.8)
         for kw in child.keywords:
             _add_phrase(terms, kw, 0.7)
-    proto = _resembling(root.name, terms)
+    return terms, frozenset([root.id] + [d.id for d in descendants])
+
+
+def _from_theme(root: AlignTheme, terms: dict[str, float], ids: frozenset[int], proto: Prototype | None) -> Anchor:
+    terms = dict(terms)
     if proto is not None:
         for term, weight in proto.terms:
             terms[term] = max(terms.get(term, 0.0), weight)
-    ids = frozenset([root.id] + [d.id for d in descendants])
     return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids)
 
 
-def _resembling(name: str, terms: dict[str, float]) -> Prototype | None:
-    """The built-in prototype that shares most weight with the theme (at least a clear overlap)."""
-    best: tuple[float, str] | None = None
-    chosen = None
-    for p in PROTOTYPES:
-        overlap = sum(w * terms[t] for t, w in p.terms if t in terms)
-        overlap += 1.0 if p.label in name or name in p.label else 0.0
-        if overlap >= 1.5 and (best is None or (overlap, p.key) > best):
-            best, chosen = (overlap, p.key), p
-    return chosen
+def _overlap(p: Prototype, name: str, terms: dict[str, float]) -> float:
+    overlap = sum(w * terms[t] for t, w in p.terms if t in terms)
+    return overlap + (1.0 if p.label in name or name in p.label else 0.0)
+
+
+def _matched_prototypes(names: list[str], own: list[dict[str, float]]) -> list[Prototype | None]:
+    """For each theme, the built-in prototype it resembles (a clear overlap), one theme per prototype:
+    a prototype enriches only the theme closest to it, so a neighbouring theme (中心工作 beside 依法监督)
+    keeps its own vocabulary instead of taking over the other's."""
+    pairs = sorted(
+        ((_overlap(p, name, terms), -i, p.key, i, p) for i, (name, terms) in enumerate(zip(names, own, strict=True))
+         for p in PROTOTYPES),
+        key=lambda x: (-x[0], -x[1], x[2]),
+    )
+    out: list[Prototype | None] = [None] * len(names)
+    used: set[str] = set()
+    for overlap, _neg, key, i, p in pairs:
+        if overlap < 1.5:
+            break
+        if out[i] is None and key not in used:
+            out[i] = p
+            used.add(key)
+    return out

@@ -3,13 +3,19 @@
 1. Every section becomes term bags (jieba tokens with the domain dictionary; heading weighted up).
 2. Each unit is read at the level where a section carries one topic (see nodes.choose_items).
 3. Sections are assigned many-to-one to anchors (themes, or built-in prototypes): see assign.py.
-4. Sections no anchor claims are clustered across units (cluster.py); the rest go to 其他.
+4. Sections no anchor claims are clustered across units (cluster.py); the rest go to 其他. An
+   anchor row too broad for the corpus (its reports put several sections each in it, as a government
+   report does under 中心工作) is regrouped with them by the text.
 5. Users' corrections are applied: pins and refusals inside the assignment, renames and merges after.
+
+Row keys: anchors give fixed keys (topic:…, theme:ID); a row grown from the text (cluster:…) keeps
+the key it had in `previous` (the last stored alignment) when it holds mostly the same sections,
+so users' corrections that name it keep their meaning across re-aligns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.align import assign as asg
@@ -33,6 +39,9 @@ LABEL_TERMS = 3
 MEMBER_TERMS = 5
 ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
 ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
+BROAD_MEDIAN = 4  # an anchor row whose reports put this many sections in it (median) is too broad here
+KEEP_KEY_MIN = 0.5  # least Jaccard overlap of sections for a new group to keep a previous group's key
+CLUSTER_PREFIX = "cluster:"
 
 
 @dataclass
@@ -42,6 +51,7 @@ class _Plan:
     pins: dict[int, str] = field(default_factory=dict)  # section id -> row key
     refused: set[tuple[int, str]] = field(default_factory=set)  # (section id, row key)
     labels: dict[str, str] = field(default_factory=dict)  # row key -> label
+    fallback: dict[str, str] = field(default_factory=dict)  # row key -> label should the row be made anew
     merges: dict[str, str] = field(default_factory=dict)  # row key -> row key it joins
 
     @property
@@ -64,7 +74,10 @@ def align(
     corrections: Sequence[Correction] = (),
     progress: Callable[[int, int], None] | None = None,
     cancel: object | None = None,
+    previous: Mapping[str, Collection[int]] | None = None,
 ) -> AlignResult:
+    """Rows of matching sections. `previous`: row key -> section ids of the last alignment shown to the
+    user (only its cluster rows matter), so that rows grown from the text keep their keys."""
     units = list(units)
     total = 2 * len(units) + 1
     tick = _ticker(progress, cancel, total)
@@ -86,7 +99,11 @@ def align(
     tick(len(units) * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
-    clusters = _cluster_rows(items, free, {r.key for r in rows})
+    broad = _broad_members(items, choice, len(anchors), set(pinned))
+    clusters = _cluster_rows(items, sorted(free + broad), {r.key for r in rows}, previous or {})
+    grouped = {id(m) for c in clusters for m in c.members}
+    _attach([items[i] for i in broad if id(items[i]) not in grouped], clusters)
+    _regroup(rows, clusters, vecs)
     rows += clusters
     other = _Row(OTHER_KEY, OTHER_LABEL, None, {})
     placed = {id(m) for r in rows for m in r.members}
@@ -112,6 +129,8 @@ def _plan(corrections: Sequence[Correction]) -> _Plan:
         if c.kind == "move" and c.section_id is not None:
             plan.pins[c.section_id] = c.row_key
             plan.refused.discard((c.section_id, c.row_key))
+            if c.label:
+                plan.fallback[c.row_key] = c.label
         elif c.kind == "not_match" and c.section_id is not None:
             plan.refused.add((c.section_id, c.row_key))
             if plan.pins.get(c.section_id) == c.row_key:
@@ -135,18 +154,78 @@ def _anchor_rows(items: Sequence[Node], anchors: Sequence[Anchor], vecs: Sequenc
     return rows
 
 
-def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str]) -> list[_Row]:
+def _broad_members(items: Sequence[Node], choice: Sequence[int], n_anchors: int, pinned: set[int]) -> list[int]:
+    """Items of anchor rows too broad for this corpus: rows where the typical report puts BROAD_MEDIAN or
+    more sections (every economic section of a government report under one codebook theme, say). Their
+    members are grouped again by their own text; users' pins stay."""
+    per_unit: dict[int, dict[int, int]] = {}
+    for node, k in zip(items, choice, strict=True):
+        if k != asg.FREE:
+            counts = per_unit.setdefault(k, {})
+            counts[node.unit.id] = counts.get(node.unit.id, 0) + 1
+    broad = set()
+    for k in range(n_anchors):
+        counts = sorted(per_unit.get(k, {}).values())
+        if len(counts) >= 2 and counts[(len(counts) - 1) // 2] >= BROAD_MEDIAN:
+            broad.add(k)
+    return [i for i, k in enumerate(choice) if k in broad and items[i].section.id not in pinned]
+
+
+def _regroup(rows: list[_Row], clusters: Sequence[_Row], vecs: Sequence[Vec]) -> None:
+    """Members regrouped into rows from the text leave their anchor rows; such a row takes the theme
+    most of its members came from."""
+    origin = {id(m): r for r in rows for m in r.members}
+    moved = {id(m) for c in clusters for m in c.members if id(m) in origin}
+    if not moved:
+        return
+    for c in clusters:
+        themes = [origin[id(m)].theme_id for m in c.members if id(m) in origin]
+        top = max(sorted({t for t in themes if t is not None}), key=themes.count, default=None)
+        if top is not None and 2 * themes.count(top) > len(c.members):
+            c.theme_id = top
+    for k, r in enumerate(rows):
+        if any(id(m) in moved for m in r.members):
+            r.members = [m for m in r.members if id(m) not in moved]
+            r.vec = asg.row_vector(vecs[k], r.members)
+
+
+def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str],
+                  previous: Mapping[str, Collection[int]]) -> list[_Row]:
+    groups = [[items[free[g]] for g in group] for group in cluster([items[i] for i in free])]
+    kept = _kept_keys([{m.section.id for m in members} for members in groups], previous, taken)
+    taken |= set(kept.values())
     rows = []
-    for group in cluster([items[i] for i in free]):
-        members = [items[free[g]] for g in group]
+    for n, members in enumerate(groups):
         terms = _label_terms(members)
-        key = _unique("cluster:" + "-".join(terms[:2]) if terms else "cluster", taken)
-        taken.add(key)
+        key = kept.get(n)
+        if key is None:
+            key = _unique(CLUSTER_PREFIX + "-".join(terms[:2]) if terms else CLUSTER_PREFIX.rstrip(":"), taken)
+            taken.add(key)
         centroid: Vec = {}
         for m in members:
             add_into(centroid, m.vec)
         rows.append(_Row(key, "·".join(terms) or key, None, normalized(centroid), members))
     return rows
+
+
+def _kept_keys(groups: Sequence[set[int]], previous: Mapping[str, Collection[int]], taken: set[str]) -> dict[int, str]:
+    """Group index -> the previous cluster key it inherits: pairs by falling overlap, each used once."""
+    old = {k: set(v) for k, v in previous.items() if k.startswith(CLUSTER_PREFIX) and k not in taken}
+    pairs = []
+    for n, group in enumerate(groups):
+        for key in sorted(old):
+            inter = len(group & old[key])
+            if inter:
+                jaccard = inter / len(group | old[key])
+                if jaccard >= KEEP_KEY_MIN:
+                    pairs.append((-jaccard, n, key))
+    out: dict[int, str] = {}
+    used: set[str] = set()
+    for _, n, key in sorted(pairs):
+        if n not in out and key not in used:
+            out[n] = key
+            used.add(key)
+    return out
 
 
 def _attach(leftovers: Sequence[Node], clusters: Sequence[_Row]) -> list[Node]:
@@ -197,7 +276,7 @@ def _apply(rows: list[_Row], other: _Row, items: Sequence[Node], plan: _Plan, un
             if node in r.members and r.key != key:
                 r.members.remove(node)
         if key not in by_key:
-            by_key[key] = _Row(key, plan.labels.get(key, key), None, {})
+            by_key[key] = _Row(key, plan.labels.get(key) or plan.fallback.get(key, key), None, {})
             rows.append(by_key[key])
         if node not in by_key[key].members:
             by_key[key].members.append(node)

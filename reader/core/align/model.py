@@ -42,7 +42,7 @@ class AlignTheme:
 class Correction:
     """A user's correction, kept by the caller and applied again on every re-align.
 
-    move: section_id goes into row_key. not_match: section_id must not be in row_key.
+    move: section_id goes into row_key (labelled label should that row have to be made). not_match: section_id must not be in row_key.
     rename: row row_key is labelled label. split: section_id leaves row_key for a new row
     target_row_key (labelled label). merge: row row_key joins row target_row_key.
     """

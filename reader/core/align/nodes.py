@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.align.model import AlignSection, AlignUnit
-from reader.core.align.terms import bag, strip_marker
+from reader.core.align.terms import bag, shared_number, strip_marker
 from reader.core.align.vectors import Vec, idf_table, normalized, tfidf, top_terms
 
 HEADING_WEIGHT = 3.0
@@ -71,7 +71,7 @@ def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int
 def _add(acc: Counter[str], other: Counter[str], factor: float) -> None:
     get = acc.get
     for term, count in other.items():
-        acc[term] = get(term, 0.0) + count * factor
+        acc[term] = shared_number(get(term, 0.0) + count * factor)
 
 
 def _lead(section: AlignSection) -> str:

@@ -141,6 +141,30 @@ def m0001_initial(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+_ALIGN_KEYS = [
+    # rows are named by stable keys (topic:…, theme:ID, cluster:…, user:N, other): corrections name them
+    "ALTER TABLE align_rows ADD COLUMN key TEXT",
+    "CREATE UNIQUE INDEX idx_align_rows_key ON align_rows(key)",
+    "ALTER TABLE align_members ADD COLUMN terms TEXT NOT NULL DEFAULT '[]'",
+    # a correction in the engine's form (row keys); row_label/target_row_label keep the labels the
+    # user saw; undo holds what the stored rows were before it, to take it back exactly
+    "ALTER TABLE align_corrections ADD COLUMN row_key TEXT",
+    "ALTER TABLE align_corrections ADD COLUMN target_row_key TEXT",
+    "ALTER TABLE align_corrections ADD COLUMN undo TEXT",
+    # the units the stored alignment was made from
+    """CREATE TABLE align_units (
+        unit_id INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL
+    )""",
+]
+
+
+@migrations(name="0002_align_keys")
+def m0002_align_keys(db: Database) -> None:
+    for statement in _ALIGN_KEYS:
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 

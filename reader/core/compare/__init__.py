@@ -1,0 +1,41 @@
+"""Comparing reports: the alignment engine in use on a project (no Qt).
+
+What the comparison view calls:
+
+    from reader.core import compare
+    comparison = compare.load_comparison(project)            # the stored rows, or None
+    comparison = compare.run_alignment(project, compare.Selection(counties=["吉县"]), progress, cancel)
+    compare.move_section(project, section_id, row_key)       # and mark_not_match, split_section,
+    compare.remove_correction(project, change.correction.id) # merge_rows, rename_row; list_corrections
+
+Off the UI thread: a SQLite connection belongs to the thread that opened it, so the worker opens
+the project itself (`open_project(path)`), runs `run_alignment(..., progress, cancel)` and closes
+it; the window then calls `load_comparison` on its own connection. Cancelled (a CancelToken set
+from the Cancel button) leaves the stored comparison as it was and is not an error.
+
+Shared phrases and text reuse between sections: reader.core.phrases (row_phrases, occurrences) and
+reader.core.reuse (row_reuse, section_reuse).
+"""
+
+from reader.core.compare.comparison import Column, Comparison, Member, Row, load_comparison, run_alignment
+from reader.core.compare.corrections import (
+    CorrectionChange,
+    add_correction,
+    list_corrections,
+    mark_not_match,
+    merge_rows,
+    move_section,
+    remove_correction,
+    rename_row,
+    split_section,
+)
+from reader.core.compare.inputs import section_texts
+from reader.core.compare.selection import Selection, parse_years, select_units
+from reader.core.store.alignment import StoredCorrection
+
+__all__ = [
+    "Column", "Comparison", "CorrectionChange", "Member", "Row", "Selection", "StoredCorrection",
+    "add_correction", "list_corrections", "load_comparison", "mark_not_match", "merge_rows", "move_section",
+    "parse_years", "remove_correction", "rename_row", "run_alignment", "section_texts", "select_units",
+    "split_section",
+]

@@ -1,0 +1,236 @@
+"""A comparison: the stored alignment of a project's reports, as the comparison view shows it.
+
+`run_alignment` reads the chosen units from the project, aligns them (the user's corrections
+applied again, rows grown from the text keeping their keys) and stores the result in one
+transaction; `load_comparison` reads the stored result back, so the view opens without
+re-aligning. Both return a Comparison: rows of members, each member a section with its place in
+the unit text, its score and its strongest shared terms.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from reader.core.align import OTHER_KEY, OTHER_LABEL, align
+from reader.core.compare import corrections as corr
+from reader.core.compare.inputs import align_themes, align_units
+from reader.core.compare.selection import Selection, resolve, select_units
+from reader.core.errors import AmbiguousName, Cancelled, NotFound
+from reader.core.progress import Progress, is_cancelled
+from reader.core.store import alignment as store
+from reader.core.store.db import Project
+from reader.core.store.documents import now
+
+
+@dataclass
+class Member:
+    section_id: int
+    unit_id: int
+    county: str | None
+    year: int | None
+    source: str
+    heading: str
+    level: int
+    start: int  # the section's span in the unit text (`reader text --unit ID`)
+    end: int
+    score: float | None  # how well it fits the row (0–1); None: placed by the user since the last run
+    terms: list[str]  # its strongest terms shared with the row: why it is here
+    pinned: bool = False  # the user put it in this row
+
+    def to_json(self) -> dict:
+        return {
+            "unit": self.unit_id,
+            "county": self.county,
+            "year": self.year,
+            "source": self.source,
+            "section": self.section_id,
+            "heading": self.heading,
+            "score": self.score,
+            "terms": list(self.terms),
+            "level": self.level,
+            "start": self.start,
+            "end": self.end,
+            "pinned": self.pinned,
+        }
+
+
+@dataclass
+class Row:
+    key: str  # stable across re-aligns: topic:…, theme:ID, cluster:…, user:N, other
+    label: str
+    theme_id: int | None
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def is_other(self) -> bool:
+        return self.key == OTHER_KEY
+
+    def cells(self) -> dict[int, list[Member]]:
+        """Unit id -> its members in this row (a report may put several sections in one row)."""
+        out: dict[int, list[Member]] = {}
+        for m in self.members:
+            out.setdefault(m.unit_id, []).append(m)
+        return out
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "label": self.label, "theme_id": self.theme_id,
+                "members": [m.to_json() for m in self.members]}
+
+
+@dataclass
+class Column:
+    """One aligned unit: a column of the comparison view."""
+
+    unit_id: int
+    county: str | None
+    prefecture: str | None
+    year: int | None
+    source: str
+
+
+@dataclass
+class Comparison:
+    rows: list[Row]  # the last is always 其他 (key 'other')
+    columns: list[Column]
+    selection: Selection
+    run: int  # counts the runs of this project's alignment
+    aligned_at: str | None
+    stale: bool  # the stored rows no longer follow from the corrections: re-align to refresh
+    corrections: int  # how many corrections are stored
+
+    def row(self, key: str) -> Row | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def row_of(self, section_id: int) -> Row | None:
+        return next((r for r in self.rows if any(m.section_id == section_id for m in r.members)), None)
+
+    def find_row(self, name: str) -> Row:
+        """A row by its key, or by a label only one row has (NotFound, AmbiguousName)."""
+        name = (name or "").strip()
+        found = self.row(name)
+        if found is not None:
+            return found
+        labelled = [r for r in self.rows if r.label == name]
+        if len(labelled) > 1:
+            raise AmbiguousName("row", name, len(labelled))
+        if not labelled:
+            raise NotFound("row", name)
+        return labelled[0]
+
+    def member(self, section_id: int) -> Member | None:
+        return next((m for r in self.rows for m in r.members if m.section_id == section_id), None)
+
+    def at(self, unit_id: int, offset: int) -> tuple[Row, Member] | None:
+        """The row and member whose section holds a place in a unit text (the innermost one)."""
+        found = None
+        for r in self.rows:
+            for m in r.members:
+                if m.unit_id == unit_id and m.start <= offset < m.end and (found is None or m.start >= found[1].start):
+                    found = (r, m)
+        return found
+
+    def unaligned(self) -> dict[int, list[Member]]:
+        """Unit id -> its sections that fit no row (the 其他 row), for every column (empty lists too)."""
+        out: dict[int, list[Member]] = {c.unit_id: [] for c in self.columns}
+        other = self.row(OTHER_KEY)
+        for m in other.members if other else []:
+            out.setdefault(m.unit_id, []).append(m)
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "rows": [r.to_json() for r in self.rows],
+            "selection": self.selection.to_json(),
+            "units": [c.unit_id for c in self.columns],
+            "run": self.run,
+            "aligned_at": self.aligned_at,
+            "stale": self.stale,
+        }
+
+
+def run_alignment(
+    project: Project,
+    selection: Selection | None = None,
+    progress: Progress | None = None,
+    cancel: object | None = None,
+) -> Comparison:
+    """Align the chosen units (all by default) and store the result. Cancelled leaves the stored
+    comparison as it was."""
+    selection = resolve(project, selection or Selection())
+    unit_ids = select_units(project, selection)
+    n = len(unit_ids)
+    total = n + (2 * n + 1) + 1
+    read = [0]
+
+    def report(done: int, stage: str) -> None:
+        if is_cancelled(cancel):
+            raise Cancelled()
+        if progress is not None:
+            progress(min(done, total), total, stage)
+
+    def tick(k: int) -> None:
+        read[0] += k
+        report(read[0], "read")
+
+    started = time.perf_counter()
+    report(0, "read")
+    units = align_units(project, unit_ids, tick)
+    result = align(
+        units,
+        align_themes(project),
+        corr.engine_corrections(project),
+        progress=lambda done, _t: report(n + done, "align"),
+        cancel=cancel,
+        previous=store.row_sections(project),
+    )
+    report(total - 1, "store")
+    before = store.run_info(project) or {}
+    run = {
+        "id": int(before.get("id", 0)) + 1,
+        "at": now(),
+        "selection": selection.to_json(),
+        "stale": False,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    store.save_result(project, result, unit_ids, run)
+    report(total, "store")
+    return load_comparison(project)
+
+
+def load_comparison(project: Project) -> Comparison | None:
+    """The stored comparison, or None when the project was never aligned."""
+    run = store.run_info(project)
+    if run is None:
+        return None
+    pinned = corr.pinned_sections(project)
+    rows = []
+    for r in store.load_rows(project):
+        members = [
+            Member(m.section_id, m.unit_id, m.county, m.year, m.source, m.heading, m.level, m.start, m.end, m.score,
+                   m.terms, pinned=pinned.get(m.section_id) == r.key)
+            for m in r.members
+        ]
+        rows.append(Row(r.key, r.label, r.theme_id, members))
+    if not rows or rows[-1].key != OTHER_KEY:
+        rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))
+    return Comparison(
+        rows=rows,
+        columns=_columns(project),
+        selection=Selection.from_json(run.get("selection")),
+        run=int(run.get("id", 0)),
+        aligned_at=run.get("at"),
+        stale=bool(run.get("stale")),
+        corrections=len(store.list_corrections(project)),
+    )
+
+
+def _columns(project: Project) -> list[Column]:
+    return [
+        Column(*r)
+        for r in project.db.execute(
+            "SELECT u.id, u.county, u.prefecture, u.year, d.source_name FROM align_units au "
+            "JOIN units u ON u.id = au.unit_id JOIN documents d ON d.id = u.document_id ORDER BY au.position"
+        )
+    ]
+

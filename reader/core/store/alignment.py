@@ -1,0 +1,267 @@
+"""The stored alignment: its rows and members (align_rows, align_members), the units it was made
+from (align_units), the run's description (setting 'align.run') and the user's corrections
+(align_corrections). SQL only: what a correction means is reader.core.compare.corrections.
+
+Rows are named by stable keys; the 其他 row (key 'other') always sorts last. Members are listed in
+the order of the aligned units, then reading order (section ids follow reading order in a unit).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.align.model import OTHER_KEY, AlignResult
+from reader.core.store.db import Project
+from reader.core.store.documents import now
+from reader.core.store.settings import get_setting, set_setting
+
+RUN_SETTING = "align.run"
+
+
+@dataclass
+class StoredMember:
+    section_id: int
+    unit_id: int
+    county: str | None
+    year: int | None
+    source: str
+    heading: str
+    level: int
+    start: int  # the section's span in the unit text
+    end: int
+    score: float | None  # None: placed by a correction since the last run
+    terms: list[str]
+
+
+@dataclass
+class StoredRow:
+    key: str
+    label: str
+    theme_id: int | None
+    position: int
+    members: list[StoredMember] = field(default_factory=list)
+
+
+@dataclass
+class StoredCorrection:
+    id: int
+    kind: str
+    section_id: int | None
+    row_key: str
+    target_row_key: str | None
+    label: str | None
+    row_label: str | None  # the label of row_key when the user made it
+    target_row_label: str | None
+    created_at: str
+    undo: dict[str, Any] | None
+
+
+# -- the whole result --------------------------------------------------------------------------
+
+
+def save_result(project: Project, result: AlignResult, unit_ids: Sequence[int], run: dict[str, Any]) -> None:
+    """Replace the stored alignment with `result` (one transaction)."""
+    db = project.db
+    rows, members = [], []
+    for position, row in enumerate(result.rows):
+        rid = position + 1
+        rows.append({"id": rid, "key": row.key, "label": row.label, "position": position, "theme_id": row.theme_id})
+        members += [
+            {"row_id": rid, "section_id": m.section_id, "score": m.score, "terms": json.dumps(m.terms, ensure_ascii=False)}
+            for m in row.members
+        ]
+    with db.atomic():
+        db.execute("DELETE FROM align_members")
+        db.execute("DELETE FROM align_rows")
+        db.execute("DELETE FROM align_units")
+        theme_ids = {r[0] for r in db.execute("SELECT id FROM themes")}
+        for r in rows:  # a theme deleted while aligning: the row stays, unlinked
+            if r["theme_id"] is not None and r["theme_id"] not in theme_ids:
+                r["theme_id"] = None
+        if rows:
+            db["align_rows"].insert_all(rows, pk="id")
+        if members:
+            db["align_members"].insert_all(members, pk=("row_id", "section_id"))
+        if unit_ids:
+            db["align_units"].insert_all([{"unit_id": u, "position": i} for i, u in enumerate(unit_ids)], pk="unit_id")
+        set_setting(project, RUN_SETTING, run)
+
+
+def run_info(project: Project) -> dict[str, Any] | None:
+    return get_setting(project, RUN_SETTING)
+
+
+def set_run_info(project: Project, run: dict[str, Any]) -> None:
+    set_setting(project, RUN_SETTING, run)
+
+
+def aligned_units(project: Project) -> list[int]:
+    return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units ORDER BY position")]
+
+
+def load_rows(project: Project) -> list[StoredRow]:
+    db = project.db
+    rows = {
+        r[0]: StoredRow(r[1], r[2], r[3], r[4])
+        for r in db.execute(
+            "SELECT id, key, label, theme_id, position FROM align_rows ORDER BY key = ?, position, id", [OTHER_KEY]
+        )
+    }
+    for r in db.execute(
+        "SELECT m.row_id, s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
+        "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
+        "JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id "
+        "LEFT JOIN align_units au ON au.unit_id = s.unit_id "
+        "ORDER BY m.row_id, coalesce(au.position, 1e9), s.unit_id, s.id"
+    ):
+        row = rows.get(r[0])
+        if row is not None:
+            row.members.append(StoredMember(*r[1:11], json.loads(r[11] or "[]")))
+    return list(rows.values())
+
+
+def row_sections(project: Project) -> dict[str, list[int]]:
+    """Row key -> its members' section ids."""
+    out: dict[str, list[int]] = {}
+    for key, sid in project.db.execute(
+        "SELECT r.key, m.section_id FROM align_rows r JOIN align_members m ON m.row_id = r.id ORDER BY r.id, m.section_id"
+    ):
+        out.setdefault(key, []).append(sid)
+    return out
+
+
+# -- pieces of rows, for corrections -----------------------------------------------------------
+
+
+def row_by_key(project: Project, key: str) -> StoredRow | None:
+    r = project.db.execute("SELECT key, label, theme_id, position FROM align_rows WHERE key = ?", [key]).fetchone()
+    return StoredRow(*r) if r else None
+
+
+def membership(project: Project, section_id: int) -> dict[str, Any] | None:
+    """Where a section sits: {'row': key, 'score': …, 'terms': […]}, or None."""
+    r = project.db.execute(
+        "SELECT r.key, m.score, m.terms FROM align_members m JOIN align_rows r ON r.id = m.row_id WHERE m.section_id = ?",
+        [section_id],
+    ).fetchone()
+    return {"row": r[0], "score": r[1], "terms": json.loads(r[2] or "[]")} if r else None
+
+
+def members_of(project: Project, key: str) -> list[dict[str, Any]]:
+    return [
+        {"section": r[0], "score": r[1], "terms": json.loads(r[2] or "[]")}
+        for r in project.db.execute(
+            "SELECT m.section_id, m.score, m.terms FROM align_members m JOIN align_rows r ON r.id = m.row_id "
+            "WHERE r.key = ? ORDER BY m.section_id",
+            [key],
+        )
+    ]
+
+
+def add_row(project: Project, key: str, label: str, theme_id: int | None = None, position: int | None = None) -> None:
+    """A new row (last before 其他 unless `position` is given)."""
+    db = project.db
+    if position is None:
+        position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM align_rows").fetchone()[0]
+    db.execute("UPDATE align_rows SET position = position + 1 WHERE position >= ?", [position])
+    db["align_rows"].insert({"key": key, "label": label, "theme_id": theme_id, "position": position}, pk="id")
+
+
+def remove_row(project: Project, key: str) -> None:
+    project.db.execute("DELETE FROM align_rows WHERE key = ?", [key])
+
+
+def set_label(project: Project, key: str, label: str) -> None:
+    project.db.execute("UPDATE align_rows SET label = ? WHERE key = ?", [label, key])
+
+
+def place(project: Project, section_id: int, key: str, score: float | None, terms: Sequence[str] = ()) -> None:
+    """Put a section in row `key` (out of any other row)."""
+    db = project.db
+    db.execute("DELETE FROM align_members WHERE section_id = ?", [section_id])
+    db.execute(
+        "INSERT INTO align_members (row_id, section_id, score, terms) SELECT id, ?, ?, ? FROM align_rows WHERE key = ?",
+        [section_id, score, json.dumps(list(terms), ensure_ascii=False), key],
+    )
+
+
+def unplace(project: Project, section_id: int) -> None:
+    project.db.execute("DELETE FROM align_members WHERE section_id = ?", [section_id])
+
+
+def move_all(project: Project, from_key: str, to_key: str, score: float | None = None) -> None:
+    """Every member of one row into another (their scores reset to `score`)."""
+    project.db.execute(
+        "UPDATE align_members SET row_id = (SELECT id FROM align_rows WHERE key = ?), score = ? "
+        "WHERE row_id = (SELECT id FROM align_rows WHERE key = ?)",
+        [to_key, score, from_key],
+    )
+
+
+def row_keys(project: Project) -> set[str]:
+    return {r[0] for r in project.db.execute("SELECT key FROM align_rows")}
+
+
+# -- corrections -------------------------------------------------------------------------------
+
+_CORRECTION_COLUMNS = (
+    "id, kind, section_id, row_key, target_row_key, label, row_label, target_row_label, created_at, undo"
+)
+
+
+def _correction(r) -> StoredCorrection:
+    return StoredCorrection(*r[:9], json.loads(r[9]) if r[9] else None)
+
+
+def insert_correction(
+    project: Project,
+    *,
+    kind: str,
+    section_id: int | None,
+    row_key: str,
+    target_row_key: str | None,
+    label: str | None,
+    row_label: str | None,
+    target_row_label: str | None,
+    undo: dict[str, Any] | None,
+) -> StoredCorrection:
+    row = {
+        "kind": kind,
+        "section_id": section_id,
+        "row_key": row_key,
+        "target_row_key": target_row_key,
+        "label": label,
+        "row_label": row_label,
+        "target_row_label": target_row_label,
+        "created_at": now(),
+        "undo": json.dumps(undo, ensure_ascii=False) if undo is not None else None,
+    }
+    cid = project.db["align_corrections"].insert(row, pk="id").last_pk
+    return get_correction(project, cid)
+
+
+def get_correction(project: Project, correction_id: int) -> StoredCorrection | None:
+    r = project.db.execute(
+        f"SELECT {_CORRECTION_COLUMNS} FROM align_corrections WHERE id = ?", [correction_id]
+    ).fetchone()
+    return _correction(r) if r else None
+
+
+def list_corrections(project: Project) -> list[StoredCorrection]:
+    """Oldest first: the order they are applied in (later ones win)."""
+    return [_correction(r) for r in project.db.execute(f"SELECT {_CORRECTION_COLUMNS} FROM align_corrections ORDER BY id")]
+
+
+def delete_correction(project: Project, correction_id: int) -> None:
+    project.db.execute("DELETE FROM align_corrections WHERE id = ?", [correction_id])
+
+
+def user_keys(project: Project) -> set[str]:
+    """Every row key named anywhere: stored rows and corrections."""
+    keys = row_keys(project)
+    for a, b in project.db.execute("SELECT row_key, target_row_key FROM align_corrections"):
+        keys.update(k for k in (a, b) if k)
+    return keys
