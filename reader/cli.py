@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(("已中断。" if lang == "zh" else "Interrupted.") + "\n")
         return 130
+    except BrokenPipeError:  # the reader of our output went away (`reader align | head`): not an error
+        _silence_stdout()
+        return 0
     except Exception as e:  # a bug: one line and a hint, the traceback only on request
         if os.environ.get(DEBUG_ENV):
             raise
@@ -102,6 +105,15 @@ def main(argv: list[str] | None = None) -> int:
             + "\n"
         )
         return 1
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so Python's flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout): nothing to redirect
+        return
 
 
 def _utf8_streams() -> None:

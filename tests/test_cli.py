@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -257,3 +258,20 @@ def test_screenshot(tmp_path, proj):
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1000
     assert Path(proj).exists()
+
+
+
+class _ClosedPipe(io.StringIO):
+    """stdout whose reader has gone away (`reader outline | head -1` after head exits)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("fileno")
+
+
+def test_output_into_a_closed_pipe_ends_quietly(proj, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    code = main(["outline", "--project", proj])
+    assert code == 0 and capsys.readouterr().err == ""
