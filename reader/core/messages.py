@@ -101,6 +101,7 @@ KINDS: dict[str, dict[str, str]] = {
     "document": {"zh": "文档", "en": "document"},
     "row": {"zh": "对比行", "en": "row"},
     "county": {"zh": "县区", "en": "county"},
+    "place": {"zh": "地区", "en": "place"},
 }
 
 
