@@ -85,3 +85,19 @@ def test_filter_by_place_title_or_heading(sample_project):
 def test_filter_by_year(sample_project):
     units = ot.children(sample_project, ("山西省", "吕梁市"), "2021")
     assert [c.name for c in units] == ["离石区"]
+
+
+def test_locate_county_and_heading(sample_project):
+    import pytest
+
+    from reader.core.errors import NotFound
+
+    u = _unit(sample_project, "离石区")
+    sections = ot.section_tree(sample_project, u.id)
+    uid, sid = ot.locate(sample_project, "离石区/" + sections[1].heading[2:9])
+    assert (uid, sid) == (u.id, sections[1].id)
+    assert ot.locate(sample_project, "离石") == (u.id, None)  # the short name is a prefix
+    with pytest.raises(NotFound):
+        ot.locate(sample_project, "不存在县/x")
+    with pytest.raises(NotFound):
+        ot.locate(sample_project, "离石区/没有这样的标题")

@@ -77,3 +77,28 @@ def test_set_null_references_come_back(sample_project):
     assert sample_project.db.execute("SELECT theme_id FROM align_rows").fetchone()[0] is None
     th.restore_theme_state(sample_project, before)
     assert sample_project.db.execute("SELECT theme_id FROM align_rows").fetchone()[0] == t
+
+
+def test_edit_theme_all_or_nothing(project):
+    import pytest
+
+    from reader.core.errors import InvalidInput
+    from reader.core.store.theme_edits import edit_theme
+
+    t = themes.find_theme(project, "代表工作")
+    changes = edit_theme(project, t.id, name="代表", colour="#ABCDEF", shortcut="9", keywords=["代表", " "])
+    assert [c.action for c in changes] == ["rename", "recolour", "shortcut", "keywords"]
+    now = themes.get_theme(project, t.id)
+    assert (now.name, now.colour, now.shortcut, now.keywords) == ("代表", "#abcdef", "9", ["代表"])
+    assert edit_theme(project, t.id, name="代表", colour="#abcdef", shortcut="9", keywords=["代表"]) == []
+    with pytest.raises(InvalidInput):
+        edit_theme(project, t.id, name="新名", colour="red")
+    assert themes.get_theme(project, t.id).name == "代表"
+    edit_theme(project, t.id, shortcut="")
+    assert themes.get_theme(project, t.id).shortcut is None
+
+
+def test_parse_keywords():
+    from reader.core.store.theme_edits import parse_keywords
+
+    assert parse_keywords("代表联络站、代表之家, 家站；站\n ,") == ["代表联络站", "代表之家", "家站", "站"]

@@ -202,3 +202,25 @@ def totals(project: Project) -> tuple[int, int, int]:
     units = project.db.execute("SELECT count(*) FROM units").fetchone()[0]
     passages = project.db.execute("SELECT count(*) FROM passages").fetchone()[0]
     return counties, units, passages
+
+
+def locate(project: Project, spec: str) -> tuple[int, int | None]:
+    """A report and section named as "县区/section heading" (the heading: any part of it; without
+    it, the county's newest report). Raises NotFound."""
+    county, _, heading = spec.strip().partition("/")
+    county, heading = county.strip(), heading.strip()
+    rows = project.db.execute(
+        "SELECT u.id FROM units u WHERE u.county = ? OR u.county LIKE ? ESCAPE '\\' "
+        "ORDER BY u.county = ? DESC, u.year IS NULL, u.year DESC, u.id",
+        [county, _like(county)[1:], county],
+    ).fetchall()
+    if not county or not rows:
+        raise NotFound("county", county)
+    if not heading:
+        return rows[0][0], None
+    for (uid,) in rows:
+        for top in section_tree(project, uid):
+            for s in top.walk():
+                if heading in s.heading:
+                    return uid, s.id
+    raise NotFound("section", heading)
