@@ -115,6 +115,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
+        self.closed = False
         self.init_reading()
         self.init_editing()
         self._build_widgets()
@@ -410,7 +411,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus") and not self.closed:
             self.retranslate_ui()
         super().changeEvent(event)
 
@@ -489,6 +490,10 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self.closed:
+            super().closeEvent(event)
+            return
+        self.closed = True
         self.save_state()
         for op in ops.running():
             op.cancel()

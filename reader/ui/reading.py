@@ -71,6 +71,7 @@ class ReadingMixin:
         tops = [n for n in model.root.children if n.kind == PLACE]
         counties = outline_tree.totals(self.project)[0]
         for n in tops:
+            model.ensure_fetched(n)
             view.expand(model.index_of(n))
             if counties <= 60:
                 for c in list(n.children):

@@ -358,7 +358,9 @@ class TextPane(QTextEdit):
         if content is None:
             return
         scroll = self.verticalScrollBar().value()
-        self.setPlainText(content.text)
+        # the edit's current char format would be inherited by the new text (a heading's, say)
+        self.setCurrentCharFormat(QTextCharFormat())
+        self.document().setPlainText(content.text)
         doc = self.document()
         whole = QTextCursor(doc)
         whole.select(QTextCursor.SelectionType.Document)

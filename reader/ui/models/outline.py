@@ -254,7 +254,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(n.row, column, n)
 
-    def _ensure(self, n: Node) -> None:
+    def ensure_fetched(self, n: Node) -> None:
         if not n.fetched:
             self.fetchMore(self.index_of(n))
 
@@ -277,7 +277,7 @@ class OutlineModel(QAbstractItemModel):
                     break
             if nxt is None:
                 return QModelIndex()
-            self._ensure(nxt)
+            self.ensure_fetched(nxt)
             node = nxt
             if node.kind == UNIT:
                 break
@@ -294,13 +294,13 @@ class OutlineModel(QAbstractItemModel):
         while True:
             for c in node.children:
                 if c.kind == UNIT:
-                    self._ensure(c)
+                    self.ensure_fetched(c)
                     return c
             places = [c for c in node.children if c.kind == PLACE]
             if not places:
                 return None
             node = places[0]
-            self._ensure(node)
+            self.ensure_fetched(node)
 
     def unit_nodes(self) -> list[Node]:
         return [n for n in self.root.walk() if n.kind == UNIT]
