@@ -120,5 +120,7 @@ def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
     if isinstance(value, str) and len(value) > 60:
+        if key == "path":  # keep the file name, which is at the end
+            return "…" + value[-57:]
         return value[:57] + "…"
     return value

@@ -23,6 +23,7 @@ class Breadcrumb(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.setContentsMargins(10, 6, 10, 6)
+        self.setWordWrap(True)  # a long title wraps instead of widening the window
         self.setStyleSheet("QLabel#breadcrumb { color: #4b5563; background: #f3f4f6; border-bottom: 1px solid #e5e7eb; }")
         self.linkActivated.connect(self.crumbActivated)
         self.parts: list[tuple[str, str]] = []

@@ -57,6 +57,12 @@ class EditingMixin:
             self.status(tr("Tagged as {themes}.").format(themes=names))
         return done
 
+    def tag_with_theme(self, theme_id: int) -> None:
+        self.tag_selection([theme_id])
+
+    def passage_strip_closed(self) -> None:
+        self.text_pane.set_active_passage(None)
+
     def tag_with_key(self, key: str) -> None:
         tid = next((t for t, look in self.looks.items() if look.shortcut == key), None)
         if tid is None:

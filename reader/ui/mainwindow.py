@@ -201,8 +201,8 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         redo = QAction(self, enabled=False)
         redo.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda _t: self._relabel_undo())
-        self.undo_stack.redoTextChanged.connect(lambda _t: self._relabel_undo())
+        self.undo_stack.undoTextChanged.connect(self._relabel_undo)
+        self.undo_stack.redoTextChanged.connect(self._relabel_undo)
         for raw, menu_key, _text, shortcut, handler in ACTIONS:
             name = raw.lstrip("-")
             menu = self.menus[menu_key]
@@ -282,7 +282,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         op.patternTagRequested.connect(self.pattern_tag)
         tp = self.text_pane
         tp.tagKeyPressed.connect(self.tag_with_key)
-        tp.tagRequested.connect(lambda tid: self.tag_selection([tid]))
+        tp.tagRequested.connect(self.tag_with_theme)
         tp.passageClicked.connect(self.show_passage)
         tp.editPassageRequested.connect(self.edit_passage)
         tp.deletePassageRequested.connect(self.delete_passage)
@@ -290,7 +290,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.breadcrumb.crumbActivated.connect(self.open_crumb)
         self.passage_strip.editRequested.connect(self.edit_passage)
         self.passage_strip.deleteRequested.connect(self.delete_passage)
-        self.passage_strip.closed.connect(lambda: self.text_pane.set_active_passage(None))
+        self.passage_strip.closed.connect(self.passage_strip_closed)
         th = self.theme_panel
         th.themeClicked.connect(self.theme_clicked)
         th.addRequested.connect(self.add_theme)
@@ -299,15 +299,14 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         th.deleteRequested.connect(self.delete_theme)
         th.moveRequested.connect(self.move_theme)
         self.passage_list.passageOpenRequested.connect(self.open_passage)
-        self.passage_list.themeFilterChanged.connect(lambda _t: self.refresh_passage_list())
+        self.passage_list.themeFilterChanged.connect(self.refresh_passage_list)
         self.suggestion_list.suggestionShown.connect(self.show_suggestion)
         self.suggestion_list.suggestionAccepted.connect(self.accept_suggestion)
         self.search_box.returnPressed.connect(self.search_project)
-        self.search_panel.hitActivated.connect(lambda h: self.open_location(h.unit, h.start, h.end))
+        self.search_panel.hitActivated.connect(self.open_hit)
         self.matrix_view.refreshRequested.connect(self.refresh_matrix)
         self.matrix_view.cellActivated.connect(self.matrix_cell)
         self.matrix_view.passageOpenRequested.connect(self.open_passage)
-        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.actions["copy"].setEnabled(False)
 
     # == public API ===================================================================================
@@ -448,7 +447,9 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.update_counts()
         self._update_title()
 
-    def _relabel_undo(self) -> None:
+    def _relabel_undo(self, _text: str = "") -> None:
+        if self.closed:
+            return
         t = self.undo_stack.undoText()
         self.actions["undo"].setText(tr("&Undo {action}").format(action=t) if t else tr("&Undo"))
         t = self.undo_stack.redoText()

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -34,6 +35,8 @@ PROGRESS_DELAY_MS = 400
 
 _mode = {"synchronous": False}
 _running: set[Op] = set()
+_finished: list[Op] = []  # released when the next op starts, from a clean stack (no deleteLater:
+# deleting a Python QObject subclass that way crashed PySide under test)
 
 
 def set_synchronous(on: bool) -> None:
@@ -68,7 +71,7 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, fn, project_path: Path | None, token: CancelToken, signals: _Signals):
         super().__init__()
-        self.setAutoDelete(True)
+        self.setAutoDelete(False)  # the Op keeps it: a Python runnable must outlive its run()
         self.fn, self.project_path, self.token, self.signals = fn, project_path, token, signals
 
     def run(self) -> None:
@@ -121,6 +124,7 @@ class Op(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.is_done = False
+        self._job: _Job | None = None
         self._signals = _Signals()
         self._signals.progressed.connect(self._on_progress)
         self._signals.done.connect(self._on_done)
@@ -128,14 +132,15 @@ class Op(QObject):
 
     # -- running ---------------------------------------------------------------------------------
     def run(self) -> Op:
+        _release_finished()
         if self.show_progress:
             self._make_dialog()
         _running.add(self)
-        job = _Job(self.fn, self.project_path, self.token, self._signals)
+        self._job = _Job(self.fn, self.project_path, self.token, self._signals)
         if synchronous():
-            job.run()
+            self._job.run()
         else:
-            pool().start(job)
+            pool().start(self._job)
         return self
 
     def cancel(self) -> None:
@@ -182,7 +187,7 @@ class Op(QObject):
         self.is_done = True
         self._close_dialog()
         _running.discard(self)
-        self.deleteLater()
+        _finished.append(self)
 
     def _on_done(self, result: Any) -> None:
         self.result = result
@@ -201,6 +206,13 @@ class Op(QObject):
             self.on_error(error)
         else:
             show_error(self.widget, error)
+
+
+def _release_finished() -> None:
+    while _finished:
+        op = _finished.pop()
+        if shiboken6.isValid(op):
+            op.setParent(None)  # Python owns it now and frees it with the last reference
 
 
 def run_op(parent: QWidget, fn, **kwargs) -> Op:

@@ -255,7 +255,7 @@ class ReadingMixin:
             return Scope(place=self.shown.place), " ".join(p for p in self.shown.place if p) or tr("(unknown)")
         return Scope(), tr("Project")
 
-    def refresh_passage_list(self) -> None:
+    def refresh_passage_list(self, _theme: object = None) -> None:
         scope, label = self.current_scope()
         theme = self.passage_list.theme_id()
         records = passage_scope.passages_in(self.project, scope, [theme] if theme is not None else None)
@@ -306,6 +306,9 @@ class ReadingMixin:
     def show_suggestion(self, row: SuggestionRow) -> None:
         if self.shown.unit_id == row.unit_id:
             self.text_pane.set_suggestion((row.start, row.end), row.colour or "#888888")
+
+    def open_hit(self, hit) -> None:
+        self.open_location(hit.unit, hit.start, hit.end)
 
     # == search ======================================================================================
     def focus_search(self) -> None:

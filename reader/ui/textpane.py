@@ -487,6 +487,7 @@ class TextPane(QTextEdit):
         """Copy and Select All, 标注为 ▸ themes, and for a passage under `pos` (viewport
         coordinates) edit and delete."""
         menu = self.createStandardContextMenu()
+        menu.setParent(self, menu.windowFlags())  # owned by the pane, so deleteLater is safe
         menu.addSeparator()
         tag_menu = menu.addMenu(tr("Tag as"))
         tag_menu.setObjectName("tagAsMenu")

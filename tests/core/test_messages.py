@@ -57,3 +57,8 @@ def test_language_and_kind_words():
 def test_long_values_are_shortened():
     text = describe(errors.QuoteNotFound(1, "字" * 100), "zh")
     assert "…" in text and len(text) < 100
+
+
+def test_long_paths_keep_the_file_name():
+    text = describe(errors.EmptyDocument("/very/long/folder/" * 6 + "报告.txt"), "zh")
+    assert text.endswith("报告.txt") and "…" in text
