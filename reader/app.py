@@ -78,6 +78,8 @@ def run_gui(project_path: str | Path | None = None) -> int:
     paths.remember_project(window.project.path)
     window.settings.add_recent(window.project.path)
     window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard focus at once, even without a window manager
     return app.exec()
 
 

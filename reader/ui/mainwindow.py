@@ -19,6 +19,7 @@ What the user does is handled in the mixins: reading.py (showing, search, matrix
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +99,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("-new_theme", "tag", QT_TR_NOOP("&New theme…"), "", "add_theme_dialog"),
     ("about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
 )
+MNEMONIC = re.compile(r"\(&\w\)|&|…")
 LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
@@ -421,6 +423,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
             name = raw.lstrip("-")
             if text and name in self.actions:
                 self.actions[name].setText(tr(text))
+                self.actions[name].setIconText(MNEMONIC.sub("", tr(text)))  # toolbar: no (&I) or …
         self._relabel_undo()
         self.recent_menu.setTitle(tr("Recent &projects"))
         self.language_menu.setTitle(tr("&Language"))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from reader.core.matrix import Matrix
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
+from reader.ui.models.themes import swatch
 
 COUNTS, COVERAGE = "counts", "coverage"
 DEFAULT_COLOUR = "#2471a3"
@@ -90,8 +91,8 @@ class MatrixModel(QAbstractTableModel):
                 return t.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return t.path or t.name
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(t.colour or DEFAULT_COLOUR)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return swatch(t.colour)
             return None
         if section >= len(self.matrix.rows):
             return None
