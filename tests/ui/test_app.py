@@ -48,3 +48,25 @@ def test_first_run_builds_the_demo_project(qtbot, reader_home):
 def test_screenshot_in_process(tmp_path, sample_project_path):
     png = app.screenshot(tmp_path / "w.png", sample_project_path, select="离石区/监督", lang="en")
     assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_screenshot_select_from_the_command_line(tmp_path, sample_project_path, capsys):
+    from reader.cli import main
+
+    png = tmp_path / "s.png"
+    assert main(["--screenshot", str(png), "--project", str(sample_project_path), "--select", "离石区/监督"]) == 0
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert main(["--screenshot", str(png), "--project", str(sample_project_path), "--select", "没有县/监督",
+                 "--lang", "zh"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "没有县" in err[0]
+
+
+def test_select_needs_screenshot(capsys):
+    import pytest
+
+    from reader.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--select", "离石区"])
+    assert e.value.code == 2

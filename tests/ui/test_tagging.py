@@ -181,3 +181,16 @@ def test_passage_list_double_click_opens_in_context(window, qtbot):
     window.passage_list.view.doubleClicked.emit(index)
     assert window.shown.unit_id == unit.id
     assert window.text_pane.selection_span() == (rec.start, rec.end)
+
+
+def test_click_a_coding_stripe_opens_its_passage(window, qtbot):
+    unit, section, text = choose_section(qtbot, window, "新绛县", 0)
+    shown = text[section.start : section.end]
+    pane = window.text_pane
+    select_in_pane(pane, shown, 40, 90)
+    qtbot.keyClick(pane, Qt.Key.Key_2)
+    [p] = list_passages(window.project)
+    [(rect, pid, tid)] = pane.stripes.bars()
+    assert pid == p.id and rect.height() > 10
+    qtbot.mouseClick(pane.stripes, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.passage_strip.isVisible() and window.passage_strip.passage.id == p.id

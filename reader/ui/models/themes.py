@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from reader.core.store.themes import Theme
 from reader.ui.i18n import tr
@@ -135,7 +135,11 @@ class ThemeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col != NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col != NAME:
-            return QColor("#6b7280")
+            return QColor("#6b7280") if col == COUNT else QColor("#1d4ed8")
+        if role == Qt.ItemDataRole.FontRole and col == SHORTCUT:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [t.path or t.name]
             lines.append(tr("{n} passages ({direct} tagged with this theme itself)").format(n=n.count, direct=n.direct))
