@@ -34,9 +34,6 @@ from reader.ui.models.themes import swatch
 
 
 class EditingMixin:
-    def init_editing(self) -> None:
-        pass
-
     # == tagging =======================================================================================
     def tag_selection(self, theme_ids: list[int]) -> bool:
         """Tag the pane's selection with themes (one undoable step)."""

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,6 +51,7 @@ from reader.ui.editing import EditingMixin
 from reader.ui.findbar import FindBar
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
+from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
 from reader.ui.models.outline import OutlineModel
 from reader.ui.models.themes import ThemeModel
 from reader.ui.outlinepanel import OutlinePanel
@@ -64,41 +65,7 @@ from reader.ui.suggestionlist import SuggestionList
 from reader.ui.textpane import TextPane
 from reader.ui.themepanel import ThemePanel
 
-APP_TITLE = QT_TR_NOOP("Renda Reader")
 CLOSE_WAIT_MS = 5000
-
-MENUS = (
-    ("file", QT_TR_NOOP("&File")),
-    ("edit", QT_TR_NOOP("&Edit")),
-    ("view", QT_TR_NOOP("&View")),
-    ("tag", QT_TR_NOOP("&Tag")),
-    ("help", QT_TR_NOOP("&Help")),
-)
-
-# name: (menu, text, shortcut(s), handler method; "-" before the name puts a separator first)
-ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
-    ("new_project", "file", QT_TR_NOOP("&New project…"), QKeySequence.StandardKey.New, "new_project"),
-    ("open_project", "file", QT_TR_NOOP("&Open project…"), QKeySequence.StandardKey.Open, "open_project_dialog"),
-    ("-recent", "file", "", None, ""),
-    ("-import_files", "file", QT_TR_NOOP("&Import documents…"), "Ctrl+I", "import_files"),
-    ("import_folder", "file", QT_TR_NOOP("Import a &folder…"), "Ctrl+Shift+I", "import_folder"),
-    ("-quit", "file", QT_TR_NOOP("&Quit"), QKeySequence.StandardKey.Quit, "close"),
-    ("undo", "edit", "", QKeySequence.StandardKey.Undo, ""),
-    ("redo", "edit", "", "Ctrl+Shift+Z", ""),
-    ("-copy", "edit", QT_TR_NOOP("&Copy"), QKeySequence.StandardKey.Copy, "copy_text"),
-    ("-find", "edit", QT_TR_NOOP("&Find in text…"), QKeySequence.StandardKey.Find, "open_find"),
-    ("search", "edit", QT_TR_NOOP("&Search the project…"), "Ctrl+Shift+F", "focus_search"),
-    ("matrix", "view", QT_TR_NOOP("Theme &matrix"), "Ctrl+M", "show_matrix"),
-    ("original", "view", QT_TR_NOOP("Show &original text"), "Ctrl+Shift+O", "toggle_original"),
-    ("-font_bigger", "view", QT_TR_NOOP("&Larger text"), QKeySequence.StandardKey.ZoomIn, "font_bigger"),
-    ("font_smaller", "view", QT_TR_NOOP("S&maller text"), QKeySequence.StandardKey.ZoomOut, "font_smaller"),
-    ("font_reset", "view", QT_TR_NOOP("&Normal size"), "Ctrl+0", "font_reset"),
-    ("-language", "view", "", None, ""),
-    ("tag_selection", "tag", QT_TR_NOOP("Tag selection &as…"), "Ctrl+T", "tag_selection_dialog"),
-    ("-tag_pattern", "tag", QT_TR_NOOP("Tag sections by &heading…"), "Ctrl+Shift+T", "pattern_tag"),
-    ("-new_theme", "tag", QT_TR_NOOP("&New theme…"), "", "add_theme_dialog"),
-    ("about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
-)
 MNEMONIC = re.compile(r"\(&\w\)|&|…")
 LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
@@ -119,7 +86,6 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.docks: list[QDockWidget] = []
         self.closed = False
         self.init_reading()
-        self.init_editing()
         self._build_widgets()
         self._build_docks()
         self._build_menus()

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontDatabase,
     QMouseEvent,
-    QPainter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from reader.ui.i18n import tr
 from reader.ui.models.themes import swatch
 from reader.ui.positions import Utf16Index
+from reader.ui.stripes import LANE_GAP, LANE_WIDTH, MAX_LANES, CodingStripes
 
 CJK_FAMILIES = (
     "Noto Serif CJK SC",
@@ -51,9 +51,6 @@ CJK_FAMILIES = (
 )
 LINE_HEIGHT = 160  # percent
 HIGHLIGHT_ALPHA = 70
-LANE_WIDTH = 5
-LANE_GAP = 3
-MAX_LANES = 8
 HEADING_COLOUR = "#1f3a5f"
 DAMAGED_COLOUR = "#c0392b"
 FOCUS_COLOUR = "#ffd54f"
@@ -91,71 +88,6 @@ class PaneContent:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
-
-
-class CodingStripes(QWidget):
-    """The margin left of the text: one coloured bar per theme beside the lines each passage
-    covers. Clicking a bar opens its passage."""
-
-    def __init__(self, pane: TextPane):
-        super().__init__(pane)
-        self.pane = pane
-        self.setObjectName("codingStripes")
-        self.setMouseTracking(True)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.pane.margin_width(), 0)
-
-    def bars(self) -> list[tuple[QRect, int, int]]:
-        """(rect, passage id, theme id) of every bar, in this widget's coordinates."""
-        out = []
-        for pid, s, e, themes in self.pane.visible_passages():
-            y0, y1 = self.pane.span_y(s, e)
-            if y1 < 0 or y0 > self.height():
-                continue
-            for tid in themes:
-                lane = self.pane.lane_of(tid)
-                x = LANE_GAP + lane * (LANE_WIDTH + LANE_GAP)
-                out.append((QRect(x, y0, LANE_WIDTH, max(y1 - y0, 4)), pid, tid))
-        return out
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        p.fillRect(self.rect(), QColor("#f7f7f5"))
-        p.setPen(QColor("#e5e5e0"))
-        p.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
-        for rect, _pid, tid in self.bars():
-            p.setBrush(QColor(self.pane.colour_of(tid)))
-            p.drawRoundedRect(rect, 2, 2)
-        p.end()
-
-    def _bar_at(self, pos: QPoint) -> tuple[int, int] | None:
-        hits = [(r, pid, tid) for r, pid, tid in self.bars() if r.adjusted(-1, 0, 1, 0).contains(pos)]
-        if not hits:
-            return None
-        r, pid, tid = min(hits, key=lambda h: h[0].height())
-        return pid, tid
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        hit = self._bar_at(event.position().toPoint())
-        if hit is not None:
-            self.pane.passageClicked.emit(hit[0])
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position().toPoint()
-        names = []
-        for r, _pid, tid in self.bars():
-            if r.top() <= pos.y() <= r.bottom():
-                name = self.pane.theme_name(tid)
-                if name not in names:
-                    names.append(name)
-        if names:
-            QToolTip.showText(event.globalPosition().toPoint(), "\n".join(names), self)
-        else:
-            QToolTip.hideText()
 
 
 class TextPane(QTextEdit):

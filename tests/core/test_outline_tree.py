@@ -64,6 +64,8 @@ def test_passage_counts_at_every_level(sample_project):
     assert [t.passages for t in tree] == [0, 2, 0]
     assert tree[1].children[0].passages == 1
     assert ot.place_counts(sample_project, 2)[("山西省", "吕梁市", "离石区")] == 3
+    assert ot.place_count(sample_project, ("山西省", "吕梁市")) == 3
+    assert ot.place_count(sample_project, ("河南省",)) == 0
     assert ot.unit_counts(sample_project, [u.id, u.id + 100]) == {u.id: 3, u.id + 100: 0}
     assert ot.totals(sample_project)[2] == 3
 

@@ -179,6 +179,14 @@ def place_counts(project: Project, level: int) -> dict[Path, int]:
     return {tuple(r[:-1]): r[-1] for r in rows}
 
 
+def place_count(project: Project, path: Path) -> int:
+    """Tagged passages of one place (a path of one to three values, None for unknown)."""
+    where, params = _path_clause(path)
+    return project.db.execute(
+        f"SELECT count(*) FROM passages p JOIN units u ON u.id = p.unit_id WHERE {where}", params
+    ).fetchone()[0]
+
+
 def unit_counts(project: Project, unit_ids: list[int]) -> dict[int, int]:
     """Tagged passages of each unit (0 for those without)."""
     out = dict.fromkeys(unit_ids, 0)

@@ -75,10 +75,12 @@ class OutlineModel(QAbstractItemModel):
         self.flt = ""
         self.root = Node(ROOT, (), None)
         self._busy = False
+        self.units: dict[int, Node] = {}  # loaded report nodes by unit id
         self._fetch_root()
 
     # -- loading ---------------------------------------------------------------------------------
     def _fetch_root(self) -> None:
+        self.units = {}
         self.root = Node(ROOT, (), None)
         self.root.children = self._nodes(self.root, ot.children(self.project, (), self.flt))
         self.root.fetched = True
@@ -116,6 +118,7 @@ class OutlineModel(QAbstractItemModel):
     def _unit_node(self, parent: Node, u: ot.UnitRow) -> Node:
         n = Node(UNIT, u.id, parent, u)
         n.count = u.passages
+        self.units[u.id] = n
         self._label_unit(n)
         return n
 
@@ -273,6 +276,8 @@ class OutlineModel(QAbstractItemModel):
             row = ot.unit_row(self.project, unit_id)
         except ReaderError:  # deleted meanwhile
             return QModelIndex()
+        if unit_id in self.units and section_id is None:
+            return self.index_of(self.units[unit_id])
         node = self.root
         while True:
             nxt = None
@@ -311,7 +316,7 @@ class OutlineModel(QAbstractItemModel):
             self.ensure_fetched(node)
 
     def unit_nodes(self) -> list[Node]:
-        return [n for n in self.root.walk() if n.kind == UNIT]
+        return list(self.units.values())
 
     # -- changes ---------------------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
@@ -329,27 +334,53 @@ class OutlineModel(QAbstractItemModel):
             self._busy = False
 
     def refresh_counts(self, unit_ids: set[int] | None = None) -> None:
-        """Update the passage counts of loaded nodes (sections: of `unit_ids`, else all)."""
-        levels = {lvl: ot.place_counts(self.project, lvl) for lvl in range(3)}
-        units = self.unit_nodes()
-        unit_counts = ot.unit_counts(self.project, [u.key for u in units])
-        for n in list(self.root.walk()):
-            if n.kind == PLACE:
-                if n.key[-1] is None:
-                    new = sum(unit_counts.get(c.key, 0) for c in n.children if c.kind == UNIT)
-                else:
-                    new = levels[len(n.key) - 1].get(tuple(n.key), 0)
-            elif n.kind == UNIT:
-                new = unit_counts.get(n.key, 0)
-                if n.fetched and (unit_ids is None or n.key in unit_ids):
-                    self._refresh_sections(n)
-                n.data = ot.UnitRow(n.data.id, n.data.path, n.data.title, n.data.year, n.data.source, new)
+        """Update the passage counts of loaded nodes: those of the given reports, their sections
+        and the places above them (a few queries); all of them when `unit_ids` is None."""
+        if unit_ids is None:
+            self._refresh_all_counts()
+            return
+        ids = [u for u in unit_ids if u in self.units]
+        counts = ot.unit_counts(self.project, ids)
+        places: dict[tuple, Node] = {}
+        for uid in ids:
+            n = self.units[uid]
+            self._set_count(n, counts[uid])
+            if n.fetched:
+                self._refresh_sections(n)
+            p = n.parent
+            while p is not None and p.kind == PLACE:
+                places[p.key] = p
+                p = p.parent
+        for key, p in places.items():
+            if key[-1] is None:  # the group of reports whose place is unknown
+                self._set_count(p, sum(c.count for c in p.children if c.kind == UNIT))
             else:
+                self._set_count(p, ot.place_count(self.project, key))
+
+    def _set_count(self, n: Node, count: int) -> None:
+        if n.kind == UNIT and n.data.passages != count:
+            d = n.data
+            n.data = ot.UnitRow(d.id, d.path, d.title, d.year, d.source, count)
+        if count != n.count:
+            n.count = count
+            ix = self.index_of(n, COUNT)
+            self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole])
+
+    def _refresh_all_counts(self) -> None:
+        levels = {lvl: ot.place_counts(self.project, lvl) for lvl in range(3)}
+        unit_counts = ot.unit_counts(self.project, list(self.units))
+        for n in list(self.root.walk()):
+            if n.kind == UNIT:
+                self._set_count(n, unit_counts.get(n.key, 0))
+                if n.fetched:
+                    self._refresh_sections(n)
+        for n in list(self.root.walk()):
+            if n.kind != PLACE:
                 continue
-            if new != n.count:
-                n.count = new
-                ix = self.index_of(n, COUNT)
-                self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole])
+            if n.key[-1] is None:
+                self._set_count(n, sum(c.count for c in n.children if c.kind == UNIT))
+            else:
+                self._set_count(n, levels[len(n.key) - 1].get(tuple(n.key), 0))
 
     def _refresh_sections(self, unit: Node) -> None:
         fresh = {s.id: s for top in ot.section_tree(self.project, unit.key) for s in top.walk()}
@@ -361,13 +392,13 @@ class OutlineModel(QAbstractItemModel):
 
     def refresh_unit_label(self, unit_id: int) -> None:
         """After a report's title or year changed (its place did not)."""
-        row = ot.unit_row(self.project, unit_id)
-        for n in self.unit_nodes():
-            if n.key == unit_id:
-                n.data = row
-                self._label_unit(n)
-                ix = self.index_of(n, NAME)
-                self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        n = self.units.get(unit_id)
+        if n is None:
+            return
+        n.data = ot.unit_row(self.project, unit_id)
+        self._label_unit(n)
+        ix = self.index_of(n, NAME)
+        self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
