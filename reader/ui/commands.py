@@ -145,17 +145,26 @@ class EditPassage(Command):
 class TagSections(Command):
     """Whole sections, or every section whose heading matches a pattern, as one step."""
 
-    def __init__(self, ctx: Context, run: Callable[[Project], passage_edits.SectionTagging], text: str | None = None):
+    def __init__(
+        self,
+        ctx: Context,
+        run: Callable[[Project], passage_edits.SectionTagging] | None,
+        text: str | None = None,
+        *,
+        result: passage_edits.SectionTagging | None = None,
+    ):
+        """`run` tags (first run); or pass the `result` of tagging done already (in the background)."""
         super().__init__(ctx, text or tr("Tag sections"))
         self.run = run
-        self.result: passage_edits.SectionTagging | None = None
+        self.result: passage_edits.SectionTagging | None = result
         self.snapshot = None
 
     def _changes(self) -> Changes:
         return Changes(passages=True, units=set(self.result.units))
 
     def first(self) -> Changes:
-        self.result = self.run(self.project)
+        if self.result is None:
+            self.result = self.run(self.project)
         return self._changes()
 
     def undo_changes(self) -> Changes:

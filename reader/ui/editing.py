@@ -136,15 +136,18 @@ class EditingMixin:
         if answer is None:
             return
         unit_ids = [self.shown.unit_id] if answer.this_report_only and self.shown.unit_id is not None else None
-        command = TagSections(
-            self,
-            lambda p: passage_edits.tag_sections_matching(
-                p, answer.pattern, [answer.theme_id], regex=answer.regex, subsections=answer.subsections,
+        # thousands of sections take a second or so: tag in the background, then push the result
+        self.run_op(
+            lambda project, _progress, _cancel: passage_edits.tag_sections_matching(
+                project, answer.pattern, [answer.theme_id], regex=answer.regex, subsections=answer.subsections,
                 unit_ids=unit_ids,
             ),
-            tr("Tag sections by heading"),
+            label=tr("Tagging sections"),
+            on_done=self.pattern_tagged,
         )
-        self._push_sections(command)
+
+    def pattern_tagged(self, result: passage_edits.SectionTagging) -> None:
+        self._push_sections(TagSections(self, None, tr("Tag sections by heading"), result=result))
 
     # == passages ==================================================================================
     def show_passage(self, passage_id: int) -> None:

@@ -273,6 +273,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.search_box.returnPressed.connect(self.search_project)
         self.search_panel.hitActivated.connect(self.open_hit)
         self.matrix_view.refreshRequested.connect(self.refresh_matrix)
+        self.matrix_dock.visibilityChanged.connect(self.matrix_visibility_changed)
         self.matrix_view.cellActivated.connect(self.matrix_cell)
         self.matrix_view.passageOpenRequested.connect(self.open_passage)
         self.actions["copy"].setEnabled(False)

@@ -65,7 +65,7 @@ class PassageStrip(QWidget):
             if look is None:
                 continue
             chips.append(
-                f"<span style='background:{look.colour}; color:white; padding:1px 4px;'>&nbsp;{html.escape(look.name)}&nbsp;</span>"
+                f"<span style='background:{look.colour}; color:white; white-space:nowrap;'>&nbsp;{html.escape(look.name)}&nbsp;</span>"
             )
         themes = " ".join(chips) or html.escape(tr("(no theme)"))
         note = html.escape(p.note) if p.note else f"<i style='color:#6b7280'>{html.escape(tr('no note'))}</i>"

@@ -232,6 +232,10 @@
         <translation>已标注 {n} 个章节（一步完成：撤销会全部移除）。</translation>
     </message>
     <message>
+        <source>Tagging sections</source>
+        <translation>正在标注章节</translation>
+    </message>
+    <message>
         <source>Passage deleted (Ctrl+Z brings it back).</source>
         <translation>段落已删除（Ctrl+Z 可恢复）。</translation>
     </message>

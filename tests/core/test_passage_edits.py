@@ -81,17 +81,39 @@ def test_patterns_words_and_regex(sample_project):
 
 
 def test_failed_batch_leaves_nothing(sample_project, monkeypatch):
+    import sqlite3
+
+    from sqlite_utils.db import Table
+
     a = find_theme(sample_project, "代表工作").id
-    calls = []
-    real = pe.store.tag
+    real = Table.insert_all
 
-    def flaky(*args, **kw):
-        calls.append(1)
-        if len(calls) == 2:
-            raise InvalidInput("span", "boom")
-        return real(*args, **kw)
+    def failing(self, records, *args, **kw):
+        if self.name == "passage_themes":  # after the passages were written
+            raise sqlite3.IntegrityError("boom")
+        return real(self, records, *args, **kw)
 
-    monkeypatch.setattr(pe.store, "tag", flaky)
-    with pytest.raises(InvalidInput):
+    monkeypatch.setattr(Table, "insert_all", failing)
+    with pytest.raises(sqlite3.IntegrityError):
         pe.tag_sections_matching(sample_project, "代表", [a])
+    monkeypatch.setattr(Table, "insert_all", real)
     assert list_passages(sample_project) == []
+
+
+def test_unknown_theme_is_refused_before_writing(sample_project):
+    with pytest.raises(NotFound):
+        pe.tag_sections_matching(sample_project, "代表", [9999])
+    assert list_passages(sample_project) == []
+
+
+def test_whole_section_passages_match_single_tagging(sample_project):
+    """A batch passage has the same fields as one tagged by hand."""
+    from reader.core.store.passages import get_passage
+
+    a = find_theme(sample_project, "代表工作").id
+    u = _unit(sample_project, "离石区")
+    s = sections_of(sample_project, [u.id])[u.id][0]
+    batch = get_passage(sample_project, pe.tag_sections(sample_project, [s.id], [a], subsections=True).passage_ids[0])
+    single = tag(sample_project, u.id, s.start, s.end, [a])
+    for field in ("unit_id", "start", "end", "quote", "context_before", "context_after", "text_hash", "theme_ids"):
+        assert getattr(batch, field) == getattr(single, field), field

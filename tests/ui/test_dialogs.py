@@ -81,6 +81,8 @@ def test_dialog_results(qtbot):
     assert (r.name, r.shortcut, r.keywords) == ("新", "3", ["甲", "乙", "丙"])
     p = PatternTagDialog(parent, LOOKS, lambda pattern, regex, this: "无效" if regex else 0)
     p.pattern_edit.setText("代表")
-    assert not p.ok_button.isEnabled() and "0" in p.preview.text()
+    qtbot.waitUntil(lambda: "0" in p.preview.text(), timeout=2000)  # counted after a pause in typing
+    assert not p.ok_button.isEnabled()
     p.regex_box.setChecked(True)
+    p.refresh()
     assert p.preview.text() == "无效"

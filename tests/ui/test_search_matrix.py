@@ -158,3 +158,16 @@ def test_headings_are_formatted(window, qtbot):
     fmt = block.begin().fragment().charFormat()
     assert fmt.fontWeight() > 600 and block.text() == section.heading
     assert block.blockFormat().lineHeight() == 160.0
+
+
+def test_matrix_dock_restored_open_is_counted(make_window, sample_project_path, qtbot):
+    from reader.core.store.documents import list_units
+
+    w = make_window(sample_project_path)
+    u = list_units(w.project)[0]
+    tag(w.project, u.id, 0, 5, [find_theme(w.project, "代表工作").id])
+    w.show_matrix()
+    w.close()
+    again = make_window(sample_project_path)
+    assert again.matrix_dock.isVisible()
+    qtbot.waitUntil(lambda: again.matrix_view.model.rowCount() == 1, timeout=5000)

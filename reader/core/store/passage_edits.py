@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store import passages as store
 from reader.core.store.db import Project
-from reader.core.store.documents import SectionOutline, get_section, sections_of
+from reader.core.store.documents import SectionOutline, get_section, now, sections_of, unit_text
 from reader.core.store.snapshots import Snapshot, cascade_rows, restore
+from reader.core.store.themes import get_theme
 
 
 @dataclass
@@ -94,32 +95,75 @@ def tag_sections(
 
 
 def _tag(project: Project, sections: list[SectionOutline], theme_ids: list[int], subsections: bool, note: str) -> SectionTagging:
+    """One transaction; unit texts read once per unit, rows inserted in batches."""
     result = SectionTagging()
-    wanted = sorted(set(theme_ids))
-    with project.db.atomic():
-        for s in sections:
+    wanted = list(dict.fromkeys(theme_ids))
+    for tid in wanted:
+        get_theme(project, tid)
+    by_unit: dict[int, list[SectionOutline]] = {}
+    for s in sections:
+        by_unit.setdefault(s.unit_id, []).append(s)
+    coder = store.default_coder()
+    created = now()
+    rows: list[dict] = []
+    tagged: list[int] = []
+    for uid, secs in by_unit.items():
+        text = unit_text(project, uid)
+        digest = store.text_hash(text)
+        have = _tagged_spans(project, uid)
+        for s in secs:
             start, end = section_span(s, subsections)
             if end <= start:
                 continue
-            if _already_tagged(project, s.unit_id, start, end, wanted):
+            if set(wanted) <= have.get((start, end), set()):
                 result.skipped.append(s.id)
                 continue
-            p = store.tag(project, s.unit_id, start, end, theme_ids, note=note)
-            result.passage_ids.append(p.id)
-            result.sections.append(s.id)
-            if s.unit_id not in result.units:
-                result.units.append(s.unit_id)
+            have.setdefault((start, end), set()).update(wanted)
+            rows.append(
+                {
+                    "unit_id": uid,
+                    "start": start,
+                    "end": end,
+                    "quote": text[start:end],
+                    "context_before": text[max(0, start - store.CONTEXT) : start],
+                    "context_after": text[end : end + store.CONTEXT],
+                    "text_hash": digest,
+                    "coder": coder,
+                    "created_at": created,
+                    "note": note or "",
+                }
+            )
+            tagged.append(s.id)
+            if uid not in result.units:
+                result.units.append(uid)
+    if not rows:
+        return result
+    db = project.db
+    with db.atomic():
+        first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        for k, row in enumerate(rows):
+            row["id"] = first + k
+        db["passages"].insert_all(rows, pk="id", batch_size=500)
+        db["passage_themes"].insert_all(
+            [{"passage_id": row["id"], "theme_id": t} for row in rows for t in wanted],
+            pk=("passage_id", "theme_id"),
+            batch_size=500,
+        )
+    result.passage_ids = [row["id"] for row in rows]
+    result.sections = tagged
     return result
 
 
-def _already_tagged(project: Project, unit_id: int, start: int, end: int, theme_ids: list[int]) -> bool:
-    for (pid,) in project.db.execute(
-        'SELECT id FROM passages WHERE unit_id = ? AND start = ? AND "end" = ?', [unit_id, start, end]
-    ).fetchall():
-        have = {r[0] for r in project.db.execute("SELECT theme_id FROM passage_themes WHERE passage_id = ?", [pid])}
-        if set(theme_ids) <= have:
-            return True
-    return False
+def _tagged_spans(project: Project, unit_id: int) -> dict[tuple[int, int], set[int]]:
+    """The themes each (start, end) of the unit is already tagged with."""
+    out: dict[tuple[int, int], set[int]] = {}
+    for start, end, tid in project.db.execute(
+        'SELECT p.start, p."end", pt.theme_id FROM passages p JOIN passage_themes pt ON pt.passage_id = p.id '
+        "WHERE p.unit_id = ?",
+        [unit_id],
+    ):
+        out.setdefault((start, end), set()).add(tid)
+    return out
 
 
 def heading_matcher(pattern: str, regex: bool = False):

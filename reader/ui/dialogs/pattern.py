@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,9 @@ class PatternInput:
     theme_id: int
     subsections: bool
     this_report_only: bool
+
+
+COUNT_DELAY_MS = 300
 
 
 class PatternTagDialog(QDialog):
@@ -77,12 +81,19 @@ class PatternTagDialog(QDialog):
         note.setStyleSheet("color: #6b7280;")
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.pattern_edit.textChanged.connect(self._update)
-        self.regex_box.toggled.connect(self._update)
-        self.report_box.toggled.connect(self._update)
-        self._update()
+        self._timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)  # counting reads every heading
+        self._timer.timeout.connect(self.refresh)
+        self.pattern_edit.textChanged.connect(self._changed)
+        self.regex_box.toggled.connect(self._changed)
+        self.report_box.toggled.connect(self._changed)
+        self.refresh()
 
-    def _update(self, *_args) -> None:
+    def _changed(self, *_args) -> None:
+        self.ok_button.setEnabled(False)
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Count the sections the pattern matches now."""
         text = self.pattern_edit.text().strip()
         if not text:
             self.preview.setText(tr("Type a word of the headings to tag."))
