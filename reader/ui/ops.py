@@ -189,17 +189,23 @@ class Op(QObject):
         _running.discard(self)
         _finished.append(self)
 
+    def _gone(self) -> bool:
+        """The widget that asked is gone or closed: its callbacks must not run."""
+        return not shiboken6.isValid(self.widget) or bool(getattr(self.widget.window(), "closed", False))
+
     def _on_done(self, result: Any) -> None:
         self.result = result
         self._finish()
         self.finished.emit(result)
-        if self.on_done is not None:
+        if self.on_done is not None and not self._gone():
             self.on_done(result)
 
     def _on_failed(self, error: BaseException) -> None:
         self.error = error
         self._finish()
         self.failed.emit(error)
+        if self._gone():
+            return
         if isinstance(error, Cancelled):
             show_error(self.widget, error)  # a word in the status bar, no dialog
         elif self.on_error is not None:

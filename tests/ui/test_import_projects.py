@@ -126,3 +126,22 @@ def test_undo_history_is_cleared_by_an_import(make_window, tmp_path, monkeypatch
     assert not window.undo_stack.canUndo()
     with open_project(sample_project_path, create=False) as p:
         assert len(list_documents(p)) == len(SAMPLES) + 1
+
+
+def test_closing_the_window_during_an_import(make_window, tmp_path, monkeypatch, qtbot, threaded_ops):
+    window = make_window(tmp_path / "new.renda")
+    folder = report_folder(tmp_path, 6)
+    real = ingest.import_file
+
+    def slow(project, path):
+        time.sleep(0.1)
+        return real(project, path)
+
+    monkeypatch.setattr(ingest, "import_file", slow)
+    op = window.start_import([folder])
+    qtbot.waitUntil(lambda: op.token is not None, timeout=1000)
+    window.close()  # cancels the import and waits for it
+    qtbot.waitUntil(lambda: op.is_done, timeout=15000)
+    assert op.result.cancelled
+    with open_project(tmp_path / "new.renda", create=False) as p:
+        assert len(list_documents(p)) < 6
