@@ -95,8 +95,10 @@ class PassageList(QWidget):
     def _filter_changed(self, _i: int) -> None:
         self.themeFilterChanged.emit(self.theme_id())
 
-    def set_records(self, records: list[PassageRecord], scope_text: str) -> None:
+    def set_records(self, records: list[PassageRecord], scope_text: str, *, one_report: bool = False) -> None:
+        """Show passages; within one report the county column is left out (it is the same)."""
         self.model.set_records(records)
+        self.view.setColumnHidden(COUNTY, one_report)
         self.scope_text = scope_text
         self._label()
 

@@ -259,7 +259,7 @@ class ReadingMixin:
         scope, label = self.current_scope()
         theme = self.passage_list.theme_id()
         records = passage_scope.passages_in(self.project, scope, [theme] if theme is not None else None)
-        self.passage_list.set_records(records, label)
+        self.passage_list.set_records(records, label, one_report=scope.unit_id is not None or scope.section_id is not None)
         if self.passage_strip.passage is not None:
             self.passage_list.select_passage(self.passage_strip.passage.id)
 
