@@ -34,6 +34,9 @@ def ensure_app():
         icon = resource_path("icons", "reader.svg")
         if icon.exists():
             app.setWindowIcon(QIcon(str(icon)))
+        from reader.ui.pyside_fixes import guard
+
+        guard()  # PySide6 6.12.0 on Python 3.11 would otherwise abort after a while
     return app
 
 

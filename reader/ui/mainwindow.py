@@ -66,6 +66,7 @@ from reader.ui.textpane import TextPane
 from reader.ui.themepanel import ThemePanel
 
 CLOSE_WAIT_MS = 5000
+MATRIX_DELAY_MS = 400
 MNEMONIC = re.compile(r"\(&\w\)|&|…")
 LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
@@ -131,6 +132,8 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(280)
+        self.matrix_timer = QTimer(self, singleShot=True, interval=MATRIX_DELAY_MS)
+        self.matrix_timer.timeout.connect(self.recount_matrix)
         self.count_label = QLabel(objectName="countLabel")
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -368,7 +371,7 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
             self.refresh_passage_list()
             self.matrix_stale = True
             if self.matrix_dock.isVisible():
-                self.refresh_matrix(self.matrix_view.by())
+                self.matrix_timer.start()  # one recount for a burst of changes
         self.update_counts()
         self.changesApplied.emit(ch)
 
@@ -469,5 +472,6 @@ class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
         for op in ops.running():
             op.cancel()
         ops.wait_all(CLOSE_WAIT_MS)
+        self.undo_stack.clear()  # the commands go while the window is whole (and the project open)
         self.project.close()
         super().closeEvent(event)

@@ -55,8 +55,10 @@ class MatrixView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setDefaultSectionSize(64)
+        # fixed widths: sizing columns to their contents would read every cell (thousands of rows)
+        self.table.horizontalHeader().setDefaultSectionSize(self.table.fontMetrics().horizontalAdvance("代表联络站") + 28)
         self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.cell_label = QLabel(objectName="matrixCellLabel")
         self.cell_label.setWordWrap(True)
@@ -118,7 +120,6 @@ class MatrixView(QWidget):
     def set_matrix(self, matrix: Matrix) -> None:
         self.model.set_matrix(matrix)
         self.model.set_value(self.value())
-        self.table.resizeColumnsToContents()
         self.status.setText(
             tr("{rows} rows × {themes} themes. Click a cell to list its passages.").format(
                 rows=len(matrix.rows), themes=len(matrix.themes)

@@ -336,6 +336,10 @@ class ReadingMixin:
         if self.matrix_stale:
             self.refresh_matrix(self.matrix_view.by())
 
+    def recount_matrix(self) -> None:
+        if self.matrix_dock.isVisible() and not self.closed:
+            self.refresh_matrix(self.matrix_view.by())
+
     def matrix_visibility_changed(self, visible: bool) -> None:
         """The matrix dock shown (from the menu, the Panels menu or restored state): count if stale."""
         if visible and self.matrix_stale and not self.closed:

@@ -92,7 +92,9 @@ def _path_clause(path: Path) -> tuple[str, list]:
     return (" AND ".join(parts) or "1"), list(path)
 
 
-_PASSAGES_PER_UNIT = "(SELECT unit_id, count(*) AS n FROM passages GROUP BY unit_id)"
+# passages of one unit, through idx_passages_unit_id (a GROUP BY over all passages would cost as
+# much for one county as for the whole project)
+_UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
 
 
 # -- levels --------------------------------------------------------------------------------------
@@ -111,9 +113,8 @@ def children(project: Project, path: Path = (), flt: str | None = None) -> list[
     where, params = _path_clause(path)
     fwhere, fparams = filter_clause(flt)
     rows = project.db.execute(
-        f"SELECT u.{column}, count(*), coalesce(sum(pc.n), 0), min(u.county_code) "
-        f"FROM units u LEFT JOIN {_PASSAGES_PER_UNIT} pc ON pc.unit_id = u.id "
-        f"WHERE {where} AND {fwhere} GROUP BY u.{column} "
+        f"SELECT u.{column}, count(*), coalesce(sum({_UNIT_PASSAGES}), 0), min(u.county_code) "
+        f"FROM units u WHERE {where} AND {fwhere} GROUP BY u.{column} "
         f"ORDER BY u.{column} IS NULL, min(u.county_code) IS NULL, min(u.county_code), u.{column}",
         params + fparams,
     ).fetchall()
@@ -131,9 +132,8 @@ def units_of(project: Project, path: Path, flt: str | None = None) -> list[UnitR
     where, params = _path_clause(path)
     fwhere, fparams = filter_clause(flt)
     rows = project.db.execute(
-        "SELECT u.id, u.province, u.prefecture, u.county, u.title, u.year, d.source_name, coalesce(pc.n, 0) "
-        f"FROM units u JOIN documents d ON d.id = u.document_id LEFT JOIN {_PASSAGES_PER_UNIT} pc "
-        f"ON pc.unit_id = u.id WHERE {where} AND {fwhere} "
+        f"SELECT u.id, u.province, u.prefecture, u.county, u.title, u.year, d.source_name, {_UNIT_PASSAGES} "
+        f"FROM units u JOIN documents d ON d.id = u.document_id WHERE {where} AND {fwhere} "
         "ORDER BY u.year IS NULL, u.year DESC, u.document_id, u.position",
         params + fparams,
     ).fetchall()
