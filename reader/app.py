@@ -1,8 +1,9 @@
 """Starting the window: the one place that creates the QApplication.
 
-create_window(project_path) builds the main window for a project without showing it;
-run_gui(project_path=None) shows it (default: the last project, else the demo project);
-screenshot(png, project_path=None) renders it offscreen to a PNG and returns.
+create_window(project_path) builds the main window for a project without showing it (the
+interface language installed, saved geometry and the last place restored); run_gui(project_path)
+shows it (default: the last project, else the demo project built on first run); screenshot(png,
+project_path, select, lang) renders it offscreen to a PNG and returns.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from reader.resources import resource_path
 
 APP_NAME = "人大报告对读"
-WINDOW_SIZE = (1200, 800)
+WINDOW_SIZE = (1400, 880)
+SCREENSHOT_SIZE = (1400, 860)
 
 
 def ensure_app():
@@ -28,9 +30,13 @@ def ensure_app():
         app.setApplicationName("renda-reader")
         app.setApplicationDisplayName(APP_NAME)
         app.setOrganizationName("renda-reader")
+        app.setDesktopFileName("io.github.rendareader.Reader")
         icon = resource_path("icons", "reader.svg")
         if icon.exists():
             app.setWindowIcon(QIcon(str(icon)))
+        from reader.ui.pyside_fixes import guard
+
+        guard()  # PySide6 6.12.0 on Python 3.11 would otherwise abort after a while
     return app
 
 
@@ -42,17 +48,25 @@ def _project_path(project_path: str | Path | None) -> Path:
     return paths.default_project()
 
 
-def create_window(project_path: str | Path | None = None):
+def create_window(project_path: str | Path | None = None, *, lang: str | None = None):
     """The main window for the project at `project_path` (opened, not shown). The window owns the
-    open project and closes it when it closes."""
+    open project and closes it when it closes. `lang` ('zh_CN' or 'en') overrides the saved or
+    system language for this window."""
     from reader.core.store.db import open_project
+    from reader.ui import i18n
     from reader.ui.mainwindow import MainWindow
+    from reader.ui.settings import UiSettings
 
     ensure_app()
+    settings = UiSettings()
+    i18n.install(lang or i18n.initial_language(settings.language()))
     path = _project_path(project_path)
     project = open_project(path, create=project_path is not None)
     try:
-        window = MainWindow(project)
+        window = MainWindow(project, settings)
+        window.resize(*WINDOW_SIZE)
+        window.restore_state()
+        window.restore_place()
     except BaseException:
         project.close()
         raise
@@ -65,23 +79,32 @@ def run_gui(project_path: str | Path | None = None) -> int:
     app = ensure_app()
     window = create_window(project_path)
     paths.remember_project(window.project.path)
-    window.resize(*WINDOW_SIZE)
+    window.settings.add_recent(window.project.path)
     window.show()
+    window.raise_()
+    window.activateWindow()  # keyboard focus at once, even without a window manager
     return app.exec()
 
 
-def screenshot(png: str | Path, project_path: str | Path | None = None) -> Path:
-    """Render the window (offscreen unless a platform is set) to `png`."""
+def screenshot(
+    png: str | Path, project_path: str | Path | None = None, select: str | None = None, lang: str | None = None
+) -> Path:
+    """Render the window (offscreen unless a platform is set) to `png`. `select` opens
+    "县区/section heading" first (NotFound if there is none); `lang` is 'zh' or 'en'."""
     from reader.core.errors import WriteFailed
+    from reader.core.store.outline_tree import locate
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
-    window = create_window(project_path)
+    ui_lang = {"zh": "zh_CN", "en": "en"}.get(lang or "", lang)
+    window = create_window(project_path, lang=ui_lang)
     try:
-        window.resize(*WINDOW_SIZE)
+        window.resize(*SCREENSHOT_SIZE)
+        if select:
+            unit_id, section_id = locate(window.project, select)
+            window.open_location(unit_id, section_id=section_id)
         window.show()
-        window.select_first_unit()
-        for _ in range(3):
+        for _ in range(5):
             app.processEvents()
         png = Path(png)
         if not window.grab().save(str(png), "PNG"):

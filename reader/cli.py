@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PNG",
         help="把窗口渲染为 PNG 后退出 / render the window offscreen to a PNG file and exit",
     )
+    parser.add_argument(
+        "--select",
+        metavar="县区/HEADING",
+        help="截图前打开的章节 / with --screenshot: open this county's section first (e.g. 离石区/代表)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:
         module.add_parser(sub, common)
@@ -77,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("--screenshot takes no subcommand")
             from reader import app
 
-            app.screenshot(args.screenshot, getattr(args, "project", None))
+            app.screenshot(args.screenshot, getattr(args, "project", None), args.select, getattr(args, "lang", None))
             return 0
+        if args.select:
+            parser.error("--select goes with --screenshot")
         if not args.command:
             from reader import app
 

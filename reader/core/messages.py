@@ -117,6 +117,7 @@ KINDS: dict[str, dict[str, str]] = {
     "year": {"zh": "年份", "en": "year"},
     "prefecture": {"zh": "地市", "en": "prefecture"},
     "correction": {"zh": "对齐修正", "en": "correction"},
+    "place": {"zh": "地区", "en": "place"},
 }
 
 

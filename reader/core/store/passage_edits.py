@@ -1,0 +1,210 @@
+"""Changing tagged passages as the window does: editing themes and note together, deleting several
+at once and putting them back with the same ids (undo), tagging whole sections.
+
+Whole sections: a section's own text runs from its heading to its first subsection (all of it
+when it has none); with `subsections` the passage covers the section with its subsections. Tagging
+every section whose heading matches a pattern is one transaction and returns the passage ids, so
+that undo deletes exactly those. A section already tagged with the same span and themes is left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.errors import InvalidInput, NotFound
+from reader.core.store import passages as store
+from reader.core.store.db import Project
+from reader.core.store.documents import SectionOutline, get_section, now, sections_of, unit_text
+from reader.core.store.snapshots import Snapshot, cascade_rows, restore
+from reader.core.store.themes import get_theme
+
+
+@dataclass
+class PassageEdit:
+    before: store.Passage
+    after: store.Passage
+
+
+def edit_passage(
+    project: Project, passage_id: int, theme_ids: list[int] | None = None, note: str | None = None
+) -> PassageEdit:
+    """Set a passage's themes and/or note in one transaction; returns it before and after."""
+    before = store.get_passage(project, passage_id)
+    with project.db.atomic():
+        if theme_ids is not None:
+            store.set_passage_themes(project, passage_id, theme_ids)
+        if note is not None:
+            store.set_note(project, passage_id, note)
+    return PassageEdit(before, store.get_passage(project, passage_id))
+
+
+def delete_passages(project: Project, passage_ids: list[int]) -> Snapshot:
+    """Delete passages (one transaction); the snapshot puts them back with restore_passages."""
+    for pid in passage_ids:
+        store.get_passage(project, pid)
+    with project.db.atomic():
+        snap = cascade_rows(project, "passages", passage_ids)
+        for k in range(0, len(passage_ids), 500):
+            chunk = passage_ids[k : k + 500]
+            project.db.execute(f"DELETE FROM passages WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    return snap
+
+
+def restore_passages(project: Project, snapshot: Snapshot) -> None:
+    restore(project, snapshot)
+
+
+# -- whole sections ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SectionTagging:
+    passage_ids: list[int] = field(default_factory=list)
+    sections: list[int] = field(default_factory=list)  # the sections tagged
+    skipped: list[int] = field(default_factory=list)  # already tagged alike
+    units: list[int] = field(default_factory=list)
+
+
+def section_span(section: SectionOutline, subsections: bool) -> tuple[int, int]:
+    """The span a whole-section passage covers (unit offsets)."""
+    if subsections or not section.children:
+        return section.start, section.end
+    first = min(c.start for c in section.children)
+    return section.start, max(first, section.heading_end)
+
+
+def _section_with_children(project: Project, section_id: int) -> SectionOutline:
+    s = get_section(project, section_id)
+    for t in sections_of(project, [s.unit_id]).get(s.unit_id, []):
+        for node in t.walk():
+            if node.id == section_id:
+                return node
+    raise NotFound("section", str(section_id))
+
+
+def tag_sections(
+    project: Project, section_ids: list[int], theme_ids: list[int], *, subsections: bool = False, note: str = ""
+) -> SectionTagging:
+    """Tag each section as one passage with `theme_ids` (one transaction)."""
+    if not theme_ids:
+        raise InvalidInput("themes", "")
+    sections = [_section_with_children(project, sid) for sid in dict.fromkeys(section_ids)]
+    return _tag(project, sections, theme_ids, subsections, note)
+
+
+def _tag(project: Project, sections: list[SectionOutline], theme_ids: list[int], subsections: bool, note: str) -> SectionTagging:
+    """One transaction; unit texts read once per unit, rows inserted in batches."""
+    result = SectionTagging()
+    wanted = list(dict.fromkeys(theme_ids))
+    for tid in wanted:
+        get_theme(project, tid)
+    by_unit: dict[int, list[SectionOutline]] = {}
+    for s in sections:
+        by_unit.setdefault(s.unit_id, []).append(s)
+    coder = store.default_coder()
+    created = now()
+    rows: list[dict] = []
+    tagged: list[int] = []
+    for uid, secs in by_unit.items():
+        text = unit_text(project, uid)
+        digest = store.text_hash(text)
+        have = _tagged_spans(project, uid)
+        for s in secs:
+            start, end = section_span(s, subsections)
+            if end <= start:
+                continue
+            if set(wanted) <= have.get((start, end), set()):
+                result.skipped.append(s.id)
+                continue
+            have.setdefault((start, end), set()).update(wanted)
+            rows.append(
+                {
+                    "unit_id": uid,
+                    "start": start,
+                    "end": end,
+                    "quote": text[start:end],
+                    "context_before": text[max(0, start - store.CONTEXT) : start],
+                    "context_after": text[end : end + store.CONTEXT],
+                    "text_hash": digest,
+                    "coder": coder,
+                    "created_at": created,
+                    "note": note or "",
+                }
+            )
+            tagged.append(s.id)
+            if uid not in result.units:
+                result.units.append(uid)
+    if not rows:
+        return result
+    db = project.db
+    with db.atomic():
+        first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        for k, row in enumerate(rows):
+            row["id"] = first + k
+        db["passages"].insert_all(rows, pk="id", batch_size=500)
+        db["passage_themes"].insert_all(
+            [{"passage_id": row["id"], "theme_id": t} for row in rows for t in wanted],
+            pk=("passage_id", "theme_id"),
+            batch_size=500,
+        )
+    result.passage_ids = [row["id"] for row in rows]
+    result.sections = tagged
+    return result
+
+
+def _tagged_spans(project: Project, unit_id: int) -> dict[tuple[int, int], set[int]]:
+    """The themes each (start, end) of the unit is already tagged with."""
+    out: dict[tuple[int, int], set[int]] = {}
+    for start, end, tid in project.db.execute(
+        'SELECT p.start, p."end", pt.theme_id FROM passages p JOIN passage_themes pt ON pt.passage_id = p.id '
+        "WHERE p.unit_id = ?",
+        [unit_id],
+    ):
+        out.setdefault((start, end), set()).add(tid)
+    return out
+
+
+def heading_matcher(pattern: str, regex: bool = False):
+    """A predicate on headings: a substring (several separated by spaces or '|': any of them), or
+    a regular expression."""
+    pattern = (pattern or "").strip()
+    if not pattern:
+        raise InvalidInput("pattern", pattern)
+    if regex:
+        try:
+            rx = re.compile(pattern)
+        except re.error as e:
+            raise InvalidInput("pattern", f"{pattern} ({e})") from e
+        return lambda heading: rx.search(heading) is not None
+    words = [w for w in re.split(r"[\s|｜]+", pattern) if w]
+    return lambda heading: any(w in heading for w in words)
+
+
+def sections_matching(
+    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None
+) -> list[SectionOutline]:
+    """Sections (of the given units, else all) whose heading matches; in outline order."""
+    match = heading_matcher(pattern, regex)
+    out = []
+    for tree in sections_of(project, unit_ids).values():
+        for top in tree:
+            out.extend(s for s in top.walk() if match(s.heading))
+    return out
+
+
+def tag_sections_matching(
+    project: Project,
+    pattern: str,
+    theme_ids: list[int],
+    *,
+    regex: bool = False,
+    subsections: bool = False,
+    unit_ids: list[int] | None = None,
+    note: str = "",
+) -> SectionTagging:
+    """Tag every section whose heading matches `pattern` (one transaction)."""
+    if not theme_ids:
+        raise InvalidInput("themes", "")
+    return _tag(project, sections_matching(project, pattern, regex=regex, unit_ids=unit_ids), theme_ids, subsections, note)

@@ -1,0 +1,162 @@
+"""Passages of a part of the project: a place of the outline, a report, a section or a year,
+optionally of some themes (a theme stands for its subtree: 依法监督 finds 执法检查 too).
+
+A Scope is what the user has selected. Places are paths as in outline_tree: (province,),
+(province, prefecture), (province, prefecture, county), None meaning unknown. A passage is in a
+section when it starts inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.store.db import Project
+from reader.core.store.documents import get_section, innermost_section, sections_of
+from reader.core.store.outline_tree import PLACE_COLUMNS
+from reader.core.store.passages import PassageRecord
+from reader.core.store.theme_history import subtree_ids
+
+LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class Scope:
+    place: tuple[str | None, ...] = ()
+    unit_id: int | None = None
+    section_id: int | None = None
+    year: int | None = None
+
+    @property
+    def everything(self) -> bool:
+        return not self.place and self.unit_id is None and self.section_id is None and self.year is None
+
+
+def expand_themes(project: Project, theme_ids: list[int]) -> list[int]:
+    out: list[int] = []
+    for t in theme_ids:
+        out.extend(i for i in subtree_ids(project, t) if i not in out)
+    return out
+
+
+def _where(project: Project, scope: Scope, theme_ids: list[int] | None) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    for i, value in enumerate(scope.place):
+        where.append(f"u.{PLACE_COLUMNS[i]} IS ?")
+        params.append(value)
+    if scope.section_id is not None:
+        s = get_section(project, scope.section_id)
+        where.append("p.unit_id = ? AND p.start >= ? AND p.start < ?")
+        params += [s.unit_id, s.start, s.end]
+    elif scope.unit_id is not None:
+        where.append("p.unit_id = ?")
+        params.append(scope.unit_id)
+    if scope.year is not None:
+        where.append("u.year = ?")
+        params.append(scope.year)
+    if theme_ids:
+        ids = expand_themes(project, theme_ids)
+        where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(ids))}))")
+        params += ids
+    return where, params
+
+
+def count_passages(project: Project, scope: Scope = Scope(), theme_ids: list[int] | None = None) -> int:
+    where, params = _where(project, scope, theme_ids)
+    return project.db.execute(
+        "SELECT count(*) FROM passages p JOIN units u ON u.id = p.unit_id "
+        + ("WHERE " + " AND ".join(where) if where else ""),
+        params,
+    ).fetchone()[0]
+
+
+def passages_in(
+    project: Project, scope: Scope = Scope(), theme_ids: list[int] | None = None, limit: int | None = LIMIT
+) -> list[PassageRecord]:
+    """Passages in the scope (and of any of the themes, subtrees included), in reading order:
+    by report, then position. At most `limit` (None: all)."""
+    where, params = _where(project, scope, theme_ids)
+    sql = (
+        'SELECT p.id, p.unit_id, u.county, p.start, p."end", p.quote, p.note, p.coder, p.created_at '
+        "FROM passages p JOIN units u ON u.id = p.unit_id "
+        + ("WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY u.province IS NULL, u.county_code, u.year, u.document_id, u.position, p.start, p.id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = project.db.execute(sql, params).fetchall()
+    ids = [r[0] for r in rows]
+    names: dict[int, list[tuple[int, str]]] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        for pid, tid, name in project.db.execute(
+            "SELECT pt.passage_id, t.id, t.name FROM passage_themes pt JOIN themes t ON t.id = pt.theme_id "
+            f"WHERE pt.passage_id IN ({','.join('?' * len(chunk))}) ORDER BY t.position, t.id",
+            chunk,
+        ):
+            names.setdefault(pid, []).append((tid, name))
+    trees = sections_of(project, sorted({r[1] for r in rows}))
+    out = []
+    for pid, uid, county, start, end, quote, note, coder, created in rows:
+        section = innermost_section(trees.get(uid, []), start)
+        themes = names.get(pid, [])
+        out.append(
+            PassageRecord(
+                id=pid,
+                unit=uid,
+                county=county,
+                section=section.id if section else None,
+                heading=section.heading if section else None,
+                start=start,
+                end=end,
+                quote=quote,
+                themes=[n for _, n in themes],
+                theme_ids=[t for t, _ in themes],
+                note=note,
+                coder=coder,
+                created_at=created,
+            )
+        )
+    return out
+
+
+def unit_passages(project: Project, unit_id: int) -> list[tuple[int, int, int, list[int]]]:
+    """(passage id, start, end, theme ids) of every passage of a unit, by start: what the reading
+    pane highlights."""
+    rows = project.db.execute(
+        'SELECT id, start, "end" FROM passages WHERE unit_id = ? ORDER BY start, id', [unit_id]
+    ).fetchall()
+    themes: dict[int, list[int]] = {}
+    for pid, tid in project.db.execute(
+        "SELECT pt.passage_id, pt.theme_id FROM passage_themes pt JOIN passages p ON p.id = pt.passage_id "
+        "JOIN themes t ON t.id = pt.theme_id WHERE p.unit_id = ? ORDER BY t.position, t.id",
+        [unit_id],
+    ):
+        themes.setdefault(pid, []).append(tid)
+    return [(pid, s, e, themes.get(pid, [])) for pid, s, e in rows]
+
+
+def theme_totals(project: Project) -> dict[int, int]:
+    """Passages of each theme counting its subtree (a passage tagged with a theme and its child
+    counts once)."""
+    from reader.core.store.themes import list_themes
+
+    themes = list_themes(project)
+    children: dict[int | None, list[int]] = {}
+    for t in themes:
+        children.setdefault(t.parent_id, []).append(t.id)
+    tagged: dict[int, set[int]] = {}
+    for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
+        tagged.setdefault(tid, set()).add(pid)
+    out: dict[int, int] = {}
+
+    def total(tid: int) -> set[int]:
+        acc = set(tagged.get(tid, ()))
+        for c in children.get(tid, []):
+            acc |= total(c)
+        out[tid] = len(acc)
+        return acc
+
+    for root in children.get(None, []):
+        total(root)
+    return out

@@ -1,0 +1,27 @@
+"""Asking before something is deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.ui.i18n import tr
+
+
+class ConfirmDialog(QMessageBox):
+    def __init__(self, parent: QWidget | None, title: str, text: str, confirm: str, detail: str = ""):
+        super().__init__(parent)
+        self.setObjectName("confirmDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(title)
+        self.setText(text)
+        if detail:
+            self.setInformativeText(detail)
+        self.confirm_button = self.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
+        self.cancel_button = self.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.cancel_button)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, confirm: str, detail: str = "") -> bool:
+        dialog = cls(parent, title, text, confirm, detail)
+        dialog.exec()
+        return dialog.clickedButton() is dialog.confirm_button

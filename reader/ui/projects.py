@@ -1,0 +1,110 @@
+"""The main window's project side: new, open and recent projects, switching between them, and
+importing documents in the background with a progress dialog that can be cancelled. A mixin of
+MainWindow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core import project as paths
+from reader.core.errors import ReaderError
+from reader.core.ingest import ImportReport, import_paths
+from reader.core.messages import describe
+from reader.core.store.db import Project, create_project, open_project
+from reader.ui import i18n
+from reader.ui.changes import Changes
+from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
+from reader.ui.i18n import tr
+
+
+class ProjectMixin:
+    # == projects =======================================================================================
+    def new_project(self) -> None:
+        path = ProjectFileDialog.ask_new(self)
+        if path is None:
+            return
+        try:
+            project = create_project(path)
+        except ReaderError as e:
+            self.show_error(e)
+            return
+        self.switch_project(project)
+
+    def open_project_dialog(self) -> None:
+        path = ProjectFileDialog.ask_open(self)
+        if path is not None:
+            self.open_project_path(path)
+
+    def open_project_path(self, path: str | Path) -> bool:
+        if Path(path).resolve() == self.project.path.resolve():
+            return True
+        try:
+            project = open_project(path, create=False)
+        except ReaderError as e:
+            self.show_error(e)
+            return False
+        self.switch_project(project)
+        return True
+
+    def switch_project(self, project: Project) -> None:
+        """Show another project: the current one is closed (its place remembered)."""
+        self.remember_place()
+        old = self.project
+        self.project = project
+        old.close()
+        self.undo_stack.clear()
+        paths.remember_project(project.path)
+        self.settings.add_recent(project.path)
+        self.load_project_views()
+        self.restore_place()
+        self.projectChanged.emit(project)
+        self.status(tr("Opened {name}.").format(name=project.path.name))
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = [p for p in self.settings.recent_projects() if p.is_file()]
+        for p in recent:
+            action = menu.addAction(f"{p.stem}    {p.parent}")
+            action.triggered.connect(lambda _c=False, path=p: self.open_project_path(path))
+        if not recent:
+            menu.addAction(tr("(none yet)")).setEnabled(False)
+
+    # == import ========================================================================================
+    def import_files(self) -> None:
+        files = ImportDialog.ask_files(self)
+        if files:
+            self.start_import(files)
+
+    def import_folder(self) -> None:
+        folder = ImportDialog.ask_folder(self)
+        if folder is not None:
+            self.start_import([folder])
+
+    def start_import(self, sources: list[Path]):
+        """Import files or folders in the background; returns the Op."""
+        self.status(tr("Importing…"))
+        return self.run_op(
+            lambda project, progress, cancel: import_paths(project, sources, progress, cancel),
+            label=tr("Importing documents"),
+            on_done=self.imported,
+            cancellable=True,
+        )
+
+    def imported(self, report: ImportReport) -> None:
+        """After an import: show the new reports and say what happened. The undo history is
+        cleared, since the import is not part of it."""
+        if report.imported:
+            self.undo_stack.clear()
+            self.apply_changes(Changes(outline=True, passages=True))
+        units = len(report.unit_ids)
+        text = tr("{files} files imported ({units} reports); {dups} already in the project; {failed} failed.").format(
+            files=len(report.imported), units=units, dups=len(report.duplicates), failed=len(report.failed)
+        )
+        if report.cancelled:
+            text = tr("Import cancelled.") + " " + text
+        self.status(text, 15000)
+        if report.failed:
+            lang = i18n.message_lang()
+            details = "\n".join(describe(item.error, lang) for item in report.failed if item.error is not None)
+            ImportSummary.show(self, text, details)

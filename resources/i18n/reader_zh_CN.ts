@@ -1,0 +1,861 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Choose a report or a section in the outline on the left.</source>
+        <translation>请在左侧目录中选择一篇报告或一个章节。</translation>
+    </message>
+    <message>
+        <source>Tag passage</source>
+        <translation>标注段落</translation>
+    </message>
+    <message>
+        <source>Delete passage</source>
+        <translation>删除段落</translation>
+    </message>
+    <message>
+        <source>Edit passage</source>
+        <translation>编辑段落</translation>
+    </message>
+    <message>
+        <source>Tag sections</source>
+        <translation>整节标注</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>删除报告</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Renda Reader projects (*.renda);;All files (*)</source>
+        <translation>人大报告对读项目 (*.renda);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.md *.docx *.html *.htm *.pdf);;All files (*)</source>
+        <translation>报告文件 (*.txt *.md *.docx *.html *.htm *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>标注段落</translation>
+    </message>
+    <message>
+        <source>Your note on this passage</source>
+        <translation>对这段文字的备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Tag sections by heading</source>
+        <translation>按标题批量标注</translation>
+    </message>
+    <message>
+        <source>e.g. 代表 监督 (any of the words)</source>
+        <translation>例如：代表 监督（含任一词即可）</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Include subsections in each passage</source>
+        <translation>每段包含其下的小节</translation>
+    </message>
+    <message>
+        <source>Only in the report shown</source>
+        <translation>仅限当前报告</translation>
+    </message>
+    <message>
+        <source>Headings containing:</source>
+        <translation>标题包含：</translation>
+    </message>
+    <message>
+        <source>Tag with:</source>
+        <translation>标注为：</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>All the passages are added as one step: Undo removes them together.</source>
+        <translation>所有段落作为一步添加：撤销时一并移除。</translation>
+    </message>
+    <message>
+        <source>Type a word of the headings to tag.</source>
+        <translation>请输入要标注的章节标题中的词。</translation>
+    </message>
+    <message>
+        <source>{n} sections match.</source>
+        <translation>有 {n} 个章节符合。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{key} (now: {theme})</source>
+        <translation>{key}（当前：{theme}）</translation>
+    </message>
+    <message>
+        <source>e.g. 代表联络站、代表之家</source>
+        <translation>例如：代表联络站、代表之家</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>上级主题：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Shortcut key:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <source>Keywords are used for suggestions only: sentences that contain them are offered, never tagged by themselves.</source>
+        <translation>关键词只用于建议：含有关键词的句子会被推荐，但不会自动标注。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Theme colour</source>
+        <translation>主题颜色</translation>
+    </message>
+    <message>
+        <source>Correct county</source>
+        <translation>更正县区</translation>
+    </message>
+    <message>
+        <source>Correct year</source>
+        <translation>更正年份</translation>
+    </message>
+    <message>
+        <source>Rename report</source>
+        <translation>重命名报告</translation>
+    </message>
+    <message>
+        <source>County, district or county-level city of this report, e.g. 离石区. Add its prefecture when the name is shared (南京市鼓楼区). Leave empty if it is not known.</source>
+        <translation>这篇报告所属的县、区或县级市，例如 离石区。名称重复时请加上地市（南京市鼓楼区）。不知道可留空。</translation>
+    </message>
+    <message>
+        <source>Year of the report (e.g. 2022); empty if not known.</source>
+        <translation>报告年份（例如 2022），不知道可留空。</translation>
+    </message>
+    <message>
+        <source>Title of the report:</source>
+        <translation>报告标题：</translation>
+    </message>
+    <message>
+        <source>The original text cannot be tagged: switch off View ▸ Show original text.</source>
+        <translation>原文不能标注：请关闭 视图 ▸ 显示原文。</translation>
+    </message>
+    <message>
+        <source>Select some text first, then choose a theme.</source>
+        <translation>请先选中一段文字，再选择主题。</translation>
+    </message>
+    <message>
+        <source>Tagged as {themes}.</source>
+        <translation>已标注为 {themes}。</translation>
+    </message>
+    <message>
+        <source>No theme has the key {key} (set it in the theme editor).</source>
+        <translation>没有主题使用快捷键 {key}（可在主题编辑中设置）。</translation>
+    </message>
+    <message>
+        <source>Tag selection</source>
+        <translation>标注选中文字</translation>
+    </message>
+    <message>
+        <source>Tag the selected text as:</source>
+        <translation>将选中的文字标注为：</translation>
+    </message>
+    <message>
+        <source>Suggestion accepted: tagged as {theme}.</source>
+        <translation>已采纳建议：标注为 {theme}。</translation>
+    </message>
+    <message>
+        <source>Tag section</source>
+        <translation>整节标注</translation>
+    </message>
+    <message>
+        <source>Nothing to tag: those sections are already tagged so.</source>
+        <translation>无需标注：这些章节已有相同的标注。</translation>
+    </message>
+    <message>
+        <source>{n} sections tagged (one step: Undo removes them all).</source>
+        <translation>已标注 {n} 个章节（一步完成：撤销会全部移除）。</translation>
+    </message>
+    <message>
+        <source>Tagging sections</source>
+        <translation>正在标注章节</translation>
+    </message>
+    <message>
+        <source>Passage deleted (Ctrl+Z brings it back).</source>
+        <translation>段落已删除（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>新建主题</translation>
+    </message>
+    <message>
+        <source>New subtheme</source>
+        <translation>新建子主题</translation>
+    </message>
+    <message>
+        <source>Add theme</source>
+        <translation>添加主题</translation>
+    </message>
+    <message>
+        <source>Edit theme</source>
+        <translation>编辑主题</translation>
+    </message>
+    <message>
+        <source>Merge theme</source>
+        <translation>合并主题</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” into which theme? Its passages and subthemes move there, and “{name}” is removed.</source>
+        <translation>把“{name}”合并到哪个主题？它的段落和子主题将移到那里，“{name}”随后删除。</translation>
+    </message>
+    <message>
+        <source>Merge themes</source>
+        <translation>合并主题</translation>
+    </message>
+    <message>
+        <source>Delete theme</source>
+        <translation>删除主题</translation>
+    </message>
+    <message>
+        <source>Delete the theme “{name}” and its subthemes?</source>
+        <translation>删除主题“{name}”及其子主题？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{n} passages lose this tag; the passages themselves stay. Undo (Ctrl+Z) restores it all.</source>
+        <translation>{n} 个段落将失去这个标注，段落本身保留。撤销（Ctrl+Z）可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Move theme</source>
+        <translation>移动主题</translation>
+    </message>
+    <message>
+        <source>Delete the report “{title}”?</source>
+        <translation>删除报告“{title}”？</translation>
+    </message>
+    <message>
+        <source>Its {n} tagged passages are deleted with it. Undo (Ctrl+Z) brings everything back.</source>
+        <translation>其中 {n} 个已标注段落将一并删除。撤销（Ctrl+Z）可全部恢复。</translation>
+    </message>
+    <message>
+        <source>Report deleted (Ctrl+Z brings it back).</source>
+        <translation>报告已删除（Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <source>Internal error: {name}: {message} (a fault in the program; your work is saved).</source>
+        <translation>内部错误：{name}: {message}（这是程序的问题；您的工作已保存）。</translation>
+    </message>
+    <message>
+        <source>Renda Reader</source>
+        <translation>人大报告对读</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>{n} 处匹配</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Find in this text</source>
+        <translation>在本文中查找</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一处（回车）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>标注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import documents…</source>
+        <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in text…</source>
+        <translation>在文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search the project…</source>
+        <translation>搜索项目(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Theme &amp;matrix</source>
+        <translation>主题矩阵(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;original text</source>
+        <translation>显示原文(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>正常大小(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tag selection &amp;as…</source>
+        <translation>标注选中文字为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Tag sections by &amp;heading…</source>
+        <translation>按标题批量标注(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;New theme…</source>
+        <translation>新建主题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Renda Reader</source>
+        <translation>关于人大报告对读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;projects</source>
+        <translation>最近的项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tag selection &amp;with</source>
+        <translation>标注为(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Themes and passages</source>
+        <translation>主题与段落</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Theme matrix</source>
+        <translation>主题矩阵</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Search the project (Ctrl+Shift+F)</source>
+        <translation>搜索项目（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销(&amp;U) {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做(&amp;R) {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{counties} counties · {reports} reports · {passages} tagged passages</source>
+        <translation>{counties} 个县区 · {reports} 篇报告 · {passages} 段标注</translation>
+    </message>
+    <message>
+        <source>Counties</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Characters covered</source>
+        <translation>覆盖字数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{rows} rows × {themes} themes. Click a cell to list its passages.</source>
+        <translation>{rows} 行 × {themes} 个主题。点击单元格可列出其中的段落。</translation>
+    </message>
+    <message>
+        <source>No tagged passages yet: tag some text to fill the matrix.</source>
+        <translation>还没有标注的段落：标注一些文字后矩阵就会有内容。</translation>
+    </message>
+    <message>
+        <source>{cell}: {n} passages (click one to open it)</source>
+        <translation>{cell}：{n} 个段落（点击即可打开）</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its passages here.</source>
+        <translation>点击左侧单元格，在这里列出其中的段落。</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新统计</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>{row} × {theme}: {count} passages, {chars} characters</source>
+        <translation>{row} × {theme}：{count} 个段落，{chars} 字</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>(county not identified)</source>
+        <translation>（县区未识别）</translation>
+    </message>
+    <message>
+        <source>{place}: {units} reports, {passages} tagged passages</source>
+        <translation>{place}：{units} 篇报告，{passages} 段标注</translation>
+    </message>
+    <message>
+        <source>{title}
+File: {source}
+{passages} tagged passages</source>
+        <translation>{title}
+文件：{source}
+{passages} 段标注</translation>
+    </message>
+    <message>
+        <source>{passages} tagged passages</source>
+        <translation>{passages} 段标注</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>✓ Accept</source>
+        <translation>✓ 采纳</translation>
+    </message>
+    <message>
+        <source>Tag this sentence with {theme}</source>
+        <translation>将这句话标注为 {theme}</translation>
+    </message>
+    <message>
+        <source>Keywords found: {words}</source>
+        <translation>找到的关键词：{words}</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>{n} passages ({direct} tagged with this theme itself)</source>
+        <translation>{n} 个段落（其中 {direct} 个直接标注为本主题）</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>快捷键：{key}</translation>
+    </message>
+    <message>
+        <source>Keywords: {words}</source>
+        <translation>关键词：{words}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Correct county…</source>
+        <translation>更正县区…</translation>
+    </message>
+    <message>
+        <source>Correct year…</source>
+        <translation>更正年份…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Tag sections by heading…</source>
+        <translation>按标题批量标注…</translation>
+    </message>
+    <message>
+        <source>Delete report…</source>
+        <translation>删除报告…</translation>
+    </message>
+    <message>
+        <source>Tag whole section as</source>
+        <translation>整节标注为</translation>
+    </message>
+    <message>
+        <source>Tag section with its subsections as</source>
+        <translation>整节（含小节）标注为</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <source>Filter: place, title, year or heading</source>
+        <translation>筛选：地名、标题、年份或章节标题</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>{scope}: {n} passages</source>
+        <translation>{scope}：{n} 个段落</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>整个项目</translation>
+    </message>
+    <message>
+        <source>Show only passages of this theme (with its subthemes)</source>
+        <translation>只显示这个主题（含子主题）的段落</translation>
+    </message>
+    <message>
+        <source>Double-click a passage to open it in its context</source>
+        <translation>双击段落可在原文中打开</translation>
+    </message>
+    <message>
+        <source>(no theme)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>已打开 {name}。</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing documents</source>
+        <translation>正在导入文档</translation>
+    </message>
+    <message>
+        <source>{files} files imported ({units} reports); {dups} already in the project; {failed} failed.</source>
+        <translation>导入了 {files} 个文件（{units} 篇报告）；{dups} 个已在项目中；{failed} 个失败。</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>Open a county, then a report or one of its sections, to read it.</source>
+        <translation>打开一个县区，再选择一篇报告或其中的章节即可阅读。</translation>
+    </message>
+    <message>
+        <source>The report was deleted.</source>
+        <translation>这篇报告已被删除。</translation>
+    </message>
+    <message>
+        <source>(original text, before cleaning)</source>
+        <translation>（原文，清理之前）</translation>
+    </message>
+    <message>
+        <source>This section</source>
+        <translation>本节</translation>
+    </message>
+    <message>
+        <source>This report</source>
+        <translation>本报告</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>正在搜索</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>正在统计</translation>
+    </message>
+    <message>
+        <source>About Renda Reader</source>
+        <translation>关于人大报告对读</translation>
+    </message>
+    <message>
+        <source>Renda Reader {version}
+Read, tag and compare the work reports of county people&apos;s congresses.</source>
+        <translation>人大报告对读 {version}
+阅读、标注、对比县级人大常委会工作报告。</translation>
+    </message>
+    <message>
+        <source>Searching for “{q}”…</source>
+        <translation>正在搜索“{q}”…</translation>
+    </message>
+    <message>
+        <source>Type in the search box (Ctrl+Shift+F) and press Enter.</source>
+        <translation>在搜索框（Ctrl+Shift+F）中输入后按回车。</translation>
+    </message>
+    <message>
+        <source>“{q}” was not found in this project.</source>
+        <translation>项目中没有找到“{q}”。</translation>
+    </message>
+    <message>
+        <source>“{q}”: {total} occurrences; the first {shown} are listed.</source>
+        <translation>“{q}”：共 {total} 处，列出前 {shown} 处。</translation>
+    </message>
+    <message>
+        <source>“{q}”: {total} occurrences.</source>
+        <translation>“{q}”：共 {total} 处。</translation>
+    </message>
+    <message>
+        <source>{n} sentences here name a theme&apos;s keywords. Nothing is tagged until you accept.</source>
+        <translation>这里有 {n} 句话含有主题关键词。只有您采纳后才会标注。</translation>
+    </message>
+    <message>
+        <source>No suggestions for this text (themes&apos; keywords are set in the theme editor).</source>
+        <translation>这段文字没有建议（主题关键词可在主题编辑中设置）。</translation>
+    </message>
+    <message>
+        <source>Damaged text: characters were lost when the report was copied</source>
+        <translation>文字受损：复制报告时有字符丢失</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>标注为</translation>
+    </message>
+    <message>
+        <source>Edit passage…</source>
+        <translation>编辑段落…</translation>
+    </message>
+    <message>
+        <source>New theme…</source>
+        <translation>新建主题…</translation>
+    </message>
+    <message>
+        <source>New subtheme…</source>
+        <translation>新建子主题…</translation>
+    </message>
+    <message>
+        <source>Edit theme…</source>
+        <translation>编辑主题…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Make top-level</source>
+        <translation>移到顶层</translation>
+    </message>
+    <message>
+        <source>Delete theme…</source>
+        <translation>删除主题…</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>编码表</translation>
+    </message>
+    <message>
+        <source>Edit the theme: name, colour, shortcut, keywords</source>
+        <translation>编辑主题：名称、颜色、快捷键、关键词</translation>
+    </message>
+    <message>
+        <source>Merge the theme into another</source>
+        <translation>把主题合并到另一个主题</translation>
+    </message>
+    <message>
+        <source>Delete the theme</source>
+        <translation>删除主题</translation>
+    </message>
+    <message>
+        <source>Select text, then click a theme (or press its key 1–9) to tag it. Drag a theme onto another to move it.</source>
+        <translation>选中文字后点击主题（或按其快捷键 1–9）即可标注。把主题拖到另一个主题上可移动它。</translation>
+    </message>
+</context>
+</TS>
