@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.store.db import Project
-from reader.core.store.documents import get_section, innermost_section, sections_of
+from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
-from reader.core.store.passages import PassageRecord
+from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
 from reader.core.store.theme_history import subtree_ids
 
 LIMIT = 5000
@@ -77,47 +77,13 @@ def passages_in(
     by report, then position. At most `limit` (None: all)."""
     where, params = _where(project, scope, theme_ids)
     sql = (
-        'SELECT p.id, p.unit_id, u.county, p.start, p."end", p.quote, p.note, p.coder, p.created_at '
-        "FROM passages p JOIN units u ON u.id = p.unit_id "
+        f"SELECT {RECORD_COLUMNS} FROM passages p JOIN units u ON u.id = p.unit_id "
         + ("WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY u.province IS NULL, u.county_code, u.year, u.document_id, u.position, p.start, p.id"
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    rows = project.db.execute(sql, params).fetchall()
-    ids = [r[0] for r in rows]
-    names: dict[int, list[tuple[int, str]]] = {}
-    for k in range(0, len(ids), 500):
-        chunk = ids[k : k + 500]
-        for pid, tid, name in project.db.execute(
-            "SELECT pt.passage_id, t.id, t.name FROM passage_themes pt JOIN themes t ON t.id = pt.theme_id "
-            f"WHERE pt.passage_id IN ({','.join('?' * len(chunk))}) ORDER BY t.position, t.id",
-            chunk,
-        ):
-            names.setdefault(pid, []).append((tid, name))
-    trees = sections_of(project, sorted({r[1] for r in rows}))
-    out = []
-    for pid, uid, county, start, end, quote, note, coder, created in rows:
-        section = innermost_section(trees.get(uid, []), start)
-        themes = names.get(pid, [])
-        out.append(
-            PassageRecord(
-                id=pid,
-                unit=uid,
-                county=county,
-                section=section.id if section else None,
-                heading=section.heading if section else None,
-                start=start,
-                end=end,
-                quote=quote,
-                themes=[n for _, n in themes],
-                theme_ids=[t for t, _ in themes],
-                note=note,
-                coder=coder,
-                created_at=created,
-            )
-        )
-    return out
+    return records_of(project, project.db.execute(sql, params).fetchall())
 
 
 def unit_passages(project: Project, unit_id: int) -> list[tuple[int, int, int, list[int]]]:

@@ -204,18 +204,31 @@ def list_passages(
         where.append("u.county = ?")
         params.append(county)
     rows = project.db.execute(
-        'SELECT p.id, p.unit_id, u.county, p.start, p."end", p.quote, p.note, p.coder, p.created_at '
-        "FROM passages p JOIN units u ON u.id = p.unit_id "
+        f"SELECT {RECORD_COLUMNS} FROM passages p JOIN units u ON u.id = p.unit_id "
         + ("WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY u.document_id, u.position, p.start, p.id",
         params,
     ).fetchall()
+    return records_of(project, rows)
+
+
+# The columns records_of() takes, in this order (p: passages, u: units).
+RECORD_COLUMNS = 'p.id, p.unit_id, u.county, p.start, p."end", p.quote, p.note, p.coder, p.created_at'
+
+
+def records_of(project: Project, rows: list[tuple]) -> list[PassageRecord]:
+    """PassageRecords for rows of RECORD_COLUMNS: with their themes (in codebook order) and the
+    innermost section each starts in."""
+    ids = [r[0] for r in rows]
     names: dict[int, list[tuple[int, str]]] = {}
-    for pid, tid, name in project.db.execute(
-        "SELECT pt.passage_id, t.id, t.name FROM passage_themes pt JOIN themes t ON t.id = pt.theme_id "
-        "ORDER BY t.position, t.id"
-    ):
-        names.setdefault(pid, []).append((tid, name))
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        for pid, tid, name in project.db.execute(
+            "SELECT pt.passage_id, t.id, t.name FROM passage_themes pt JOIN themes t ON t.id = pt.theme_id "
+            f"WHERE pt.passage_id IN ({','.join('?' * len(chunk))}) ORDER BY t.position, t.id",
+            chunk,
+        ):
+            names.setdefault(pid, []).append((tid, name))
     trees = sections_of(project, sorted({r[1] for r in rows}))
     out = []
     for pid, uid, county, start, end, quote, note, coder, created in rows:
