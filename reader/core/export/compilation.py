@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.export.result import ExportResult, Steps, xml_text
-from reader.core.export.safe import atomic_file, check_target
-from reader.core.export.selection import NO_THEME, Selection, grouped, records, resolve
+from reader.core.export.safe import atomic_file
+from reader.core.export.selection import NO_THEME, Selection, choose, grouped
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -120,10 +120,8 @@ def write_docx(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    check_target(out, force)
-    selection = selection or Selection()
-    resolved = resolve(project, selection)
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
     groups = grouped(recs, resolved)
     zh = lang == "zh"
     steps = Steps(sum(g.count for g in groups) + 1, progress, cancel, "DOCX", every=100)

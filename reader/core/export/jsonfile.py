@@ -8,8 +8,8 @@ from pathlib import Path
 
 import reader
 from reader.core.export.result import ExportResult, Steps
-from reader.core.export.safe import atomic_file, check_target
-from reader.core.export.selection import Selection, records, resolve
+from reader.core.export.safe import atomic_file
+from reader.core.export.selection import Selection, choose
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -26,10 +26,8 @@ def write_json(
 ) -> ExportResult:
     """{"format": "renda-reader-passages", "version": 1, "exported_at", "selection", "passages": [...]}:
     one object per passage with its themes' paths (see ExportRecord.to_json)."""
-    check_target(out, force)
-    selection = selection or Selection()
-    resolved = resolve(project, selection)
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    selection, recs = chosen.selection, chosen.records
     steps = Steps(len(recs), progress, cancel, "JSON", every=500)
     items = []
     for r in recs:

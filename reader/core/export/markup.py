@@ -14,8 +14,8 @@ from pathlib import Path
 import reader
 from reader.core.export.compilation import citation
 from reader.core.export.result import ExportResult, Steps
-from reader.core.export.safe import atomic_file, check_target
-from reader.core.export.selection import NO_THEME, Selection, grouped, records, resolve
+from reader.core.export.safe import atomic_file
+from reader.core.export.selection import NO_THEME, Selection, choose, grouped
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -60,10 +60,8 @@ def write_markdown(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    check_target(out, force)
-    selection = selection or Selection()
-    resolved = resolve(project, selection)
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
     groups = grouped(recs, resolved)
     labels = _labels(lang)
     steps = Steps(sum(g.count for g in groups), progress, cancel, "Markdown", every=200)
@@ -101,10 +99,8 @@ def write_html(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    check_target(out, force)
-    selection = selection or Selection()
-    resolved = resolve(project, selection)
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
     groups = grouped(recs, resolved)
     labels = _labels(lang)
     esc = html.escape

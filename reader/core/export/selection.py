@@ -9,6 +9,7 @@ passage is taken when any of its themes is selected, and only the selected theme
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.core.errors import NotFound
 from reader.core.store.db import Project
@@ -328,3 +329,23 @@ def counts(records: list[ExportRecord], resolved: Resolved) -> tuple[list[str], 
         table[(path, r.county)] = table.get((path, r.county), 0) + 1
     rank = {t.path: i for i, t in enumerate(resolved.themes)}
     return sorted(themes, key=lambda p: rank.get(p, len(rank))), counties, table
+
+
+@dataclass
+class Chosen:
+    """What a passage export writes: the selection, checked, and its records."""
+
+    selection: Selection
+    resolved: Resolved
+    records: list[ExportRecord]
+
+
+def choose(project: Project, out: str | Path, selection: Selection | None, force: bool) -> Chosen:
+    """The passages an export of `selection` to `out` writes. The target is checked first
+    (FileExists without `force`), so nothing is read for an export that cannot be written."""
+    from reader.core.export.safe import check_target
+
+    check_target(out, force)
+    selection = selection or Selection()
+    resolved = resolve(project, selection)
+    return Chosen(selection, resolved, records(project, resolved))

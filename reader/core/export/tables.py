@@ -12,8 +12,8 @@ import io
 from pathlib import Path
 
 from reader.core.export.result import ExportResult, Steps, xml_text
-from reader.core.export.safe import atomic_file, check_target
-from reader.core.export.selection import COLUMNS, Selection, counts, records, resolve, row_values, table_rows
+from reader.core.export.safe import atomic_file
+from reader.core.export.selection import COLUMNS, Selection, choose, counts, row_values, table_rows
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -33,9 +33,8 @@ def write_csv(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    check_target(out, force)
-    resolved = resolve(project, selection or Selection())
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    recs = chosen.records
     rows = list(table_rows(recs))
     steps = Steps(len(rows), progress, cancel, "CSV", every=500)
     with atomic_file(out, force=force) as f:
@@ -64,9 +63,8 @@ def write_xlsx(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    check_target(out, force)
-    resolved = resolve(project, selection or Selection())
-    recs = records(project, resolved)
+    chosen = choose(project, out, selection, force)
+    resolved, recs = chosen.resolved, chosen.records
     rows = list(table_rows(recs))
     steps = Steps(len(rows) + 1, progress, cancel, "XLSX", every=200)
     zh = lang == "zh"
