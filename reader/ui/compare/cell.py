@@ -221,12 +221,14 @@ class CellDoc:
         for pid, s, e, themes in unit.passages:
             for a, b in self.doc_spans(s, e):
                 self.passages.append((a, b, pid, themes))
-        self.phrases = [(a, b, text) for sid, s, e, text in phrases for a, b in self.doc_spans(s, e, sid)]
         self.links = []
         for link, sid in links:
             side = link.side(sid)
             if side is not None:
                 self.links += [(a, b, link.id) for a, b in self.doc_spans(side[1], side[2], sid)]
+        # a phrase inside a reused passage is part of it: the passage's mark says more
+        self.phrases = [(a, b, text) for sid, s, e, text in phrases for a, b in self.doc_spans(s, e, sid)
+                        if not any(x <= a and b <= y for x, y, _lid in self.links)]
         self.colour_of = colour_of
 
     def phrase_at(self, pos: int) -> str | None:

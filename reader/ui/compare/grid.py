@@ -677,17 +677,20 @@ class CompareGrid(QAbstractScrollArea):
                     self.viewport().update()
             return
         if self._selecting and self.selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            (key, uid), anchor, _cursor = self.selection
-            r, c = self.model.row_index(key), self.model.column_index(uid)
-            doc = self.cell(r, c) if r is not None and c is not None else None
-            if doc is not None:
-                self._autoscroll(pos)
-                o = self.text_origin(r, c)
-                at = doc.hit(QPointF(pos.x() - o.x(), pos.y() - o.y()))
-                self.selection = ((key, uid), anchor, at)
-                self._relight()
+            self._autoscroll(pos)
+            self._extend_selection(pos)
             return
         self._hover(pos)
+
+    def _extend_selection(self, pos: QPoint) -> None:
+        (key, uid), anchor, _cursor = self.selection
+        r, c = self.model.row_index(key), self.model.column_index(uid)
+        doc = self.cell(r, c) if r is not None and c is not None else None
+        if doc is not None:
+            o = self.text_origin(r, c)
+            at = doc.hit(QPointF(pos.x() - o.x(), pos.y() - o.y()))
+            self.selection = ((key, uid), anchor, at)
+            self._relight()
 
     def _autoscroll(self, pos: QPoint) -> None:
         v = self.verticalScrollBar()
@@ -732,6 +735,8 @@ class CompareGrid(QAbstractScrollArea):
             return
         if self._selecting:
             self._selecting = False
+            if self.selection is not None:
+                self._extend_selection(pos)
             if self.selection is not None and self.selection[1] == self.selection[2]:
                 self.selection = None
                 self._click(pos)
