@@ -451,6 +451,7 @@ def test_a_project_never_aligned_is_aligned_when_the_view_opens(make_window, sam
 def test_the_view_in_both_languages(view, lang):
     window, cw = view
     window.set_language(lang)
+    QApplication.processEvents()  # Qt posts LanguageChange to every window
     texts = [cw.windowTitle(), cw.realign_action.text(), cw.columns_action.text(), cw.filter_action.text(),
              cw.summary.text(), cw.dock.windowTitle(), *[w.text() for w in cw.findChildren(QLabel) if w.text()]]
     texts += [cw.group_box.itemText(i) for i in range(cw.group_box.count())]

@@ -186,7 +186,9 @@ def member_tooltip(m: Member) -> str:
         why = tr("score {score:.2f}").format(score=m.score)
     terms = "、".join(m.terms[:6])
     line = f"{where} · {m.heading} · {why}"
-    return line + (f"\n    {tr('shared terms:')} {terms}" if terms else "")
+    if not terms:
+        return line
+    return line + "\n    " + tr("shared terms: {terms}").format(terms=terms)
 
 
 def row_tooltip(row: Row, members: list[Member]) -> str:
