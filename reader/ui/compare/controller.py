@@ -119,16 +119,19 @@ class CompareMixin:
             return
         self.compare_realign(selection)
 
-    def compare_marks(self) -> None:
-        """Shared phrases and reused passages among the columns shown, off the UI thread (the result
-        of a search for an earlier state is ignored)."""
+    def compare_marks(self, rows: set[str] | None = None) -> None:
+        """Shared phrases and reused passages among the columns shown, for `rows` (None: every row),
+        off the UI thread. A row's result is used only if no later search for it was asked for."""
         w = self.compare_window
         run = self._compare_marks_run = getattr(self, "_compare_marks_run", 0) + 1
-        rows = list(w.model.rows)
+        wanted = self._compare_marks_wanted = getattr(self, "_compare_marks_wanted", {})
+        chosen = [r for r in w.model.rows if rows is None or r.key in rows]
+        for r in chosen:
+            wanted[r.key] = run
         sections = w.model.shown_sections()
         ops.run_op(
             w,
-            lambda project, progress, cancel: row_marks(project, rows, sections, progress, cancel),
+            lambda project, progress, cancel: row_marks(project, chosen, sections, progress, cancel),
             project_path=self.project.path,
             label=tr("Finding shared phrases"),
             progress=False,
@@ -137,10 +140,14 @@ class CompareMixin:
         )
 
     def _compare_marked(self, run: int, marks) -> None:
-        if run == self._compare_marks_run:
-            self.compare_window.set_marks(marks)
+        wanted = self._compare_marks_wanted
+        fresh = {k: m for k, m in marks.items() if wanted.get(k) == run}
+        for k in fresh:
+            del wanted[k]
+        self.compare_window.set_marks(fresh, pending=bool(wanted))
 
     def _compare_marks_failed(self, error: BaseException) -> None:
+        self._compare_marks_wanted.clear()
         self.compare_window.marks_pending = False
         errors.show_error(self.compare_window, error)
 
@@ -239,6 +246,7 @@ class CompareMixin:
         if w is None:
             return
         w.grid.forget_units()
+        self._compare_marks_wanted = {}
         w.retranslate()
         if w.isVisible():
             self.compare_load()

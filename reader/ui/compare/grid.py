@@ -16,44 +16,26 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
-    QGuiApplication,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.compare import Member
 from reader.core.compare.annotations import RowMarks
-from reader.ui.compare.cell import REUSE_COLOUR, CellDoc, Link, UnitData
-from reader.ui.compare.model import ComparisonModel, column_subtitle, column_title, member_tooltip, row_label
+from reader.ui.compare.cell import CellDoc, Link, UnitData
+from reader.ui.compare.gridinput import GridInput
+from reader.ui.compare.gridmenus import GridMenus
+from reader.ui.compare.model import ComparisonModel
+from reader.ui.compare.painting import BAND_H, EMPTY_H, GROUP_H, HANDLE_W, PAD, STRIP_H, GridPainting
 from reader.ui.i18n import tr
-from reader.ui.models.themes import swatch
 from reader.ui.textpane import ThemeLook, cjk_family
 
 HEADER_H = 46
-GROUP_H = 24
-BAND_H = 28
-STRIP_H = 20
-PAD = 10
-HANDLE_W = 14
-EMPTY_H = 40
 DEFAULT_WIDTH = 340
 WIDTH_RANGE = (240, 720)
-BACKGROUND = "#f3f4f6"
-PAPER = "#fffdf8"
-BAND = "#e8eef5"
-BAND_TEXT = "#1f3a5f"
-LINE = "#d6dbe1"
-MUTED = "#6b7280"
-DROP = "#2563eb"
 
 
 @dataclass
@@ -68,7 +50,7 @@ class Spot:
     member: Member | None = None
 
 
-class CompareGrid(QAbstractScrollArea):
+class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
     tagKeyPressed = Signal(str)  # "1".."9" pressed
     tagRequested = Signal(int)  # context menu ▸ 标注为 ▸ theme
     moveRequested = Signal(int, str)  # section, row key
@@ -140,12 +122,13 @@ class CompareGrid(QAbstractScrollArea):
         self.links.clear()
         self.section_links.clear()
         self.shares.clear()
+        unit_of = {m.section_id: m.unit_id for r in range(len(self.model.rows)) for m in self.model.shown_in(r)}
         for m in marks.values():
             self.shares.update(m.reuse.shares)
             for pair in m.reuse.pairs:
                 for p in pair.passages:
-                    link = Link(len(self.links) + 1, pair.a_section, self._unit_of(pair.a_section), p.a_start, p.a_end,
-                                pair.b_section, self._unit_of(pair.b_section), p.b_start, p.b_end, p.length, p.identity)
+                    link = Link(len(self.links) + 1, pair.a_section, unit_of.get(pair.a_section, -1), p.a_start, p.a_end,
+                                pair.b_section, unit_of.get(pair.b_section, -1), p.b_start, p.b_end, p.length, p.identity)
                     self.links[link.id] = link
                     self.section_links.setdefault(link.a_section, []).append(link)
                     self.section_links.setdefault(link.b_section, []).append(link)
@@ -177,13 +160,6 @@ class CompareGrid(QAbstractScrollArea):
         self.text_font.setPointSize(size)
         self.cells.clear()
         self.relayout()
-
-    def _unit_of(self, section_id: int) -> int:
-        for r in self.model.rows:
-            for m in r.members:
-                if m.section_id == section_id:
-                    return m.unit_id
-        return -1
 
     def unit(self, unit_id: int) -> UnitData:
         data = self.units.get(unit_id)
@@ -407,163 +383,6 @@ class CompareGrid(QAbstractScrollArea):
         seg = doc.segment_at(at)
         return Spot("text", r, c, at if exact is None else exact, exact is not None, seg.member if seg else None)
 
-    # == painting ======================================================================================
-    def paintEvent(self, event) -> None:
-        p = QPainter(self.viewport())
-        vw, vh = self.viewport().width(), self.viewport().height()
-        p.fillRect(QRect(0, 0, vw, vh), QColor(BACKGROUND))
-        top = self.header_height()
-        if not self.model.rows or not self.model.columns:
-            p.setPen(QColor(MUTED))
-            p.drawText(QRect(20, top, vw - 40, vh - top), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       self.empty_text)
-            self._paint_header(p, vw)
-            p.end()
-            return
-        p.setClipRect(QRect(0, top, vw, vh - top))
-        columns = self._visible_columns()
-        for r in self._visible_rows():
-            y = self.row_y(r)
-            self._paint_band(p, r, y, vw)
-            for c in columns:
-                self._paint_cell(p, r, c)
-        self._paint_group_lines(p, top, vh)
-        self._paint_link(p)
-        sticky = self._sticky_row()
-        if sticky is not None:
-            self._paint_band(p, sticky[0], sticky[1], vw)
-        p.setClipping(False)
-        self._paint_header(p, vw)
-        p.end()
-
-    def _paint_band(self, p: QPainter, r: int, y: int, vw: int) -> None:
-        row = self.model.rows[r]
-        rect = QRect(0, y, vw, BAND_H)
-        p.fillRect(rect, QColor(BAND))
-        p.setPen(QColor(LINE))
-        p.drawLine(0, y, vw, y)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        p.setFont(bold)
-        p.setPen(QColor(BAND_TEXT))
-        label = row_label(row)
-        fm = QFontMetrics(bold)
-        p.drawText(QRect(10, y, vw - 20, BAND_H), Qt.AlignmentFlag.AlignVCenter, label)
-        p.setFont(self.font())
-        p.setPen(QColor(MUTED))
-        shown = self.model.shown_in(r)
-        count = tr("{n} sections in {k} of the reports shown").format(n=len(shown), k=len({m.unit_id for m in shown}))
-        p.drawText(QRect(20 + fm.horizontalAdvance(label), y, vw, BAND_H), Qt.AlignmentFlag.AlignVCenter, count)
-        if self.drop_row == r:
-            p.setPen(QPen(QColor(DROP), 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(rect.adjusted(1, 1, -1, -1))
-
-    def _paint_cell(self, p: QPainter, r: int, c: int) -> None:
-        rect = self.cell_rect(r, c)
-        p.fillRect(rect.adjusted(0, 0, -1, 0), QColor(PAPER))
-        p.setPen(QColor(LINE))
-        p.drawLine(rect.right(), rect.top(), rect.right(), rect.bottom())
-        doc = self.cell(r, c)
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() - 1, 7))
-        p.setFont(small)
-        if doc is None:
-            p.setPen(QColor("#b0b6bf"))
-            p.drawText(QRect(rect.left(), rect.top() + STRIP_H, rect.width(), EMPTY_H - STRIP_H),
-                       Qt.AlignmentFlag.AlignCenter, tr("— no section here —"))
-            return
-        badge = self.cell_badge(r, c)
-        if badge:
-            p.setPen(QColor(REUSE_COLOUR))
-            p.drawText(QRect(rect.left() + PAD, rect.top() + 2, rect.width() - 2 * PAD, STRIP_H - 2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge)
-        o = self.text_origin(r, c)
-        visible = QRectF(p.clipBoundingRect()).intersected(QRectF(rect))
-        p.save()
-        p.translate(o)
-        doc.draw(p, visible.translated(-o.x(), -o.y()), self.palette())
-        p.restore()
-        for seg, hrect in doc.heading_rects():
-            self._paint_handle(p, rect.left() + 4, int(o.y() + hrect.top() + 4), seg.member.pinned)
-
-    def _paint_handle(self, p: QPainter, x: int, y: int, pinned: bool) -> None:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(DROP if pinned else "#9ca3af"))
-        for k in range(3):
-            for j in range(2):
-                p.drawEllipse(QRectF(x + j * 4, y + k * 4, 2.4, 2.4))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-
-    def _paint_group_lines(self, p: QPainter, top: int, vh: int) -> None:
-        p.setPen(QPen(QColor("#94a3b8"), 2))
-        for g in self.model.groups[1:]:
-            x = self.column_x(g.first)
-            p.drawLine(x, top, x, vh)
-
-    def _paint_link(self, p: QPainter) -> None:
-        lid = self.hover_link or self.active_link
-        link = self.links.get(lid) if lid is not None else None
-        if link is None:
-            return
-        ends = []
-        for sid, unit, start in ((link.a_section, link.a_unit, link.a_start), (link.b_section, link.b_unit, link.b_start)):
-            c = self.model.column_index(unit)
-            row = next((r for r in range(len(self.model.rows))
-                        if any(m.section_id == sid for m in self.model.rows[r].members)), None)
-            if c is None or row is None or self.cell(row, c) is None:
-                return
-            ends.append((c, self.span_point(row, c, start)))
-        (ca, pa), (cb, pb) = sorted(ends, key=lambda e: e[0])
-        xa = self.column_x(ca) + self.column_width - 4
-        xb = self.column_x(cb) + 4
-        path = QPainterPath(QPointF(pa.x(), pa.y()))
-        path.lineTo(xa, pa.y())
-        path.cubicTo(xa + 40, pa.y(), xb - 40, pb.y(), xb, pb.y())
-        path.lineTo(pb.x(), pb.y())
-        colour = QColor(REUSE_COLOUR)
-        colour.setAlpha(170)
-        p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.drawPath(path)
-
-    def _paint_header(self, p: QPainter, vw: int) -> None:
-        top = self.header_height()
-        p.fillRect(QRect(0, 0, vw, top), QColor("#f8fafc"))
-        y = 0
-        if self.model.groups:
-            p.setFont(self.font())
-            for g in self.model.groups:
-                x = self.column_x(g.first)
-                w = g.count * self.column_width
-                p.fillRect(QRect(x, 0, w, GROUP_H), QColor("#e2e8f0"))
-                p.setPen(QColor(BAND_TEXT))
-                label = QFontMetrics(self.font()).elidedText(g.label, Qt.TextElideMode.ElideRight, w - 16)
-                p.drawText(QRect(max(x, 0) + 8, 0, w - 16, GROUP_H), Qt.AlignmentFlag.AlignVCenter, label)
-                p.setPen(QColor("#94a3b8"))
-                p.drawLine(x, 0, x, GROUP_H)
-            y = GROUP_H
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bold.setPointSizeF(self.font().pointSizeF() + 1)
-        for c in self._visible_columns():
-            col = self.model.columns[c]
-            x = self.column_x(c)
-            p.setPen(QColor(LINE))
-            p.drawLine(x + self.column_width - 1, y, x + self.column_width - 1, top)
-            p.setFont(bold)
-            p.setPen(QColor("#111827"))
-            title = QFontMetrics(bold).elidedText(column_title(col), Qt.TextElideMode.ElideRight, self.column_width - 20)
-            p.drawText(QRect(x + 10, y + 4, self.column_width - 20, 20), Qt.AlignmentFlag.AlignVCenter, title)
-            p.setFont(self.font())
-            p.setPen(QColor(MUTED))
-            sub = QFontMetrics(self.font()).elidedText(
-                f"{column_subtitle(col)} · {col.source}", Qt.TextElideMode.ElideRight, self.column_width - 20)
-            p.drawText(QRect(x + 10, y + 24, self.column_width - 20, 18), Qt.AlignmentFlag.AlignVCenter, sub)
-        p.setPen(QColor("#94a3b8"))
-        p.drawLine(0, top - 1, vw, top - 1)
-
     # == selection =====================================================================================
     def selection_span(self) -> tuple[int, int, int] | None:
         """The selected text as (unit id, start, end) in code points of the unit text, kept within
@@ -639,270 +458,3 @@ class CompareGrid(QAbstractScrollArea):
             self.ensure_visible(r, c, doc.rect_of(doc.to_doc(side[1])).top())
         self._relight()
         self.linkChosen.emit(link)
-
-    # == input =========================================================================================
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.setFocus()
-        pos = event.position().toPoint()
-        spot = self.locate(pos)
-        if event.button() != Qt.MouseButton.LeftButton or spot is None:
-            super().mousePressEvent(event)
-            return
-        self._press = pos
-        if spot.kind == "band":
-            self.rowChosen.emit(self.model.rows[spot.row].key)
-        elif spot.kind == "handle":
-            self._drag = {"section": spot.member.section_id, "row": self.model.rows[spot.row].key, "on": False}
-        elif spot.kind == "text":
-            key = (self.model.rows[spot.row].key, self.model.columns[spot.column].unit_id)
-            self.selection = (key, spot.pos, spot.pos)
-            self._selecting = True
-            self._relight()
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position().toPoint()
-        if self._drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            if not self._drag["on"] and (pos - self._press).manhattanLength() >= QApplication.startDragDistance():
-                self._drag["on"] = True
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-            if self._drag["on"]:
-                self._autoscroll(pos)
-                spot = self.locate(pos)
-                row = spot.row if spot is not None and spot.row >= 0 else None
-                if row is not None and self.model.rows[row].key == self._drag["row"]:
-                    row = None
-                if row != self.drop_row:
-                    self.drop_row = row
-                    self.viewport().update()
-            return
-        if self._selecting and self.selection is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            self._autoscroll(pos)
-            self._extend_selection(pos)
-            return
-        self._hover(pos)
-
-    def _extend_selection(self, pos: QPoint) -> None:
-        (key, uid), anchor, _cursor = self.selection
-        r, c = self.model.row_index(key), self.model.column_index(uid)
-        doc = self.cell(r, c) if r is not None and c is not None else None
-        if doc is not None:
-            o = self.text_origin(r, c)
-            at = doc.hit(QPointF(pos.x() - o.x(), pos.y() - o.y()))
-            self.selection = ((key, uid), anchor, at)
-            self._relight()
-
-    def _autoscroll(self, pos: QPoint) -> None:
-        v = self.verticalScrollBar()
-        if pos.y() < self.header_height() + 20:
-            v.setValue(v.value() - 20)
-        elif pos.y() > self.viewport().height() - 20:
-            v.setValue(v.value() + 20)
-
-    def _hover(self, pos: QPoint) -> None:
-        spot = self.locate(pos)
-        link = None
-        shape = Qt.CursorShape.ArrowCursor
-        if spot is not None and spot.kind == "text":
-            doc = self.cell(spot.row, spot.column)
-            shape = Qt.CursorShape.IBeamCursor
-            if spot.exact:
-                link = doc.link_at(spot.pos)
-                if link is not None or doc.phrase_at(spot.pos) is not None:
-                    shape = Qt.CursorShape.PointingHandCursor
-        elif spot is not None and spot.kind == "handle":
-            shape = Qt.CursorShape.OpenHandCursor
-        self.viewport().setCursor(shape)
-        if link != self.hover_link:
-            self.hover_link = link
-            self._relight()
-
-    def leaveEvent(self, event) -> None:
-        if self.hover_link is not None:
-            self.hover_link = None
-            self._relight()
-        super().leaveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        pos = event.position().toPoint()
-        drag, self._drag = self._drag, None
-        if drag is not None:
-            self.viewport().unsetCursor()
-            target, self.drop_row = self.drop_row, None
-            self.viewport().update()
-            if drag["on"] and target is not None:
-                self.moveRequested.emit(drag["section"], self.model.rows[target].key)
-            return
-        if self._selecting:
-            self._selecting = False
-            if self.selection is not None:
-                self._extend_selection(pos)
-            if self.selection is not None and self.selection[1] == self.selection[2]:
-                self.selection = None
-                self._click(pos)
-                self._relight()
-            return
-        super().mouseReleaseEvent(event)
-
-    def _click(self, pos: QPoint) -> None:
-        spot = self.locate(pos)
-        if spot is None or spot.kind != "text" or not spot.exact:
-            if self.active_link is not None or self.active_phrase is not None:
-                self.active_link = self.active_phrase = None
-                self.linkChosen.emit(None)
-            return
-        doc = self.cell(spot.row, spot.column)
-        phrase = doc.phrase_at(spot.pos)
-        if phrase is not None:
-            self.active_phrase = phrase
-            self.phraseClicked.emit(phrase)
-            return
-        link = doc.link_at(spot.pos)
-        if link is not None:
-            self.follow_link(link, spot.member.section_id)
-
-    def keyPressEvent(self, event) -> None:
-        text = event.text()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if text and len(text) == 1 and text in "123456789" and mods == Qt.KeyboardModifier.NoModifier:
-            self.tagKeyPressed.emit(text)
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.selection = None
-            self.active_link = self.active_phrase = None
-            self._relight()
-            return
-        super().keyPressEvent(event)
-
-    def copy(self) -> None:
-        text = self.selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-
-    def viewportEvent(self, e) -> bool:
-        if e.type() == e.Type.ToolTip:
-            tip = self.tooltip_at(e.pos())
-            if tip:
-                QToolTip.showText(e.globalPos(), tip, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(e)
-
-    def tooltip_at(self, pos: QPoint) -> str:
-        spot = self.locate(pos)
-        if spot is None:
-            return ""
-        if spot.kind == "header" and spot.column >= 0:
-            return self.model.headerData(spot.column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
-        if spot.kind == "band":
-            return self.model.headerData(spot.row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) or ""
-        if spot.kind == "handle":
-            return member_tooltip(spot.member) + "\n" + tr("Drag onto another row to move this section there.")
-        if spot.kind != "text" or not spot.exact:
-            return ""
-        doc = self.cell(spot.row, spot.column)
-        lines = []
-        phrase = doc.phrase_at(spot.pos)
-        if phrase is not None:
-            marks = self.marks.get(self.model.rows[spot.row].key)
-            counties = next((p.counties for p in marks.phrases if p.text == phrase), []) if marks else []
-            lines.append(tr("Shared phrase “{phrase}”: {counties} (click: where else it occurs)").format(
-                phrase=phrase, counties="、".join(c.lstrip("#") for c in counties)))
-        lid = doc.link_at(spot.pos)
-        if lid is not None and spot.member is not None:
-            link = self.links[lid]
-            partner = link.partner(spot.member.section_id)
-            other = next((m for r in self.model.rows for m in r.members if m.section_id == partner), None)
-            where = f"{other.county or tr('(county unknown)')} · {other.heading}" if other else "?"
-            lines.append(tr("Reused passage ({n} characters, {identity}% the same) also in {where} (click to follow)").format(
-                n=link.length, identity=round(link.identity * 100), where=where))
-        names = []
-        for _pid, themes in doc.passages_at(spot.pos):
-            names += [self.looks[t].name for t in themes if t in self.looks and self.looks[t].name not in names]
-        if names:
-            lines.append(tr("Tagged: {themes}").format(themes="、".join(names)))
-        return "\n".join(lines)
-
-    # == context menus =================================================================================
-    def contextMenuEvent(self, event) -> None:
-        menu = self.context_menu_at(event.pos())
-        if menu is not None:
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-
-    def context_menu_at(self, pos: QPoint) -> QMenu | None:
-        spot = self.locate(pos)
-        if spot is None:
-            return None
-        if spot.kind == "band":
-            return self.band_menu(spot.row)
-        if spot.kind in ("text", "handle"):
-            member = spot.member
-            if member is None:
-                doc = self.cell(spot.row, spot.column)
-                member = doc.members[0] if doc else None
-            if member is not None:
-                return self.cell_menu(spot.row, member)
-        return None
-
-    def _rows_menu(self, menu: QMenu, title: str, name: str, exclude: str, emit: Callable[[str], None]) -> QMenu:
-        sub = menu.addMenu(title)
-        sub.setObjectName(name)
-        for row in self.model.rows:
-            if row.key == exclude:
-                continue
-            action = sub.addAction(row_label(row))
-            action.setData(row.key)
-            action.triggered.connect(lambda _c=False, k=row.key: emit(k))
-        sub.setEnabled(bool(sub.actions()))
-        return sub
-
-    def cell_menu(self, r: int, member: Member) -> QMenu:
-        """标注为 ▸, open in the reading window, move to row ▸, not a match, split into a new row."""
-        row = self.model.rows[r]
-        menu = QMenu(self)
-        menu.setObjectName("compareCellMenu")
-        tag = menu.addMenu(tr("Tag as"))
-        tag.setObjectName("compareTagAs")
-        tag.setEnabled(self.selection_span() is not None and bool(self.looks))
-        for tid, look in sorted(self.looks.items(), key=lambda kv: kv[1].order):
-            label = "    " * look.depth + look.name + (f"\t{look.shortcut}" if look.shortcut else "")
-            action = tag.addAction(swatch(look.colour), label)
-            action.setData(tid)
-            action.triggered.connect(lambda _c=False, t=tid: self.tagRequested.emit(t))
-        copy = menu.addAction(tr("Copy"))
-        copy.setEnabled(bool(self.selected_text()))
-        copy.triggered.connect(lambda _c=False: self.copy())
-        open_ = menu.addAction(tr("Open in the reading window"))
-        open_.setObjectName("compareOpen")
-        sid, uid = member.section_id, member.unit_id
-        open_.triggered.connect(lambda _c=False: self.sectionOpenRequested.emit(uid, sid))
-        menu.addSeparator()
-        self._rows_menu(menu, tr("Move to row"), "compareMoveTo", row.key, lambda k: self.moveRequested.emit(sid, k))
-        not_match = menu.addAction(tr("Not a match for this row"))
-        not_match.setObjectName("compareNotMatch")
-        not_match.setEnabled(not row.is_other)
-        not_match.triggered.connect(lambda _c=False: self.notMatchRequested.emit(sid, row.key))
-        split = menu.addAction(tr("Split into a new row…"))
-        split.setObjectName("compareSplit")
-        split.triggered.connect(lambda _c=False: self.splitRequested.emit(sid))
-        return menu
-
-    def band_menu(self, r: int) -> QMenu:
-        """Rename the row, merge it into another."""
-        row = self.model.rows[r]
-        menu = QMenu(self)
-        menu.setObjectName("compareRowMenu")
-        rename = menu.addAction(tr("Rename row…"))
-        rename.setObjectName("compareRename")
-        rename.setEnabled(not row.is_other)
-        key = row.key
-        rename.triggered.connect(lambda _c=False: self.renameRequested.emit(key))
-        merge = self._rows_menu(menu, tr("Merge into"), "compareMergeInto", key, lambda k: self.mergeRequested.emit(key, k))
-        merge.setEnabled(merge.isEnabled() and not row.is_other)
-        return menu

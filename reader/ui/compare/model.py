@@ -126,12 +126,10 @@ class ComparisonModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self.columns) if c.unit_id == unit_id), None)
 
     def shown_sections(self) -> set[int]:
-        units = {c.unit_id for c in self.columns}
-        return {m.section_id for r in self.rows for m in r.members if m.unit_id in units}
+        return {m.section_id for r in range(len(self.rows)) for m in self.shown_in(r)}
 
     def shown_in(self, r: int) -> list[Member]:
-        units = {c.unit_id for c in self.columns}
-        return [m for m in self.rows[r].members if m.unit_id in units]
+        return [m for c in self.columns for m in self._cells[r].get(c.unit_id, [])]
 
     # -- the model ----------------------------------------------------------------------------------
     def rowCount(self, parent: Index = NO_INDEX) -> int:

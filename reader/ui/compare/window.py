@@ -42,7 +42,7 @@ WINDOW_SIZE = (1600, 1000)
 class CompareWindow(QMainWindow):
     realignRequested = Signal()
     filterRequested = Signal()
-    marksRequested = Signal()  # the columns shown or the rows changed: find phrases and reuse again
+    marksRequested = Signal(object)  # row keys (None: every row) whose phrases and reuse are wanted again
     occurrencesRequested = Signal(str)  # a phrase
     hitOpenRequested = Signal(object)  # reader.core.search.Hit
 
@@ -144,15 +144,17 @@ class CompareWindow(QMainWindow):
         self.comparison = comparison
         if comparison is None:
             self.shown = []
+            self.marks = {}
         else:
             known = {c.unit_id for c in comparison.columns}
             self.shown = [u for u in self.shown if u in known] if same_run else []
             if not self.shown:
                 self.shown = default_columns(comparison)
         self.model.set_comparison(comparison, self.shown, self.group_by)
-        self.grid.reset(rows if same_run and rows else None)
+        partial = rows if same_run and rows else None
+        self.grid.reset(partial)
         self._describe()
-        self.request_marks()
+        self.request_marks(partial)
         top = self.grid.top_row()
         self._row_chosen(self.model.rows[top].key if top is not None else None)
 
@@ -181,14 +183,16 @@ class CompareWindow(QMainWindow):
         if chosen is not None:
             self.set_shown(chosen)
 
-    def request_marks(self) -> None:
+    def request_marks(self, rows: set[str] | None = None) -> None:
         self.marks_pending = True
-        self.marksRequested.emit()
+        self.marksRequested.emit(rows)
 
-    def set_marks(self, marks: dict[str, RowMarks]) -> None:
-        self.marks = marks
-        self.marks_pending = False
-        self.grid.set_marks(marks)
+    def set_marks(self, marks: dict[str, RowMarks], pending: bool = False) -> None:
+        """New marks for some rows (the others keep theirs); `pending`: more are on their way."""
+        keys = {r.key for r in self.model.rows}
+        self.marks = {k: m for k, m in {**self.marks, **marks}.items() if k in keys}
+        self.marks_pending = pending
+        self.grid.set_marks(self.marks)
         self._row_chosen(self.current_row, force=True)
 
     def _row_chosen(self, key: str | None, force: bool = False) -> None:
