@@ -34,7 +34,7 @@ from reader.ui.i18n import tr
 from reader.ui.textpane import ThemeLook, cjk_family
 
 HEADER_H = 46
-DEFAULT_WIDTH = 340
+DEFAULT_WIDTH = 300
 WIDTH_RANGE = (240, 720)
 
 

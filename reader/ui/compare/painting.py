@@ -137,16 +137,20 @@ class GridPainting:
         (ca, pa), (cb, pb) = sorted(ends, key=lambda e: e[0])
         xa = self.column_x(ca) + self.column_width - 4
         xb = self.column_x(cb) + 4
-        path = QPainterPath(QPointF(pa.x(), pa.y()))
-        path.lineTo(xa, pa.y())
+        # from the edge of one cell to the edge of the other, beside the lit text (not over it)
+        path = QPainterPath(QPointF(xa, pa.y()))
         path.cubicTo(xa + 40, pa.y(), xb - 40, pb.y(), xb, pb.y())
-        path.lineTo(pb.x(), pb.y())
         colour = QColor(REUSE_COLOUR)
         colour.setAlpha(170)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.drawPath(path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        for x, y in ((xa, pa.y()), (xb, pb.y())):
+            p.drawEllipse(QPointF(x, y), 3.5, 3.5)
+        p.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_header(self, p: QPainter, vw: int) -> None:
         top = self.header_height()

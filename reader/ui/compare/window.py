@@ -75,7 +75,7 @@ class CompareWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.resizeDocks([self.dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
         self._build_toolbar(undo_stack)
         self.summary = QLabel(objectName="compareSummary")
         self.statusBar().addPermanentWidget(self.summary)
