@@ -470,3 +470,21 @@ def test_closing_the_main_window_closes_the_view(view):
     window, cw = view
     window.close()
     assert not cw.isVisible()
+
+
+def test_tagging_in_the_reading_window_shows_in_the_view_open_or_not(view):
+    window, cw = view
+    grid = cw.grid
+    row = cw.model.rows[0]
+    member = row.members[0]
+    r, c = cw.model.row_index(row.key), cw.model.column_index(member.unit_id)
+    theme = list_themes(window.project)[0]
+    start = member.start + 30
+    assert window.tag_span(member.unit_id, start, start + 6, [theme.id])
+    doc = grid.cell(r, c)
+    assert [(pid, t) for _a, _b, pid, t in doc.passages] == [(list_passages(window.project)[0].id, [theme.id])]
+    cw.close()
+    window.undo_stack.undo()  # while the view is hidden: it catches up when shown again
+    assert grid.cell(r, c).passages
+    window.actions["compare"].trigger()
+    assert cw.isVisible() and grid.cell(r, c).passages == []

@@ -29,6 +29,7 @@ OCCURRENCES_LIMIT = 500
 
 class CompareMixin:
     compare_window: CompareWindow | None = None
+    _compare_dirty = False  # the project changed while the view was hidden
 
     # == opening =======================================================================================
     def show_compare(self) -> CompareWindow:
@@ -37,6 +38,11 @@ class CompareMixin:
         if w is None:
             w = self.compare_window = self._make_compare()
             self.compare_load()
+        elif self._compare_dirty:
+            w.grid.forget_units()
+            w.grid.set_looks(self.looks)
+            self.compare_load()
+        self._compare_dirty = False
         w.show()
         w.raise_()
         w.activateWindow()
@@ -231,15 +237,19 @@ class CompareMixin:
         w = self.compare_window
         if w is None or self.closed:
             return
+        if not w.isVisible():  # brought up to date when it is shown again
+            self._compare_dirty = self._compare_dirty or bool(ch.alignment or ch.passages or ch.outline or ch.labels
+                                                              or ch.themes)
+            return
         if ch.themes:
             w.grid.set_looks(self.looks)
-        if ch.alignment:
+        if ch.outline or ch.labels:  # reports deleted or their county or year corrected
+            w.grid.forget_units()
+            self.compare_load()
+        elif ch.alignment:
             w.set_comparison(compare.load_comparison(self.project), ch.rows or None)
-        elif ch.passages or ch.outline:
-            if ch.outline:
-                self.compare_load()
-            else:
-                w.grid.refresh_units(ch.units or None)
+        elif ch.passages:
+            w.grid.refresh_units(ch.units or None)
 
     def compare_project_changed(self, _project) -> None:
         w = self.compare_window
