@@ -488,3 +488,33 @@ def test_tagging_in_the_reading_window_shows_in_the_view_open_or_not(view):
     assert grid.cell(r, c).passages
     window.actions["compare"].trigger()
     assert cw.isVisible() and grid.cell(r, c).passages == []
+
+
+def test_choosing_the_reports_to_align(view, monkeypatch, shown_errors):
+    from reader.ui.dialogs.comparefilter import CompareFilterDialog
+
+    window, cw = view
+    monkeypatch.setattr(CompareFilterDialog, "ask", classmethod(lambda cls, parent, choices, current: (["吉县", "离石"], None, [])))
+    cw.filter_action.trigger()
+    assert sorted(c.county for c in cw.model.columns) == ["吉县", "离石区"]
+    assert compare.load_comparison(window.project).selection.counties == ["吉县", "离石区"]
+    monkeypatch.setattr(CompareFilterDialog, "ask", classmethod(lambda cls, parent, choices, current: (["无此县"], None, [])))
+    cw.filter_action.trigger()
+    assert shown_errors and "无此县" in shown_errors[-1]  # one clear message, nothing re-aligned
+    assert cw.model.columnCount() == 2
+    monkeypatch.setattr(CompareFilterDialog, "ask", classmethod(lambda cls, parent, choices, current: ([], None, ["2022"])))
+    cw.filter_action.trigger()
+    assert {c.year for c in cw.model.columns} == {2022}
+
+
+def test_why_a_section_is_in_its_row_shows_on_hover(view):
+    _window, cw = view
+    grid = cw.grid
+    r = 0
+    row = cw.model.rows[r]
+    tip = grid.tooltip_at(grid.band_rect(r).center())
+    assert row.label in tip and any(t in tip for m in row.members for t in m.terms[:3])
+    c = next(i for i in range(10) if grid.cell(r, i) is not None)
+    seg, rect = grid.cell(r, c).heading_rects()[0]
+    handle = QPoint(grid.cell_rect(r, c).left() + 6, int(grid.text_origin(r, c).y() + rect.center().y()))
+    assert seg.member.heading in grid.tooltip_at(handle) and "拖到另一行" in grid.tooltip_at(handle)

@@ -27,7 +27,7 @@ class CompareFilterDialog(QDialog):
         self.setMinimumWidth(480)
         self.counties = QLineEdit("、".join(current.counties), objectName="filterCounties")
         self.counties.setPlaceholderText(tr("all; or names separated by 、 e.g. {examples}").format(
-            examples="、".join(choices.counties[:2]) or "离石区、文水县"))
+            examples="、".join(choices.counties[:2]) or "某某县、某某区"))
         self.prefecture = QComboBox(objectName="filterPrefecture")
         self.prefecture.addItem(tr("any"), None)
         for name in choices.prefectures:
