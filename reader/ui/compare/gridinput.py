@@ -127,7 +127,7 @@ class GridInput:
             self.phraseClicked.emit(phrase)
             return
         link = doc.link_at(spot.pos)
-        if link is not None:
+        if link is not None and spot.member is not None:
             self.follow_link(link, spot.member.section_id)
 
     def keyPressEvent(self, event) -> None:
