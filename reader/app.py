@@ -87,10 +87,12 @@ def run_gui(project_path: str | Path | None = None) -> int:
 
 
 def screenshot(
-    png: str | Path, project_path: str | Path | None = None, select: str | None = None, lang: str | None = None
+    png: str | Path, project_path: str | Path | None = None, select: str | None = None, lang: str | None = None,
+    view: str | None = None,
 ) -> Path:
     """Render the window (offscreen unless a platform is set) to `png`. `select` opens
-    "县区/section heading" first (NotFound if there is none); `lang` is 'zh' or 'en'."""
+    "县区/section heading" first (NotFound if there is none); `lang` is 'zh' or 'en'; `view`
+    'compare' renders the comparison view instead (aligning the project first if it never was)."""
     from reader.core.errors import WriteFailed
     from reader.core.store.outline_tree import locate
 
@@ -104,11 +106,28 @@ def screenshot(
             unit_id, section_id = locate(window.project, select)
             window.open_location(unit_id, section_id=section_id)
         window.show()
+        shown = window
+        if view == "compare":
+            shown = window.show_compare()
+            _wait_for_ops(app)
         for _ in range(5):
             app.processEvents()
         png = Path(png)
-        if not window.grab().save(str(png), "PNG"):
+        if not shown.grab().save(str(png), "PNG"):
             raise WriteFailed(str(png), "QPixmap.save")
     finally:
         window.close()
     return png
+
+
+def _wait_for_ops(app, seconds: float = 120) -> None:
+    """Let background work (aligning, phrases) finish and deliver its results."""
+    import time
+
+    from reader.ui import ops
+
+    end = time.monotonic() + seconds
+    while ops.running() and time.monotonic() < end:
+        app.processEvents()
+        ops.pool().waitForDone(20)
+    app.processEvents()

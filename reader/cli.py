@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="县区/HEADING",
         help="截图前打开的章节 / with --screenshot: open this county's section first (e.g. 离石区/代表)",
     )
+    parser.add_argument(
+        "--view",
+        choices=["compare"],
+        help="截图的视图 / with --screenshot: render this view instead of the main window (compare: 对比视图)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:
         module.add_parser(sub, common)
@@ -82,10 +87,13 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("--screenshot takes no subcommand")
             from reader import app
 
-            app.screenshot(args.screenshot, getattr(args, "project", None), args.select, getattr(args, "lang", None))
+            app.screenshot(args.screenshot, getattr(args, "project", None), args.select, getattr(args, "lang", None),
+                           args.view)
             return 0
         if args.select:
             parser.error("--select goes with --screenshot")
+        if args.view:
+            parser.error("--view goes with --screenshot")
         if not args.command:
             from reader import app
 

@@ -260,6 +260,25 @@ def test_screenshot(tmp_path, proj):
     assert Path(proj).exists()
 
 
+def test_screenshot_of_the_comparison_view(tmp_path, proj, capsys):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "compare.png"
+    r = subprocess.run([sys.executable, "-m", "reader", "--screenshot", str(png), "--view", "compare", "--project", proj],
+                       capture_output=True, text=True, env=_env() | {"QT_QPA_PLATFORM": "offscreen"}, timeout=180)
+    assert r.returncode == 0, r.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1600, 1000)  # the comparison window, not the main one
+    from reader.core import compare
+    from reader.core.store.db import open_project
+
+    with open_project(proj, create=False) as p:
+        assert compare.load_comparison(p) is not None  # it was aligned to be shown
+    with pytest.raises(SystemExit) as e:
+        main(["--view", "compare", "--project", proj])
+    assert e.value.code == 2 and "--view goes with --screenshot" in capsys.readouterr().err
+
+
 
 class _ClosedPipe(io.StringIO):
     """stdout whose reader has gone away (`reader outline | head -1` after head exits)."""

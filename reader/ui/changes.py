@@ -13,6 +13,8 @@ class Changes:
     outline: bool = False  # reports added, removed or moved to another place
     labels: bool = False  # a report's title or year
     units: set[int] = field(default_factory=set)  # the reports concerned
+    alignment: bool = False  # the stored comparison rows (a correction, its undo or a re-align)
+    rows: set[str] = field(default_factory=set)  # keys of the comparison rows concerned
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -21,4 +23,6 @@ class Changes:
             self.outline or other.outline,
             self.labels or other.labels,
             self.units | other.units,
+            self.alignment or other.alignment,
+            self.rows | other.rows,
         )

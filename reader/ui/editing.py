@@ -45,11 +45,18 @@ class EditingMixin:
         if span is None:
             self.status(tr("Select some text first, then choose a theme."))
             return False
-        done = self.push(TagPassage(self, content.unit_id, span[0], span[1], theme_ids))
+        done = self.tag_span(content.unit_id, span[0], span[1], theme_ids)
         if done:
             cursor = self.text_pane.textCursor()
             cursor.clearSelection()
             self.text_pane.setTextCursor(cursor)
+        return done
+
+    def tag_span(self, unit_id: int, start: int, end: int, theme_ids: list[int]) -> bool:
+        """Tag unit text [start, end) (code points) with themes, as one undoable step: the one way
+        the pane and the comparison view tag."""
+        done = self.push(TagPassage(self, unit_id, start, end, theme_ids))
+        if done:
             names = "、".join(self.looks[t].name for t in theme_ids if t in self.looks)
             self.status(tr("Tagged as {themes}.").format(themes=names))
         return done
@@ -60,12 +67,17 @@ class EditingMixin:
     def passage_strip_closed(self) -> None:
         self.text_pane.set_active_passage(None)
 
-    def tag_with_key(self, key: str) -> None:
+    def theme_with_key(self, key: str) -> int | None:
+        """The theme whose shortcut is `key` ('1'..'9'); None (said in the status bar) if none."""
         tid = next((t for t, look in self.looks.items() if look.shortcut == key), None)
         if tid is None:
             self.status(tr("No theme has the key {key} (set it in the theme editor).").format(key=key))
-            return
-        self.tag_selection([tid])
+        return tid
+
+    def tag_with_key(self, key: str) -> None:
+        tid = self.theme_with_key(key)
+        if tid is not None:
+            self.tag_selection([tid])
 
     def theme_clicked(self, theme_id: int) -> None:
         """A click on a theme tags the selection if there is one, else filters the passages."""

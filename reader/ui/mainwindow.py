@@ -47,6 +47,7 @@ from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
+from reader.ui.compare.controller import CompareMixin
 from reader.ui.editing import EditingMixin
 from reader.ui.findbar import FindBar
 from reader.ui.i18n import tr
@@ -72,7 +73,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, CompareMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 

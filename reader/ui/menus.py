@@ -34,6 +34,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("-find", "edit", QT_TR_NOOP("&Find in text…"), QKeySequence.StandardKey.Find, "open_find"),
     ("search", "edit", QT_TR_NOOP("&Search the project…"), "Ctrl+Shift+F", "focus_search"),
     ("matrix", "view", QT_TR_NOOP("Theme &matrix"), "Ctrl+M", "show_matrix"),
+    ("compare", "view", QT_TR_NOOP("&Comparison view"), "Ctrl+Shift+C", "show_compare"),
     ("original", "view", QT_TR_NOOP("Show &original text"), "Ctrl+Shift+O", "toggle_original"),
     ("-font_bigger", "view", QT_TR_NOOP("&Larger text"), QKeySequence.StandardKey.ZoomIn, "font_bigger"),
     ("font_smaller", "view", QT_TR_NOOP("S&maller text"), QKeySequence.StandardKey.ZoomOut, "font_smaller"),

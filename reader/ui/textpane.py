@@ -64,6 +64,25 @@ def cjk_family() -> str | None:
     return next((f for f in CJK_FAMILIES if f in families), None)
 
 
+def heading_format(point_size: int, level: int) -> QTextCharFormat:
+    """How a heading of `level` (1: top) looks in text of `point_size`."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setForeground(QColor(HEADING_COLOUR))
+    fmt.setFontPointSize(point_size + max(0, 4 - 2 * level) + 1)
+    return fmt
+
+
+def passage_format(colour: str, passage_id: int) -> QTextCharFormat:
+    """A tagged passage's highlight in its theme's colour (translucent: overlaps show darker)."""
+    c = QColor(colour)
+    c.setAlpha(HIGHLIGHT_ALPHA)
+    fmt = QTextCharFormat()
+    fmt.setBackground(c)
+    fmt.setProperty(QTextFormat.Property.UserProperty, passage_id)
+    return fmt
+
+
 @dataclass
 class ThemeLook:
     name: str
@@ -307,11 +326,7 @@ class TextPane(QTextEdit):
                 if heading_end <= content.start or start >= content.end:
                     continue
                 c = self._cursor(self.to_pane(start), self.to_pane(heading_end))
-                fmt = QTextCharFormat()
-                fmt.setFontWeight(QFont.Weight.Bold)
-                fmt.setForeground(QColor(HEADING_COLOUR))
-                fmt.setFontPointSize(self.point_size + max(0, 4 - 2 * level) + 1)
-                c.mergeCharFormat(fmt)
+                c.mergeCharFormat(heading_format(self.point_size, level))
                 block_end = c.block().position() + c.block().length() - 1
                 if c.selectionEnd() >= block_end:  # a heading on its own line (not run into its paragraph)
                     heading = QTextBlockFormat()
@@ -346,12 +361,7 @@ class TextPane(QTextEdit):
             for pid, s, e, themes in self.visible_passages():
                 a, b = self.to_pane(s), self.to_pane(e)
                 for tid in themes or [0]:
-                    colour = QColor(self.colour_of(tid))
-                    colour.setAlpha(HIGHLIGHT_ALPHA)
-                    fmt = QTextCharFormat()
-                    fmt.setBackground(colour)
-                    fmt.setProperty(QTextFormat.Property.UserProperty, pid)
-                    sels.append(self._selection(a, b, fmt))
+                    sels.append(self._selection(a, b, passage_format(self.colour_of(tid), pid)))
                 if pid == self.active_passage:
                     fmt = QTextCharFormat()
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -28,8 +28,44 @@
         <translation>删除报告</translation>
     </message>
     <message>
+        <source>Columns</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Filter by county, prefecture, year or file</source>
+        <translation>按县区、地市、年份或文件名筛选</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Tick all listed</source>
+        <translation>全选列出的</translation>
+    </message>
+    <message>
+        <source>Untick all listed</source>
+        <translation>全不选列出的</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tick the reports to show as columns; Up and Down change their order.</source>
+        <translation>勾选要作为栏目显示的报告；“上移”“下移”调整顺序。</translation>
+    </message>
+    <message>
+        <source>{n} of {total} reports shown.</source>
+        <translation>显示 {total} 份报告中的 {n} 份。</translation>
+    </message>
+    <message>
+        <source>Many columns: the view stays usable, but reading them side by side is hard.</source>
+        <translation>栏目较多：视图仍可使用，但并排阅读会比较吃力。</translation>
     </message>
     <message>
         <source>Renda Reader projects (*.renda);;All files (*)</source>
@@ -396,6 +432,10 @@
         <translation>主题矩阵(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Comparison view</source>
+        <translation>对比视图(&amp;C)</translation>
+    </message>
+    <message>
         <source>Show &amp;original text</source>
         <translation>显示原文(&amp;O)</translation>
     </message>
@@ -472,8 +512,72 @@
         <translation>搜索项目（Ctrl+Shift+F）</translation>
     </message>
     <message>
+        <source>This project has not been aligned yet. Re-align (F5) lines up the sections of its reports.</source>
+        <translation>这个项目还没有对齐。“重新对齐”（F5）会把各报告的章节按主题排成行。</translation>
+    </message>
+    <message>
+        <source>No reports to compare: import reports, or choose others (Reports…).</source>
+        <translation>没有可对比的报告：请先导入报告，或另选报告（“选择报告…”）。</translation>
+    </message>
+    <message>
+        <source>{n} reports aligned, {shown} shown · {rows} rows · {k} corrections</source>
+        <translation>已对齐 {n} 份报告，显示 {shown} 份 · {rows} 行 · {k} 处更正</translation>
+    </message>
+    <message>
+        <source>A correction was taken back, so the rows may not follow from your corrections any more. Re-align (F5) to refresh them; nothing else is lost.</source>
+        <translation>撤回了一处更正，现在的各行可能与您的更正不再一致。请“重新对齐”（F5）刷新；其他内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>Comparison view</source>
+        <translation>对比视图</translation>
+    </message>
+    <message>
+        <source>Re-align</source>
+        <translation>重新对齐</translation>
+    </message>
+    <message>
+        <source>Align the reports again (your corrections are kept) (F5)</source>
+        <translation>重新对齐报告（保留您的更正）（F5）</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <translation>选择报告…</translation>
+    </message>
+    <message>
+        <source>Choose the reports to align: counties, prefecture, years</source>
+        <translation>选择要对齐的报告：县区、地市、年份</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>栏目…</translation>
+    </message>
+    <message>
+        <source>Choose which reports are shown as columns, and their order</source>
+        <translation>选择哪些报告作为栏目显示，以及它们的顺序</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Column width:</source>
+        <translation>栏宽：</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Phrases and legend</source>
+        <translation>短语与图例</translation>
     </message>
     <message>
         <source>&amp;Undo {action}</source>
@@ -756,8 +860,52 @@ File: {source}
         <translation>本报告</translation>
     </message>
     <message>
+        <source>Aligning the sections of the reports…</source>
+        <translation>正在对齐各报告的章节…</translation>
+    </message>
+    <message>
+        <source>Aligning sections</source>
+        <translation>对齐章节</translation>
+    </message>
+    <message>
+        <source>Aligned: {rows} rows.</source>
+        <translation>对齐完成：{rows} 行。</translation>
+    </message>
+    <message>
+        <source>Finding shared phrases</source>
+        <translation>查找共用短语</translation>
+    </message>
+    <message>
         <source>Searching</source>
         <translation>正在搜索</translation>
+    </message>
+    <message>
+        <source>Select some text in a cell first, then press a theme&apos;s key.</source>
+        <translation>请先在栏目中选中文字，再按主题的快捷键。</translation>
+    </message>
+    <message>
+        <source>{action} (Ctrl+Z takes it back).</source>
+        <translation>{action}（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>移动章节</translation>
+    </message>
+    <message>
+        <source>Not a match</source>
+        <translation>标为不匹配</translation>
+    </message>
+    <message>
+        <source>Split into a new row</source>
+        <translation>拆分为新行</translation>
+    </message>
+    <message>
+        <source>Rename row</source>
+        <translation>重命名行</translation>
+    </message>
+    <message>
+        <source>Merge rows</source>
+        <translation>合并行</translation>
     </message>
     <message>
         <source>Counting</source>
@@ -806,8 +954,64 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>文字受损：复制报告时有字符丢失</translation>
     </message>
     <message>
+        <source>reused {share}%</source>
+        <translation>复用 {share}%</translation>
+    </message>
+    <message>
+        <source>{n} sections in {k} of the reports shown</source>
+        <translation>所显示报告中有 {k} 份、共 {n} 节</translation>
+    </message>
+    <message>
+        <source>— no section here —</source>
+        <translation>— 无对应章节 —</translation>
+    </message>
+    <message>
+        <source>Drag onto another row to move this section there.</source>
+        <translation>拖到另一行即可把这一节移过去。</translation>
+    </message>
+    <message>
+        <source>Shared phrase “{phrase}”: {counties} (click: where else it occurs)</source>
+        <translation>共用短语“{phrase}”：{counties}（点击查看它在项目中的所有出处）</translation>
+    </message>
+    <message>
+        <source>Reused passage ({n} characters, {identity}% the same) also in {where} (click to follow)</source>
+        <translation>复用段落（{n} 字，{identity}% 相同），另见于 {where}（点击跳转）</translation>
+    </message>
+    <message>
+        <source>Tagged: {themes}</source>
+        <translation>已标注：{themes}</translation>
+    </message>
+    <message>
         <source>Tag as</source>
         <translation>标注为</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Open in the reading window</source>
+        <translation>在阅读窗口中打开</translation>
+    </message>
+    <message>
+        <source>Move to row</source>
+        <translation>移到行</translation>
+    </message>
+    <message>
+        <source>Not a match for this row</source>
+        <translation>不属于此行</translation>
+    </message>
+    <message>
+        <source>Split into a new row…</source>
+        <translation>拆分为新行…</translation>
+    </message>
+    <message>
+        <source>Rename row…</source>
+        <translation>重命名行…</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>合并到</translation>
     </message>
     <message>
         <source>Edit passage…</source>
@@ -856,6 +1060,150 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Select text, then click a theme (or press its key 1–9) to tag it. Drag a theme onto another to move it.</source>
         <translation>选中文字后点击主题（或按其快捷键 1–9）即可标注。把主题拖到另一个主题上可移动它。</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>By prefecture</source>
+        <translation>按地市</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <source>(county unknown)</source>
+        <translation>（县区不详）</translation>
+    </message>
+    <message>
+        <source>year unknown</source>
+        <translation>年份不详</translation>
+    </message>
+    <message>
+        <source>Other (not aligned)</source>
+        <translation>其他（未对齐）</translation>
+    </message>
+    <message>
+        <source>prefecture unknown</source>
+        <translation>地市不详</translation>
+    </message>
+    <message>
+        <source>placed here by you</source>
+        <translation>由您放在这里</translation>
+    </message>
+    <message>
+        <source>moved here</source>
+        <translation>已移到这里</translation>
+    </message>
+    <message>
+        <source>score {score:.2f}</source>
+        <translation>相似度 {score:.2f}</translation>
+    </message>
+    <message>
+        <source>shared terms: {terms}</source>
+        <translation>共同词语：{terms}</translation>
+    </message>
+    <message>
+        <source>{label}: {n} sections of {k} reports</source>
+        <translation>{label}：{k} 份报告的 {n} 节</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 节</translation>
+    </message>
+    <message>
+        <source>{phrase}  ·  {n} counties</source>
+        <translation>{phrase}  ·  {n} 个县区</translation>
+    </message>
+    <message>
+        <source>Shared phrases of the row at the top appear here.</source>
+        <translation>这里列出顶部那一行的共用短语。</translation>
+    </message>
+    <message>
+        <source>Shared phrases in “{row}”: finding them…</source>
+        <translation>“{row}”的共用短语：正在查找…</translation>
+    </message>
+    <message>
+        <source>Shared phrases in “{row}” ({n}), among the columns shown:</source>
+        <translation>“{row}”的共用短语（{n} 个，限于所显示的栏目）：</translation>
+    </message>
+    <message>
+        <source>Finding “{phrase}” in the project…</source>
+        <translation>正在项目中查找“{phrase}”…</translation>
+    </message>
+    <message>
+        <source>Click a shared phrase (in a cell or above) to list everywhere it occurs.</source>
+        <translation>点击共用短语（栏目中或上方列表中）即可列出它在项目中的所有出处。</translation>
+    </message>
+    <message>
+        <source>“{phrase}” occurs {total} times in the project (first {n} listed; click one to read it in context):</source>
+        <translation>“{phrase}”在项目中出现 {total} 次（列出前 {n} 处；点击一处可查看上下文）：</translation>
+    </message>
+    <message>
+        <source>“{phrase}” occurs {total} times in the project (click one to read it in context):</source>
+        <translation>“{phrase}”在项目中出现 {total} 次（点击一处可查看上下文）：</translation>
+    </message>
+    <message>
+        <source>Shared phrase: the same wording in two or more counties (4+ characters)</source>
+        <translation>共用短语：两个及以上县区用词相同（4 字以上）</translation>
+    </message>
+    <message>
+        <source>Reused passage: a longer stretch of text shared with another column (hover or click to see it)</source>
+        <translation>复用段落：与另一栏相同的较长文字（悬停或点击可查看）</translation>
+    </message>
+    <message>
+        <source>Tagged passage, in its theme&apos;s colour</source>
+        <translation>已标注的段落，显示为主题颜色</translation>
+    </message>
+    <message>
+        <source>Drag a section by its dots onto another row to move it there</source>
+        <translation>按住章节旁的圆点拖到另一行，即可移动该节</translation>
+    </message>
+    <message>
+        <source>Reports to compare</source>
+        <translation>选择对比的报告</translation>
+    </message>
+    <message>
+        <source>all; or names separated by 、 e.g. {examples}</source>
+        <translation>全部；或用“、”分隔的名称，如 {examples}</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>all; or e.g. {span}, or 2021、2022</source>
+        <translation>全部；或如 {span}，或 2021、2022</translation>
+    </message>
+    <message>
+        <source>Counties:</source>
+        <translation>县区：</translation>
+    </message>
+    <message>
+        <source>Prefecture:</source>
+        <translation>地市：</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>The chosen reports are aligned again; your corrections are kept.</source>
+        <translation>将重新对齐所选报告；您的更正会保留。</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>New label for the row (kept when you re-align):</source>
+        <translation>这一行的新名称（重新对齐后保留）：</translation>
+    </message>
+    <message>
+        <source>The section leaves its row for a new row of its own. Label of the new row:</source>
+        <translation>这一节将离开原来的行，单独成为新的一行。新行的名称：</translation>
     </message>
 </context>
 </TS>

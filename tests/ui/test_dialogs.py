@@ -7,17 +7,23 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 
+from reader.core.compare import Choices, Column, Selection
 from reader.core.store.passages import Passage
 from reader.ui import i18n
+from reader.ui.dialogs.columns import ColumnsDialog
+from reader.ui.dialogs.comparefilter import CompareFilterDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.passage import PassageDialog
 from reader.ui.dialogs.pattern import PatternTagDialog
+from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
 from reader.ui.dialogs.theme import ThemeDialog, ThemePickerDialog
 from reader.ui.dialogs.unitfield import COUNTY, TITLE, YEAR, UnitFieldDialog
 from reader.ui.textpane import ThemeLook
 
 LOOKS = {1: ThemeLook("代表工作", "#27ae60", 0, "3", 0), 2: ThemeLook("代表联络站", "#2ecc71", 1, None, 1)}
 PASSAGE = Passage(7, 1, 0, 5, "代表联络站", "", "", "h", None, "", "备注", [2])
+COLUMNS = [Column(1, "吉县", "临汾市", 2019, "a.txt"), Column(2, "离石区", "吕梁市", 2021, "b.txt"),
+           Column(3, None, None, None, "c.txt")]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -32,6 +38,11 @@ def dialogs(parent: QWidget):
         (UnitFieldDialog(parent, YEAR, "", "r"), ("更正年份", "Correct year")),
         (UnitFieldDialog(parent, TITLE, "", "r"), ("重命名报告", "Rename report")),
         (PatternTagDialog(parent, LOOKS, lambda *a: 3, "代表", True), ("按标题批量标注", "Tag sections by heading")),
+        (RowLabelDialog(parent, RENAME, "依法监督"), ("重命名行", "Rename row")),
+        (RowLabelDialog(parent, SPLIT, "代表工作", "吉县 · 代表工作"), ("拆分为新行", "Split into a new row")),
+        (ColumnsDialog(parent, COLUMNS, [1, 2]), ("栏目", "Columns")),
+        (CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021, 2022]), Selection(["吉县"], None, [2021, 2022])),
+         ("选择对比的报告", "Reports to compare")),
     ]
 
 
@@ -86,3 +97,27 @@ def test_dialog_results(qtbot):
     p.regex_box.setChecked(True)
     p.refresh()
     assert p.preview.text() == "无效"
+
+
+def test_compare_dialogs_give_what_was_chosen(qtbot):
+    from reader.ui.compare.model import KEY_ROLE
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    d = CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021]), Selection())
+    d.counties.setText("吉县、离石区")
+    d.prefecture.setCurrentIndex(1)
+    d.years.setText("2019-2021, 2023")
+    assert d.answer() == (["吉县", "离石区"], "吕梁市", ["2019-2021", "2023"])
+    c = ColumnsDialog(parent, COLUMNS, [2])
+    assert c.model.shown() == [2]
+    c.filter_box.setText("吉县")
+    assert [c.view.isRowHidden(r) for r in range(3)] == [True, False, True]  # 离石区 (shown) is first
+    c.all.click()
+    assert c.model.shown() == [2, 1]
+    c.filter_box.setText("")
+    c.view.setCurrentIndex(c.model.index(1))
+    c.up.click()
+    assert [c.model.index(r).data(KEY_ROLE) for r in range(3)] == [1, 2, 3] and c.model.shown() == [1, 2]
+    r = RowLabelDialog(parent, RENAME, "  ")
+    assert not r.buttons.button(r.buttons.StandardButton.Ok).isEnabled()

@@ -30,7 +30,7 @@ from reader.core.compare.corrections import (
     split_section,
 )
 from reader.core.compare.inputs import section_texts
-from reader.core.compare.selection import Selection, parse_years, select_units
+from reader.core.compare.selection import Choices, Selection, choices, parse_years, select_units
 from reader.core.store.alignment import StoredCorrection
 
 __all__ = [
@@ -38,4 +38,5 @@ __all__ = [
     "add_correction", "list_corrections", "load_comparison", "mark_not_match", "merge_rows", "move_section",
     "parse_years", "remove_correction", "rename_row", "run_alignment", "section_texts", "select_units",
     "split_section",
+    "Choices", "choices",
 ]

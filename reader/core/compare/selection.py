@@ -7,6 +7,7 @@ one name in the project (新绛 → 新绛县); an unknown one is NotFound, an a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -98,3 +99,29 @@ def select_units(project: Project, selection: Selection) -> list[int]:
         params += sel.years
     sql = "SELECT u.id FROM units u " + ("WHERE " + " AND ".join(where) if where else "") + " ORDER BY u.document_id, u.position"
     return [r[0] for r in project.db.execute(sql, params)]
+
+
+@dataclass
+class Choices:
+    """What a selection can name in a project: its counties, prefectures and years, sorted."""
+
+    counties: list[str]
+    prefectures: list[str]
+    years: list[int]
+
+
+def choices(project: Project) -> Choices:
+    db = project.db
+    return Choices(
+        [r[0] for r in db.execute("SELECT DISTINCT county FROM units WHERE county IS NOT NULL ORDER BY county")],
+        [r[0] for r in db.execute("SELECT DISTINCT prefecture FROM units WHERE prefecture IS NOT NULL ORDER BY prefecture")],
+        [r[0] for r in db.execute("SELECT DISTINCT year FROM units WHERE year IS NOT NULL ORDER BY year")],
+    )
+
+
+_NAME_SEPARATORS = re.compile(r"[,，、;；\s]+")
+
+
+def split_names(text: str) -> list[str]:
+    """Names typed in one box ('离石区、文水县', 'a, b', '2019-2021 2023') as a list."""
+    return [n for n in _NAME_SEPARATORS.split(text or "") if n]

@@ -1,0 +1,264 @@
+"""The main window's side of the comparison view (a mixin of MainWindow): opening it, reading the
+stored comparison and the reports' texts for its cells, re-aligning and finding phrases and reuse in
+the background (reader.ui.ops, with the view as the progress dialog's parent), and turning the
+view's intentions into undoable commands on the one undo stack: tagging (the same TagPassage as
+the reading pane, through EditingMixin.tag_span) and corrections (CorrectAlignment)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reader.core import compare
+from reader.core.compare.annotations import row_marks
+from reader.core.errors import ReaderError
+from reader.core.phrases import occurrences
+from reader.core.search import Hit
+from reader.core.store import passage_scope
+from reader.ui import errors, ops
+from reader.ui.changes import Changes
+from reader.ui.compare.cell import UnitData
+from reader.ui.compare.commands import CorrectAlignment
+from reader.ui.compare.model import row_label
+from reader.ui.compare.window import CompareWindow
+from reader.ui.dialogs.comparefilter import CompareFilterDialog
+from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
+from reader.ui.i18n import tr
+
+OCCURRENCES_LIMIT = 500
+
+
+class CompareMixin:
+    compare_window: CompareWindow | None = None
+    _compare_dirty = False  # the project changed while the view was hidden
+
+    # == opening =======================================================================================
+    def show_compare(self) -> CompareWindow:
+        """视图 ▸ 对比视图: show the comparison window (aligning first if the project never was)."""
+        w = self.compare_window
+        if w is None:
+            w = self.compare_window = self._make_compare()
+            self.compare_load()
+        elif self._compare_dirty:
+            w.grid.forget_units()
+            w.grid.set_looks(self.looks)
+            self.compare_load()
+        self._compare_dirty = False
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    def _make_compare(self) -> CompareWindow:
+        w = CompareWindow(self, self.undo_stack)
+        w.grid.unit_loader = self.compare_unit
+        w.grid.set_looks(self.looks)
+        w.grid.set_point_size(max(9, self.settings.font_size() - 2))
+        w.realignRequested.connect(self.compare_realign)
+        w.filterRequested.connect(self.compare_filter)
+        w.marksRequested.connect(self.compare_marks)
+        w.occurrencesRequested.connect(self.compare_occurrences)
+        w.hitOpenRequested.connect(self.compare_open_hit)
+        g = w.grid
+        g.tagKeyPressed.connect(self.compare_tag_key)
+        g.tagRequested.connect(self.compare_tag)
+        g.moveRequested.connect(self.compare_move)
+        g.notMatchRequested.connect(self.compare_not_match)
+        g.splitRequested.connect(self.compare_split)
+        g.renameRequested.connect(self.compare_rename)
+        g.mergeRequested.connect(self.compare_merge)
+        g.sectionOpenRequested.connect(self.compare_open_section)
+        self.changesApplied.connect(self.compare_changes)
+        self.projectChanged.connect(self.compare_project_changed)
+        return w
+
+    def compare_load(self) -> None:
+        """Show the stored comparison; align at once if there is none."""
+        w = self.compare_window
+        comparison = compare.load_comparison(self.project)
+        w.set_comparison(comparison)
+        if comparison is None:
+            self.compare_realign()
+
+    def compare_unit(self, unit_id: int) -> UnitData:
+        text = self.unit_text(unit_id)
+        headings = [(s.start, s.heading_end, s.level) for top in self.section_rows(unit_id) for s in top.walk()]
+        return UnitData(unit_id, text, headings, passage_scope.unit_passages(self.project, unit_id))
+
+    # == background work ===============================================================================
+    def compare_realign(self, selection: compare.Selection | None = None) -> ops.Op:
+        w = self.compare_window
+        if selection is None:
+            selection = w.comparison.selection if w.comparison is not None else compare.Selection()
+        w.set_busy(tr("Aligning the sections of the reports…"))
+        op = ops.Op(
+            w,
+            lambda project, progress, cancel: compare.run_alignment(project, selection, progress, cancel),
+            project_path=self.project.path,
+            label=tr("Aligning sections"),
+            cancellable=True,
+            on_done=self.compare_aligned,
+        )
+        op.failed.connect(self._compare_align_failed)  # errors are shown by the op; Cancelled too
+        return op.run()
+
+    def compare_aligned(self, comparison: compare.Comparison) -> None:
+        self.compare_window.set_comparison(comparison)
+        self.compare_window.status(tr("Aligned: {rows} rows.").format(rows=len(comparison.rows)))
+
+    def _compare_align_failed(self, _error: BaseException) -> None:
+        """Cancelled or failed: the stored comparison is as it was; show it again."""
+        if not self.closed and self.compare_window is not None:
+            self.compare_window.set_comparison(compare.load_comparison(self.project))
+
+    def compare_filter(self) -> None:
+        w = self.compare_window
+        current = w.comparison.selection if w.comparison is not None else compare.Selection()
+        answer = CompareFilterDialog.ask(w, compare.choices(self.project), current)
+        if answer is None:
+            return
+        counties, prefecture, years = answer
+        try:
+            selection = compare.selection.resolve(
+                self.project, compare.Selection(counties, prefecture, compare.parse_years(years)))
+        except ReaderError as e:
+            self.show_error(e)
+            return
+        self.compare_realign(selection)
+
+    def compare_marks(self, rows: set[str] | None = None) -> None:
+        """Shared phrases and reused passages among the columns shown, for `rows` (None: every row),
+        off the UI thread. A row's result is used only if no later search for it was asked for."""
+        w = self.compare_window
+        run = self._compare_marks_run = getattr(self, "_compare_marks_run", 0) + 1
+        wanted = self._compare_marks_wanted = getattr(self, "_compare_marks_wanted", {})
+        chosen = [r for r in w.model.rows if rows is None or r.key in rows]
+        for r in chosen:
+            wanted[r.key] = run
+        sections = w.model.shown_sections()
+        ops.run_op(
+            w,
+            lambda project, progress, cancel: row_marks(project, chosen, sections, progress, cancel),
+            project_path=self.project.path,
+            label=tr("Finding shared phrases"),
+            progress=False,
+            on_done=partial(self._compare_marked, run),
+            on_error=self._compare_marks_failed,
+        )
+
+    def _compare_marked(self, run: int, marks) -> None:
+        wanted = self._compare_marks_wanted
+        fresh = {k: m for k, m in marks.items() if wanted.get(k) == run}
+        for k in fresh:
+            del wanted[k]
+        self.compare_window.set_marks(fresh, pending=bool(wanted))
+
+    def _compare_marks_failed(self, error: BaseException) -> None:
+        self._compare_marks_wanted.clear()
+        self.compare_window.marks_pending = False
+        errors.show_error(self.compare_window, error)
+
+    def compare_occurrences(self, phrase: str) -> None:
+        ops.run_op(
+            self.compare_window,
+            lambda project, _progress, _cancel: occurrences(project, phrase, OCCURRENCES_LIMIT),
+            project_path=self.project.path,
+            label=tr("Searching"),
+            progress=False,
+            on_done=self.compare_window.panel.set_occurrences,
+        )
+
+    # == going to the reading window ===================================================================
+    def compare_open_hit(self, hit: Hit) -> None:
+        self.open_location(hit.unit, hit.start, hit.end)
+        self._to_front()
+
+    def compare_open_section(self, unit_id: int, section_id: int) -> None:
+        self.open_location(unit_id, section_id=section_id)
+        self._to_front()
+
+    def _to_front(self) -> None:
+        self.raise_()
+        self.activateWindow()
+
+    # == tagging =======================================================================================
+    def compare_tag_key(self, key: str) -> None:
+        tid = self.theme_with_key(key)
+        if tid is None:
+            self.compare_window.status(self.statusBar().currentMessage())
+            return
+        self.compare_tag(tid)
+
+    def compare_tag(self, theme_id: int) -> None:
+        w = self.compare_window
+        span = w.grid.selection_span()
+        if span is None:
+            w.status(tr("Select some text in a cell first, then press a theme's key."))
+            return
+        if self.tag_span(span[0], span[1], span[2], [theme_id]):
+            w.grid.clear_selection()
+            w.status(self.statusBar().currentMessage())
+
+    # == corrections ===================================================================================
+    def _correct(self, text: str, op) -> bool:
+        done = self.push(CorrectAlignment(self, text, op))
+        if done:
+            self.compare_window.status(tr("{action} (Ctrl+Z takes it back).").format(action=text))
+        return done
+
+    def compare_move(self, section_id: int, row_key: str) -> None:
+        self._correct(tr("Move section"), lambda p: compare.move_section(p, section_id, row_key))
+
+    def compare_not_match(self, section_id: int, row_key: str) -> None:
+        self._correct(tr("Not a match"), lambda p: compare.mark_not_match(p, section_id, row_key))
+
+    def compare_split(self, section_id: int) -> None:
+        w = self.compare_window
+        member = w.comparison.member(section_id) if w.comparison else None
+        heading = member.heading if member else ""
+        about = f"{member.county or tr('(county unknown)')} · {heading}" if member else ""
+        label = RowLabelDialog.ask(w, SPLIT, heading[:30], about)
+        if label is not None:
+            self._correct(tr("Split into a new row"), lambda p: compare.split_section(p, section_id, label))
+
+    def compare_rename(self, row_key: str) -> None:
+        w = self.compare_window
+        row = w.comparison.row(row_key) if w.comparison else None
+        if row is None:
+            return
+        label = RowLabelDialog.ask(w, RENAME, row_label(row))
+        if label is not None and label != row.label:
+            self._correct(tr("Rename row"), lambda p: compare.rename_row(p, row_key, label))
+
+    def compare_merge(self, row_key: str, into_key: str) -> None:
+        self._correct(tr("Merge rows"), lambda p: compare.merge_rows(p, row_key, into_key))
+
+    # == keeping up with the project ===================================================================
+    def compare_changes(self, ch: Changes) -> None:
+        w = self.compare_window
+        if w is None or self.closed:
+            return
+        if not w.isVisible():  # brought up to date when it is shown again
+            self._compare_dirty = self._compare_dirty or bool(ch.alignment or ch.passages or ch.outline or ch.labels
+                                                              or ch.themes)
+            return
+        if ch.themes:
+            w.grid.set_looks(self.looks)
+        if ch.outline or ch.labels:  # reports deleted or their county or year corrected
+            w.grid.forget_units()
+            self.compare_load()
+        elif ch.alignment:
+            w.set_comparison(compare.load_comparison(self.project), ch.rows or None)
+        elif ch.passages:
+            w.grid.refresh_units(ch.units or None)
+
+    def compare_project_changed(self, _project) -> None:
+        w = self.compare_window
+        if w is None:
+            return
+        w.grid.forget_units()
+        self._compare_marks_wanted = {}
+        w.retranslate()
+        if w.isVisible():
+            self.compare_load()
+        else:
+            w.set_comparison(None)
