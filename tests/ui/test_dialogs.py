@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from reader.core.store.passages import Passage
 from reader.ui import i18n
 from reader.ui.dialogs.confirm import ConfirmDialog
+from reader.ui.dialogs.export import ExportDialog, ExportPreset
 from reader.ui.dialogs.passage import PassageDialog
 from reader.ui.dialogs.pattern import PatternTagDialog
 from reader.ui.dialogs.theme import ThemeDialog, ThemePickerDialog
@@ -21,7 +22,7 @@ PASSAGE = Passage(7, 1, 0, 5, "代表联络站", "", "", "h", None, "", "备注"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def dialogs(parent: QWidget):
+def dialogs(parent: QWidget, project):
     tr = i18n.tr
     return [
         (ConfirmDialog(parent, tr("Delete theme"), "?", tr("Delete")), ("删除主题", "Delete theme")),
@@ -32,6 +33,7 @@ def dialogs(parent: QWidget):
         (UnitFieldDialog(parent, YEAR, "", "r"), ("更正年份", "Correct year")),
         (UnitFieldDialog(parent, TITLE, "", "r"), ("重命名报告", "Rename report")),
         (PatternTagDialog(parent, LOOKS, lambda *a: 3, "代表", True), ("按标题批量标注", "Tag sections by heading")),
+        (ExportDialog(parent, project, ExportPreset(format="qdpx", folder=project.path.parent)), ("导出", "Export")),
     ]
 
 
@@ -42,11 +44,11 @@ def texts(dialog: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
-def test_every_dialog_opens_in_both_languages(qtbot, lang):
+def test_every_dialog_opens_in_both_languages(qtbot, lang, sample_project):
     i18n.install(lang)
     parent = QWidget()
     qtbot.addWidget(parent)
-    for dialog, (zh, en) in dialogs(parent):
+    for dialog, (zh, en) in dialogs(parent, sample_project):
         dialog.show()
         assert dialog.windowTitle() == (zh if lang == i18n.ZH else en)
         shown = [t for t in texts(dialog) if re.search(r"[A-Za-z]{3,}", t)]
