@@ -954,6 +954,14 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>某一栏不勾选即为全部。勾选的主题包括其子主题。</translation>
     </message>
     <message>
+        <source>Passages in reports whose county is not known ({n}) are exported only when no county is ticked.</source>
+        <translation>县区未识别的报告中有 {n} 段：只有在未勾选任何县区时才会导出。</translation>
+    </message>
+    <message>
+        <source>Passages to export: {n}</source>
+        <translation>将导出 {n} 段。</translation>
+    </message>
+    <message>
         <source>The codebook alone: every theme is written, so the lists do not apply.</source>
         <translation>只导出编码表：写入全部主题，以下选择不适用。</translation>
     </message>
@@ -964,10 +972,6 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
         <translation>编码表是空的，没有可导出的内容。</translation>
-    </message>
-    <message>
-        <source>{n} passages will be exported.</source>
-        <translation>将导出 {n} 段。</translation>
     </message>
     <message>
         <source>No passage is tagged yet: tag some passages first.</source>

@@ -93,7 +93,7 @@ def test_dialog_opens_in_both_languages(qtbot, tagged_window, lang):
     assert d.windowTitle() == ("导出" if zh else "Export")
     labels = [d.format_box.itemText(i) for i in range(d.format_box.count()) if d.format_box.itemData(i)]
     assert labels == [f.label("zh" if zh else "en") for f in FORMATS.values()]
-    assert d.count_label.text() == ("将导出 9 段。" if zh else "9 passages will be exported.")
+    assert d.count_label.text() == ("将导出 9 段。" if zh else "Passages to export: 9")
     assert d.endings_row.isVisible() and d.ok_button.text() == ("导出" if zh else "Export")
     assert d.path().name == ("sample-标注摘录.qdpx" if zh else "sample-passages.qdpx")
 

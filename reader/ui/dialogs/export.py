@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -66,6 +66,12 @@ class ExportPreset:
     folder: Path | None = None
     place: tuple = ()  # an outline place: its counties are ticked
     themes: tuple[int, ...] = ()
+
+
+def documents_folder() -> Path:
+    """Where an export goes the first time: the user's Documents folder (else home)."""
+    docs = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return docs if docs.is_dir() else Path.home()
 
 
 def default_name(project: Project, fmt: str) -> str:
@@ -175,7 +181,7 @@ class ExportDialog(QDialog):
 
         fmt = preset.format if preset.format in FORMATS else "xlsx"
         self.format_box.setCurrentIndex(self.format_box.findData(fmt))
-        folder = preset.folder if preset.folder and preset.folder.is_dir() else Path.home()
+        folder = preset.folder if preset.folder and preset.folder.is_dir() else documents_folder()
         self.path_edit.setText(str(folder / default_name(project, fmt)))
         self.themes.set_checked(preset.themes)
         if preset.place:
@@ -214,11 +220,14 @@ class ExportDialog(QDialog):
     def _format_changed(self, _index: int = -1) -> None:
         spec = FORMATS[self.format_name()]
         self.selection_group.setEnabled(spec.passages)
-        self.selection_hint.setText(
-            tr("Nothing ticked in a list means all of it. A ticked theme includes its subthemes.")
-            if spec.passages
-            else tr("The codebook alone: every theme is written, so the lists do not apply.")
-        )
+        if not spec.passages:
+            hint = tr("The codebook alone: every theme is written, so the lists do not apply.")
+        else:
+            hint = tr("Nothing ticked in a list means all of it. A ticked theme includes its subthemes.")
+            if self.choices.without_county:
+                hint += " " + tr("Passages in reports whose county is not known ({n}) are exported only when no "
+                                 "county is ticked.").format(n=self.choices.without_county)
+        self.selection_hint.setText(hint)
         self.endings_row.setVisible(spec.line_endings)
         self.endings_label.setVisible(spec.line_endings)
         self._retarget(spec)
@@ -270,7 +279,7 @@ class ExportDialog(QDialog):
                 self._say(message_for(e), reason=True)
                 return self._update_ok()
             if self.count:
-                self._say(tr("{n} passages will be exported.").format(n=self.count))
+                self._say(tr("Passages to export: {n}").format(n=self.count))
             elif not self.choices.passages:
                 self._say(tr("No passage is tagged yet: tag some passages first."), reason=True)
             else:
@@ -286,7 +295,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         spec = FORMATS[self.format_name()]
-        start = self.path() or Path.home() / default_name(self.project, spec.name)
+        start = self.path() or documents_folder() / default_name(self.project, spec.name)
         chosen = ExportFileDialog.ask_save(self, start, f"{spec.label(self.lang)} (*{spec.suffix})")
         if chosen is not None:
             self.path_edit.setText(str(chosen if chosen.suffix else chosen.with_suffix(spec.suffix)))
