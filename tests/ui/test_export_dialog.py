@@ -191,6 +191,7 @@ def test_export_through_the_window_writes_the_file(tagged_window, monkeypatch, t
         d.path_edit.setText(str(out))
 
     drive(monkeypatch, user)
+    assert tagged_window.actions["export"].shortcut().toString() == "Ctrl+E"
     tagged_window.actions["export"].trigger()
     assert out.is_file() and not shown_errors
     with out.open(encoding="utf-8-sig", newline="") as f:
@@ -374,3 +375,27 @@ def test_codebook_import_is_one_undoable_step(tagged_window, tagged_path, tmp_pa
     assert not window.import_codebook_file(bad)
     assert len(shown_errors) == 1 and window.undo_stack.count() == 1
     shown_errors.clear()
+
+
+def test_what_a_qdpx_could_not_bring_is_listed(make_window, tagged_path, tmp_path, monkeypatch):
+    import zipfile
+
+    qdpx, odd = tmp_path / "a.qdpx", tmp_path / "odd.qdpx"
+    with open_project(tagged_path, create=False) as p:
+        core_export.export(p, "qdpx", qdpx)
+    with zipfile.ZipFile(qdpx) as src, zipfile.ZipFile(odd, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "project.qde":
+                picture = '<PictureSource guid="9f1c7a52-0000-4000-8000-000000000001" name="照片.png"/></Sources>'
+                data = data.decode("utf-8").replace("</Sources>", picture, 1).encode("utf-8")
+            dst.writestr(name, data)
+    window = make_window(tmp_path / "new.renda")
+    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent: [odd]))
+    summaries = []
+    monkeypatch.setattr(ImportSummary, "show", classmethod(lambda cls, parent, text, details="": summaries.append((text, details))))
+    window.actions["import_files"].trigger()
+    [(text, details)] = summaries
+    assert "来自 REFI-QDA" in text
+    assert details.splitlines() == ["REFI-QDA 文件中未导入的内容：", "odd.qdpx: PictureSource 照片.png"]
+    assert window.count_label.text().endswith("9 段标注")
