@@ -139,15 +139,6 @@ def _theme_json(t, counts: dict[int, int]) -> dict:
 
 
 def _import_codebook(project, file: str):
-    from pathlib import Path
+    from reader.core.export.codebook_import import import_codebook
 
-    from reader.core.errors import UnsupportedFormat
-    from reader.core.export.codebook_files import import_codebook_table
-    from reader.core.export.refi.codebook import import_qdc
-
-    suffix = Path(file).suffix.lower()
-    if suffix == ".qdc":
-        return import_qdc(project, file)
-    if suffix in (".csv", ".xlsx"):
-        return import_codebook_table(project, file)
-    raise UnsupportedFormat(file, suffix or "（无）")
+    return import_codebook(project, file)

@@ -14,7 +14,8 @@ window:
     window.projectChanged / window.changesApplied  # signals to refresh what you add
 
 What the user does is handled in the mixins: reading.py (showing, search, matrix), editing.py
-(tagging, themes, report corrections), projects.py (new/open/import).
+(tagging, themes, report corrections), projects.py (new/open/import), exporting.py (export,
+codebook import).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.compare.controller import CompareMixin
 from reader.ui.editing import EditingMixin
+from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
@@ -73,7 +75,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, CompareMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 

@@ -92,19 +92,31 @@ class ProjectMixin:
         )
 
     def imported(self, report: ImportReport) -> None:
-        """After an import: show the new reports and say what happened. The undo history is
-        cleared, since the import is not part of it."""
+        """After an import: show the new reports (and themes, from a .qdpx/.qdc) and say what
+        happened. The undo history is cleared, since the import is not part of it."""
+        exchanges = [i.exchange for i in report.items if i.exchange is not None]
         if report.imported:
             self.undo_stack.clear()
-            self.apply_changes(Changes(outline=True, passages=True))
+            themes = any(x.themes.added for x in exchanges)
+            self.apply_changes(Changes(outline=True, passages=True, themes=themes))
         units = len(report.unit_ids)
         text = tr("{files} files imported ({units} reports); {dups} already in the project; {failed} failed.").format(
             files=len(report.imported), units=units, dups=len(report.duplicates), failed=len(report.failed)
         )
+        if exchanges:
+            text += " " + tr("From REFI-QDA: {added} themes added, {kept} already there; {passages} passages.").format(
+                added=sum(len(x.themes.added) for x in exchanges),
+                kept=sum(len(x.themes.kept) for x in exchanges),
+                passages=sum(x.passages for x in exchanges),
+            )
         if report.cancelled:
             text = tr("Import cancelled.") + " " + text
         self.status(text, 15000)
-        if report.failed:
+        skipped = [f"{x.path.name}: {what}" for x in exchanges for what in x.skipped]
+        if report.failed or skipped:
             lang = i18n.message_lang()
-            details = "\n".join(describe(item.error, lang) for item in report.failed if item.error is not None)
-            ImportSummary.show(self, text, details)
+            details = [describe(item.error, lang) for item in report.failed if item.error is not None]
+            if skipped:
+                details.append(tr("Not taken from the REFI-QDA files:"))
+                details.extend(skipped)
+            ImportSummary.show(self, text, "\n".join(details))

@@ -24,6 +24,8 @@ RECENT = "projects/recent"
 PLACES = "places/"  # + hash of the project path: "unit_id:section_id"
 MATRIX_BY = "matrix/by"
 MATRIX_VALUE = "matrix/value"
+EXPORT_FORMAT = "export/format"
+EXPORT_FOLDER = "export/folder"
 
 RECENT_MAX = 8
 FONT_SIZE_DEFAULT = 13

@@ -80,16 +80,36 @@
         <translation>打开项目</translation>
     </message>
     <message>
+        <source>Reports and REFI-QDA files ({patterns})</source>
+        <translation>报告与 REFI-QDA 文件（{patterns}）</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects and codebooks ({patterns})</source>
+        <translation>REFI-QDA 项目与编码表（{patterns}）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.md *.docx *.html *.htm *.pdf);;All files (*)</source>
-        <translation>报告文件 (*.txt *.md *.docx *.html *.htm *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>导入编码表</translation>
+    </message>
+    <message>
+        <source>Codebooks ({patterns})</source>
+        <translation>编码表（{patterns}）</translation>
     </message>
     <message>
         <source>Import</source>
@@ -412,6 +432,18 @@
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
+        <source>Import a code&amp;book…</source>
+        <translation>导入编码表(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;codebook…</source>
+        <translation>导出编码表(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -600,8 +632,16 @@
         <translation>{counties} 个县区 · {reports} 篇报告 · {passages} 段标注</translation>
     </message>
     <message>
+        <source>Included with the theme above it.</source>
+        <translation>已随上级主题一并选中。</translation>
+    </message>
+    <message>
         <source>Counties</source>
         <translation>县区</translation>
+    </message>
+    <message>
+        <source>Filter counties</source>
+        <translation>筛选县区</translation>
     </message>
     <message>
         <source>Prefectures</source>
@@ -836,8 +876,16 @@ File: {source}
         <translation>导入了 {files} 个文件（{units} 篇报告）；{dups} 个已在项目中；{failed} 个失败。</translation>
     </message>
     <message>
+        <source>From REFI-QDA: {added} themes added, {kept} already there; {passages} passages.</source>
+        <translation>来自 REFI-QDA：新增 {added} 个主题，已有 {kept} 个；标注 {passages} 段。</translation>
+    </message>
+    <message>
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>Not taken from the REFI-QDA files:</source>
+        <translation>REFI-QDA 文件中未导入的内容：</translation>
     </message>
     <message>
         <source>Open a county, then a report or one of its sections, to read it.</source>
@@ -1204,6 +1252,130 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>The section leaves its row for a new row of its own. Label of the new row:</source>
         <translation>这一节将离开原来的行，单独成为新的一行。新行的名称：</translation>
+    </message>
+    <message>
+        <source>{project}-passages</source>
+        <translation>{project}-标注摘录</translation>
+    </message>
+    <message>
+        <source>{project}-codebook</source>
+        <translation>{project}-编码表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Which passages</source>
+        <translation>导出哪些段落</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消勾选</translation>
+    </message>
+    <message>
+        <source>LF: ATLAS.ti, QualCoder</source>
+        <translation>LF（适用于 ATLAS.ti、QualCoder）</translation>
+    </message>
+    <message>
+        <source>CRLF: MAXQDA</source>
+        <translation>CRLF（适用于 MAXQDA）</translation>
+    </message>
+    <message>
+        <source>Line endings:</source>
+        <translation>换行符：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Nothing ticked in a list means all of it. A ticked theme includes its subthemes.</source>
+        <translation>某一栏不勾选即为全部。勾选的主题包括其子主题。</translation>
+    </message>
+    <message>
+        <source>Passages in reports whose county is not known ({n}) are exported only when no county is ticked.</source>
+        <translation>县区未识别的报告中有 {n} 段：只有在未勾选任何县区时才会导出。</translation>
+    </message>
+    <message>
+        <source>Passages to export: {n}</source>
+        <translation>将导出 {n} 段。</translation>
+    </message>
+    <message>
+        <source>The codebook alone: every theme is written, so the lists do not apply.</source>
+        <translation>只导出编码表：写入全部主题，以下选择不适用。</translation>
+    </message>
+    <message>
+        <source>The codebook will be exported: {n} themes.</source>
+        <translation>将导出编码表：{n} 个主题。</translation>
+    </message>
+    <message>
+        <source>The codebook is empty: there is nothing to export.</source>
+        <translation>编码表是空的，没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>No passage is tagged yet: tag some passages first.</source>
+        <translation>还没有标注段落：请先标注。</translation>
+    </message>
+    <message>
+        <source>No passage matches this choice: tick other themes, counties or years.</source>
+        <translation>没有符合所选条件的段落：请换选主题、县区或年份。</translation>
+    </message>
+    <message>
+        <source>Replace file</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation>{folder} 中已有“{name}”。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>The old file stays until the new one is written completely.</source>
+        <translation>新文件完整写好之后才会替换旧文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}</source>
+        <translation>正在导出到 {name}</translation>
+    </message>
+    <message>
+        <source>Codebook exported: {themes} themes → {name}</source>
+        <translation>已导出编码表：{themes} 个主题 → {name}</translation>
+    </message>
+    <message>
+        <source>Exported {passages} passages, {sources} reports and {themes} themes → {name}</source>
+        <translation>已导出 {passages} 段标注、{sources} 篇报告、{themes} 个主题 → {name}</translation>
+    </message>
+    <message>
+        <source>Exported {passages} passages → {name}</source>
+        <translation>已导出 {passages} 段标注 → {name}</translation>
+    </message>
+    <message>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Import codebook</source>
+        <translation>导入编码表</translation>
+    </message>
+    <message>
+        <source>Codebook imported from {name}: {added} themes added, {kept} already there (kept as they were).</source>
+        <translation>已从 {name} 导入编码表：新增 {added} 个主题，已有 {kept} 个（保持不变）。</translation>
     </message>
 </context>
 </TS>

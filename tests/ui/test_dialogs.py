@@ -13,6 +13,7 @@ from reader.ui import i18n
 from reader.ui.dialogs.columns import ColumnsDialog
 from reader.ui.dialogs.comparefilter import CompareFilterDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
+from reader.ui.dialogs.export import ExportDialog, ExportPreset
 from reader.ui.dialogs.passage import PassageDialog
 from reader.ui.dialogs.pattern import PatternTagDialog
 from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
@@ -27,7 +28,7 @@ COLUMNS = [Column(1, "吉县", "临汾市", 2019, "a.txt"), Column(2, "离石区
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def dialogs(parent: QWidget):
+def dialogs(parent: QWidget, project):
     tr = i18n.tr
     return [
         (ConfirmDialog(parent, tr("Delete theme"), "?", tr("Delete")), ("删除主题", "Delete theme")),
@@ -43,6 +44,7 @@ def dialogs(parent: QWidget):
         (ColumnsDialog(parent, COLUMNS, [1, 2]), ("栏目", "Columns")),
         (CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021, 2022]), Selection(["吉县"], None, [2021, 2022])),
          ("选择对比的报告", "Reports to compare")),
+        (ExportDialog(parent, project, ExportPreset(format="qdpx", folder=project.path.parent)), ("导出", "Export")),
     ]
 
 
@@ -53,11 +55,11 @@ def texts(dialog: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
-def test_every_dialog_opens_in_both_languages(qtbot, lang):
+def test_every_dialog_opens_in_both_languages(qtbot, lang, sample_project):
     i18n.install(lang)
     parent = QWidget()
     qtbot.addWidget(parent)
-    for dialog, (zh, en) in dialogs(parent):
+    for dialog, (zh, en) in dialogs(parent, sample_project):
         dialog.show()
         assert dialog.windowTitle() == (zh if lang == i18n.ZH else en)
         shown = [t for t in texts(dialog) if re.search(r"[A-Za-z]{3,}", t)]

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import project as paths
+from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
+from reader.core.ingest import RESERVED_SUFFIXES, importable_suffixes
 from reader.ui.i18n import tr
 
 
@@ -33,6 +35,21 @@ class ProjectFileDialog:
         return Path(name) if name else None
 
 
+def _patterns(suffixes) -> str:
+    return " ".join(f"*{s}" for s in suffixes)
+
+
+def import_filter() -> str:
+    """Reports of every kind we read, REFI-QDA projects and codebooks among them."""
+    return ";;".join(
+        (
+            tr("Reports and REFI-QDA files ({patterns})").format(patterns=_patterns(importable_suffixes())),
+            tr("REFI-QDA projects and codebooks ({patterns})").format(patterns=_patterns(RESERVED_SUFFIXES)),
+            tr("All files (*)"),
+        )
+    )
+
+
 class ImportDialog:
     @classmethod
     def ask_files(cls, parent: QWidget | None) -> list[Path]:
@@ -40,13 +57,40 @@ class ImportDialog:
             parent,
             tr("Import documents"),
             str(Path.home()),
-            tr("Reports (*.txt *.md *.docx *.html *.htm *.pdf);;All files (*)"),
+            import_filter(),
         )
         return [Path(n) for n in names]
 
     @classmethod
     def ask_folder(cls, parent: QWidget | None) -> Path | None:
         name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"), str(Path.home()))
+        return Path(name) if name else None
+
+
+class ExportFileDialog:
+    @classmethod
+    def ask_save(cls, parent: QWidget | None, start: Path, file_filter: str) -> Path | None:
+        """Where to save an export; the export dialog itself asks before replacing a file."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, tr("Export to"), str(start), file_filter, "", QFileDialog.Option.DontConfirmOverwrite
+        )
+        return Path(name) if name else None
+
+
+class CodebookFileDialog:
+    @classmethod
+    def ask_open(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            tr("Import a codebook"),
+            str(start or Path.home()),
+            ";;".join(
+                (
+                    tr("Codebooks ({patterns})").format(patterns=_patterns(CODEBOOK_SUFFIXES)),
+                    tr("All files (*)"),
+                )
+            ),
+        )
         return Path(name) if name else None
 
 
