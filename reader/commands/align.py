@@ -23,7 +23,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "correction option (--move, --not-match, --split, --merge, --rename, --undo) the stored rows are "
         "corrected without re-aligning. ROW is a row key (shown with --json or --keys) or its label.",
     )
-    p.add_argument("--county", action="append", default=[], metavar="NAME", help="只对齐这些县区（可重复）/ only these counties (repeatable)")
+    p.add_argument("--county", action="append", default=[], metavar="NAME",
+                   help="只对齐这些县区（可重复；同名的写 地市/县区，如 福州市/鼓楼区；unknown：县区未识别的报告）/ "
+                   "only these counties (repeatable; a shared name as PREFECTURE/COUNTY; unknown: reports whose "
+                   "county is not known)")
     p.add_argument("--prefecture", metavar="NAME", help="只对齐这个地市 / only this prefecture")
     p.add_argument("--year", action="append", default=[], metavar="Y", help="只对齐这些年份，可写 2019-2022（可重复）/ only these years, or a range (repeatable)")
     p.add_argument("--json", action="store_true", help="JSON output")
@@ -174,20 +177,30 @@ def _print_corrections(out: Out, corrections, as_json: bool) -> int:
 def _print(out: Out, comparison, keys: bool) -> None:
     columns = len(comparison.columns)
     filled = [r for r in comparison.rows if r.members]
+    places = {c.unit_id: c for c in comparison.columns}
     out.line(out.t(f"对齐了 {columns} 篇报告，{len(filled)} 行：", f"{columns} report(s) aligned into {len(filled)} row(s):"))
     if comparison.stale:
         out.line(out.t("（修正之后尚未重新对齐）", "(corrected since the last run: re-align to refresh)"))
     for row in comparison.rows:
         if not row.members and row.is_other:
             continue
-        counties = len({m.county or f"#{m.unit_id}" for m in row.members})
+        counties = len({_place_of(places, m) for m in row.members})
         key = f"  [{row.key}]" if keys else ""
         out.line(out.t(f"【{row.label}】{len(row.members)} 节，{counties} 个县区{key}",
                        f"[{row.label}] {len(row.members)} section(s), {counties} county(ies){key}"))
         for m in row.members:
-            where = m.county or out.t("县区未识别", "county unknown")
+            column = places.get(m.unit_id)
+            where = (column.label if column else None) or m.county or out.t("县区未识别", "county unknown")
             if m.year:
                 where += f" {m.year}"
             score = out.t("用户", "user") if m.score is None else f"{m.score:.2f}"
             pin = " *" if m.pinned else ""
             out.line(f"    {where} · {short(m.heading, 30)} · {score}{pin}  §{m.section_id}")
+
+
+def _place_of(places: dict, m) -> str:
+    """A member's place (two of one name apart; each report without a county on its own)."""
+    column = places.get(m.unit_id)
+    if column is None or column.county is None:
+        return f"#{m.unit_id}"
+    return column.county_key

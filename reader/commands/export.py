@@ -31,12 +31,16 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         description="Write the tagged passages (csv xlsx docx md html json, or a REFI-QDA project qdpx "
         "for MAXQDA, ATLAS.ti, NVivo, QualCoder) or the codebook alone (qdc codebook-csv codebook-xlsx). "
         "--theme (with its child themes), --county and --year choose passages; repeat them for several. "
+        "A county named by several places of the project is written with its prefecture (福州市/鼓楼区) or "
+        "province (福建省/福州市/鼓楼区); --county unknown chooses the reports whose county is not known. "
         "An existing file is only replaced with --force; the file is written whole or not at all.",
     )
     p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="格式 / format")
     p.add_argument("--out", "-o", required=True, metavar="FILE", help="输出文件 / output file")
     p.add_argument("--theme", action="append", default=[], metavar="T", help="主题（含子主题）/ theme (and its children)")
-    p.add_argument("--county", action="append", default=[], metavar="C", help="县区 / county")
+    p.add_argument("--county", action="append", default=[], metavar="C",
+                   help="县区；同名的写 地市/县区，如 福州市/鼓楼区；unknown：县区未识别的报告 / county; a shared name as "
+                   "PREFECTURE/COUNTY; unknown: reports whose county is not known")
     p.add_argument("--year", action="append", default=[], type=year, metavar="Y", help="年份 / year")
     p.add_argument(
         "--line-endings",

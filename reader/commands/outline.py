@@ -15,10 +15,11 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="报告与章节目录 / units and their sections",
         description="Units (one county's report each) with their section trees. Offsets are relative "
-        "to the unit text (`reader text --unit ID`).",
+        "to the unit text (`reader text --unit ID`). --county: one place; a name several places of the "
+        "project share is written with its prefecture (福州市/鼓楼区); unknown: reports whose county is not known.",
     )
     p.add_argument("--json", action="store_true", help="JSON output")
-    p.add_argument("--county", help="只看某县区 / only this county")
+    p.add_argument("--county", help="只看某县区（同名的写 地市/县区）/ only this county (a shared name as PREFECTURE/COUNTY)")
     p.set_defaults(func=run)
 
 

@@ -15,11 +15,13 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "passages",
         parents=[common],
         help="已标注的段落 / tagged passages",
-        description="List tagged passages, optionally only those of a theme, a county or a unit.",
+        description="List tagged passages, optionally only those of a theme, a county or a unit. A county "
+        "named by several places of the project is written with its prefecture (福州市/鼓楼区); --county unknown "
+        "lists the passages of reports whose county is not known.",
     )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--theme", metavar="T")
-    p.add_argument("--county", metavar="C")
+    p.add_argument("--county", metavar="C", help="县区（同名的写 地市/县区）/ county (a shared name as PREFECTURE/COUNTY)")
     p.add_argument("--unit", type=unit_id, metavar="ID")
     p.set_defaults(func=run)
 

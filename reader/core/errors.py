@@ -246,3 +246,12 @@ class NotAligned(ReaderError):
 
     path: str
     code = "not_aligned"
+
+
+@dataclass
+class AmbiguousPlace(AmbiguousName):
+    """A county named by a name several places of the project share (鼓楼区 in 福州 and 南京):
+    `choices` lists how to name each one (福州市/鼓楼区、南京市/鼓楼区)."""
+
+    choices: str = ""
+    code = "ambiguous_place"

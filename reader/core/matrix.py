@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.counties import Counties, key_of, project_counties
 from reader.core.errors import InvalidInput
 from reader.core.store.db import Project
 from reader.core.store.passage_scope import Scope
@@ -56,11 +57,12 @@ def _safe(key: tuple) -> tuple:
     return tuple("" if x is None else x for x in key)
 
 
-def _row_of(by: str, province, prefecture, county, code, year) -> tuple[tuple, MatrixRow]:
-    if by == "county":
+def _row_of(by: str, province, prefecture, county, code, year, labels: Counties) -> tuple[tuple, MatrixRow]:
+    if by == "county":  # a place: two of one name are two rows, labelled 鼓楼区（福州市） and 鼓楼区（南京市）
         key = (province, prefecture, county)
         detail = " ".join(x for x in (province, prefecture) if x)
-        return (code is None, code or "", _safe(key)), MatrixRow(key, county, detail, Scope(place=key))
+        label = labels.label(key_of(code, province, prefecture, county)) or county
+        return (code is None, code or "", _safe(key)), MatrixRow(key, label, detail, Scope(place=key))
     if by == "prefecture":
         key = (province, prefecture)
         label = prefecture or province
@@ -96,6 +98,7 @@ def theme_matrix(project: Project, by: str = "county", theme_ids: list[int] | No
     for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
         tags.setdefault(pid, set()).update(cols_of(tid))
 
+    labels = project_counties(project) if by == "county" else Counties()
     rows: dict[tuple, tuple[tuple, MatrixRow]] = {}
     cells: dict[tuple[tuple, int], list[tuple[int, int, int]]] = {}
     for pid, uid, start, end, province, prefecture, county, code, year in project.db.execute(
@@ -105,7 +108,7 @@ def theme_matrix(project: Project, by: str = "county", theme_ids: list[int] | No
         cols = tags.get(pid)
         if not cols:
             continue
-        order, row = _row_of(by, province, prefecture, county, code, year)
+        order, row = _row_of(by, province, prefecture, county, code, year, labels)
         if row.key not in rows or order < rows[row.key][0]:
             rows[row.key] = (order, row)
         for c in cols:

@@ -103,6 +103,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "这个项目还没有做过章节对齐，请先运行对齐（reader align）：{path}",
         "en": "This project has not been aligned yet; run the alignment first (reader align): {path}",
     },
+    "ambiguous_place": {
+        "zh": "“{name}”可指 {count} 个县区，请写明是哪一个（同名的写出上级地市）：{choices}",
+        "en": "'{name}' can mean {count} counties; say which one (a shared name with its prefecture): {choices}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.

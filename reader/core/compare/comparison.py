@@ -16,6 +16,7 @@ from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.compare import corrections as corr
 from reader.core.compare.inputs import align_themes, align_units
 from reader.core.compare.selection import Selection, resolve, select_units
+from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NotFound
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import alignment as store
@@ -87,6 +88,8 @@ class Column:
     prefecture: str | None
     year: int | None
     source: str
+    county_key: str = UNKNOWN  # its place (reader.core.counties)
+    label: str | None = None  # the place's name, with its prefecture when the project has two of it
 
 
 @dataclass
@@ -226,10 +229,11 @@ def load_comparison(project: Project) -> Comparison | None:
 
 
 def _columns(project: Project) -> list[Column]:
+    counties = project_counties(project)
     return [
-        Column(*r)
+        Column(*r, label=counties.label(r[-1]))
         for r in project.db.execute(
-            "SELECT u.id, u.county, u.prefecture, u.year, d.source_name FROM align_units au "
+            f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')} FROM align_units au "
             "JOIN units u ON u.id = au.unit_id JOIN documents d ON d.id = u.document_id ORDER BY au.position"
         )
     ]

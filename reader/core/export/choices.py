@@ -3,18 +3,21 @@ province and prefecture, the years, and the codebook, each with its number of ta
 
     choices = export_choices(project)
     for c in choices.counties: c.province, c.prefecture, c.county, c.passages
+                               c.key, c.label     # the place (a Selection takes the key), its name
+    choices.unknown                # the reports whose county is not known (key counties.UNKNOWN), or None
     for y in choices.years: y.year, y.passages
     choices.themes                 # the theme tree (reader.core.store.themes.Theme)
     choices.theme_passages[tid]    # passages tagged with the theme or any theme below it (each once)
 
 A few grouped queries: milliseconds for thousands of reports. The Selection the dialog builds from
-these names is counted with reader.core.export.selection.count_passages.
+these keys is counted with reader.core.export.selection.count_passages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.counties import UNKNOWN, project_counties
 from reader.core.store.db import Project
 from reader.core.store.themes import Theme, theme_tree
 
@@ -26,6 +29,17 @@ class CountyChoice:
     prefecture: str | None  # None for the districts of a 直辖市 (no prefecture level)
     reports: int
     passages: int
+    key: str = ""  # the place (reader.core.counties): what a Selection names
+    label: str = ""  # its name, with its prefecture when the project has two places of that name
+
+
+@dataclass(frozen=True)
+class UnknownChoice:
+    """The reports whose county is not known, chosen together (key counties.UNKNOWN)."""
+
+    reports: int
+    passages: int
+    key: str = UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,7 @@ class ExportChoices:
     passages: int = 0  # every tagged passage of the project
     without_county: int = 0  # passages in reports whose county is not known
     without_year: int = 0  # passages in reports whose year is not known
+    unknown: UnknownChoice | None = None  # the reports whose county is not known, if any
 
     def theme_count(self) -> int:
         return sum(1 for root in self.themes for _ in root.walk())
@@ -55,19 +70,19 @@ _UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
 def export_choices(project: Project) -> ExportChoices:
     db = project.db
     out = ExportChoices()
-    for province, prefecture, county, reports, passages in db.execute(
-        f"SELECT u.province, u.prefecture, u.county, count(*), coalesce(sum({_UNIT_PASSAGES}), 0) "
-        "FROM units u WHERE u.county IS NOT NULL GROUP BY u.province, u.prefecture, u.county "
-        "ORDER BY min(u.county_code) IS NULL, min(u.county_code), u.province, u.prefecture, u.county"
-    ):
-        out.counties.append(CountyChoice(county, province, prefecture, reports, passages))
+    for c in project_counties(project).places:
+        if c.unknown:
+            out.unknown = UnknownChoice(c.reports, c.passages)
+        else:
+            out.counties.append(CountyChoice(c.name or "", c.province, c.prefecture, c.reports, c.passages, c.key,
+                                             c.label or ""))
     for year, reports, passages in db.execute(
         f"SELECT u.year, count(*), coalesce(sum({_UNIT_PASSAGES}), 0) FROM units u "
         "WHERE u.year IS NOT NULL GROUP BY u.year ORDER BY u.year"
     ):
         out.years.append(YearChoice(year, reports, passages))
     out.passages, out.without_county, out.without_year = db.execute(
-        "SELECT count(*), coalesce(sum(u.county IS NULL), 0), coalesce(sum(u.year IS NULL), 0) "
+        "SELECT count(*), coalesce(sum(coalesce(u.county, '') = ''), 0), coalesce(sum(u.year IS NULL), 0) "
         "FROM passages p JOIN units u ON u.id = p.unit_id"
     ).fetchone()
     out.themes = theme_tree(project)

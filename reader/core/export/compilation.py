@@ -131,7 +131,8 @@ def write_docx(
     ids = {name: doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Quote", CITATION_STYLE)}
     body = _Body(doc)
     body.add(doc.core_properties.title, ids["Title"])
-    body.add(f"{selection.describe(lang)}；共 {len(recs)} 段标注。" if zh else f"{selection.describe(lang)}; {len(recs)} passage(s).")
+    said = selection.describe(lang, resolved.county_names(lang))
+    body.add(f"{said}；共 {len(recs)} 段标注。" if zh else f"{said}; {len(recs)} passage(s).")
     for group in groups:
         body.add(group.theme if group.theme != NO_THEME else ("（未分主题）" if zh else "(no theme)"), ids["Heading 1"])
         for county in group.counties:

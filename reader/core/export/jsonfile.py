@@ -28,6 +28,7 @@ def write_json(
     one object per passage with its themes' paths (see ExportRecord.to_json)."""
     chosen = choose(project, out, selection, force)
     selection, recs = chosen.selection, chosen.records
+    places = chosen.resolved.places
     steps = Steps(len(recs), progress, cancel, "JSON", every=500)
     items = []
     for r in recs:
@@ -38,8 +39,8 @@ def write_json(
         "version": 1,
         "generator": f"Renda Reader {reader.__version__}",
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "selection": {"themes": [str(t) for t in selection.themes], "counties": list(selection.counties),
-                      "years": list(selection.years)},
+        "selection": {"themes": [str(t) for t in selection.themes], "counties": [c.qualified for c in places],
+                      "county_keys": [c.key for c in places], "years": list(selection.years)},
         "passages": items,
     }
     with atomic_file(out, force=force) as f:

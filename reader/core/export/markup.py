@@ -65,7 +65,7 @@ def write_markdown(
     groups = grouped(recs, resolved)
     labels = _labels(lang)
     steps = Steps(sum(g.count for g in groups), progress, cancel, "Markdown", every=200)
-    lines = [f"# {md_escape(labels['title'])}", "", md_escape(f"{selection.describe(lang)}；{labels['count'].format(n=len(recs))}"), ""]
+    lines = [f"# {md_escape(labels['title'])}", "", md_escape(f"{selection.describe(lang, resolved.county_names(lang))}；{labels['count'].format(n=len(recs))}"), ""]
     for group in groups:
         lines += [f"## {md_escape(group.theme if group.theme != NO_THEME else labels['no_theme'])}", ""]
         for county in group.counties:
@@ -114,7 +114,7 @@ def write_html(
         f"<style>{_CSS}</style></head>",
         "<body>",
         f"<h1>{esc(labels['title'])}</h1>",
-        f"<p>{esc(selection.describe(lang))}；{esc(labels['count'].format(n=len(recs)))}</p>",
+        f"<p>{esc(selection.describe(lang, resolved.county_names(lang)))}；{esc(labels['count'].format(n=len(recs)))}</p>",
     ]
     for group in groups:
         parts.append(f"<h2>{esc(group.theme if group.theme != NO_THEME else labels['no_theme'])}</h2>")

@@ -1,6 +1,10 @@
 """What to export: a Selection (themes, counties, years), resolved against a project into records
 that carry every column an export writes, and how many passages that is.
 
+A county is a place (reader.core.counties): named by its key, by a name the project holds once,
+or with the places above it (福州市/鼓楼区); counties.UNKNOWN chooses the reports whose county is not
+known. Two places of one name are two groups everywhere (compilations, the counts sheet).
+
 A theme includes its children. Filters combine with AND; several values of one filter with OR.
 Without a theme filter every passage is taken, also one tagged with a note only; with one, a
 passage is taken when any of its themes is selected, and only the selected themes are written.
@@ -11,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.counties import UNKNOWN, County, key_filter, key_of, project_counties
 from reader.core.errors import NotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline, sections_of
@@ -22,19 +27,21 @@ NO_THEME = ""  # the theme path of a passage tagged with a note only
 
 @dataclass(frozen=True)
 class Selection:
-    """The user's choice; theme keys are names, paths (父/子) or ids."""
+    """The user's choice; theme keys are names, paths (父/子) or ids; counties are place keys or
+    names as reader.core.counties resolves them."""
 
     themes: tuple[str | int, ...] = ()
     counties: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
 
-    def describe(self, lang: str = "zh") -> str:
+    def describe(self, lang: str = "zh", counties: list[str] | None = None) -> str:
+        """In words; `counties`: the counties' names to show instead of what was typed."""
         parts = []
         zh = lang == "zh"
         if self.themes:
             parts.append(("主题：" if zh else "themes: ") + "、".join(map(str, self.themes)))
         if self.counties:
-            parts.append(("县区：" if zh else "counties: ") + "、".join(self.counties))
+            parts.append(("县区：" if zh else "counties: ") + "、".join(counties or self.counties))
         if self.years:
             parts.append(("年份：" if zh else "years: ") + "、".join(map(str, self.years)))
         return "；".join(parts) if parts else ("全部标注" if zh else "all passages")
@@ -45,13 +52,27 @@ class Resolved:
     """A Selection checked against a project."""
 
     theme_ids: set[int] | None  # None: no theme filter
-    counties: list[str]
+    counties: list[str]  # place keys
     years: list[int]
     themes: list[Theme]  # every theme of the project, flat in tree order, with paths
     tree: list[Theme] = field(default_factory=list)
+    places: list[County] = field(default_factory=list)  # the chosen places
+    labels: dict[str, str | None] = field(default_factory=dict)  # key -> label of every place of the project
 
     def theme_order(self) -> dict[int, int]:
         return {t.id: i for i, t in enumerate(self.themes)}
+
+    def county_names(self, lang: str = "zh") -> list[str]:
+        """The chosen places as a reader reads them (鼓楼区（福州市） when two share the name)."""
+        return [c.label or unknown_label(lang) for c in self.places]
+
+    def qualified(self) -> list[str]:
+        """The chosen places as typed names that resolve back to them (福州市/鼓楼区)."""
+        return [c.qualified for c in self.places]
+
+
+def unknown_label(lang: str = "zh") -> str:
+    return "未识别县区" if lang == "zh" else "county unknown"
 
 
 @dataclass
@@ -75,6 +96,9 @@ class ExportRecord:
     source: str
     created_at: str
     coder: str | None
+    county_code: str | None = None
+    county_key: str = UNKNOWN  # the place (reader.core.counties)
+    county_label: str | None = None  # its name for display, told apart from a namesake; None: unknown
 
     @property
     def section(self) -> str:
@@ -88,6 +112,7 @@ class ExportRecord:
             "county": self.county,
             "province": self.province,
             "prefecture": self.prefecture,
+            "county_code": self.county_code,
             "year": self.year,
             "title": self.title,
             "section": self.section_path,
@@ -171,23 +196,23 @@ def resolve(project: Project, selection: Selection) -> Resolved:
         for key in selection.themes:
             found = find_theme(project, key)
             theme_ids.update(d.id for d in by_id[found.id].walk())
-    known_counties = {r[0] for r in project.db.execute("SELECT DISTINCT county FROM units WHERE county IS NOT NULL")}
-    for c in selection.counties:
-        if c not in known_counties:
-            raise NotFound("county", c)
+    counties = project_counties(project)
+    places = counties.resolve_all(selection.counties)
     known_years = {r[0] for r in project.db.execute("SELECT DISTINCT year FROM units WHERE year IS NOT NULL")}
     for y in selection.years:
         if y not in known_years:
             raise NotFound("year", str(y))
-    return Resolved(theme_ids, list(selection.counties), list(selection.years), flat, tree)
+    return Resolved(theme_ids, [c.key for c in places], list(selection.years), flat, tree, places,
+                    {c.key: c.label for c in counties.places})
 
 
 def _where(resolved: Resolved) -> tuple[str, list[object]]:
     where: list[str] = []
     params: list[object] = []
     if resolved.counties:
-        where.append(f"u.county IN ({','.join('?' * len(resolved.counties))})")
-        params += resolved.counties
+        condition, keys = key_filter(resolved.counties)
+        where.append(condition)
+        params += keys
     if resolved.years:
         where.append(f"u.year IN ({','.join('?' * len(resolved.years))})")
         params += resolved.years
@@ -211,12 +236,13 @@ def unit_ids(project: Project, resolved: Resolved) -> list[int]:
     """The units the county and year filters keep (every unit without them), in import order."""
     where, params = [], []
     if resolved.counties:
-        where.append(f"county IN ({','.join('?' * len(resolved.counties))})")
-        params += resolved.counties
+        condition, keys = key_filter(resolved.counties)
+        where.append(condition)
+        params += keys
     if resolved.years:
-        where.append(f"year IN ({','.join('?' * len(resolved.years))})")
+        where.append(f"u.year IN ({','.join('?' * len(resolved.years))})")
         params += resolved.years
-    sql = "SELECT id FROM units " + ("WHERE " + " AND ".join(where) if where else "") + " ORDER BY document_id, position"
+    sql = "SELECT u.id FROM units u " + ("WHERE " + " AND ".join(where) if where else "") + " ORDER BY u.document_id, u.position"
     return [r[0] for r in project.db.execute(sql, params)]
 
 
@@ -226,7 +252,7 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
     where, params = _where(resolved)
     rows = project.db.execute(
         'SELECT p.id, p.unit_id, p.start, p."end", p.quote, p.note, p.coder, p.created_at, '
-        "u.county, u.province, u.prefecture, u.year, u.title, d.source_name "
+        "u.county, u.province, u.prefecture, u.year, u.title, d.source_name, u.county_code "
         "FROM passages p JOIN units u ON u.id = p.unit_id JOIN documents d ON d.id = u.document_id "
         f"{where} ORDER BY u.document_id, u.position, p.start, p.id",
         params,
@@ -239,7 +265,8 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
             tags.setdefault(pid, []).append(tid)
     trees = sections_of(project, sorted({r[1] for r in rows}))
     out = []
-    for pid, uid, start, end, quote, note, coder, created, county, province, prefecture, year, title, source in rows:
+    for pid, uid, start, end, quote, note, coder, created, county, province, prefecture, year, title, source, code in rows:
+        key = key_of(code, province, prefecture, county)
         theme_ids = sorted(tags.get(pid, []), key=lambda t: order.get(t, len(order)))
         out.append(
             ExportRecord(
@@ -260,6 +287,9 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
                 source=source,
                 created_at=created,
                 coder=coder,
+                county_code=code,
+                county_key=key,
+                county_label=resolved.labels.get(key, county),
             )
         )
     return out
@@ -286,6 +316,8 @@ class CountyGroup:
     province: str | None
     prefecture: str | None
     records: list[ExportRecord] = field(default_factory=list)
+    key: str = UNKNOWN  # the place (reader.core.counties)
+    label: str | None = None  # its name, told apart from a namesake (鼓楼区（福州市）); None: unknown
 
 
 @dataclass
@@ -300,14 +332,15 @@ class ThemeGroup:
 
 def grouped(records: list[ExportRecord], resolved: Resolved) -> list[ThemeGroup]:
     """Records by theme (codebook order; a passage appears under each of its themes), then by county
-    (in the order counties were imported), keeping record order inside."""
-    by_theme: dict[str, dict[str | None, CountyGroup]] = {}
+    place (in the order counties were imported), keeping record order inside."""
+    by_theme: dict[str, dict[str, CountyGroup]] = {}
     for r in records:
         for path in r.themes or [NO_THEME]:
             counties = by_theme.setdefault(path, {})
-            group = counties.get(r.county)
+            group = counties.get(r.county_key)
             if group is None:
-                group = counties[r.county] = CountyGroup(r.county, r.province, r.prefecture)
+                group = counties[r.county_key] = CountyGroup(
+                    r.county, r.province, r.prefecture, key=r.county_key, label=r.county_label)
             group.records.append(r)
     rank = {t.path: i for i, t in enumerate(resolved.themes)}
     out = []
@@ -318,17 +351,18 @@ def grouped(records: list[ExportRecord], resolved: Resolved) -> list[ThemeGroup]
 
 def counts(records: list[ExportRecord], resolved: Resolved) -> tuple[list[str], list[str | None], dict]:
     """Theme × county counts of passages tagged directly with each theme: (theme paths in
-    codebook order, counties in import order, {(path, county): n})."""
+    codebook order, counties in import order, {(path, county): n}). A county is a place, named by
+    its label (鼓楼区（福州市） when two share the name); None: the reports whose county is not known."""
     table: dict[tuple[str, str | None], int] = {}
-    counties: list[str | None] = []
+    keys: dict[str, str | None] = {}
     themes: set[str] = set()
     for r, path in table_rows(records):
-        if r.county not in counties:
-            counties.append(r.county)
+        keys.setdefault(r.county_key, r.county_label)
         themes.add(path)
-        table[(path, r.county)] = table.get((path, r.county), 0) + 1
+        table[(path, r.county_key)] = table.get((path, r.county_key), 0) + 1
     rank = {t.path: i for i, t in enumerate(resolved.themes)}
-    return sorted(themes, key=lambda p: rank.get(p, len(rank))), counties, table
+    by_label = {(path, keys[key]): n for (path, key), n in table.items()}
+    return sorted(themes, key=lambda p: rank.get(p, len(rank))), list(keys.values()), by_label
 
 
 @dataclass

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from reader.core.counties import key_filter, key_sql, project_counties
 from reader.core.errors import NotFound
 from reader.core.model import SectionSpan, UnitSpan
 from reader.core.offsets import OffsetMap
@@ -240,7 +241,17 @@ def get_unit(project: Project, unit_id: int) -> UnitInfo:
 
 
 def list_units(project: Project, county: str | None = None) -> list[UnitInfo]:
-    where, params = ("WHERE u.county = ?", [county]) if county else ("", [])
+    """Units in import order; `county`: only those of a place, as reader.core.counties resolves it
+    (鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the project does not have,
+    AmbiguousPlace for a bare name two places share)."""
+    where, params = "", []
+    if county:
+        try:
+            place = project_counties(project).resolve(county)
+        except NotFound:
+            return []
+        condition, params = key_filter([place.key])
+        where = "WHERE " + condition
     rows = project.db.execute(
         f"SELECT {_UNIT_COLUMNS} FROM units u JOIN documents d ON d.id = u.document_id {where} "
         "ORDER BY u.document_id, u.position",
@@ -355,8 +366,10 @@ def outline(project: Project, county: str | None = None) -> list[UnitOutline]:
 
 
 def counties(project: Project) -> list[tuple[str | None, int]]:
-    """(county, number of units), counties in first-import order; None for units without one."""
+    """(county, number of units) of each place (reader.core.counties: two places of one name apart,
+    named 鼓楼区（福州市）), in first-import order; None for the units without a county."""
+    places = project_counties(project)
     rows = project.db.execute(
-        "SELECT county, count(*), min(id) FROM units GROUP BY county ORDER BY min(id)"
+        f"SELECT {key_sql('u')} AS k, count(*), min(u.id) FROM units u GROUP BY k ORDER BY min(u.id)"
     ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    return [(places.label(r[0]), r[1]) for r in rows]

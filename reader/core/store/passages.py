@@ -11,6 +11,7 @@ import getpass
 import hashlib
 from dataclasses import dataclass, field
 
+from reader.core.counties import key_filter, project_counties
 from reader.core.errors import AmbiguousQuote, InvalidInput, NotFound, QuoteNotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import get_unit, innermost_section, now, sections_of, unit_text
@@ -191,7 +192,9 @@ def list_passages(
     theme_ids: list[int] | None = None,
     county: str | None = None,
 ) -> list[PassageRecord]:
-    """Passages, filtered by unit, by themes (any of them) and by county; by unit, then start."""
+    """Passages, filtered by unit, by themes (any of them) and by county (a place as
+    reader.core.counties resolves it: 鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the
+    project does not have, AmbiguousPlace for a bare name two places share); by unit, then start."""
     where, params = [], []
     if unit_id is not None:
         get_unit(project, unit_id)
@@ -201,8 +204,13 @@ def list_passages(
         where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(theme_ids))}))")
         params.extend(theme_ids)
     if county:
-        where.append("u.county = ?")
-        params.append(county)
+        try:
+            place = project_counties(project).resolve(county)
+        except NotFound:
+            return []
+        condition, keys = key_filter([place.key])
+        where.append(condition)
+        params.extend(keys)
     rows = project.db.execute(
         f"SELECT {RECORD_COLUMNS} FROM passages p JOIN units u ON u.id = p.unit_id "
         + ("WHERE " + " AND ".join(where) if where else "")

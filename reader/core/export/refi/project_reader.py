@@ -15,6 +15,7 @@ Everything is one transaction: a damaged archive adds nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,7 +28,7 @@ from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
 from reader.core.offsets import OffsetMap
-from reader.core.places import place_by_name
+from reader.core.places import gazetteer, place_by_name
 from reader.core.store import documents
 from reader.core.store.db import Project
 from reader.core.store.passages import CONTEXT, text_hash
@@ -176,7 +177,7 @@ def read_qdpx(path: Path):
         for case in root.iterfind(f"{q(ns, 'Cases')}/{q(ns, 'Case')}"):
             values = _values(case, ns, variables)
             if case.get("name"):
-                values.setdefault("county", case.get("name").strip())
+                values.setdefault("county", _case_county(case.get("name")))
             for ref in case.findall(q(ns, "SourceRef")):
                 case_of.setdefault(_guid(ref.get("targetGUID")), values)
         notes = {}
@@ -225,6 +226,14 @@ def read_qdpx(path: Path):
             values.update(_values(el, ns, variables))
             sources.append(_Source(_guid(el.get("guid")), name, entry, data, selections, values, frozenset(declared)))
     return codes, sources, skipped
+
+
+def _case_county(name: str) -> str:
+    """The county of a Case's name: 鼓楼区（福州市）, as we name one of two places of a name, is 鼓楼区
+    (its province and prefecture are the Case's variables)."""
+    name = name.strip()
+    bare = re.sub(r"\s*[（(][^（）()]*[）)]$", "", name)
+    return bare if bare in gazetteer().by_name else name
 
 
 def _year(value: str | None) -> int | None:

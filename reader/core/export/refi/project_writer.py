@@ -5,10 +5,10 @@ What goes in: one TextSource per report (unit) kept by the county and year filte
 the unit's cleaned text (what our offsets count), UTF-8 without BOM, referred to as
 plainTextPath="internal://<GUID>.txt" (no richTextPath); the passages of the selection as
 PlainTextSelections with one Coding per selected theme, the note as the selection's Description;
-the whole codebook (see refi.codebook); the coders as Users; each county as a Case with the
-variables 省份 and 地市 and a SourceRef to each of its reports; the year and title as the
-variables 年份 and 报告标题 on each TextSource (TextSourceType allows VariableValue). A report
-without a county is in no Case.
+the whole codebook (see refi.codebook); the coders as Users; each county (a place: two places of
+one name are two Cases, named 鼓楼区（福州市） and 鼓楼区（南京市）) as a Case with the variables 省份 and
+地市 and a SourceRef to each of its reports; the year and title as the variables 年份 and 报告标题 on
+each TextSource (TextSourceType allows VariableValue). A report without a county is in no Case.
 
 Interoperability: the folder is `sources` in lower case (ATLAS.ti refuses `Sources`); no BOM before
 <?xml; line endings 'lf' (default: ATLAS.ti, QualCoder, NVivo) or 'crlf' (MAXQDA expects it),
@@ -23,6 +23,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import reader
+from reader.core.counties import key_of
 from reader.core.errors import InvalidInput
 from reader.core.export.refi.codebook import add_codes, theme_guid
 from reader.core.export.refi.common import (
@@ -129,15 +130,16 @@ def write_qdpx(
                 _el(vars_el, "Variable", {"guid": var_guid[name], "name": name, "typeOfVariable": kind})
 
     source_guid = {u.id: guid("source", shas[u.id], u.position) for u in units}
-    cases: dict[tuple[str, str | None], list] = {}
+    cases: dict[str, list] = {}
     for u in units:
         if u.county:
-            cases.setdefault((u.county, u.province), []).append(u)
+            cases.setdefault(key_of(u.county_code, u.province, u.prefecture, u.county), []).append(u)
     if cases:
         cases_el = _el(root, "Cases")
-        for (county, province), members in cases.items():
-            case = _el(cases_el, "Case", {"guid": guid("case", county, province or ""), "name": xml_text(county)})
+        for key, members in cases.items():
             first = members[0]
+            name = resolved.labels.get(key) or first.county
+            case = _el(cases_el, "Case", {"guid": guid("case", key), "name": xml_text(name)})
             if first.province:
                 _variable_value(case, var_guid[PROVINCE], first.province)
             if first.prefecture:

@@ -1,0 +1,244 @@
+"""The counties of a project as places, and what a user means by a county.
+
+A county's identity is its place, not its name: China has many county-level places that share a
+name (鼓楼区 in 福州, 南京, 徐州 and 开封). The key of a place is its county_code when the national
+list knew it, else "province/prefecture/county"; the reports whose county is not known form one
+group of their own, keyed UNKNOWN. Names are for display:
+
+    counties = project_counties(project)
+    for c in counties.places: c.key, c.name, c.province, c.prefecture, c.code, c.reports, c.passages
+    c.label        # 鼓楼区, or 鼓楼区（福州市） when the project holds two places of that name
+    c.qualified    # what resolves back to it: 鼓楼区, or 福州市/鼓楼区 (福建省/福州市/鼓楼区, the code)
+    counties.resolve("南京市/鼓楼区")  # a County; AmbiguousPlace for a bare shared name, NotFound
+
+SQL filters and groupings use key_sql() (an expression over the units table), so that a place is
+selected the same way everywhere: export, alignment, passages, the outline and the matrix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
+from reader.core.store.db import Project
+
+UNKNOWN = "unknown"  # the key of the reports whose county is not known
+# What a user may type for that group (besides the key).
+UNKNOWN_NAMES = frozenset({UNKNOWN, "未识别", "未识别县区", "县区未识别", "（县区未识别）", "(county unknown)"})
+SEPARATORS = re.compile(r"\s*[/／\\|｜]\s*")
+_PARENT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟", "州")
+
+
+def key_of(code: str | None, province: str | None, prefecture: str | None, county: str | None) -> str:
+    """The key of a unit's place (as key_sql computes it in SQL)."""
+    if not county:
+        return UNKNOWN
+    if code:
+        return code
+    return "/".join(x or "" for x in (province, prefecture, county))
+
+
+def key_sql(alias: str = "u") -> str:
+    """An SQL expression for the key of a unit's place, over the units table (aliased `alias`)."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"(CASE WHEN coalesce({a}county, '') = '' THEN '{UNKNOWN}' "
+        f"WHEN coalesce({a}county_code, '') != '' THEN {a}county_code "
+        f"ELSE coalesce({a}province, '') || '/' || coalesce({a}prefecture, '') || '/' || {a}county END)"
+    )
+
+
+def key_filter(keys: Iterable[str], alias: str = "u") -> tuple[str, list[object]]:
+    """A WHERE condition keeping the units of the places `keys`, and its parameters."""
+    keys = list(dict.fromkeys(keys))
+    return f"{key_sql(alias)} IN ({','.join('?' * len(keys))})", list(keys)
+
+
+@dataclass(frozen=True)
+class County:
+    """A place of the project with its reports (or, keyed UNKNOWN, the reports whose county is not
+    known: name None)."""
+
+    key: str
+    name: str | None
+    province: str | None
+    prefecture: str | None
+    code: str | None
+    reports: int = 0
+    passages: int = 0  # tagged passages in its reports
+    label: str | None = None  # for display: the name, with its parent when the project has two of it
+    qualified: str = ""  # the shortest name that resolves back to it in this project
+
+    @property
+    def unknown(self) -> bool:
+        return self.key == UNKNOWN
+
+    @property
+    def parent(self) -> str | None:
+        return self.prefecture or self.province
+
+
+def _short(name: str) -> str:
+    for suffix in _PARENT_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _parent_names(c: County) -> set[str]:
+    """What a user may type for the places above a county: 福州市, 福州, 福建省福州市, 福建福州…"""
+    levels = [x for x in (c.province, c.prefecture) if x]
+    names = {n for x in levels for n in (x, _short(x))}
+    if len(levels) == 2:
+        names |= {a + b for a in (levels[0], _short(levels[0])) for b in (levels[1], _short(levels[1]))}
+    return names
+
+
+@dataclass
+class Counties:
+    """The places of a project, in the order of their codes (those without a code after them, the
+    unknown group last)."""
+
+    places: list[County] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_key = {c.key: c for c in self.places}
+
+    def get(self, key: str | None) -> County | None:
+        return self._by_key.get(key or "")
+
+    def label(self, key: str | None) -> str | None:
+        """The display name of a place (None for the unknown group or a key not in the project)."""
+        c = self.get(key)
+        return c.label if c else None
+
+    @property
+    def named(self) -> list[County]:
+        return [c for c in self.places if not c.unknown]
+
+    @property
+    def unknown(self) -> County | None:
+        return self.get(UNKNOWN)
+
+    def resolve(self, text: str) -> County:
+        """The place a user means: a key (code), a name the project has once, or a name with the
+        places above it ("福州市/鼓楼区", "福建省/福州市/鼓楼区", "福州市鼓楼区"); also the start of one
+        name ("新绛" → 新绛县). AmbiguousPlace when several places match, NotFound when none."""
+        typed = (text or "").strip()
+        if not typed:
+            raise InvalidInput("county", text or "")
+        if typed in UNKNOWN_NAMES:
+            if self.unknown is None:
+                raise NotFound("county", typed)
+            return self.unknown
+        found = self.get(typed)
+        if found is not None:
+            return found
+        matches = self._matches(typed)
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousPlace("county", typed, len(matches), "、".join(c.qualified for c in matches))
+        raise NotFound("county", typed)
+
+    def resolve_all(self, texts: Iterable[str]) -> list[County]:
+        """Each of `texts` resolved, in order, each place once."""
+        out: dict[str, County] = {}
+        for t in texts:
+            c = self.resolve(t)
+            out.setdefault(c.key, c)
+        return list(out.values())
+
+    def _matches(self, typed: str) -> list[County]:
+        parts = [p for p in SEPARATORS.split(typed) if p]
+        if not parts:
+            return []
+        name, parents = parts[-1], parts[:-1]
+
+        def above(c: County) -> bool:
+            names = _parent_names(c)
+            return all(p in names for p in parents)
+
+        exact = [c for c in self.named if c.name == name and above(c)]
+        if exact:
+            return exact
+        if not parents:  # the parents written before the name: 福州市鼓楼区
+            joined = [c for c in self.named if c.name and typed.endswith(c.name) and typed[: -len(c.name)] in _parent_names(c)]
+            if joined:
+                return joined
+        return [c for c in self.named if c.name and c.name.startswith(name) and above(c)]
+
+
+_UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
+
+
+def project_counties(project: Project) -> Counties:
+    """Every place of the project's reports with its number of reports and tagged passages."""
+    key = key_sql("u")
+    rows = project.db.execute(
+        f"SELECT {key} AS k, min(u.county), min(u.province), min(u.prefecture), min(u.county_code), count(*), "
+        f"coalesce(sum({_UNIT_PASSAGES}), 0) FROM units u GROUP BY k "
+        "ORDER BY k = ?, min(u.county_code) IS NULL, min(u.county_code), min(u.province), min(u.prefecture), "
+        "min(u.county)",
+        [UNKNOWN],
+    ).fetchall()
+    places = []
+    for k, county, province, prefecture, code, reports, passages in rows:
+        if k == UNKNOWN:
+            places.append(County(UNKNOWN, None, None, None, None, reports, passages, None, UNKNOWN))
+        else:
+            places.append(County(k, county, province, prefecture, code or None, reports, passages))
+    return Counties(_named(places))
+
+
+def _named(places: list[County]) -> list[County]:
+    """The places with their labels and qualified names: a name the project holds once stands
+    alone; two places of one name are told apart by their prefecture (or province), else both."""
+    by_name: dict[str, list[County]] = {}
+    for c in places:
+        if c.name:
+            by_name.setdefault(c.name, []).append(c)
+    named: dict[str, County] = {}
+    for name, group in by_name.items():
+        if len(group) == 1:
+            named[group[0].key] = replace(group[0], label=name, qualified=name)
+            continue
+        parents = [c.parent for c in group]
+        both = [tuple(x for x in (c.province, c.prefecture) if x) for c in group]
+        for c, parent, levels in zip(group, parents, both, strict=True):
+            if parent and parents.count(parent) == 1:
+                label, qualified = f"{name}（{parent}）", f"{parent}/{name}"
+            elif levels and both.count(levels) == 1:
+                label, qualified = f"{name}（{''.join(levels)}）", "/".join((*levels, name))
+            else:  # the same names all the way up: only the code (or key) tells them apart
+                label, qualified = f"{name}（{c.code or c.key}）", c.key
+            named[c.key] = replace(c, label=label, qualified=qualified)
+    out = [named.get(c.key, c) for c in places]
+    seen: dict[str, int] = {}
+    for c in out:
+        if c.label:
+            seen[c.label] = seen.get(c.label, 0) + 1
+    return [replace(c, label=f"{c.label}（{c.key}）") if c.label and seen[c.label] > 1 else c for c in out]
+
+
+def unit_keys(project: Project, unit_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Unit id -> the key of its place (every unit when `unit_ids` is None)."""
+    key = key_sql("u")
+    if unit_ids is None:
+        return dict(project.db.execute(f"SELECT u.id, {key} FROM units u"))
+    ids = list(unit_ids)
+    out: dict[int, str] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        out.update(project.db.execute(f"SELECT u.id, {key} FROM units u WHERE u.id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def resolve_keys(project: Project, texts: Iterable[str]) -> list[str]:
+    """The keys of the places a user named (each once, in order)."""
+    texts = list(texts)
+    if not texts:
+        return []
+    return [c.key for c in project_counties(project).resolve_all(texts)]
