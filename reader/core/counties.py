@@ -26,7 +26,7 @@ from reader.core.store.db import Project
 
 UNKNOWN = "unknown"  # the key of the reports whose county is not known
 # What a user may type for that group (besides the key).
-UNKNOWN_NAMES = frozenset({UNKNOWN, "未识别", "未识别县区", "县区未识别", "（县区未识别）", "(county unknown)"})
+UNKNOWN_NAMES = frozenset({UNKNOWN, "未识别", "未识别县区", "县区未识别", "县区不详", "（县区不详）", "(county unknown)"})
 SEPARATORS = re.compile(r"\s*[/／\\|｜]\s*")
 _PARENT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟", "州")
 
@@ -242,3 +242,12 @@ def resolve_keys(project: Project, texts: Iterable[str]) -> list[str]:
     if not texts:
         return []
     return [c.key for c in project_counties(project).resolve_all(texts)]
+
+
+def unit_groups(project: Project, unit_ids: Iterable[int]) -> dict[int, str]:
+    """Unit id -> a readable name of its place that tells places apart (鼓楼区, or 鼓楼区（福州市）
+    when the project has two), '#<unit id>' for a unit whose county is not known: for grouping
+    reports by county where the group's name is shown."""
+    keys = unit_keys(project, unit_ids)
+    places = project_counties(project)
+    return {uid: places.label(key) or f"#{uid}" for uid, key in keys.items()}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.core.align.terms import STOP, tokenizer
+from reader.core.counties import unit_groups
 from reader.core.search import SearchResult, search
 from reader.core.store.db import Project
 
@@ -274,18 +275,19 @@ def _han_only(text: str) -> str:
 def row_sources(project: Project, row, across: Literal["county", "unit"] = "county",
                 section_ids: Collection[int] | None = None) -> list[Source]:
     """The members of a comparison row (reader.core.compare.Row), or those in `section_ids`, as
-    sources: their section texts, grouped by county (a unit without a county is a group of its own)
-    or by unit."""
+    sources: their section texts, grouped by county (a place: two of one name are two groups, named
+    鼓楼区（福州市）…; a unit without a county is a group of its own) or by unit."""
     from reader.core.compare import section_texts
 
     members = [m for m in row.members if section_ids is None or m.section_id in section_ids]
     texts = section_texts(project, [m.section_id for m in members])
+    places = unit_groups(project, {m.unit_id for m in members}) if across == "county" else {}
     out = []
     for m in members:
         if m.section_id not in texts:
             continue
         unit_id, start, _end, text = texts[m.section_id]
-        group = (m.county or f"#{unit_id}") if across == "county" else f"#{unit_id}"
+        group = places.get(unit_id, f"#{unit_id}") if across == "county" else f"#{unit_id}"
         out.append(Source(m.section_id, unit_id, group, text, start))
     return out
 

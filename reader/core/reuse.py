@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reader.core.counties import unit_groups
 from reader.core.store.db import Project
 
 SHINGLE = 5
@@ -363,10 +364,11 @@ def row_reuse(project: Project, row, across: Literal["unit", "county"] = "unit",
 
     members = [m for m in row.members if section_ids is None or m.section_id in section_ids]
     texts = section_texts(project, [m.section_id for m in members])
+    places = unit_groups(project, {m.unit_id for m in members}) if across == "county" else {}
     sources = []
     for m in members:
         if m.section_id in texts:
             unit_id, start, _end, text = texts[m.section_id]
-            group = f"#{unit_id}" if across == "unit" else (m.county or f"#{unit_id}")
+            group = f"#{unit_id}" if across == "unit" else places.get(unit_id, f"#{unit_id}")
             sources.append(Source(m.section_id, unit_id, group, text, start))
     return reuse_among(sources, min_length)

@@ -1214,10 +1214,6 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>选择对比的报告</translation>
     </message>
     <message>
-        <source>all; or names separated by 、 e.g. {examples}</source>
-        <translation>全部；或用“、”分隔的名称，如 {examples}</translation>
-    </message>
-    <message>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -1236,6 +1232,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Years:</source>
         <translation>年份：</translation>
+    </message>
+    <message>
+        <source>No county ticked: all of them.</source>
+        <translation>不勾选县区即全部。</translation>
     </message>
     <message>
         <source>The chosen reports are aligned again; your corrections are kept.</source>
@@ -1302,16 +1302,16 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>某一栏不勾选即为全部。勾选的主题包括其子主题。</translation>
     </message>
     <message>
-        <source>Passages in reports whose county is not known ({n}) are exported only when no county is ticked.</source>
-        <translation>县区未识别的报告中有 {n} 段：只有在未勾选任何县区时才会导出。</translation>
-    </message>
-    <message>
         <source>Passages to export: {n}</source>
         <translation>将导出 {n} 段。</translation>
     </message>
     <message>
         <source>The codebook alone: every theme is written, so the lists do not apply.</source>
         <translation>只导出编码表：写入全部主题，以下选择不适用。</translation>
+    </message>
+    <message>
+        <source>Passages in reports whose county is not known ({n}) are listed under “(county unknown)” in the counties.</source>
+        <translation>县区未识别的报告中有 {n} 段：在县区表中列为“（县区不详）”，可单独勾选。</translation>
     </message>
     <message>
         <source>The codebook will be exported: {n} themes.</source>

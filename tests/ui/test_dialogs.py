@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 
 from reader.core.compare import Choices, Column, Selection
+from reader.core.counties import County
 from reader.core.store.passages import Passage
 from reader.ui import i18n
 from reader.ui.dialogs.columns import ColumnsDialog
@@ -106,11 +107,13 @@ def test_compare_dialogs_give_what_was_chosen(qtbot):
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    d = CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021]), Selection())
-    d.counties.setText("吉县、离石区")
+    places = [County("141028", "吉县", "山西省", "临汾市", "141028", 1, 0, "吉县", "吉县"),
+              County("141102", "离石区", "山西省", "吕梁市", "141102", 1, 0, "离石区", "离石区")]
+    d = CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021], places), Selection())
+    d.counties.set_checked(["141028", "141102"])
     d.prefecture.setCurrentIndex(1)
     d.years.setText("2019-2021, 2023")
-    assert d.answer() == (["吉县", "离石区"], "吕梁市", ["2019-2021", "2023"])
+    assert d.answer() == (["141028", "141102"], "吕梁市", ["2019-2021", "2023"])
     c = ColumnsDialog(parent, COLUMNS, [2])
     assert c.model.shown() == [2]
     c.filter_box.setText("吉县")

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core import export as core_export
+from reader.core.counties import project_counties
 from reader.core.export import FORMATS, Selection, count_passages
 from reader.core.export.safe import os as safe_os
 from reader.core.store.db import open_project
@@ -56,6 +57,11 @@ def dialog(qtbot, tagged_window):
     qtbot.addWidget(d)
     d.show()
     return d
+
+
+def county(project, name: str) -> str:
+    """The key of the place the dialog's county list ticks (reader.core.counties)."""
+    return project_counties(project).resolve(name).key
 
 
 def tick(checks, key, on: bool = True) -> None:
@@ -110,17 +116,18 @@ def test_count_follows_themes_counties_and_years(qtbot, dialog):
     assert dialog.themes.chosen() == (supervision,)
     qtbot.waitUntil(lambda: dialog.count == count_passages(project, Selection(themes=(supervision,))) == 6)
     assert "6" in dialog.count_label.text()
-    tick(dialog.counties, "吉县")
-    sel = Selection(themes=(supervision,), counties=("吉县",))
+    ji, yonghe = county(project, "吉县"), county(project, "永和县")
+    tick(dialog.counties, ji)
+    sel = Selection(themes=(supervision,), counties=(ji,))
     qtbot.waitUntil(lambda: dialog.count == count_passages(project, sel) == 1)
-    tick(dialog.counties, "永和县")
+    tick(dialog.counties, yonghe)
     tick(dialog.years, 2022)
-    sel = Selection(themes=(supervision,), counties=("吉县", "永和县"), years=(2022,))
+    sel = Selection(themes=(supervision,), counties=(ji, yonghe), years=(2022,))
     assert dialog.selection() == sel
     qtbot.waitUntil(lambda: dialog.count == count_passages(project, sel))
     assert dialog.count > 0 and dialog.ok_button.isEnabled()
     # nothing matches: Export is disabled, with the reason
-    tick(dialog.counties, "永和县", False)
+    tick(dialog.counties, yonghe, False)
     qtbot.waitUntil(lambda: dialog.count == count_passages(project, dialog.selection()) == 0)
     assert not dialog.ok_button.isEnabled() and "没有符合" in dialog.count_label.text()
     dialog.clear_selection()
@@ -131,7 +138,7 @@ def test_count_follows_themes_counties_and_years(qtbot, dialog):
 def test_a_province_ticks_its_counties_and_the_filter_hides_others(qtbot, dialog):
     place = dialog.counties.item(("place", "山西省", "临汾市"))
     place.setCheckState(0, Qt.CheckState.Checked)
-    assert set(dialog.counties.chosen()) == {"吉县", "永和县"}
+    assert set(dialog.counties.chosen()) == {county(dialog.project, "吉县"), county(dialog.project, "永和县")}
     qtbot.waitUntil(lambda: dialog.count == count_passages(dialog.project, Selection(counties=("吉县", "永和县"))))
     dialog.counties.filter_box.setText("新绛")
     shown = [i.text(0) for i in dialog.counties.counties() if not i.isHidden()]
@@ -187,7 +194,7 @@ def test_export_through_the_window_writes_the_file(tagged_window, monkeypatch, t
 
     def user(d):
         d.format_box.setCurrentIndex(d.format_box.findData("csv"))
-        tick(d.counties, "永和县")
+        tick(d.counties, county(d.project, "永和县"))
         d.path_edit.setText(str(out))
 
     drive(monkeypatch, user)
@@ -299,7 +306,7 @@ def test_the_dialog_starts_from_the_place_chosen_in_the_outline(tagged_window, m
     assert tagged_window.shown.place == ("山西省", "临汾市")
     seen = drive(monkeypatch, lambda d: d.reject())
     tagged_window.actions["export"].trigger()
-    assert set(seen[0].counties.chosen()) == {"吉县", "永和县"}
+    assert set(seen[0].counties.chosen()) == {county(tagged_window.project, n) for n in ("吉县", "永和县")}
     seen = drive(monkeypatch, lambda d: d.reject())
     tagged_window.actions["export_codebook"].trigger()
     assert not FORMATS[seen[0].format_name()].passages

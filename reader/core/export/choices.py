@@ -5,6 +5,7 @@ province and prefecture, the years, and the codebook, each with its number of ta
     for c in choices.counties: c.province, c.prefecture, c.county, c.passages
                                c.key, c.label     # the place (a Selection takes the key), its name
     choices.unknown                # the reports whose county is not known (key counties.UNKNOWN), or None
+    choices.places                 # all of them as reader.core.counties.County (the unknown group last)
     for y in choices.years: y.year, y.passages
     choices.themes                 # the theme tree (reader.core.store.themes.Theme)
     choices.theme_passages[tid]    # passages tagged with the theme or any theme below it (each once)
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.counties import UNKNOWN, project_counties
+from reader.core.counties import UNKNOWN, County, project_counties
 from reader.core.store.db import Project
 from reader.core.store.themes import Theme, theme_tree
 
@@ -59,6 +60,7 @@ class ExportChoices:
     without_county: int = 0  # passages in reports whose county is not known
     without_year: int = 0  # passages in reports whose year is not known
     unknown: UnknownChoice | None = None  # the reports whose county is not known, if any
+    places: list[County] = field(default_factory=list)  # the counties and the unknown group as places
 
     def theme_count(self) -> int:
         return sum(1 for root in self.themes for _ in root.walk())
@@ -70,7 +72,8 @@ _UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
 def export_choices(project: Project) -> ExportChoices:
     db = project.db
     out = ExportChoices()
-    for c in project_counties(project).places:
+    out.places = project_counties(project).places
+    for c in out.places:
         if c.unknown:
             out.unknown = UnknownChoice(c.reports, c.passages)
         else:

@@ -36,7 +36,8 @@ GROUP_LABELS = {
 
 
 def column_title(c: Column) -> str:
-    return c.county or tr("(county unknown)")
+    """The column's county; with its prefecture when the project has two places of that name."""
+    return c.label or c.county or tr("(county unknown)")
 
 
 def column_subtitle(c: Column) -> str:

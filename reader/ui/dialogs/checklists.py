@@ -1,9 +1,12 @@
 """The three ticked lists of the export dialog: themes (a ticked theme includes its children, shown
 ticked and greyed), counties under their province and prefecture (with a filter box) and years.
 Each shows the passages of every entry and emits `changed` when a tick changes; nothing ticked
-means all."""
+means all. A county is a place (reader.core.counties): two of one name are two entries, labelled
+鼓楼区（福州市） and 鼓楼区（南京市）, and the reports whose county is not known are one entry of their own."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.counties import County
 from reader.core.export.choices import ExportChoices
 from reader.core.store.themes import Theme
 from reader.ui.i18n import tr
@@ -23,7 +27,7 @@ from reader.ui.models.themes import swatch
 
 NAME, COUNT = 0, 1
 KEY = Qt.ItemDataRole.UserRole
-PLACE = Qt.ItemDataRole.UserRole + 1  # of a county: (province, prefecture, county)
+PLACE = Qt.ItemDataRole.UserRole + 1  # of a county: (province, prefecture, county); None for unknown
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
@@ -132,13 +136,16 @@ class ThemeChecks(_Checks):
 
 
 class CountyChecks(_Checks):
-    """Counties under their province and prefecture; keys of counties are their names, of the
-    places above them ('place', province, prefecture). `chosen()`: the ticked county names."""
+    """Counties under their province and prefecture; keys of counties are their place keys
+    (reader.core.counties; UNKNOWN for the reports whose county is not known, listed last), of the
+    places above them ('place', province, prefecture). `chosen()`: the ticked place keys. Each
+    shows its tagged passages, or with count="reports" its reports."""
 
-    def __init__(self, choices: ExportChoices, parent: QWidget | None = None):
-        super().__init__("exportCounties", parent)
+    def __init__(self, places: Sequence[County], parent: QWidget | None = None, *, count: str = "passages",
+                 name: str = "exportCounties"):
+        super().__init__(name, parent)
         self.title.setText(tr("Counties"))
-        self.filter_box = QLineEdit(objectName="exportCountyFilter")
+        self.filter_box = QLineEdit(objectName=name.removesuffix("Counties") + "CountyFilter")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setPlaceholderText(tr("Filter counties"))
         groups: dict[tuple, QTreeWidgetItem] = {}
@@ -151,17 +158,26 @@ class CountyChecks(_Checks):
                 found.setFlags(found.flags() | tristate)
             return found
 
-        for c in choices.counties:
+        unknown = None
+        for c in places:
+            if c.unknown:
+                unknown = c
+                continue
+            n = getattr(c, count)
             parent_item = self.tree
             if c.province:
                 parent_item = group((c.province,), parent_item, c.province)
             if c.prefecture:
                 parent_item = group((c.province, c.prefecture), parent_item, c.prefecture)
-            _item(parent_item, c.county, c.passages, c.county).setData(NAME, PLACE, (c.province, c.prefecture, c.county))
+            item = _item(parent_item, c.label or c.name or "", n, c.key)
+            item.setData(NAME, PLACE, (c.province, c.prefecture, c.name))
+            item.setToolTip(NAME, " ".join(x for x in (c.province, c.prefecture, c.name) if x))
             p = parent_item
             while isinstance(p, QTreeWidgetItem):
-                p.setText(COUNT, str(int(p.text(COUNT)) + c.passages))
+                p.setText(COUNT, str(int(p.text(COUNT)) + n))
                 p = p.parent()
+        if unknown is not None:
+            _item(self.tree, tr("(county unknown)"), getattr(unknown, count), unknown.key).setData(NAME, PLACE, None)
         self.tree.expandAll()
         self.tree.itemChanged.connect(lambda _item, column: column == NAME and self.changed.emit())
         self.filter_box.textChanged.connect(self.set_filter)
@@ -198,7 +214,8 @@ class CountyChecks(_Checks):
         (province, prefecture, county), None for a level that is not known."""
         place = tuple(place)
         for item in self.counties():
-            if item.data(NAME, PLACE)[: len(place)] == place:
+            known = item.data(NAME, PLACE)
+            if known is not None and tuple(known)[: len(place)] == place:
                 item.setCheckState(NAME, CHECKED)
 
 

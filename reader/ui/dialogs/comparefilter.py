@@ -1,5 +1,7 @@
 """Which reports to align in the comparison view: counties, a prefecture, years (the Selection of
-reader.core.compare; kinds narrow each other, several counties or years widen)."""
+reader.core.compare; kinds narrow each other, several counties or years widen). Counties are ticked
+as places (two of one name apart, labelled 鼓楼区（福州市）; the reports whose county is not known as
+one entry of their own); nothing ticked means all."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.compare import Choices, Selection
 from reader.core.compare.selection import split_names
+from reader.ui.dialogs.checklists import CountyChecks
 from reader.ui.i18n import tr
 
 
@@ -25,9 +28,11 @@ class CompareFilterDialog(QDialog):
         self.setObjectName("compareFilterDialog")
         self.setWindowTitle(tr("Reports to compare"))
         self.setMinimumWidth(480)
-        self.counties = QLineEdit("、".join(current.counties), objectName="filterCounties")
-        self.counties.setPlaceholderText(tr("all; or names separated by 、 e.g. {examples}").format(
-            examples="、".join(choices.counties[:2]) or "某某县、某某区"))
+        self.counties = CountyChecks(choices.places, count="reports", name="filterCounties")
+        self.counties.title.hide()
+        self.counties.tree.setMinimumHeight(220)
+        # a selection stored before places had keys names them as they resolve
+        self.counties.set_checked(current.county_keys or [c.key for c in choices.places if c.qualified in current.counties])
         self.prefecture = QComboBox(objectName="filterPrefecture")
         self.prefecture.addItem(tr("any"), None)
         for name in choices.prefectures:
@@ -41,7 +46,8 @@ class CompareFilterDialog(QDialog):
         form.addRow(tr("Counties:"), self.counties)
         form.addRow(tr("Prefecture:"), self.prefecture)
         form.addRow(tr("Years:"), self.years)
-        note = QLabel(tr("The chosen reports are aligned again; your corrections are kept."))
+        note = QLabel(tr("No county ticked: all of them.") + " "
+                      + tr("The chosen reports are aligned again; your corrections are kept."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -55,10 +61,9 @@ class CompareFilterDialog(QDialog):
         layout.addWidget(buttons)
 
     def answer(self) -> tuple[list[str], str | None, list[str]]:
-        """(county names, prefecture, year texts) as typed: core resolves and checks them."""
-        counties = split_names(self.counties.text())
+        """(the ticked places' keys, prefecture, year texts as typed): core resolves and checks them."""
         years = split_names(self.years.text())
-        return counties, self.prefecture.currentData(), years
+        return list(self.counties.chosen()), self.prefecture.currentData(), years
 
     @classmethod
     def ask(cls, parent: QWidget | None, choices: Choices, current: Selection) -> tuple[list[str], str | None, list[str]] | None:

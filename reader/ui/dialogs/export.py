@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
             previous = spec
 
         self.themes = ThemeChecks(self.choices)
-        self.counties = CountyChecks(self.choices)
+        self.counties = CountyChecks(self.choices.places)
         self.years = YearChecks(self.choices)
         lists = QSplitter(Qt.Orientation.Horizontal, objectName="exportLists")
         lists.setChildrenCollapsible(False)
@@ -225,8 +225,8 @@ class ExportDialog(QDialog):
         else:
             hint = tr("Nothing ticked in a list means all of it. A ticked theme includes its subthemes.")
             if self.choices.without_county:
-                hint += " " + tr("Passages in reports whose county is not known ({n}) are exported only when no "
-                                 "county is ticked.").format(n=self.choices.without_county)
+                hint += " " + tr("Passages in reports whose county is not known ({n}) are listed under "
+                                 "“(county unknown)” in the counties.").format(n=self.choices.without_county)
         self.selection_hint.setText(hint)
         self.endings_row.setVisible(spec.line_endings)
         self.endings_label.setVisible(spec.line_endings)
