@@ -46,7 +46,7 @@ class CompareFilterDialog(QDialog):
         form.addRow(tr("Counties:"), self.counties)
         form.addRow(tr("Prefecture:"), self.prefecture)
         form.addRow(tr("Years:"), self.years)
-        note = QLabel(tr("No county ticked: all of them.") + " "
+        note = QLabel(tr("No county ticked: all of them.") + "\n"
                       + tr("The chosen reports are aligned again; your corrections are kept."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #4b5563;")
