@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
 from reader.core.store.db import Project
@@ -171,56 +171,55 @@ class Counties:
         return [c for c in self.named if c.name and c.name.startswith(name) and above(c)]
 
 
-_UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
-
-
 def project_counties(project: Project) -> Counties:
     """Every place of the project's reports with its number of reports and tagged passages."""
     key = key_sql("u")
     rows = project.db.execute(
         f"SELECT {key} AS k, min(u.county), min(u.province), min(u.prefecture), min(u.county_code), count(*), "
-        f"coalesce(sum({_UNIT_PASSAGES}), 0) FROM units u GROUP BY k "
+        "coalesce(sum(pc.n), 0) FROM units u "
+        "LEFT JOIN (SELECT unit_id, count(*) AS n FROM passages GROUP BY unit_id) pc ON pc.unit_id = u.id GROUP BY k "
         "ORDER BY k = ?, min(u.county_code) IS NULL, min(u.county_code), min(u.province), min(u.prefecture), "
         "min(u.county)",
         [UNKNOWN],
     ).fetchall()
+    named = _names([(k, county, province, prefecture, code) for k, county, province, prefecture, code, _r, _p in rows
+                    if k != UNKNOWN])
     places = []
     for k, county, province, prefecture, code, reports, passages in rows:
         if k == UNKNOWN:
             places.append(County(UNKNOWN, None, None, None, None, reports, passages, None, UNKNOWN))
         else:
-            places.append(County(k, county, province, prefecture, code or None, reports, passages))
-    return Counties(_named(places))
+            label, qualified = named[k]
+            places.append(County(k, county, province, prefecture, code or None, reports, passages, label, qualified))
+    return Counties(places)
 
 
-def _named(places: list[County]) -> list[County]:
-    """The places with their labels and qualified names: a name the project holds once stands
-    alone; two places of one name are told apart by their prefecture (or province), else both."""
-    by_name: dict[str, list[County]] = {}
-    for c in places:
-        if c.name:
-            by_name.setdefault(c.name, []).append(c)
-    named: dict[str, County] = {}
+def _names(places: list[tuple]) -> dict[str, tuple[str, str]]:
+    """Key -> (label, qualified name) of each (key, county, province, prefecture, code): a name the
+    project holds once stands alone; two places of one name are told apart by their prefecture (or
+    province, for a 直辖市's districts), else by both, else by the code."""
+    by_name: dict[str, list[tuple]] = {}
+    for place in places:
+        by_name.setdefault(place[1], []).append(place)
+    out: dict[str, tuple[str, str]] = {}
     for name, group in by_name.items():
         if len(group) == 1:
-            named[group[0].key] = replace(group[0], label=name, qualified=name)
+            out[group[0][0]] = (name, name)
             continue
-        parents = [c.parent for c in group]
-        both = [tuple(x for x in (c.province, c.prefecture) if x) for c in group]
-        for c, parent, levels in zip(group, parents, both, strict=True):
-            if parent and parents.count(parent) == 1:
-                label, qualified = f"{name}（{parent}）", f"{parent}/{name}"
-            elif levels and both.count(levels) == 1:
-                label, qualified = f"{name}（{''.join(levels)}）", "/".join((*levels, name))
+        parents = [prefecture or province for _k, _n, province, prefecture, _c in group]
+        levels = [tuple(x for x in (province, prefecture) if x) for _k, _n, province, prefecture, _c in group]
+        above = [_parent_names(County(k, n, province, prefecture, c)) for k, n, province, prefecture, c in group]
+        for (k, _n, _p, _f, code), parent, level in zip(group, parents, levels, strict=True):
+            if parent and parents.count(parent) == 1 and sum(parent in a for a in above) == 1:
+                out[k] = (f"{name}（{parent}）", f"{parent}/{name}")
+            elif level and levels.count(level) == 1 and sum(all(x in a for x in level) for a in above) == 1:
+                out[k] = (f"{name}（{''.join(level)}）", "/".join((*level, name)))
             else:  # the same names all the way up: only the code (or key) tells them apart
-                label, qualified = f"{name}（{c.code or c.key}）", c.key
-            named[c.key] = replace(c, label=label, qualified=qualified)
-    out = [named.get(c.key, c) for c in places]
+                out[k] = (f"{name}（{code or k}）", k)
     seen: dict[str, int] = {}
-    for c in out:
-        if c.label:
-            seen[c.label] = seen.get(c.label, 0) + 1
-    return [replace(c, label=f"{c.label}（{c.key}）") if c.label and seen[c.label] > 1 else c for c in out]
+    for label, _q in out.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {k: ((f"{label}（{k}）" if seen[label] > 1 else label), q) for k, (label, q) in out.items()}
 
 
 def unit_keys(project: Project, unit_ids: Iterable[int] | None = None) -> dict[int, str]:
