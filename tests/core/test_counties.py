@@ -26,7 +26,7 @@ from reader.core.messages import describe
 from reader.core.phrases import row_sources
 from reader.core.store import documents, passages
 from reader.core.store.db import open_project
-from reader.core.store.units import update_unit
+from reader.core.store.units import set_county, update_unit
 from tests.core.namesakes import FUZHOU, JIXIAN, NANJING, QUOTES, REPORT, REPORTS, make_namesakes
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
@@ -247,3 +247,17 @@ def test_cli_takes_qualified_names_and_unknown(namesakes, capsys, tmp_path):
                            "--project", proj)
     assert code == 0 and "鼓楼区（福州市）" in stdout and "鼓楼区（南京市）" in stdout
     assert "2 个县区" in stdout  # two places of one name count as two counties
+
+
+def test_a_district_of_a_municipality_is_told_apart_by_its_province(namesakes):
+    project, made = namesakes
+    set_county(project, made.units["jixian.txt"], "北京市朝阳区")
+    set_county(project, made.units["unknown.txt"], "吉林省长春市朝阳区")
+    counties = project_counties(project)
+    chaoyang = [c for c in counties.places if c.name == "朝阳区"]
+    assert [(c.label, c.qualified) for c in chaoyang] == [("朝阳区（北京市）", "北京市/朝阳区"), ("朝阳区（长春市）", "长春市/朝阳区")]
+    assert counties.resolve("北京/朝阳区").prefecture is None
+    assert counties.resolve("吉林省/长春市/朝阳区").prefecture == "长春市"
+    assert counties.unknown is None
+    with pytest.raises(NotFound):
+        counties.resolve(UNKNOWN)  # no report without a county now
