@@ -21,6 +21,7 @@ class Anchor:
     rank: int | None  # usual place in a report; None: no order prior
     terms: dict[str, float]
     theme_ids: frozenset[int] = field(default_factory=frozenset)  # tagging any of these pulls toward it
+    topic: str | None = None  # the built-in topic (Prototype.key) it is or was enriched with
 
 
 def anchors_for(themes: Sequence[AlignTheme]) -> list[Anchor]:
@@ -47,7 +48,7 @@ def root_of(theme_id: int, themes: Sequence[AlignTheme]) -> int | None:
 
 
 def _from_prototype(p: Prototype) -> Anchor:
-    return Anchor(f"topic:{p.key}", p.label, None, p.rank, dict(p.terms))
+    return Anchor(f"topic:{p.key}", p.label, None, p.rank, dict(p.terms), topic=p.key)
 
 
 def _descendants(root_id: int, themes: Sequence[AlignTheme]) -> list[AlignTheme]:
@@ -92,7 +93,8 @@ def _from_theme(root: AlignTheme, terms: dict[str, float], ids: frozenset[int], 
     if proto is not None:
         for term, weight in proto.terms:
             terms[term] = max(terms.get(term, 0.0), weight)
-    return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids)
+    return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids,
+                  proto.key if proto else None)
 
 
 def _overlap(p: Prototype, name: str, terms: dict[str, float]) -> float:
