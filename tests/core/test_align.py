@@ -366,7 +366,8 @@ def test_a_prototype_enriches_only_the_theme_closest_to_it():
         AlignTheme(2, "中心工作", ["中心工作", "服务大局", "高质量发展", "营商环境"]),
         AlignTheme(3, "乡村振兴", ["乡村振兴", "脱贫攻坚"], parent_id=2),
     ]
-    supervision, centre = anchors_for(themes)
+    supervision, centre, *own_rows = anchors_for(themes)
+    assert all(a.theme_id is None and a.key.startswith("topic:") for a in own_rows)  # topics no theme covers
     assert supervision.terms.get("专题询问") == 1.0 and supervision.rank is not None
     assert "专题询问" not in centre.terms and "监督" not in centre.terms and centre.rank is None
     assert centre.terms["脱贫攻坚"] == 0.7  # its child's keywords are its own

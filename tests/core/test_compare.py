@@ -154,14 +154,14 @@ def test_corrections_survive_a_realign(sample_project):
     refused = section(p, "建设在守正创新中")  # supervision
     splitter = section(p, "坚持守正创新")  # self-building
     deputies, supervision = _key(first, "代表工作"), first.row_of(refused).key
-    democracy, centre = first.row_of(mover).key, _key(first, "中心工作")
+    democracy, merged = first.row_of(mover).key, _key(first, "人大自身建设")
 
     changes = [
         compare.move_section(p, mover, deputies),
         compare.mark_not_match(p, refused, supervision),
         compare.rename_row(p, deputies, "代表工作（含民主）"),
         compare.split_section(p, splitter, "创新亮点"),
-        compare.merge_rows(p, centre, supervision),
+        compare.merge_rows(p, merged, supervision),
     ]
     new_row = changes[3].added_rows[0]
     assert new_row.startswith("user:") and not any(c.realign for c in changes)
@@ -171,8 +171,8 @@ def test_corrections_survive_a_realign(sample_project):
         assert comparison.row_of(refused).key != supervision
         assert comparison.row(deputies).label == "代表工作（含民主）"
         assert comparison.row_of(splitter).key == new_row and comparison.row(new_row).label == "创新亮点"
-        assert comparison.row(centre) is None
-        assert comparison.row_of(section(p, "围绕中心服务大局")).key == supervision
+        assert comparison.row(merged) is None
+        assert comparison.row_of(section(p, "着力“五个加强”")).key == supervision
         assert sum(1 for r in comparison.rows for m in r.members if m.section_id == mover) == 1
     assert [c.kind for c in compare.list_corrections(p)] == ["move", "not_match", "rename", "split", "merge"]
     realigned = compare.load_comparison(p)
@@ -189,7 +189,7 @@ def test_taking_back_the_latest_correction_restores_the_rows_exactly(sample_proj
                  lambda: compare.mark_not_match(p, sec),
                  lambda: compare.split_section(p, sec),
                  lambda: compare.rename_row(p, _key(before, "依法监督"), "监督"),
-                 lambda: compare.merge_rows(p, _key(before, "中心工作"), _key(before, "依法监督"))):
+                 lambda: compare.merge_rows(p, _key(before, "人大自身建设"), _key(before, "依法监督"))):
         change = make()
         assert compare.load_comparison(p).to_json()["rows"] != rows_of(before)
         undone = compare.remove_correction(p, change.correction.id)

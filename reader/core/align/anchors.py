@@ -1,6 +1,7 @@
 """Anchors: the topics rows are seeded from. Built from the themes passed in (a root theme with its
-descendants' keywords), each enriched with the built-in prototype it resembles; or, with no themes,
-the built-in prototypes themselves."""
+descendants' keywords), each enriched with the built-in prototype it resembles, plus the built-in
+topics many codebooks leave out (Prototype.own_row) that no theme resembles; or, with no themes, the
+built-in prototypes themselves."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Anchor:
     rank: int | None  # usual place in a report; None: no order prior
     terms: dict[str, float]
     theme_ids: frozenset[int] = field(default_factory=frozenset)  # tagging any of these pulls toward it
+    topic: str | None = None  # the built-in topic (Prototype.key) it is or was enriched with
 
 
 def anchors_for(themes: Sequence[AlignTheme]) -> list[Anchor]:
@@ -29,7 +31,10 @@ def anchors_for(themes: Sequence[AlignTheme]) -> list[Anchor]:
     roots = sorted((t for t in themes if t.parent_id is None or t.parent_id not in by_id), key=lambda t: t.id)
     own = [_own_terms(root, _descendants(root.id, themes)) for root in roots]
     protos = _matched_prototypes([r.name for r in roots], [terms for terms, _ in own])
-    return [_from_theme(root, terms, ids, proto) for root, (terms, ids), proto in zip(roots, own, protos, strict=True)]
+    anchors = [_from_theme(root, terms, ids, proto) for root, (terms, ids), proto in zip(roots, own, protos, strict=True)]
+    taken = {p.key for p in protos if p is not None}
+    # topics the codebook has no theme for, which would otherwise be forced into the nearest theme
+    return anchors + [_from_prototype(p) for p in PROTOTYPES if p.own_row and p.key not in taken]
 
 
 def root_of(theme_id: int, themes: Sequence[AlignTheme]) -> int | None:
@@ -43,7 +48,7 @@ def root_of(theme_id: int, themes: Sequence[AlignTheme]) -> int | None:
 
 
 def _from_prototype(p: Prototype) -> Anchor:
-    return Anchor(f"topic:{p.key}", p.label, None, p.rank, dict(p.terms))
+    return Anchor(f"topic:{p.key}", p.label, None, p.rank, dict(p.terms), topic=p.key)
 
 
 def _descendants(root_id: int, themes: Sequence[AlignTheme]) -> list[AlignTheme]:
@@ -88,7 +93,8 @@ def _from_theme(root: AlignTheme, terms: dict[str, float], ids: frozenset[int], 
     if proto is not None:
         for term, weight in proto.terms:
             terms[term] = max(terms.get(term, 0.0), weight)
-    return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids)
+    return Anchor(f"theme:{root.id}", root.name, root.id, proto.rank if proto else None, terms, ids,
+                  proto.key if proto else None)
 
 
 def _overlap(p: Prototype, name: str, terms: dict[str, float]) -> float:

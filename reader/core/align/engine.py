@@ -99,7 +99,7 @@ def align(
     tick(len(units) * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
-    broad = _broad_members(items, choice, len(anchors), set(pinned))
+    broad = _broad_members(items, choice, anchors, set(pinned))
     clusters = _cluster_rows(items, sorted(free + broad), {r.key for r in rows}, previous or {})
     grouped = {id(m) for c in clusters for m in c.members}
     _attach([items[i] for i in broad if id(items[i]) not in grouped], clusters)
@@ -154,17 +154,25 @@ def _anchor_rows(items: Sequence[Node], anchors: Sequence[Anchor], vecs: Sequenc
     return rows
 
 
-def _broad_members(items: Sequence[Node], choice: Sequence[int], n_anchors: int, pinned: set[int]) -> list[int]:
+def _broad_members(items: Sequence[Node], choice: Sequence[int], anchors: Sequence[Anchor], pinned: set[int]) -> list[int]:
     """Items of anchor rows too broad for this corpus: rows where the typical report puts BROAD_MEDIAN or
     more sections (every economic section of a government report under one codebook theme, say). Their
-    members are grouped again by their own text; users' pins stay."""
+    members are grouped again by their own text; users' pins stay.
+
+    An anchor that stands for one of the genre's own topics (a built-in prototype: 监督, 代表工作 …) is
+    never too broad: a congress report that gives supervision four sections (专项工作报告, 执法检查,
+    专题询问, 预算审查) still reports supervision, and those sections belong in one row with the other
+    reports' single supervision section. Only catch-all anchors (中心工作, a user's theme no built-in
+    topic resembles) are regrouped."""
     per_unit: dict[int, dict[int, int]] = {}
     for node, k in zip(items, choice, strict=True):
         if k != asg.FREE:
             counts = per_unit.setdefault(k, {})
             counts[node.unit.id] = counts.get(node.unit.id, 0) + 1
     broad = set()
-    for k in range(n_anchors):
+    for k in range(len(anchors)):
+        if anchors[k].topic is not None:
+            continue
         counts = sorted(per_unit.get(k, {}).values())
         if len(counts) >= 2 and counts[(len(counts) - 1) // 2] >= BROAD_MEDIAN:
             broad.add(k)

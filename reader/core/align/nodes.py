@@ -105,8 +105,21 @@ def _combined(node: Node) -> Counter[str]:
     return counts
 
 
+# A heading that names only a period and the report's furniture (2020年工作任务, 今年工作建议, 过去一年的工作)
+_PERIOD = re.compile(
+    r"过去|今年|明年|去年|当年|本年|全年|年度|一年来|[一二三四五两]年来|近年来|本届|上半年|下半年|以来|今后|"
+    r"(?:19|20)\d\d年?|“?十[一二三四五六]五”?时期|时期|[一二三四五]年|第[一二三四五六七八九十]+部分|"
+    r"的|和|与|及|主要|重点|各项"
+)
+_FURNITURE = re.compile(r"(?:工作|任务|安排|建议|回顾|打算|要点|情况|目标|总结|思路|部署|总体要求)+")
+
+
 def is_generic(heading: str) -> bool:
-    return bool(GENERIC.search(strip_marker(heading)))
+    text = strip_marker(heading)
+    if GENERIC.search(text):
+        return True
+    rest = _PERIOD.sub("", re.sub(r"[^\u3400-\u9fff\d]", "", text))
+    return bool(rest) and _FURNITURE.fullmatch(rest) is not None
 
 
 def choose_items(

@@ -2,8 +2,12 @@
 (and to enrich themes whose keywords are few). Generic domain vocabulary only: no county, no
 heading of any sample.
 
-`rank` is the usual place of the topic in such a report (政治 → 监督 → 代表/民主 → 自身建设);
-topics of equal rank may come in either order.
+`rank` is the usual place of the topic in such a report (政治 → 立法/监督 → 决定任免 → 代表/民主 →
+基层人大/自身建设); topics of equal rank may come in either order.
+
+`own_row`: a topic that many codebooks leave out (立法, 乡镇街道人大). When the codebook has no theme
+for it, it still stands as an anchor of its own, so that its sections are not forced into the nearest
+theme (a 立法 section into 依法监督); with a theme for it, it only enriches that theme.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ class Prototype:
     label: str
     rank: int
     terms: tuple[tuple[str, float], ...]  # (term, weight)
+    own_row: bool = False
 
 
 def _terms(strong: str, medium: str, weak: str) -> tuple[tuple[str, float], ...]:
@@ -34,34 +39,52 @@ PROTOTYPES: tuple[Prototype, ...] = (
         "思想 初心 使命 全面从严治党 党内政治生活 民主集中制 决策部署 三会一课",
         "学习 党风廉政建设 主体责任 一岗双责 廉洁 纪律 领航 方向 总揽全局 协调各方 习近平法治思想",
     )),
+    Prototype("legislation", "立法", 1, _terms(
+        "立法 地方立法 立法权 地方性法规 自治条例 单行条例 法规草案 立法调研 立法计划 立法项目 自治立法",
+        "修订草案 修正草案 立法后评估 法规清理 立法质量 立法工作 良法善治 报请批准 批准施行 设区的市 征求意见 "
+        "修改意见 草案",
+        "条例 法规 修订 制定 颁布 实施 评估",
+    ), own_row=True),
     Prototype("supervision", "依法监督", 1, _terms(
         "监督 依法监督 执法检查 专项工作报告 专题询问 审议 视察 权力机关 监督职责 监督权 刚性 法定职责 "
         "一府一委两院 一府两院 跟踪监督 满意度测评",
         "专题调研 调研 审议意见 听取审议 专项报告 工作评议 述职评议 预算审查 预算 预决算 决算 审计 "
         "审计查出问题 国有资产管理 计划执行 备案审查 规范性文件 法律监督 工作监督 专项监督 预算联网监督 "
-        "执法 检查 法律法规 实施情况 中心大局 中心工作 大局 重大事项 决定权 重大事项决定权 决议决定 人事任免 "
-        "选举任免 任免 任免权 宪法宣誓 国家机关工作人员 立法 地方立法 法定职权 依法履职 督办",
+        "执法 检查 法律法规 实施情况 中心大局 中心工作 大局 法定职权 依法履职 督办",
         "脱贫攻坚 乡村振兴 生态环境保护 环境保护 疫情防控 营商环境 高质量发展 经济运行 司法公正 公益诉讼 "
         "法治 整改 督查 实效 民生 法治建设 依法行政",
     )),
-    Prototype("deputies", "代表工作", 2, _terms(
-        "代表 人大代表 代表工作 代表机关 代表作用 代表主体地位 主体作用 履职 代表履职 代表联络站 联络站 "
-        "代表之家 代表小组 建议办理 代表建议 议案 闭会期间 代表培训 履职培训",
-        "履职能力 履职平台 代表活动 联系代表 双联系 代表述职 选民 议案建议 意见建议 建议 培训 学习培训 "
-        "代表工作站 代表工作室 代表联络室 联系选民 履职档案 激励机制 列席 代表选举 特邀代表 办理 督办",
-        "联系群众 服务 平台 述职 活动 阵地 走访 接待",
+    Prototype("decisions", "重大事项决定与人事任免", 2, _terms(
+        "重大事项决定权 重大事项决定 讨论决定 决定权 决议决定 人事任免 任免 任免权 选举任免 任免工作 宪法宣誓 "
+        "任命 免去 任前法律知识考试 拟任命人员",
+        "重大事项 决议 作出决定 国家机关工作人员 补选 辞职 选举 代表资格审查 党管干部 依法任免 拟任职人员 "
+        "任前 供职报告 宣誓",
+        "决定 人次 任职 批准 程序",
     )),
-    Prototype("democracy", "全过程人民民主", 2, _terms(
+    Prototype("deputies", "代表工作", 3, _terms(
+        "代表 人大代表 代表工作 代表机关 代表作用 代表主体地位 主体作用 代表履职 代表联络站 联络站 "
+        "代表之家 代表小组 建议办理 代表建议 议案 闭会期间 代表培训 履职培训",
+        "履职 履职平台 代表活动 联系代表 双联系 代表述职 选民 议案建议 意见建议 建议 培训 学习培训 "
+        "代表工作站 代表工作室 代表联络室 联系选民 履职档案 激励机制 列席 代表选举 特邀代表 办理 督办",
+        "联系群众 服务 平台 述职 活动 阵地 走访 接待 履职能力",
+    )),
+    Prototype("democracy", "全过程人民民主", 3, _terms(
         "全过程人民民主 人民当家作主 当家作主 民主 基层民主 民主实践 协商民主 民意 票决制 代表票决制 "
         "民生实事项目票决制",
-        "民生实事 民生实事项目 协商议事 民意征集 社情民意 民主决策 基层立法联系点 立法联系点 全过程 "
+        "民生实事 民生实事项目 协商议事 民意征集 社情民意 民主决策 全过程 议事会 民主恳谈 "
         "为民 民声 民心 征求意见 意见征集 听证",
         "人民群众 群众 心声 诉求 急难愁盼 参与 基层",
     )),
-    Prototype("self", "自身建设", 3, _terms(
+    Prototype("grassroots", "乡镇街道人大工作", 4, _terms(
+        "乡镇人大 街道人大 人大工委 街道人大工委 人大主席团 主席团 乡镇人大主席 人大主席 乡镇人代会 基层人大 "
+        "乡镇人大工作 街道人大工作",
+        "人代会 工委 规范化建设 联系指导 上下联动 议事会 居民议事",
+        "街道 指导 经费 阵地 规范化 开好",
+    ), own_row=True),
+    Prototype("self", "自身建设", 4, _terms(
         "自身建设 工作机关 机关建设 制度建设 作风建设 队伍建设 组织建设 能力建设 作风 干部 人大干部 干部队伍 "
         "宣传工作 新闻宣传 人大宣传 宣传",
-        "规章制度 制度 议事规则 理论研究 智慧人大 信息化 乡镇人大 街道人大 人大工委 主席团 联系指导 上下联动 "
+        "规章制度 制度 议事规则 理论研究 智慧人大 信息化 依法履职能力 履职能力 "
         "纪律建设 形式主义 官僚主义 八项规定 中央八项规定 廉洁自律 纪检监察 机关 从严 素质 本领 业务 "
         "守正创新 服务保障 档案 规范化",
         "廉洁 纪律 学习 培养 交流 锻炼 舆论 影响力 队伍 效能",

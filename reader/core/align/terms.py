@@ -35,6 +35,7 @@ STOP = frozenset(
     根据 以及 同时 其中 共计 累计 达到 取得 成效 新的 一批 一系列 先后 年度 目前 当前 今后 新时代
     县委 全县 全区 全市 我县 我区 我市 本县 本区 县区 县级 乡镇 各级 人大 县人大 区人大 市人大
     人大常委会 常委会 人大工作 地方 关于 为了 更加 更好 确保 保障 不断完善 有序 稳步 常态 长效
+    各位代表
     """.split()
 )
 
@@ -153,12 +154,29 @@ def shared_number(value: float) -> float:
     return got
 
 
+@lru_cache(maxsize=1)
+def _part_vocab() -> frozenset[str]:
+    return frozenset(t for t in set(domain_terms()) | _COMMON_PARTS if len(t) >= 2 and t not in STOP)
+
+
+@lru_cache(maxsize=65536)
+def word_parts(word: str) -> tuple[str, ...]:
+    """The domain or common words inside a word (longest first): a long domain word's from the table, and
+    for any other word of three or more characters the ones it contains (jieba's general dictionary
+    joins verb and topic, 加强监督 or 代表团, where the topic word is what counts here)."""
+    known = _parts().get(word)
+    if known is not None or len(word) < 3:
+        return known or ()
+    vocab = _part_vocab()
+    inside = {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1) if (i, j) != (0, len(word))}
+    return tuple(sorted((t for t in inside if t in vocab), key=lambda t: (-len(t), t)))
+
+
 @lru_cache(maxsize=131072)
 def _bag(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
-    parts = _parts()
     for word in tokens(text):
         out[word] = shared_number(out.get(word, 0.0) + 1.0)
-        for part in parts.get(word, ()):
+        for part in word_parts(word):
             out[part] = shared_number(out.get(part, 0.0) + 0.5)
     return out
