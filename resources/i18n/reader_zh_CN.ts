@@ -472,12 +472,12 @@
         <translation>显示原文(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Larger text</source>
-        <translation>放大文字(&amp;L)</translation>
+        <source>Lar&amp;ger text</source>
+        <translation>放大文字(&amp;G)</translation>
     </message>
     <message>
-        <source>S&amp;maller text</source>
-        <translation>缩小文字(&amp;M)</translation>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Normal size</source>
@@ -856,6 +856,22 @@ File: {source}
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Open another project</source>
+        <translation>打开其他项目</translation>
+    </message>
+    <message>
+        <source>“{task}” is still running in {project}. Stop it and open {other}?</source>
+        <translation>“{task}”仍在 {project} 中进行。要停止它并打开 {other} 吗？</translation>
+    </message>
+    <message>
+        <source>Stop and open</source>
+        <translation>停止并打开</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: what an import has brought in stays, and an export or an alignment that is stopped leaves the old file or rows as they were.</source>
+        <translation>不会丢失任何内容：已导入的文件保留；停止的导出或对齐会保持原来的文件或对齐结果不变。</translation>
+    </message>
+    <message>
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
@@ -906,6 +922,14 @@ File: {source}
     <message>
         <source>This report</source>
         <translation>本报告</translation>
+    </message>
+    <message>
+        <source>Reading the comparison…</source>
+        <translation>正在读取对比结果…</translation>
+    </message>
+    <message>
+        <source>Reading the comparison</source>
+        <translation>读取对比结果</translation>
     </message>
     <message>
         <source>Aligning the sections of the reports…</source>
@@ -1376,6 +1400,17 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Codebook imported from {name}: {added} themes added, {kept} already there (kept as they were).</source>
         <translation>已从 {name} 导入编码表：新增 {added} 个主题，已有 {kept} 个（保持不变）。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>
