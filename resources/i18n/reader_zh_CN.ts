@@ -544,6 +544,34 @@
         <translation>搜索项目（Ctrl+Shift+F）</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>1 county</source>
+        <translation>1 个县区</translation>
+    </message>
+    <message>
+        <source>{n} counties</source>
+        <translation>{n} 个县区</translation>
+    </message>
+    <message>
+        <source>1 report</source>
+        <translation>1 篇报告</translation>
+    </message>
+    <message>
+        <source>{n} reports</source>
+        <translation>{n} 篇报告</translation>
+    </message>
+    <message>
+        <source>1 tagged passage</source>
+        <translation>1 段标注</translation>
+    </message>
+    <message>
+        <source>{n} tagged passages</source>
+        <translation>{n} 段标注</translation>
+    </message>
+    <message>
         <source>This project has not been aligned yet. Re-align (F5) lines up the sections of its reports.</source>
         <translation>这个项目还没有对齐。“重新对齐”（F5）会把各报告的章节按主题排成行。</translation>
     </message>
@@ -628,10 +656,6 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>{counties} counties · {reports} reports · {passages} tagged passages</source>
-        <translation>{counties} 个县区 · {reports} 篇报告 · {passages} 段标注</translation>
-    </message>
-    <message>
         <source>Included with the theme above it.</source>
         <translation>已随上级主题一并选中。</translation>
     </message>
@@ -662,6 +686,10 @@
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>1 row × {themes} themes. Click a cell to list its passages.</source>
+        <translation>1 行 × {themes} 个主题。点击单元格可列出其中的段落。</translation>
     </message>
     <message>
         <source>{rows} rows × {themes} themes. Click a cell to list its passages.</source>
@@ -829,6 +857,10 @@ File: {source}
     </message>
     <message>
         <source>{scope}: {n} passages</source>
+        <translation>{scope}：{n} 个段落</translation>
+    </message>
+    <message>
+        <source>{scope}: {n} passage</source>
         <translation>{scope}：{n} 个段落</translation>
     </message>
     <message>
@@ -1012,6 +1044,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>“{q}”: {total} occurrences.</source>
         <translation>“{q}”：共 {total} 处。</translation>
+    </message>
+    <message>
+        <source>“{q}”: 1 occurrence.</source>
+        <translation>“{q}”：共 1 处。</translation>
     </message>
     <message>
         <source>{n} sentences here name a theme&apos;s keywords. Nothing is tagged until you accept.</source>
