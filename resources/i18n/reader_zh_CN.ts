@@ -956,6 +956,10 @@ File: {source}
         <translation>本报告</translation>
     </message>
     <message>
+        <source>Listing passages</source>
+        <translation>正在列出段落</translation>
+    </message>
+    <message>
         <source>Reading the comparison…</source>
         <translation>正在读取对比结果…</translation>
     </message>
