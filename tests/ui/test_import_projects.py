@@ -177,3 +177,17 @@ def test_opening_another_project_during_an_import(make_window, tmp_path, monkeyp
     assert "导入" not in window.statusBar().currentMessage() and window.windowTitle().endswith("sample")
     with open_project(tmp_path / "new.renda", create=False) as p:
         assert 1 <= len(list_documents(p)) < 12  # what was imported stays in its project
+
+
+def test_the_open_dialog_starts_in_a_folder_that_exists(monkeypatch, reader_home):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.core import project as paths
+
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: seen.append(a[2]) or ("", "")))
+    assert not paths.projects_dir().exists()
+    assert ProjectFileDialog.ask_open(None) is None
+    assert Path(seen[0]).is_dir()
