@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import Cancelled
@@ -36,7 +36,7 @@ PROGRESS_DELAY_MS = 400
 
 _mode = {"synchronous": False}
 _running: set[Op] = set()
-_finished: list[Op] = []  # released when the next op starts, from a clean stack (no deleteLater:
+_finished: list[Op] = []  # released from the event loop after the next op starts (no deleteLater:
 # deleting a Python QObject subclass that way crashed PySide under test)
 
 
@@ -133,7 +133,10 @@ class Op(QObject):
 
     # -- running ---------------------------------------------------------------------------------
     def run(self) -> Op:
-        _release_finished()
+        # finished ops are released from the event loop, never from here: an op started while Qt walks
+        # the window's children (showing it, say) must not change that list under it (a crash)
+        if _finished:
+            QTimer.singleShot(0, _release_finished)
         if self.show_progress:
             self._make_dialog()
         _running.add(self)
