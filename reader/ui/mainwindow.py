@@ -349,6 +349,12 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.apply_changes(changes)
         return True
 
+    def history_busy(self, error: ReaderError, step_back: Callable[[], None]) -> None:
+        """An undo or redo found the project busy (another program writing it): nothing changed; say
+        so and put the stack back where it was, so that the user can try again."""
+        self.show_error(error)
+        QTimer.singleShot(0, step_back)
+
     def history_failed(self, error: ReaderError) -> None:
         """An undo or redo could not be done: say so, forget the history, show the project as it is."""
         self.show_error(error)
