@@ -286,3 +286,26 @@ def _word(key: str, value: object, lang: str) -> object:
     if isinstance(value, str) and len(value) > 60:
         return value[:57] + "…"
     return value
+
+
+# What an exchange file (.qdpx) brought that could not be taken (reader.core.export.refi: Skipped).
+SKIPPED: dict[str, dict[str, str]] = {
+    "source_kind": {"zh": "{source}：{detail} 类型的材料（只导入文字材料）",
+                    "en": "{source}: a {detail} (only text sources are imported)"},
+    "whole_source_codes": {"zh": "{source}：对整篇材料的编码（没有具体位置）",
+                           "en": "{source}: codes on the whole source (no position)"},
+    "no_positions": {"zh": "{source}：一处没有起止位置的标注", "en": "{source}: a selection without positions"},
+    "empty_source": {"zh": "{source}：材料没有文字", "en": "{source}: the source has no text"},
+    "outside": {"zh": "{source}：位置 {start}–{end} 的标注超出了文字范围",
+                "en": "{source}: a selection {start}–{end} outside the text"},
+    "no_code": {"zh": "{source}：位置 {start}–{end} 的标注既没有编码也没有备注",
+                "en": "{source}: a selection {start}–{end} with neither a code nor a note"},
+}
+
+
+def describe_skipped(item: object, lang: str = "zh") -> str:
+    """One line for a Skipped item of an exchange import, in `lang`."""
+    lang = "en" if lang.startswith("en") else "zh"
+    fields = {k: getattr(item, k, "") for k in ("source", "detail", "start", "end")}
+    entry = SKIPPED.get(str(getattr(item, "kind", "")))
+    return entry[lang].format(**fields) if entry else f"{fields['source']}: {getattr(item, 'kind', '')}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from reader.core import project as paths
 from reader.core.errors import ReaderError
 from reader.core.ingest import ImportReport, import_paths
-from reader.core.messages import describe
+from reader.core.messages import describe, describe_skipped
 from reader.core.store.db import Project, create_project, open_project
 from reader.ui import i18n, ops
 from reader.ui.changes import Changes
@@ -139,7 +139,7 @@ class ProjectMixin:
         if report.cancelled:
             text = tr("Import cancelled.") + " " + text
         self.status(text, 15000)
-        skipped = [f"{x.path.name}: {what}" for x in exchanges for what in x.skipped]
+        skipped = [f"{x.path.name}: {describe_skipped(what, i18n.message_lang())}" for x in exchanges for what in x.skipped]
         if report.failed or skipped:
             lang = i18n.message_lang()
             details = [describe(item.error, lang) for item in report.failed if item.error is not None]

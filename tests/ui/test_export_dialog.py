@@ -397,5 +397,5 @@ def test_what_a_qdpx_could_not_bring_is_listed(make_window, tagged_path, tmp_pat
     window.actions["import_files"].trigger()
     [(text, details)] = summaries
     assert "来自 REFI-QDA" in text
-    assert details.splitlines() == ["REFI-QDA 文件中未导入的内容：", "odd.qdpx: PictureSource 照片.png"]
+    assert details.splitlines() == ["REFI-QDA 文件中未导入的内容：", "odd.qdpx: 照片.png：PictureSource 类型的材料（只导入文字材料）"]
     assert window.count_label.text().endswith("9 段标注")
