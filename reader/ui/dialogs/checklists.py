@@ -6,6 +6,7 @@ means all."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -40,16 +41,30 @@ def _tree(name: str) -> QTreeWidget:
     return tree
 
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CHECKABLE = QTreeWidgetItem().flags() | Qt.ItemFlag.ItemIsUserCheckable
+GREY = QBrush(Qt.GlobalColor.darkGray)
+
+
 def _item(parent: QTreeWidget | QTreeWidgetItem, text: str, count: int, key: object) -> QTreeWidgetItem:
+    """One ticked entry (thousands of counties: what can be computed once is; opening the export
+    dialog on 3,000 reports took a quarter of a second)."""
     item = QTreeWidgetItem(parent, [text, str(count)])
     item.setData(NAME, KEY, key)
-    item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setForeground(COUNT, Qt.GlobalColor.darkGray)
-    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setTextAlignment(COUNT, RIGHT)
+    item.setForeground(COUNT, GREY)
+    item.setFlags(CHECKABLE)
     item.setCheckState(NAME, UNCHECKED)
-    tree = item.treeWidget()
-    item.setSizeHint(NAME, QSize(0, max(tree.fontMetrics().height(), tree.iconSize().height()) + 6))
+    item.setSizeHint(NAME, _row_size(item.treeWidget()))
     return item
+
+
+def _row_size(tree: QTreeWidget) -> QSize:
+    size = tree.property("rowSize")
+    if size is None:
+        size = QSize(0, max(tree.fontMetrics().height(), tree.iconSize().height()) + 6)
+        tree.setProperty("rowSize", size)
+    return size
 
 
 def _walk(item: QTreeWidgetItem):
@@ -151,17 +166,18 @@ class CountyChecks(_Checks):
                 found.setFlags(found.flags() | tristate)
             return found
 
+        totals: dict[tuple, int] = {}
         for c in choices.counties:
             parent_item = self.tree
             if c.province:
                 parent_item = group((c.province,), parent_item, c.province)
+                totals[(c.province,)] = totals.get((c.province,), 0) + c.passages
             if c.prefecture:
                 parent_item = group((c.province, c.prefecture), parent_item, c.prefecture)
+                totals[(c.province, c.prefecture)] = totals.get((c.province, c.prefecture), 0) + c.passages
             _item(parent_item, c.county, c.passages, c.county).setData(NAME, PLACE, (c.province, c.prefecture, c.county))
-            p = parent_item
-            while isinstance(p, QTreeWidgetItem):
-                p.setText(COUNT, str(int(p.text(COUNT)) + c.passages))
-                p = p.parent()
+        for key, total in totals.items():  # each place's count set once, not once per county
+            groups[key].setText(COUNT, str(total))
         self.tree.expandAll()
         self.tree.itemChanged.connect(lambda _item, column: column == NAME and self.changed.emit())
         self.filter_box.textChanged.connect(self.set_filter)
