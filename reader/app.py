@@ -73,16 +73,37 @@ def create_window(project_path: str | Path | None = None, *, lang: str | None = 
     return window
 
 
+def start_window(project_path: str | Path | None = None):
+    """(window, problem): the window on `project_path` (default: the last project, else the demo);
+    when that project cannot be opened now (read-only and too old, too new, damaged, another
+    program writing it...), the window on the demo project and the ReaderError saying why, for the
+    window to show: a program started from a desktop has no terminal for the message."""
+    from reader.core import project as paths
+    from reader.core.errors import ReaderError
+
+    try:
+        return create_window(project_path), None
+    except ReaderError as e:
+        demo = paths.ensure_demo_project()
+        if project_path is not None and Path(project_path).resolve() == demo.resolve():
+            raise
+        return create_window(demo), e
+
+
 def run_gui(project_path: str | Path | None = None) -> int:
+    from PySide6.QtCore import QTimer
+
     from reader.core import project as paths
 
     app = ensure_app()
-    window = create_window(project_path)
+    window, problem = start_window(project_path)
     paths.remember_project(window.project.path)
     window.settings.add_recent(window.project.path)
     window.show()
     window.raise_()
     window.activateWindow()  # keyboard focus at once, even without a window manager
+    if problem is not None:
+        QTimer.singleShot(0, lambda: window.show_error(problem))
     return app.exec()
 
 

@@ -41,6 +41,16 @@ def detect_lang() -> str:
     return "en"
 
 
+def _lang_in(argv: list[str]) -> str | None:
+    """The --lang given on the command line (to word an error found while reading the others)."""
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv) and argv[k + 1] in ("zh", "en"):
+            return argv[k + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = common_options()
     parser = argparse.ArgumentParser(
@@ -79,8 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)  # usage errors exit 2 here
-    lang = getattr(args, "lang", None) or detect_lang()
+    lang = _lang_in(argv) or detect_lang()
+    try:
+        args = parser.parse_args(argv)  # usage errors exit 2 here; a wrong value (InvalidInput) is a user error
+    except ReaderError as e:
+        sys.stderr.write(describe(e, lang) + "\n")
+        return 1
+    lang = getattr(args, "lang", None) or lang
     try:
         if args.screenshot:
             if args.command:

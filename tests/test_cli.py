@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -195,11 +196,57 @@ def test_not_a_project(capsys, tmp_path):
 
 
 def test_usage_errors_exit_2(capsys):
-    for argv in (["nonsense"], ["text"], ["search"], ["tag", "--unit", "x", "--theme", "a"], ["--lang", "fr", "outline"]):
+    for argv in (["nonsense"], ["text"], ["search"], ["tag", "--theme", "a"], ["--lang", "fr", "outline"]):
         with pytest.raises(SystemExit) as e:
             main(argv)
         assert e.value.code == 2
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["text", "--unit", "abc"],
+        ["tag", "--unit", "1", "--start", "-3", "--end", "5", "--theme", "代表工作"],
+        ["tag", "--unit", "x", "--theme", "a"],
+        ["search", "代表", "--limit", "-1"],
+        ["export", "-f", "csv", "-o", "x.csv", "--year", "abc"],
+        ["align", "--undo", "zero"],
+        ["tag", "--unit", "1", "--theme", "代表工作"],
+        ["outline", "--county", "不存在县"],
+        ["passages", "--county", "不存在县"],
+        ["search", "  "],
+    ],
+)
+def test_wrong_values_are_one_line_in_the_chosen_language(capsys, proj, argv, lang):
+    code, out, err = run(capsys, "--lang", lang, *argv, "--project", proj)
+    assert_user_error(code, err)
+    assert "usage:" not in err and "_" not in err
+    if lang == "zh":
+        assert re.search(r"[\u4e00-\u9fff]{2}", err) and not re.search(r"\b(not|Invalid|error)\b", err), err
+
+
+def test_a_county_named_by_its_start(capsys, proj):
+    code, out, _ = run(capsys, "outline", "--county", "新绛", "--json", "--project", proj)
+    assert code == 0 and {u["county"] for u in json.loads(out)["units"]} == {"新绛县"}
+
+
+def test_aligning_nothing_keeps_the_stored_rows(capsys, proj, tmp_path):
+    code, _, _ = run(capsys, "align", "--json", "--project", proj)
+    assert code == 0
+    code, _, err = run(capsys, "--lang", "en", "align", "--year", "1990", "--project", proj)
+    assert_user_error(code, err)
+    assert "No reports to align" in err
+    code, out, _ = run(capsys, "align", "--stored", "--json", "--project", proj)
+    assert code == 0 and len(json.loads(out)["units"]) >= 5
+    from reader.core.store.db import open_project
+
+    empty = str(tmp_path / "empty.renda")
+    open_project(empty).close()  # a new project, no report in it
+    code, _, err = run(capsys, "--lang", "zh", "align", "--project", empty)
+    assert_user_error(code, err)
+    assert "没有可对齐的报告" in err
 
 
 def test_default_project_is_the_demo_then_the_last(capsys, proj):

@@ -6,7 +6,7 @@ import argparse
 import signal
 import sys
 
-from reader.commands.base import Out, main_thread, open_for, short
+from reader.commands.base import Out, correction_id, main_thread, open_for, short
 
 NAME = "align"
 
@@ -39,15 +39,11 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     g.add_argument("--split", metavar="SECTION", help="把章节单独成行（--label 命名）/ split a section off into a new row (named by --label)")
     g.add_argument("--merge", nargs=2, metavar=("ROW", "INTO"), help="把一行并入另一行 / merge a row into another")
     g.add_argument("--rename", nargs=2, metavar=("ROW", "LABEL"), help="重命名一行 / rename a row")
-    g.add_argument("--undo", type=_positive, metavar="ID", help="撤销一条修正 / take back a correction")
+    g.add_argument("--undo", type=correction_id, metavar="ID", help="撤销一条修正 / take back a correction")
     g.add_argument("--corrections", action="store_true", help="列出修正 / list the corrections")
     p.set_defaults(func=run)
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a correction id: {value}")
-    return int(value)
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
@@ -186,8 +182,9 @@ def _print(out: Out, comparison, keys: bool) -> None:
             continue
         counties = len({_place_of(places, m) for m in row.members})
         key = f"  [{row.key}]" if keys else ""
-        out.line(out.t(f"【{row.label}】{len(row.members)} 节，{counties} 个县区{key}",
-                       f"[{row.label}] {len(row.members)} section(s), {counties} county(ies){key}"))
+        label = out.t(row.label, "Other (not aligned)") if row.is_other else row.label
+        out.line(out.t(f"【{label}】{len(row.members)} 节，{counties} 个县区{key}",
+                       f"[{label}] {len(row.members)} section(s), {counties} county(ies){key}"))
         for m in row.members:
             column = places.get(m.unit_id)
             where = (column.label if column else None) or m.county or out.t("县区未识别", "county unknown")

@@ -41,22 +41,38 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def _whole_number(what: str, minimum: int):
-    """An argparse type: an integer not below `minimum` (else a usage error naming `what`)."""
+    """An argparse type: an integer not below `minimum`. Anything else is a user error (InvalidInput
+    naming `what`: one line in the chosen language, exit 1), not a usage error: the option was
+    given, with a wrong value."""
 
     def parse(value: str) -> int:
+        from reader.core.errors import InvalidInput
+
         try:
             n = int(value)
         except ValueError:
             n = minimum - 1
         if n < minimum:
-            raise argparse.ArgumentTypeError(f"not {what}: {value}")
+            raise InvalidInput(what, value)
         return n
 
     return parse
 
 
-unit_id = _whole_number("a unit id", 1)
-offset = _whole_number("an offset", 0)
+unit_id = _whole_number("unit_id", 1)
+offset = _whole_number("offset", 0)
+limit = _whole_number("limit", 0)
+correction_id = _whole_number("correction_id", 1)
+
+
+def county_named(project, name: str | None) -> str | None:
+    """The county a --county option names, as the project spells it (新绛 → 新绛县): NotFound when
+    no report has it, AmbiguousName when the start fits several; None when not given."""
+    if name is None:
+        return None
+    from reader.core.compare.selection import Selection, resolve
+
+    return resolve(project, Selection(counties=[name])).counties[0]
 
 
 def open_for(args: argparse.Namespace, create: bool = False):

@@ -11,12 +11,13 @@ NAME = "export"
 
 
 def year(value: str) -> int:
+    """A year from 1949 to 2200 (else a user error: InvalidInput, one line, exit 1)."""
     try:
         n = int(value)
     except ValueError as e:
-        raise argparse.ArgumentTypeError(f"not a year: {value}") from e
+        raise InvalidInput("year", value) from e
     if not 1949 <= n <= 2200:
-        raise argparse.ArgumentTypeError(f"not a year: {value}")
+        raise InvalidInput("year", value)
     return n
 
 

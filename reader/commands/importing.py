@@ -7,7 +7,7 @@ import signal
 
 from reader.commands.base import Out, main_thread, open_for
 from reader.core.errors import Cancelled, NothingToImport
-from reader.core.messages import describe
+from reader.core.messages import describe, describe_skipped
 
 NAME = "import"
 
@@ -89,4 +89,5 @@ def _exchange_line(out: Out, ex) -> None:
         )
     )
     for what in ex.skipped[:5]:
-        out.line(out.t(f"        跳过：{what}", f"        skipped: {what}"))
+        text = describe_skipped(what, out.lang)
+        out.line(out.t(f"        跳过：{text}", f"        skipped: {text}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.base import Out, open_for
+from reader.commands.base import Out, county_named, open_for
 
 NAME = "outline"
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store.documents import outline
 
     with open_for(args) as project:
-        units = outline(project, county=args.county)
+        units = outline(project, county=county_named(project, args.county))
     if args.json:
         out.json({"units": [_unit_json(u) for u in units]})
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.base import Out, open_for, short, unit_id
+from reader.commands.base import Out, county_named, open_for, short, unit_id
 from reader.core.errors import NotFound
 
 NAME = "passages"
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace, out: Out) -> int:
         if args.theme:
             t = themes.find_theme(project, args.theme)
             theme_ids = [d.id for d in _subtree(themes.theme_tree(project), t.id)]
-        records = passages.list_passages(project, unit_id=args.unit, theme_ids=theme_ids, county=args.county)
+        records = passages.list_passages(project, unit_id=args.unit, theme_ids=theme_ids,
+                                         county=county_named(project, args.county))
     if args.json:
         out.json({"passages": [r.to_json() for r in records]})
         return 0

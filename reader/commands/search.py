@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.base import Out, offset, open_for
+from reader.commands.base import Out, limit, open_for
 
 NAME = "search"
 
@@ -19,7 +19,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="JSON output")
-    p.add_argument("--limit", type=offset, default=20, metavar="N", help="最多显示 N 处 / show at most N hits")
+    p.add_argument("--limit", type=limit, default=20, metavar="N", help="最多显示 N 处 / show at most N hits")
     p.set_defaults(func=run)
 
 

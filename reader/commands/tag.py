@@ -34,7 +34,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
     by_offsets = args.start is not None or args.end is not None
     if by_offsets == (args.quote is not None) or (by_offsets and (args.start is None or args.end is None)):
-        raise InvalidInput("--start/--end | --quote", " ".join(filter(None, [str(args.start), str(args.end), args.quote])))
+        given = [f"--start {args.start}" if args.start is not None else "", f"--end {args.end}" if args.end is not None else "",
+                 "--quote" if args.quote is not None else ""]
+        raise InvalidInput("offsets_or_quote", " ".join(g for g in given if g) or "—")
     with open_for(args) as project:
         theme_ids = [themes.find_theme(project, name).id for name in args.theme]
         if args.quote is not None:

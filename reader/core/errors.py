@@ -255,3 +255,30 @@ class AmbiguousPlace(AmbiguousName):
 
     choices: str = ""
     code = "ambiguous_place"
+
+
+@dataclass
+class ProjectReadOnly(ReaderError):
+    """The project file (or its folder) cannot be written: it opens for reading, and the first
+    change says so."""
+
+    path: str
+    code = "project_read_only"
+
+
+@dataclass
+class NoReportsToAlign(ReaderError):
+    """An alignment chose no report (an empty project, or no report matches the choice); the stored
+    comparison is left as it was."""
+
+    path: str
+    code = "no_reports_to_align"
+
+
+@dataclass
+class NotACodebook(ReaderError):
+    """A file given as a codebook that is not one of the codebook kinds (.qdc .csv .xlsx)."""
+
+    path: str
+    suffix: str
+    code = "not_a_codebook"

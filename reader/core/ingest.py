@@ -24,6 +24,7 @@ from reader.core.errors import (
     ImportFailed,
     PathMissing,
     PathUnreadable,
+    ProjectReadOnly,
     ReaderError,
     UnsupportedFormat,
     WriteFailed,
@@ -108,9 +109,14 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
 
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        try:
+            exists, is_dir = p.exists(), p.is_dir()
+        except (OSError, ValueError) as e:  # a name the system refuses (too long, a null character)
+            add(p, PathUnreadable(str(p), getattr(e, "strerror", None) or str(e)))
+            continue
+        if not exists:
             add(p, PathMissing(str(p)))
-        elif p.is_dir():
+        elif is_dir:
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not _hidden(d))
                 for name in sorted(files):
@@ -118,7 +124,7 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
                     if not _hidden(name) and f.suffix.lower() in suffixes and f.is_file():
                         add(f)
         elif p.suffix.lower() not in suffixes:
-            add(p, UnsupportedFormat(str(p), p.suffix or "（无）"))
+            add(p, UnsupportedFormat(str(p), p.suffix))
         else:
             add(p)
     return out
@@ -133,6 +139,8 @@ def import_paths(
     """Import files and folders. `progress(done, total, name)` is called before each file and once
     at the end; `cancel` (a CancelToken) is checked between files: on cancel the report has
     cancelled=True and what was imported stays."""
+    if project.read_only:
+        raise ProjectReadOnly(str(project.path))
     files = collect(paths)
     report = ImportReport(total=len(files))
     for done, (path, known) in enumerate(files):

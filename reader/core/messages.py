@@ -6,6 +6,8 @@ Every ReaderError subclass has an entry; tests check that none is missing.
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,15 +53,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "this one reads up to {supported}). Please upgrade: {path}",
     },
     "project_locked": {
-        "zh": "项目正由另一个窗口或程序使用，只能以只读方式打开：{path}",
-        "en": "The project is in use by another window or program; it can only be opened read-only: {path}",
+        "zh": "项目正被另一个窗口或程序占用（正在写入），这次未能读写，请稍后再试：{path}",
+        "en": "The project is busy in another window or program (it is being written); nothing was done, "
+        "try again in a moment: {path}",
     },
     "project_damaged": {
         "zh": "项目文件已损坏（{reason}），请从备份恢复：{path}",
         "en": "The project file is damaged ({reason}); restore it from a backup: {path}",
     },
     "not_found": {"zh": "找不到{kind}：{key}", "en": "No such {kind}: {key}"},
-    "invalid_input": {"zh": "{what} 的值无效：{value}", "en": "Invalid {what}: {value}"},
+    "invalid_input": {"zh": "{what}无效：{value}", "en": "Invalid {what}: {value}"},
     "quote_not_found": {
         "zh": "在报告 {unit} 中找不到这段文字：{quote}",
         "en": "The text was not found in unit {unit}: {quote}",
@@ -107,6 +110,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "“{name}”可指 {count} 个县区，请写明是哪一个（同名的写出上级地市）：{choices}",
         "en": "'{name}' can mean {count} counties; say which one (a shared name with its prefecture): {choices}",
     },
+    "project_read_only": {
+        "zh": "项目文件是只读的：可以阅读，但不能保存更改（请检查文件或文件夹的权限）：{path}",
+        "en": "The project file is read-only: you can read it, but changes cannot be saved (check the "
+        "permissions of the file or its folder): {path}",
+    },
+    "no_reports_to_align": {
+        "zh": "没有可对齐的报告（项目是空的，或没有报告符合所选条件）；已保存的对齐结果未改动：{path}",
+        "en": "No reports to align (the project is empty, or no report matches the choice); the stored "
+        "alignment is unchanged: {path}",
+    },
+    "not_a_codebook": {
+        "zh": "这不是编码表文件（{suffix}）：{path}（编码表支持 .qdc .csv .xlsx）",
+        "en": "This is not a codebook file ({suffix}): {path} (codebooks: .qdc .csv .xlsx)",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -125,9 +142,121 @@ KINDS: dict[str, dict[str, str]] = {
 }
 
 
+# InvalidInput: what the input is called (its `what`), in both languages.
+INPUTS: dict[str, dict[str, str]] = {
+    "query": {"zh": "检索词", "en": "search text"},
+    "limit": {"zh": "数量上限", "en": "limit"},
+    "span": {"zh": "位置范围", "en": "span"},
+    "quote": {"zh": "引文", "en": "quote"},
+    "name": {"zh": "名称", "en": "name"},
+    "colour": {"zh": "颜色", "en": "colour"},
+    "shortcut": {"zh": "快捷键", "en": "shortcut key"},
+    "themes": {"zh": "主题", "en": "theme"},
+    "pattern": {"zh": "标题匹配词", "en": "heading pattern"},
+    "regex": {"zh": "正则表达式", "en": "regular expression"},
+    "year": {"zh": "年份", "en": "year"},
+    "county": {"zh": "县区", "en": "county"},
+    "prefecture": {"zh": "地市", "en": "prefecture"},
+    "section": {"zh": "章节", "en": "section"},
+    "row": {"zh": "对比行", "en": "row"},
+    "label": {"zh": "名称", "en": "label"},
+    "format": {"zh": "格式", "en": "format"},
+    "codebook": {"zh": "编码表", "en": "codebook"},
+    "line endings": {"zh": "换行方式", "en": "line endings"},
+    "unit_id": {"zh": "报告编号", "en": "unit id"},
+    "offset": {"zh": "位置", "en": "offset"},
+    "correction_id": {"zh": "修正编号", "en": "correction id"},
+}
+
+# InvalidInput: whole sentences for the inputs users get wrong most often ({value}: what they gave).
+INPUT_SENTENCES: dict[str, dict[str, str]] = {
+    "span": {
+        "zh": "位置范围无效：{value}（起点要小于终点，并在报告文字之内）",
+        "en": "Invalid span {value}: the start must come before the end, within the unit text",
+    },
+    "blank_span": {
+        "zh": "选中的只有空白，没有可标注的文字：请选中文字再标注。",
+        "en": "The selection is only blank space: select some text to tag.",
+    },
+    "offsets_or_quote": {
+        "zh": "请给出 --start 和 --end，或者 --quote（二者只选其一）：{value}",
+        "en": "Give either --start and --end, or --quote (one of the two): {value}",
+    },
+    "name": {
+        "zh": "名称里不能有“/”（它用来写出 上级/下级）：{value}",
+        "en": "A name cannot contain '/' (it separates parent/child): {value}",
+    },
+    "colour": {
+        "zh": "颜色无效：{value}（请写成 #RRGGBB，例如 #2471a3）",
+        "en": "Invalid colour {value} (write it as #RRGGBB, e.g. #2471a3)",
+    },
+    "shortcut": {
+        "zh": "快捷键只能是 1 到 9 中的一个数字：{value}",
+        "en": "A shortcut key is one digit from 1 to 9: {value}",
+    },
+    "merge": {
+        "zh": "不能把主题合并到它自己或它的子主题：{value}",
+        "en": "A theme cannot be merged into itself or one of its subthemes: {value}",
+    },
+    "parent": {
+        "zh": "不能把主题移到它自己或它的子主题之下：{value}",
+        "en": "A theme cannot be moved under itself or one of its subthemes: {value}",
+    },
+    "regex": {
+        "zh": "正则表达式写得不对：{value}",
+        "en": "The regular expression is not valid: {value}",
+    },
+    "year": {
+        "zh": "年份无效：{value}（应为 1949–2100 之间的年份，或 2019-2022 这样的范围）",
+        "en": "Invalid year {value} (a year from 1949 to 2100, or a range such as 2019-2022)",
+    },
+    "limit": {"zh": "数量上限不能是负数：{value}", "en": "The limit cannot be negative: {value}"},
+    "unit_id": {"zh": "报告编号应为从 1 起的整数：{value}", "en": "A unit id is a whole number from 1: {value}"},
+    "offset": {"zh": "位置应为从 0 起的整数：{value}", "en": "An offset is a whole number from 0: {value}"},
+    "correction_id": {
+        "zh": "修正编号应为从 1 起的整数：{value}",
+        "en": "A correction id is a whole number from 1: {value}",
+    },
+}
+
+EMPTY_INPUT = {"zh": "{what}不能为空。", "en": "The {what} is empty."}
+EMPTY_SENTENCES: dict[str, dict[str, str]] = {
+    "query": {"zh": "检索词为空：请输入要查找的文字。", "en": "The search text is empty: type something to find."},
+    "themes": {"zh": "请至少选择一个主题。", "en": "Choose at least one theme."},
+    "name": {"zh": "名称不能为空。", "en": "The name is empty."},
+}
+
+# Reasons the operating system or SQLite gives (English text), in both languages.
+_REASON_ERRNOS = {
+    errno.ENOENT: ("文件或文件夹不存在", "No such file or folder"),
+    errno.EACCES: ("没有权限", "Permission denied"),
+    errno.EPERM: ("不允许这样操作", "Operation not permitted"),
+    errno.EISDIR: ("这是一个文件夹", "It is a folder"),
+    errno.ENOTDIR: ("路径中有一部分不是文件夹", "A part of the path is not a folder"),
+    errno.ENAMETOOLONG: ("文件名太长", "The file name is too long"),
+    errno.ENOSPC: ("磁盘已满", "The disk is full"),
+    errno.EROFS: ("所在磁盘是只读的", "The disk is read-only"),
+    errno.EEXIST: ("文件已存在", "The file exists"),
+    errno.EINVAL: ("文件名中有系统不接受的字符", "The name holds characters the system does not accept"),
+    errno.EBUSY: ("文件正被占用", "The file is in use"),
+}
+REASONS: dict[str, dict[str, str]] = {
+    os.strerror(code): {"zh": zh, "en": en} for code, (zh, en) in _REASON_ERRNOS.items()
+}
+REASONS.update({
+    "attempt to write a readonly database": {"zh": "项目文件是只读的", "en": "the project file is read-only"},
+    "database is locked": {"zh": "项目正被其他程序占用", "en": "the project is busy in another program"},
+    "database disk image is malformed": {"zh": "数据库文件结构已损坏", "en": "the database file is malformed"},
+    "file is not a database": {"zh": "不是数据库文件", "en": "not a database file"},
+    "embedded null byte": {"zh": "名称中有空字符", "en": "the name holds a null character"},
+})
+
+
 def describe(error: ReaderError, lang: str = "zh") -> str:
     """One sentence for the user, in `lang` ('zh' or 'en')."""
     lang = "en" if lang.startswith("en") else "zh"
+    if error.code == "invalid_input":
+        return _invalid_input(str(getattr(error, "what", "")), str(getattr(error, "value", "")), lang)
     entry = CATALOGUE.get(error.code, CATALOGUE["error"])
     fields = {k: _word(k, v, lang) for k, v in error.fields().items()}
     try:
@@ -136,11 +265,51 @@ def describe(error: ReaderError, lang: str = "zh") -> str:
         return entry[lang]
 
 
+def _invalid_input(what: str, value: str, lang: str) -> str:
+    """An InvalidInput in words: a sentence made for this input, else '{what} is invalid: {value}'
+    with the input's name in the language ('{what} is empty' when nothing was given)."""
+    name = INPUTS.get(what, {}).get(lang, what)
+    shown = _word("value", value, lang)
+    if not value.strip() and what != "blank_span":
+        sentence = EMPTY_SENTENCES.get(what) or EMPTY_INPUT
+        return sentence[lang].format(what=name)
+    if what in INPUT_SENTENCES:
+        return INPUT_SENTENCES[what][lang].format(value=shown)
+    return CATALOGUE["invalid_input"][lang].format(what=name, value=shown)
+
+
 def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
+    if key == "reason" and isinstance(value, str) and value in REASONS:
+        return REASONS[value][lang]
+    if key == "suffix" and value == "":
+        return "无扩展名" if lang == "zh" else "no extension"
     if key == "path" and isinstance(value, str) and len(value) > 60:
         return "…" + value[-57:]  # a long path keeps its end: the file's name
     if isinstance(value, str) and len(value) > 60:
         return value[:57] + "…"
     return value
+
+
+# What an exchange file (.qdpx) brought that could not be taken (reader.core.export.refi: Skipped).
+SKIPPED: dict[str, dict[str, str]] = {
+    "source_kind": {"zh": "{source}：{detail} 类型的材料（只导入文字材料）",
+                    "en": "{source}: a {detail} (only text sources are imported)"},
+    "whole_source_codes": {"zh": "{source}：对整篇材料的编码（没有具体位置）",
+                           "en": "{source}: codes on the whole source (no position)"},
+    "no_positions": {"zh": "{source}：一处没有起止位置的标注", "en": "{source}: a selection without positions"},
+    "empty_source": {"zh": "{source}：材料没有文字", "en": "{source}: the source has no text"},
+    "outside": {"zh": "{source}：位置 {start}–{end} 的标注超出了文字范围",
+                "en": "{source}: a selection {start}–{end} outside the text"},
+    "no_code": {"zh": "{source}：位置 {start}–{end} 的标注既没有编码也没有备注",
+                "en": "{source}: a selection {start}–{end} with neither a code nor a note"},
+}
+
+
+def describe_skipped(item: object, lang: str = "zh") -> str:
+    """One line for a Skipped item of an exchange import, in `lang`."""
+    lang = "en" if lang.startswith("en") else "zh"
+    fields = {k: getattr(item, k, "") for k in ("source", "detail", "start", "end")}
+    entry = SKIPPED.get(str(getattr(item, "kind", "")))
+    return entry[lang].format(**fields) if entry else f"{fields['source']}: {getattr(item, 'kind', '')}"

@@ -4,7 +4,9 @@ run, for undo and for redo (never SQL here).
 The window pushes a command with MainWindow.push(command): the first run happens there (so a
 ReaderError is shown and nothing lands on the stack), then QUndoStack.push skips its redo() call.
 Later redo()/undo() go through core again and report a Changes to the window; an error there is
-shown and the history is cleared, since the project no longer matches it.
+shown and the history is cleared, since the project no longer matches it. Except when another
+program was writing the project at that moment (ProjectLocked): nothing changed, so the stack steps
+back over the command without running it, and the user can simply try again.
 
 To add a command: subclass Command, implement first() -> Changes, undo_changes() -> Changes and
 redo_changes() -> Changes.
@@ -15,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ProjectLocked, ReaderError
 from reader.core.store import passage_edits, passages, theme_history, units
 from reader.core.store.db import Project
 from reader.ui.changes import Changes
@@ -26,10 +28,13 @@ from reader.ui.i18n import tr
 
 class Context(Protocol):
     project: Project
+    undo_stack: QUndoStack
 
     def apply_changes(self, changes: Changes) -> None: ...
 
     def history_failed(self, error: ReaderError) -> None: ...
+
+    def history_busy(self, error: ReaderError, step_back: Callable[[], None]) -> None: ...
 
 
 class Command(QUndoCommand):
@@ -37,6 +42,7 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self._pushed = False
+        self._pass = False  # the next undo()/redo() only puts the stack back: the last one changed nothing
 
     @property
     def project(self) -> Project:
@@ -55,14 +61,22 @@ class Command(QUndoCommand):
         if not self._pushed:  # the first run happened in MainWindow.push
             self._pushed = True
             return
-        self._run(self.redo_changes)
+        self._run(self.redo_changes, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.undo_changes)
+        self._run(self.undo_changes, undoing=True)
 
-    def _run(self, fn: Callable[[], Changes]) -> None:
+    def _run(self, fn: Callable[[], Changes], *, undoing: bool) -> None:
+        if self._pass:
+            self._pass = False
+            return
         try:
             changes = fn()
+        except ProjectLocked as e:  # rolled back: the project is as before, so is the stack once stepped back
+            self._pass = True
+            stack = self.ctx.undo_stack
+            self.ctx.history_busy(e, stack.redo if undoing else stack.undo)
+            return
         except ReaderError as e:
             self.ctx.history_failed(e)
             return

@@ -134,7 +134,7 @@ class EditingMixin:
     def count_matching(self, pattern: str, regex: bool, this_report: bool) -> int | str:
         unit_ids = [self.shown.unit_id] if this_report and self.shown.unit_id is not None else None
         try:
-            return len(passage_edits.sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids))
+            return passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids)
         except InvalidInput as e:
             return describe(e, i18n.message_lang())
 

@@ -349,6 +349,12 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.apply_changes(changes)
         return True
 
+    def history_busy(self, error: ReaderError, step_back: Callable[[], None]) -> None:
+        """An undo or redo found the project busy (another program writing it): nothing changed; say
+        so and put the stack back where it was, so that the user can try again."""
+        self.show_error(error)
+        QTimer.singleShot(0, step_back)
+
     def history_failed(self, error: ReaderError) -> None:
         """An undo or redo could not be done: say so, forget the history, show the project as it is."""
         self.show_error(error)
@@ -432,15 +438,17 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.actions["redo"].setText(tr("&Redo {action}").format(action=t) if t else tr("&Redo"))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{tr(APP_TITLE)} — {self.project.path.stem}")
+        read_only = tr(" (read-only)") if self.project.read_only else ""
+        self.setWindowTitle(f"{tr(APP_TITLE)} — {self.project.path.stem}{read_only}")
 
     def update_counts(self) -> None:
         counties, reports, passages = outline_tree.totals(self.project)
-        self.count_label.setText(
-            tr("{counties} counties · {reports} reports · {passages} tagged passages").format(
-                counties=counties, reports=reports, passages=passages
-            )
+        parts = (
+            (tr("1 county") if counties == 1 else tr("{n} counties")).format(n=counties),
+            (tr("1 report") if reports == 1 else tr("{n} reports")).format(n=reports),
+            (tr("1 tagged passage") if passages == 1 else tr("{n} tagged passages")).format(n=passages),
         )
+        self.count_label.setText(" · ".join(parts))  # English has a singular
 
     # == state ========================================================================================
     def restore_state(self) -> None:

@@ -121,7 +121,8 @@ class MatrixView(QWidget):
         self.model.set_matrix(matrix)
         self.model.set_value(self.value())
         self.status.setText(
-            tr("{rows} rows × {themes} themes. Click a cell to list its passages.").format(
+            (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
+             tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
                 rows=len(matrix.rows), themes=len(matrix.themes)
             )
             if matrix.rows

@@ -6,7 +6,8 @@
 
 The function runs in a QThreadPool worker with its OWN project connection (SQLite connections
 belong to one thread), opened from `project_path` and closed after; pass project_path=None for
-work that needs no project. It must not touch any widget. `progress(done, total, name)` feeds a
+work that needs no project. It must not touch any widget. Its callbacks do not run when the
+window has been closed, or shows another project by the time it ends. `progress(done, total, name)` feeds a
 progress dialog (shown only when the work takes longer than a moment); its Cancel button sets the
 CancelToken the function checks. The result goes to `on_done` on the UI thread; a ReaderError or
 a bug goes to `on_error` (default: reader.ui.errors.show_error); Cancelled ends quietly.
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import Cancelled
@@ -35,7 +36,7 @@ PROGRESS_DELAY_MS = 400
 
 _mode = {"synchronous": False}
 _running: set[Op] = set()
-_finished: list[Op] = []  # released when the next op starts, from a clean stack (no deleteLater:
+_finished: list[Op] = []  # released from the event loop after the next op starts (no deleteLater:
 # deleting a Python QObject subclass that way crashed PySide under test)
 
 
@@ -132,7 +133,10 @@ class Op(QObject):
 
     # -- running ---------------------------------------------------------------------------------
     def run(self) -> Op:
-        _release_finished()
+        # finished ops are released from the event loop, never from here: an op started while Qt walks
+        # the window's children (showing it, say) must not change that list under it (a crash)
+        if _finished:
+            QTimer.singleShot(0, _release_finished)
         if self.show_progress:
             self._make_dialog()
         _running.add(self)
@@ -190,8 +194,16 @@ class Op(QObject):
         _finished.append(self)
 
     def _gone(self) -> bool:
-        """The widget that asked is gone or closed: its callbacks must not run."""
-        return not shiboken6.isValid(self.widget) or bool(getattr(self.widget.window(), "closed", False))
+        """The widget that asked is gone or closed, or its window shows another project now: the
+        callbacks must not run (a result about the old project would land on the new one)."""
+        if not shiboken6.isValid(self.widget):
+            return True
+        window = self.widget.window()
+        if bool(getattr(window, "closed", False)):
+            return True
+        owner = getattr(window, "main", window)  # a window of the main window's (the comparison view)
+        project = getattr(owner, "project", None)
+        return self.project_path is not None and project is not None and not same_path(project.path, self.project_path)
 
     def _on_done(self, result: Any) -> None:
         self.result = result
@@ -212,6 +224,15 @@ class Op(QObject):
             self.on_error(error)
         else:
             show_error(self.widget, error)
+
+
+def same_path(a: str | Path, b: str | Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def running_on(project_path: str | Path) -> list[Op]:
+    """The ops working on this project."""
+    return [op for op in _running if op.project_path is not None and same_path(op.project_path, project_path)]
 
 
 def _release_finished() -> None:

@@ -110,7 +110,8 @@ class PassageList(QWidget):
 
     def _label(self) -> None:
         n = len(self.model.records)
-        self.scope_label.setText(tr("{scope}: {n} passages").format(scope=self.scope_text or tr("Project"), n=n))
+        text = tr("{scope}: {n} passage") if n == 1 else tr("{scope}: {n} passages")  # English has a singular
+        self.scope_label.setText(text.format(scope=self.scope_text or tr("Project"), n=n))
 
     def _open(self, index: QModelIndex) -> None:
         r = self.model.record(index)

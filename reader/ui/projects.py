@@ -9,19 +9,22 @@ from pathlib import Path
 from reader.core import project as paths
 from reader.core.errors import ReaderError
 from reader.core.ingest import ImportReport, import_paths
-from reader.core.messages import describe
+from reader.core.messages import describe, describe_skipped
 from reader.core.store.db import Project, create_project, open_project
-from reader.ui import i18n
+from reader.ui import i18n, ops
 from reader.ui.changes import Changes
+from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
+
+STOP_WAIT_MS = 5000
 
 
 class ProjectMixin:
     # == projects =======================================================================================
     def new_project(self) -> None:
         path = ProjectFileDialog.ask_new(self)
-        if path is None:
+        if path is None or not self.leave_project(path):
             return
         try:
             project = create_project(path)
@@ -38,12 +41,36 @@ class ProjectMixin:
     def open_project_path(self, path: str | Path) -> bool:
         if Path(path).resolve() == self.project.path.resolve():
             return True
+        if not self.leave_project(path):
+            return False
         try:
             project = open_project(path, create=False)
         except ReaderError as e:
             self.show_error(e)
             return False
         self.switch_project(project)
+        return True
+
+    def leave_project(self, other: str | Path) -> bool:
+        """Before another project is shown: what runs in the background on this one is stopped
+        (asked first when the user started it: an import, an export, an alignment). False: stay."""
+        mine = ops.running_on(self.project.path)
+        started = [op for op in mine if op.cancellable]
+        if started and not ConfirmDialog.ask(
+            self,
+            tr("Open another project"),
+            tr("“{task}” is still running in {project}. Stop it and open {other}?").format(
+                task=started[0].label, project=self.project.path.name, other=Path(other).name
+            ),
+            tr("Stop and open"),
+            tr("Nothing is lost: what an import has brought in stays, and an export or an alignment that is "
+               "stopped leaves the old file or rows as they were."),
+        ):
+            return False
+        for op in mine:
+            op.cancel()
+        if mine:
+            ops.wait_all(STOP_WAIT_MS)  # work stops between files and steps: a moment
         return True
 
     def switch_project(self, project: Project) -> None:
@@ -112,7 +139,7 @@ class ProjectMixin:
         if report.cancelled:
             text = tr("Import cancelled.") + " " + text
         self.status(text, 15000)
-        skipped = [f"{x.path.name}: {what}" for x in exchanges for what in x.skipped]
+        skipped = [f"{x.path.name}: {describe_skipped(what, i18n.message_lang())}" for x in exchanges for what in x.skipped]
         if report.failed or skipped:
             lang = i18n.message_lang()
             details = [describe(item.error, lang) for item in report.failed if item.error is not None]

@@ -5,6 +5,7 @@ project search, the theme matrix, font size and the original text. A mixin of Ma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -256,9 +257,26 @@ class ReadingMixin:
         return Scope(), tr("Project")
 
     def refresh_passage_list(self, _theme: object = None) -> None:
+        """List the passages of what is shown: a report's or a section's at once; a place's or the
+        whole project's (thousands of passages: a few tenths of a second) in the background, the
+        latest asked for winning."""
         scope, label = self.current_scope()
         theme = self.passage_list.theme_id()
-        records = passage_scope.passages_in(self.project, scope, [theme] if theme is not None else None)
+        themes = [theme] if theme is not None else None
+        self._list_run = getattr(self, "_list_run", 0) + 1
+        if scope.unit_id is not None or scope.section_id is not None:
+            self._passages_listed(self._list_run, scope, label, passage_scope.passages_in(self.project, scope, themes))
+            return
+        self.run_op(
+            lambda project, _progress, _cancel: passage_scope.passages_in(project, scope, themes),
+            label=tr("Listing passages"),
+            on_done=partial(self._passages_listed, self._list_run, scope, label),
+            progress=False,
+        )
+
+    def _passages_listed(self, run: int, scope: Scope, label: str, records) -> None:
+        if run != self._list_run:  # something else was chosen meanwhile
+            return
         self.passage_list.set_records(records, label, one_report=scope.unit_id is not None or scope.section_id is not None)
         if self.passage_strip.passage is not None:
             self.passage_list.select_passage(self.passage_strip.passage.id)

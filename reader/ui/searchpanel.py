@@ -113,7 +113,8 @@ class SearchPanel(QWidget):
                 )
             )
         else:
-            self.summary.setText(tr("“{q}”: {total} occurrences.").format(q=r.query, total=r.total))
+            text = tr("“{q}”: 1 occurrence.") if r.total == 1 else tr("“{q}”: {total} occurrences.")
+            self.summary.setText(text.format(q=r.query, total=r.total))
 
     def _activate(self, index: QModelIndex) -> None:
         hit = self.model.hit(index)

@@ -472,12 +472,12 @@
         <translation>显示原文(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Larger text</source>
-        <translation>放大文字(&amp;L)</translation>
+        <source>Lar&amp;ger text</source>
+        <translation>放大文字(&amp;G)</translation>
     </message>
     <message>
-        <source>S&amp;maller text</source>
-        <translation>缩小文字(&amp;M)</translation>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Normal size</source>
@@ -542,6 +542,34 @@
     <message>
         <source>Search the project (Ctrl+Shift+F)</source>
         <translation>搜索项目（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>1 county</source>
+        <translation>1 个县区</translation>
+    </message>
+    <message>
+        <source>{n} counties</source>
+        <translation>{n} 个县区</translation>
+    </message>
+    <message>
+        <source>1 report</source>
+        <translation>1 篇报告</translation>
+    </message>
+    <message>
+        <source>{n} reports</source>
+        <translation>{n} 篇报告</translation>
+    </message>
+    <message>
+        <source>1 tagged passage</source>
+        <translation>1 段标注</translation>
+    </message>
+    <message>
+        <source>{n} tagged passages</source>
+        <translation>{n} 段标注</translation>
     </message>
     <message>
         <source>This project has not been aligned yet. Re-align (F5) lines up the sections of its reports.</source>
@@ -628,10 +656,6 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>{counties} counties · {reports} reports · {passages} tagged passages</source>
-        <translation>{counties} 个县区 · {reports} 篇报告 · {passages} 段标注</translation>
-    </message>
-    <message>
         <source>Included with the theme above it.</source>
         <translation>已随上级主题一并选中。</translation>
     </message>
@@ -662,6 +686,10 @@
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>1 row × {themes} themes. Click a cell to list its passages.</source>
+        <translation>1 行 × {themes} 个主题。点击单元格可列出其中的段落。</translation>
     </message>
     <message>
         <source>{rows} rows × {themes} themes. Click a cell to list its passages.</source>
@@ -832,6 +860,10 @@ File: {source}
         <translation>{scope}：{n} 个段落</translation>
     </message>
     <message>
+        <source>{scope}: {n} passage</source>
+        <translation>{scope}：{n} 个段落</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>整个项目</translation>
     </message>
@@ -854,6 +886,22 @@ File: {source}
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open another project</source>
+        <translation>打开其他项目</translation>
+    </message>
+    <message>
+        <source>“{task}” is still running in {project}. Stop it and open {other}?</source>
+        <translation>“{task}”仍在 {project} 中进行。要停止它并打开 {other} 吗？</translation>
+    </message>
+    <message>
+        <source>Stop and open</source>
+        <translation>停止并打开</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: what an import has brought in stays, and an export or an alignment that is stopped leaves the old file or rows as they were.</source>
+        <translation>不会丢失任何内容：已导入的文件保留；停止的导出或对齐会保持原来的文件或对齐结果不变。</translation>
     </message>
     <message>
         <source>Opened {name}.</source>
@@ -906,6 +954,18 @@ File: {source}
     <message>
         <source>This report</source>
         <translation>本报告</translation>
+    </message>
+    <message>
+        <source>Listing passages</source>
+        <translation>正在列出段落</translation>
+    </message>
+    <message>
+        <source>Reading the comparison…</source>
+        <translation>正在读取对比结果…</translation>
+    </message>
+    <message>
+        <source>Reading the comparison</source>
+        <translation>读取对比结果</translation>
     </message>
     <message>
         <source>Aligning the sections of the reports…</source>
@@ -988,6 +1048,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>“{q}”: {total} occurrences.</source>
         <translation>“{q}”：共 {total} 处。</translation>
+    </message>
+    <message>
+        <source>“{q}”: 1 occurrence.</source>
+        <translation>“{q}”：共 1 处。</translation>
     </message>
     <message>
         <source>{n} sentences here name a theme&apos;s keywords. Nothing is tagged until you accept.</source>
@@ -1376,6 +1440,17 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Codebook imported from {name}: {added} themes added, {kept} already there (kept as they were).</source>
         <translation>已从 {name} 导入编码表：新增 {added} 个主题，已有 {kept} 个（保持不变）。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -331,6 +331,26 @@ def test_progress_and_cancel():
         align(units, cancel=Flag())
 
 
+def test_cancel_is_checked_while_choosing_and_assigning_not_only_between_steps():
+    """On thousands of reports the steps after reading take seconds: a cancel (closing the window)
+    must be seen within them, not only at the next progress tick."""
+    units = fx.seed_units() if fx.available() else []
+    if not units:
+        pytest.skip("shared corpus not present")
+    ticks: list[int] = []
+    after_reading = [0]
+
+    class Watching:
+        @property
+        def cancelled(self) -> bool:
+            if len(ticks) >= len(units):  # every unit read: choosing, weighting and assigning now
+                after_reading[0] += 1
+            return False
+
+    align(units, progress=lambda done, _total: ticks.append(done), cancel=Watching())
+    assert after_reading[0] > 5
+
+
 def test_empty_input_gives_only_the_other_row():
     result = align([])
     assert [r.key for r in result.rows] == [OTHER_KEY]

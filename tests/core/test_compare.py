@@ -16,7 +16,7 @@ import pytest
 
 from reader.cli import main
 from reader.core import compare
-from reader.core.errors import AmbiguousName, Cancelled, InvalidInput, NotAligned, NotFound
+from reader.core.errors import AmbiguousName, Cancelled, InvalidInput, NoReportsToAlign, NotAligned, NotFound
 from reader.core.progress import CancelToken
 from reader.core.store.documents import delete_document, list_documents, outline
 from tests.conftest import ROOT, write_text
@@ -329,7 +329,9 @@ def test_filters_choose_the_units(sample_project):
     assert {c.unit_id for c in years.columns} == {u.id for u in units if u.year in (2019, 2020, 2021)}
     both = compare.run_alignment(p, compare.Selection(prefecture=prefecture, years=[2021]))
     assert {c.unit_id for c in both.columns} == {u.id for u in units if u.prefecture == prefecture and u.year == 2021}
-    assert compare.run_alignment(p, compare.Selection(years=[1990])).columns == []
+    with pytest.raises(NoReportsToAlign):  # nothing chosen: the stored rows stay as they were
+        compare.run_alignment(p, compare.Selection(years=[1990]))
+    assert {c.unit_id for c in compare.load_comparison(p).columns} == {c.unit_id for c in both.columns}
     with pytest.raises(NotFound):
         compare.run_alignment(p, compare.Selection(counties=["不存在县"]))
     with pytest.raises(NotFound):

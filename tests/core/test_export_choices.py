@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.errors import UnsupportedFormat
+from reader.core.errors import NotACodebook
 from reader.core.export import Selection, count_passages, write_codebook_csv, write_qdc
 from reader.core.export.choices import export_choices
 from reader.core.export.codebook_import import import_codebook
+from reader.core.messages import describe
 from reader.core.store import documents
 from reader.core.store.themes import add_theme, find_theme, list_themes
 from tests.core.export_data import STATION, SUPERVISION, tag_sample
@@ -70,5 +71,7 @@ def test_import_codebook_merges_any_codebook_file(project, tmp_path, suffix, sam
 def test_import_codebook_refuses_other_files(project, tmp_path):
     other = tmp_path / "book.docx"
     other.write_bytes(b"x")
-    with pytest.raises(UnsupportedFormat):
+    with pytest.raises(NotACodebook) as e:
         import_codebook(project, other)
+    # the message names the kinds a codebook can be, not the documents the project imports
+    assert ".qdc .csv .xlsx" in describe(e.value, "en") and ".docx .html" not in describe(e.value, "en")

@@ -63,3 +63,28 @@ def test_long_paths_keep_the_file_name():
     path = "/home/user/Documents/人大报告/2022年/各县区/" + "子目录/" * 10 + "新绛县工作报告.docx"
     text = describe(errors.DamagedFile(path, "docx"), "zh")
     assert text.endswith("新绛县工作报告.docx") and "…" in text
+
+
+@pytest.mark.parametrize(
+    "what,value",
+    [("query", ""), ("span", "10-5 (0-3814)"), ("merge", "依法监督 → 依法监督"), ("name", ""), ("name", "a/b"),
+     ("regex", "["), ("shortcut", "0"), ("colour", "#12"), ("offsets_or_quote", "—"), ("year", "abc"),
+     ("unit_id", "abc"), ("offset", "-3"), ("limit", "-1"), ("themes", "")],
+)
+def test_invalid_input_reads_as_chinese_with_no_internal_names(what, value):
+    zh, en = describe(errors.InvalidInput(what, value), "zh"), describe(errors.InvalidInput(what, value), "en")
+    words = re.sub(r"--(start|end|quote)|#RRGGBB", "", zh.replace(value, ""))
+    assert not re.search(r"[A-Za-z_]{3,}", words), zh
+    assert value in zh and value in en
+    assert "的值无效" not in zh and "_" not in en and "|" not in en
+
+
+def test_system_reasons_are_in_the_users_language():
+    import errno
+    import os
+
+    e = errors.WriteFailed("/tmp/x.csv", os.strerror(errno.EACCES))
+    assert describe(e, "zh") == "无法写入 /tmp/x.csv：没有权限"
+    assert describe(e, "en") == "Cannot write /tmp/x.csv: Permission denied"
+    assert describe(errors.ProjectDamaged("p.renda", "database disk image is malformed"), "zh").count("数据库文件结构已损坏") == 1
+    assert "（无）" not in describe(errors.UnsupportedFormat("README", ""), "en")

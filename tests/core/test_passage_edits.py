@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.errors import InvalidInput, NotFound
+from reader.core.messages import describe
 from reader.core.store import passage_edits as pe
 from reader.core.store.documents import list_units, sections_of, unit_text
 from reader.core.store.passages import get_passage, list_passages, tag
@@ -74,10 +75,32 @@ def test_patterns_words_and_regex(sample_project):
     }
     rx = pe.sections_matching(sample_project, r"^[一二三]、", regex=True)
     assert rx and all(s.heading[1] == "、" for s in rx)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as e:
         pe.sections_matching(sample_project, "(", regex=True)
+    assert describe(e.value, "zh") == "正则表达式写得不对：("  # no English from the re module
     with pytest.raises(InvalidInput):
         pe.sections_matching(sample_project, "  ")
+
+
+def test_counting_matching_sections_agrees_with_listing_them(sample_project):
+    one = [_unit(sample_project, "新绛县").id]
+    for pattern, regex in (("代表 监督", False), ("工作", False), (r"^[一二三]、", True), ("不会有的标题", False)):
+        for units in (None, one):
+            listed = pe.sections_matching(sample_project, pattern, regex=regex, unit_ids=units)
+            assert pe.count_sections_matching(sample_project, pattern, regex=regex, unit_ids=units) == len(listed)
+    with pytest.raises(InvalidInput):
+        pe.count_sections_matching(sample_project, "[", regex=True)
+
+
+def test_blank_text_is_not_tagged(sample_project):
+    u = _unit(sample_project, "新绛县")
+    text = unit_text(sample_project, u.id)
+    a = find_theme(sample_project, "代表工作").id
+    newline = text.index("\n")
+    with pytest.raises(InvalidInput) as e:
+        tag(sample_project, u.id, newline, newline + 1, [a])
+    assert "空白" in describe(e.value, "zh") and "blank" in describe(e.value, "en")
+    assert list_passages(sample_project) == []
 
 
 def test_failed_batch_leaves_nothing(sample_project, monkeypatch):

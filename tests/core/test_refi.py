@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from reader.core.errors import BadExchangeFile
 from reader.core.export import Selection, export, records, write_qdc, write_qdpx
 from reader.core.export.refi.common import Positions, SourceText
+from reader.core.export.refi.project_reader import Skipped
 from reader.core.ingest import import_paths
+from reader.core.messages import describe_skipped
 from reader.core.store import documents
 from reader.core.store.db import open_project
 from reader.core.store.themes import list_themes
@@ -327,7 +329,9 @@ def test_inline_plain_text_content(tmp_path):
         (rec,) = records(other, Selection())
         assert text.index("代表联络站") == 19
         assert rec.quote == "代表联络站" and rec.themes == ["代表工作/联络站"] and rec.start == 19
-        assert item.exchange.skipped == ["PictureSource photo"]
+        assert item.exchange.skipped == [Skipped("source_kind", "photo", detail="PictureSource")]
+        assert describe_skipped(item.exchange.skipped[0], "zh") == "photo：PictureSource 类型的材料（只导入文字材料）"
+        assert describe_skipped(item.exchange.skipped[0], "en") == "photo: a PictureSource (only text sources are imported)"
         assert [t.colour for t in list_themes(other)] == [None, "#00aa00"]
 
 

@@ -70,3 +70,22 @@ def test_select_needs_screenshot(capsys):
     with pytest.raises(SystemExit) as e:
         main(["--select", "离石区"])
     assert e.value.code == 2
+
+
+def test_a_last_project_that_cannot_be_opened_falls_back_to_the_demo(qtbot, tmp_path):
+    from reader.core.errors import ProjectTooNew
+    from reader.core.store.db import open_project
+
+    last = tmp_path / "newer.renda"
+    with open_project(last) as p:
+        p.db.execute("UPDATE reader_meta SET value = '99' WHERE key = 'schema_version'")
+        p.db.conn.commit()
+    paths.remember_project(last)
+    w, problem = app.start_window(None)
+    qtbot.addWidget(w)
+    assert w.project.path == paths.demo_project_path() and isinstance(problem, ProjectTooNew)
+    w.close()
+    w, problem = app.start_window(tmp_path / "missing-is-new.renda")  # named: created, as before
+    qtbot.addWidget(w)
+    assert problem is None and w.project.created
+    w.close()

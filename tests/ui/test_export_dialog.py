@@ -273,7 +273,7 @@ def test_a_failed_write_is_one_message_and_the_old_file_stays(tagged_window, mon
     monkeypatch.setattr(safe_os, "replace", full_disk)
     tagged_window.start_export(ExportChoice("csv", out, Selection(), force=True))
     assert len(shown_errors) == 1
-    assert shown_errors[0].startswith("无法写入 ") and shown_errors[0].endswith(f"old.csv：{os.strerror(28)}")
+    assert shown_errors[0].startswith("无法写入 ") and shown_errors[0].endswith("old.csv：磁盘已满")  # ENOSPC, in Chinese
     assert out.read_bytes() == b"old" and [p.name for p in folder.iterdir()] == ["old.csv"]  # no temporary file left
     assert "已导出" not in tagged_window.statusBar().currentMessage()
     shown_errors.clear()
@@ -404,5 +404,5 @@ def test_what_a_qdpx_could_not_bring_is_listed(make_window, tagged_path, tmp_pat
     window.actions["import_files"].trigger()
     [(text, details)] = summaries
     assert "来自 REFI-QDA" in text
-    assert details.splitlines() == ["REFI-QDA 文件中未导入的内容：", "odd.qdpx: PictureSource 照片.png"]
+    assert details.splitlines() == ["REFI-QDA 文件中未导入的内容：", "odd.qdpx: 照片.png：PictureSource 类型的材料（只导入文字材料）"]
     assert window.count_label.text().endswith("9 段标注")

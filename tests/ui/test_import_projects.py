@@ -145,3 +145,49 @@ def test_closing_the_window_during_an_import(make_window, tmp_path, monkeypatch,
     assert op.result.cancelled
     with open_project(tmp_path / "new.renda", create=False) as p:
         assert len(list_documents(p)) < 6
+
+
+def test_opening_another_project_during_an_import(make_window, tmp_path, monkeypatch, qtbot, threaded_ops,
+                                                  sample_project_path):
+    from reader.ui.dialogs.confirm import ConfirmDialog
+
+    window = make_window(tmp_path / "new.renda")
+    folder = report_folder(tmp_path, 12)
+    real = ingest.import_file
+
+    def slow(project, path):
+        time.sleep(0.1)
+        return real(project, path)
+
+    monkeypatch.setattr(ingest, "import_file", slow)
+    asked = []
+    answer = {"stop": False}
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text, *a: asked.append(text)
+                                                          or answer["stop"]))
+    op = window.start_import([folder])
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.value() >= 1, timeout=15000)
+    assert not window.open_project_path(sample_project_path)  # "stay" keeps the project and the import
+    assert window.project.path == tmp_path / "new.renda" and not op.is_done and "new.renda" in asked[0]
+    answer["stop"] = True
+    assert window.open_project_path(sample_project_path)
+    qtbot.waitUntil(lambda: op.is_done, timeout=15000)
+    qtbot.wait(50)
+    assert op.result.cancelled and window.project.path == sample_project_path
+    # nothing of the import lands on the project now shown: no summary, the outline of the samples
+    assert "导入" not in window.statusBar().currentMessage() and window.windowTitle().endswith("sample")
+    with open_project(tmp_path / "new.renda", create=False) as p:
+        assert 1 <= len(list_documents(p)) < 12  # what was imported stays in its project
+
+
+def test_the_open_dialog_starts_in_a_folder_that_exists(monkeypatch, reader_home):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.core import project as paths
+
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: seen.append(a[2]) or ("", "")))
+    assert not paths.projects_dir().exists()
+    assert ProjectFileDialog.ask_open(None) is None
+    assert Path(seen[0]).is_dir()

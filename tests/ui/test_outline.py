@@ -160,7 +160,7 @@ def test_pattern_tagging_is_one_undo_step(window, monkeypatch):
     monkeypatch.setattr(PatternTagDialog, "ask", classmethod(ask))
     window.actions["tag_pattern"].trigger()
     n = len(sections_matching(window.project, "代表"))
-    assert seen["count"] == n and isinstance(seen["bad"], str)
+    assert seen["count"] == n and seen["bad"] == "正则表达式写得不对：("  # said in Chinese, no English
     assert len(list_passages(window.project)) == n
     assert window.undo_stack.count() == 1
     window.actions["undo"].trigger()
@@ -174,3 +174,32 @@ def test_expand_and_click_through_levels(window, qtbot):
     assert window.shown.place == ("河南省",)
     assert "河南省" in window.text_pane.toPlainText()
     assert window.passage_list.scope_text == "河南省"
+
+
+def test_a_places_passages_are_listed_off_the_ui_thread(window, qtbot, threaded_ops, monkeypatch):
+    import threading
+
+    from reader.core.store import passage_edits, passage_scope
+    from reader.ui import ops
+
+    theme = find_theme(window.project, "代表工作").id
+    passage_edits.tag_sections_matching(window.project, "代表", [theme])
+    threads = []
+    real = passage_scope.passages_in
+
+    def listing(project, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(project, *args, **kwargs)
+
+    monkeypatch.setattr(passage_scope, "passages_in", listing)
+    henan = window.outline_model.index(1, 0)
+    click_index(qtbot, window.outline_view, henan)
+    qtbot.waitUntil(lambda: not ops.running(), timeout=20000)
+    qtbot.waitUntil(lambda: window.passage_list.scope_text == "河南省", timeout=5000)
+    assert threads and threads[-1] is not threading.main_thread()
+    expected = real(window.project, passage_scope.Scope(place=("河南省",)))
+    assert expected and len(window.passage_list.model.records) == len(expected)
+    # a report shown next is listed at once, and a late place result does not replace it
+    u = unit_of(window.project, "离石区")
+    window.open_location(u.id)
+    assert window.passage_list.scope_text == "本报告"

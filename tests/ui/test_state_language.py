@@ -93,3 +93,17 @@ def test_last_project_is_remembered(qtbot, monkeypatch, sample_project_path):
     assert paths.last_project() == sample_project_path.resolve()
     assert window.settings.recent_projects()[0] == sample_project_path.resolve()
     window.close()
+
+
+def test_english_counts_have_a_singular(window):
+    from reader.core.store.themes import find_theme
+
+    window.set_language(i18n.EN)
+    unit = next(n for n in window.outline_model.unit_nodes())
+    window.open_location(unit.key)
+    window.text_pane.select_span(30, 40)
+    window.tag_selection([find_theme(window.project, "代表工作").id])
+    assert window.count_label.text().endswith(" · 1 tagged passage")
+    assert window.passage_list.scope_label.text() == "This report: 1 passage"
+    window.set_language(i18n.ZH)
+    assert window.count_label.text().endswith(" · 1 段标注")

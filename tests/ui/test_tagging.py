@@ -194,3 +194,38 @@ def test_click_a_coding_stripe_opens_its_passage(window, qtbot):
     assert pid == p.id and rect.height() > 10
     qtbot.mouseClick(pane.stripes, Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.passage_strip.isVisible() and window.passage_strip.passage.id == p.id
+
+
+def test_blank_text_is_not_tagged(window, qtbot, shown_errors):
+    u, s, text = choose_section(qtbot, window, "离石区", 0)
+    newline = text.index("\n", s.start)
+    window.text_pane.select_span(newline, newline + 1)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    assert list_passages(window.project) == []
+    assert shown_errors and "空白" in shown_errors[-1]
+
+
+def test_undo_while_another_program_writes_the_project_keeps_the_history(window, qtbot, shown_errors):
+    import sqlite3
+
+    u, s, text = choose_section(qtbot, window, "离石区", 0)
+    window.text_pane.select_span(s.start, s.start + 6)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    [p] = list_passages(window.project)
+    window.project.db.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(window.project.path, isolation_level=None, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO settings (key, value) VALUES ('held', '1')")
+    try:
+        window.actions["undo"].trigger()
+        qtbot.waitUntil(lambda: window.undo_stack.index() == 1, timeout=2000)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert shown_errors and "稍后再试" in shown_errors[-1]
+    assert [q.id for q in list_passages(window.project)] == [p.id]  # nothing changed, nothing forgotten
+    assert window.undo_stack.count() == 1 and window.undo_stack.canUndo()
+    window.actions["undo"].trigger()  # the other program is done: try again
+    assert list_passages(window.project) == []
+    window.actions["redo"].trigger()
+    assert [q.id for q in list_passages(window.project)] == [p.id]

@@ -6,7 +6,7 @@ that gives a small bonus to assignments that keep the usual topic order."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.align.anchors import Anchor
@@ -23,6 +23,7 @@ ORDER_BONUS = 0.015
 TAG_BONUS = 1.0  # users tagged passages: strong evidence, shared out among the themes tagged (half for one tag)
 ROUNDS = 2
 FREE = -1
+CHECK_EVERY = 200  # items between two cancel checks
 
 
 @dataclass
@@ -131,22 +132,35 @@ def assign(
     pinned: dict[int, int],
     forbidden: set[tuple[int, int]],
     use_order: bool = True,
+    check: Callable[[], None] | None = None,
 ) -> tuple[list[int], list[Scored]]:
     """For each item, an anchor index or FREE. `pinned`: section id -> anchor index (users' moves);
-    `forbidden`: (section id, anchor index) pairs users rejected."""
-    scored = [Scored(list(p), list(p)) for p in (evidence(n, anchors) for n in items)]
+    `forbidden`: (section id, anchor index) pairs users rejected. `check()` is called now and then
+    (it raises to stop: a cancel)."""
+    check = check or _no_check
+    scored = []
+    for k, n in enumerate(items):
+        if k % CHECK_EVERY == 0:
+            check()
+        p = evidence(n, anchors)
+        scored.append(Scored(list(p), list(p)))
     for i, node in enumerate(items):
         for k in range(len(anchors)):
             if (node.section.id, k) in forbidden:
                 scored[i].proto[k] = scored[i].total[k] = -1.0
     choice = _decide(items, anchors, scored, pinned, use_order)
     for _ in range(ROUNDS):
-        _add_centroids(items, anchors, scored, choice)
+        _add_centroids(items, anchors, scored, choice, check)
         choice = _decide(items, anchors, scored, pinned, use_order)
     return choice, scored
 
 
-def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], choice: list[int]) -> None:
+def _no_check() -> None:
+    return None
+
+
+def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], choice: list[int],
+                   check: Callable[[], None] = _no_check) -> None:
     """total = proto + CENTROID_WEIGHT * cosine to the anchor's members in other units."""
     n_anchors = len(anchors)
     sums: list[Vec] = [{} for _ in anchors]
@@ -159,7 +173,9 @@ def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: lis
     for k, s in enumerate(sums):
         for term, w in s.items():
             by_term.setdefault(term, [0.0] * n_anchors)[k] = w
+    check()
     num = [_dots(node.vec, by_term, n_anchors) for node in items]  # item · anchor sum
+    check()
     sq = [dot(s, s) for s in sums]
     pair = _Pairs(items)
     rest_sq: dict[tuple[int, int], float] = {}  # |anchor sum minus the unit's own members|^2
@@ -167,6 +183,8 @@ def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: lis
         inner = sum(pair(a, b) for a in members for b in members)
         rest_sq[(k, _u)] = sq[k] - 2 * sum(num[m][k] for m in members) + inner
     for i, node in enumerate(items):
+        if i % CHECK_EVERY == 0:
+            check()
         for k in range(n_anchors):
             if scored[i].proto[k] < 0:
                 continue

@@ -81,21 +81,27 @@ def align(
     units = list(units)
     total = 2 * len(units) + 1
     tick = _ticker(progress, cancel, total)
+
+    def check() -> None:  # between ticks too: the steps after reading take seconds on thousands of units
+        if cancel is not None and getattr(cancel, "cancelled", False):
+            raise Cancelled()
+
     forest = build_nodes(units, tick)
     anchors = anchors_for(list(themes))
     plan = _plan(corrections)
     keys = [a.key for a in anchors]
 
     def topic_of(node: Node) -> tuple[int | None, float]:
+        check()
         return asg.best_of(asg.evidence(node, anchors))
 
     items = choose_items(forest, topic_of, plan.forced)
-    idf, unseen = fill_vectors(items)
+    idf, unseen = fill_vectors(items, check)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
-    choice, scored = asg.assign(items, anchors, pinned, forbidden)
+    choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
     tick(len(units) * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]

@@ -18,6 +18,7 @@ from reader.core.align.vectors import Vec, idf_table, normalized, tfidf, top_ter
 HEADING_WEIGHT = 3.0
 CHILD_HEADING_WEIGHT = 1.5
 VEC_TERMS = 100  # terms kept per section vector
+CHECK_EVERY = 200  # items between two cancel checks
 LEAD_CAP = 700  # characters of a top section's own text read (its children are read on their own)
 CHILD_LEAD_CAP = 500  # ... and of a subsection's: the gist is in its first lines
 
@@ -88,11 +89,14 @@ def _lead(section: AlignSection) -> str:
     return text
 
 
-def fill_vectors(items: Sequence[Node]) -> tuple[dict[str, float], float]:
-    """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf)."""
+def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None) -> tuple[dict[str, float], float]:
+    """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
+    `check()` is called now and then (it raises to stop: a cancel)."""
     combined = [_combined(n) for n in items]
     idf, unseen = idf_table(combined)
-    for node, counts in zip(items, combined, strict=True):
+    for k, (node, counts) in enumerate(zip(items, combined, strict=True)):
+        if check is not None and k % CHECK_EVERY == 0:
+            check()
         node.vec = normalized(top_terms(tfidf(counts, idf, unseen), VEC_TERMS))
         node.head_vec = tfidf(node.head, idf, unseen)
     return idf, unseen

@@ -41,7 +41,21 @@ STOP = frozenset(
 
 
 def _logger_quiet() -> None:
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    # jieba reports a cache file it could not write (another user's /tmp/jieba.cache, a read-only
+    # folder) as an error with a traceback on stderr; harmless: the dictionary is built in memory
+    logging.getLogger("jieba").setLevel(logging.CRITICAL)
+
+
+def _cache_dir() -> str | None:
+    """Our cache folder for jieba's prefix dictionary (not one /tmp/jieba.cache shared by users)."""
+    from reader.core.project import cache_dir
+
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no cache folder: jieba uses the system's temporary folder
+        return None
+    return str(folder)
 
 
 def tokenizer():  # -> jieba.Tokenizer (imported lazily: importing jieba costs ~0.1 s)
@@ -56,6 +70,7 @@ def tokenizer():  # -> jieba.Tokenizer (imported lazily: importing jieba costs ~
 
             _logger_quiet()
             tok = jieba.Tokenizer()
+            tok.tmp_dir = _cache_dir()
             tok.initialize()
             tok.load_userdict(str(dictionary_path()))
             _STATE["tokenizer"] = tok

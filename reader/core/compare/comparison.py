@@ -17,7 +17,7 @@ from reader.core.compare import corrections as corr
 from reader.core.compare.inputs import align_themes, align_units
 from reader.core.compare.selection import Selection, resolve, select_units
 from reader.core.counties import UNKNOWN, key_sql, project_counties
-from reader.core.errors import AmbiguousName, Cancelled, NotFound
+from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import alignment as store
 from reader.core.store.db import Project
@@ -159,9 +159,11 @@ def run_alignment(
     cancel: object | None = None,
 ) -> Comparison:
     """Align the chosen units (all by default) and store the result. Cancelled leaves the stored
-    comparison as it was."""
+    comparison as it was, and so does NoReportsToAlign (the project is empty, or nothing matches)."""
     selection = resolve(project, selection or Selection())
     unit_ids = select_units(project, selection)
+    if not unit_ids:
+        raise NoReportsToAlign(str(project.path))
     n = len(unit_ids)
     total = n + (2 * n + 1) + 1
     read = [0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.errors import UnsupportedFormat
+from reader.core.errors import NotACodebook
 from reader.core.export.codebook_files import import_codebook_table
 from reader.core.export.codebook_merge import MergeReport
 from reader.core.export.refi.codebook import import_qdc
@@ -20,11 +20,11 @@ CODEBOOK_SUFFIXES = (".qdc", ".csv", ".xlsx")
 
 def import_codebook(project: Project, path: str | Path) -> MergeReport:
     """Merge the themes of `path` by path (an existing 父/子 is kept as it is); one transaction.
-    UnsupportedFormat for any other kind of file."""
+    NotACodebook for any other kind of file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".qdc":
         return import_qdc(project, path)
     if suffix in (".csv", ".xlsx"):
         return import_codebook_table(project, path)
-    raise UnsupportedFormat(str(path), suffix or "（无）")
+    raise NotACodebook(str(path), suffix)

@@ -9,6 +9,7 @@ never a mixture, and no temporary file behind. Any OSError becomes one WriteFail
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -31,13 +32,18 @@ def check_target(path: str | Path, force: bool = False) -> Path:
     """The path to write, refused early (FileExists, WriteFailed) so a long export does not run for
     nothing."""
     path = Path(path)
-    if path.is_dir():
-        raise WriteFailed(str(path), os.strerror(21))  # EISDIR: "Is a directory"
-    if path.exists() and not force:
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+        parent = path.parent if str(path.parent) else Path(".")
+        parent_is_dir = parent.is_dir()
+    except (OSError, ValueError) as e:  # a name the system refuses: too long, a null character
+        raise WriteFailed(str(path), getattr(e, "strerror", None) or str(e)) from e
+    if is_dir:
+        raise WriteFailed(str(path), os.strerror(errno.EISDIR))
+    if exists and not force:
         raise FileExists(str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise WriteFailed(str(path), os.strerror(2))  # ENOENT: the folder does not exist
+    if not parent_is_dir:
+        raise WriteFailed(str(path), os.strerror(errno.ENOENT))  # the folder does not exist
     return path
 
 

@@ -4,11 +4,18 @@ A file is only ever written once we know it is one of our projects (or new): a n
 that is not SQLite, or a SQLite database without our reader_meta mark, is refused with
 NotAProject before anything opens it for writing. A project written by a newer program
 (schema_version above ours, or migrations we do not know) is refused with ProjectTooNew.
+
+A project the user may not write (the file or its folder read-only) opens read-only: reading
+works, and the first change raises ProjectReadOnly. Every change goes through db.atomic(), which
+turns SQLite's "read-only" and "locked" into ProjectReadOnly and ProjectLocked.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,12 +28,41 @@ from reader.core.errors import (
     PathUnreadable,
     ProjectDamaged,
     ProjectLocked,
+    ProjectReadOnly,
     ProjectTooNew,
 )
 from reader.core.store import migrations as mig
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+
+def write_error(path: str | Path, error: sqlite3.OperationalError) -> ProjectReadOnly | ProjectLocked | None:
+    """The typed error for SQLite's refusal to write (None: another kind of failure)."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return ProjectReadOnly(str(path))
+    if "locked" in text or "busy" in text:
+        return ProjectLocked(str(path))
+    return None
+
+
+class ProjectDatabase(Database):
+    """sqlite-utils' Database whose atomic() reports a project that cannot be written (read-only,
+    or locked by another program) as ProjectReadOnly / ProjectLocked, the change rolled back."""
+
+    project_path: Path = Path()
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        try:
+            with super().atomic() as db:
+                yield db
+        except sqlite3.OperationalError as e:
+            typed = write_error(self.project_path, e)
+            if typed is None:
+                raise
+            raise typed from e
 
 
 @dataclass
@@ -38,6 +74,7 @@ class Project:
     fts: bool = False  # FTS5 available (else search scans)
     created: bool = False  # the file was new
     migrated: list[str] = field(default_factory=list)
+    read_only: bool = False  # opened for reading only: the file or its folder cannot be written
 
     def close(self) -> None:
         self.db.close()
@@ -81,7 +118,12 @@ def check_project_file(path: Path) -> int | None:
         except sqlite3.OperationalError as e:
             if "locked" in str(e):
                 raise ProjectLocked(str(path)) from e
-            raise NotAProject(str(path), "no reader_meta table") from e
+            if "readonly" in str(e) or "unable to open" in str(e):  # WAL without -shm, folder read-only
+                conn.close()
+                conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
+                rows = _meta(conn, path)
+            else:
+                raise NotAProject(str(path), "no reader_meta table") from e
         except sqlite3.DatabaseError as e:
             raise NotAProject(str(path), str(e)) from e
         if rows.get("app") != mig.APP_MARK:
@@ -107,27 +149,57 @@ def check_project_file(path: Path) -> int | None:
     return version
 
 
+def _meta(conn: sqlite3.Connection, path: Path) -> dict:
+    try:
+        return dict(conn.execute("SELECT key, value FROM reader_meta").fetchall())
+    except sqlite3.DatabaseError as e:
+        raise NotAProject(str(path), "no reader_meta table") from e
+
+
+def writable(path: Path) -> bool:
+    """Whether we may change the project file (and create its journal beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def _stat(path: Path) -> tuple[bool, bool, int]:
+    """(exists, is a folder, size), an unusable name (too long, a null character) as PathUnreadable."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return False, False, 0
+    except (OSError, ValueError) as e:
+        raise PathUnreadable(str(path), getattr(e, "strerror", None) or str(e)) from e
+    return True, path.is_dir(), st.st_size
+
+
 def open_project(path: str | Path, *, create: bool = True, codebook: bool = True) -> Project:
     """Open the project at `path`, creating it when the file is missing or empty (and `create`).
 
-    A new project gets the default codebook unless `codebook` is False."""
+    A new project gets the default codebook unless `codebook` is False. A project the user may not
+    write opens read-only (Project.read_only)."""
     path = Path(path)
-    new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
-    if new and not create:
-        raise PathMissing(str(path))
-    if path.is_dir():
+    exists, is_dir, size = _stat(path)
+    if is_dir:
         raise NotAProject(str(path), "a folder")
+    new = not exists or size == 0
+    if new and not create:
+        if exists:
+            raise NotAProject(str(path), "an empty file")
+        raise PathMissing(str(path))
     if not new:
         check_project_file(path)
+        if not writable(path):
+            return _open_read_only(path)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise PathUnreadable(str(path.parent), e.strerror or str(e)) from e
     try:
-        db = Database(path)
+        db = ProjectDatabase(path)
     except sqlite3.Error as e:
         raise NotAProject(str(path), str(e)) from e
+    db.project_path = path
     try:
         db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.execute("PRAGMA foreign_keys = ON")
@@ -156,10 +228,29 @@ def open_project(path: str | Path, *, create: bool = True, codebook: bool = True
     return project
 
 
+def _open_read_only(path: Path) -> Project:
+    """A project we may read but not write: no migration, no index built, no journal created."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, check_same_thread=True)
+    try:
+        conn.execute("SELECT count(*) FROM reader_meta").fetchone()
+    except sqlite3.OperationalError:  # WAL mode and no -shm we may create: read the file as it is
+        conn.close()
+        conn = sqlite3.connect(uri + "?immutable=1", uri=True)
+    db = ProjectDatabase(conn)
+    db.project_path = path
+    if mig.migrations.pending(db):  # an older project that would need upgrading first
+        db.close()
+        raise ProjectReadOnly(str(path))
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    return Project(db=db, path=path, fts=fts5_available(db), read_only=True)
+
+
 def create_project(path: str | Path, *, codebook: bool = True) -> Project:
     """A new project at `path` (FileExists if a non-empty file is there)."""
     path = Path(path)
-    if path.exists() and (path.is_dir() or path.stat().st_size > 0):
+    exists, is_dir, size = _stat(path)
+    if exists and (is_dir or size > 0):
         raise FileExists(str(path))
     return open_project(path, create=True, codebook=codebook)
 

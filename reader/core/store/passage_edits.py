@@ -176,7 +176,7 @@ def heading_matcher(pattern: str, regex: bool = False):
         try:
             rx = re.compile(pattern)
         except re.error as e:
-            raise InvalidInput("pattern", f"{pattern} ({e})") from e
+            raise InvalidInput("regex", pattern) from e
         return lambda heading: rx.search(heading) is not None
     words = [w for w in re.split(r"[\s|｜]+", pattern) if w]
     return lambda heading: any(w in heading for w in words)
@@ -192,6 +192,24 @@ def sections_matching(
         for top in tree:
             out.extend(s for s in top.walk() if match(s.heading))
     return out
+
+
+def count_sections_matching(
+    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None
+) -> int:
+    """How many sections sections_matching() would return, from the headings alone (fast enough to
+    count as the user types: no section trees are built)."""
+    match = heading_matcher(pattern, regex)
+    if unit_ids is None:
+        rows = project.db.execute("SELECT heading FROM sections").fetchall()
+    else:
+        rows = []
+        for k in range(0, len(unit_ids), 500):
+            chunk = unit_ids[k : k + 500]
+            rows += project.db.execute(
+                f"SELECT heading FROM sections WHERE unit_id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+    return sum(1 for (heading,) in rows if match(heading))
 
 
 def tag_sections_matching(

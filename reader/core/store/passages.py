@@ -102,6 +102,8 @@ def tag(
     text = unit_text(project, unit_id)
     if not (0 <= start < end <= len(text)):
         raise InvalidInput("span", f"{start}-{end} (0-{len(text)})")
+    if not text[start:end].strip():
+        raise InvalidInput("blank_span", f"{start}-{end}")
     theme_ids = _check_themes(project, list(theme_ids))
     if coder is None:
         coder = default_coder()

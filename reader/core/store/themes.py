@@ -247,12 +247,10 @@ def delete_theme(project: Project, theme_id: int) -> ThemeChange:
 def merge_themes(project: Project, source_id: int, target_id: int) -> ThemeChange:
     """Merge theme `source` into `target`: its passages take `target`, its children move under
     `target`, and `source` is deleted."""
-    if source_id == target_id:
-        raise InvalidInput("merge", str(source_id))
     source = get_theme(project, source_id)
-    get_theme(project, target_id)
-    if target_id in _descendants(project, source_id):
-        raise InvalidInput("merge", f"{source.name} → {target_id}")
+    target = get_theme(project, target_id)
+    if source_id == target_id or target_id in _descendants(project, source_id):
+        raise InvalidInput("merge", f"{source.name} → {target.name}")
     db = project.db
     children = [r[0] for r in db.execute("SELECT id, name FROM themes WHERE parent_id = ?", [source_id])]
     for cid in children:
@@ -277,9 +275,9 @@ def move_theme(project: Project, theme_id: int, new_parent_id: int | None) -> Th
     """Re-parent a theme (None: make it top-level); it goes last among its new siblings."""
     t = get_theme(project, theme_id)
     if new_parent_id is not None:
-        get_theme(project, new_parent_id)
+        parent = get_theme(project, new_parent_id)
         if new_parent_id in _descendants(project, theme_id):
-            raise InvalidInput("parent", str(new_parent_id))
+            raise InvalidInput("parent", f"{t.name} → {parent.name}")
     _check_name(project, t.name, new_parent_id, exclude=theme_id)
     with project.db.atomic():
         position = project.db.execute(

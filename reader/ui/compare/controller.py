@@ -13,7 +13,7 @@ from reader.core.compare.annotations import row_marks
 from reader.core.errors import ReaderError
 from reader.core.phrases import occurrences
 from reader.core.search import Hit
-from reader.core.store import passage_scope
+from reader.core.store import outline_tree, passage_scope
 from reader.ui import errors, ops
 from reader.ui.changes import Changes
 from reader.ui.compare.cell import UnitData
@@ -72,12 +72,45 @@ class CompareMixin:
         return w
 
     def compare_load(self) -> None:
-        """Show the stored comparison; align at once if there is none."""
+        """Show the stored comparison; align at once if there is none (and there are reports)."""
+        self.compare_reload(align_if_none=True)
+
+    def compare_reload(self, rows: set[str] | None = None, *, align_if_none: bool = False) -> None:
+        """Read the stored comparison in the background (a few tenths of a second on thousands of
+        reports) and show it; `rows`: only these rows changed. Of several reads asked for in a row
+        only the last is shown, with the rows all of them named."""
         w = self.compare_window
-        comparison = compare.load_comparison(self.project)
-        w.set_comparison(comparison)
-        if comparison is None:
-            self.compare_realign()
+        state = self._compare_reads = getattr(self, "_compare_reads", {"run": 0, "rows": set(), "all": False})
+        state["run"] += 1
+        if rows is None:
+            state["all"] = True
+        else:
+            state["rows"] |= set(rows)
+        if w.comparison is None:
+            w.set_busy(tr("Reading the comparison…"))
+        ops.run_op(
+            w,
+            lambda project, _progress, _cancel: (compare.load_comparison(project), outline_tree.totals(project)[1]),
+            project_path=self.project.path,
+            label=tr("Reading the comparison"),
+            progress=False,
+            on_done=partial(self._compare_read, state["run"], align_if_none),
+        )
+
+    def _compare_read(self, run: int, align_if_none: bool, result) -> None:
+        state = self._compare_reads
+        if run != state["run"]:  # a later read is on its way
+            return
+        rows = None if state["all"] else set(state["rows"])
+        state["rows"], state["all"] = set(), False
+        comparison, reports = result
+        w = self.compare_window
+        w.set_comparison(comparison, rows)
+        if comparison is None and align_if_none:
+            if reports:
+                self.compare_realign()
+            else:
+                w.set_busy(tr("No reports to compare: import reports, or choose others (Reports…)."))
 
     def compare_unit(self, unit_id: int) -> UnitData:
         text = self.unit_text(unit_id)
@@ -108,7 +141,7 @@ class CompareMixin:
     def _compare_align_failed(self, _error: BaseException) -> None:
         """Cancelled or failed: the stored comparison is as it was; show it again."""
         if not self.closed and self.compare_window is not None:
-            self.compare_window.set_comparison(compare.load_comparison(self.project))
+            self.compare_reload()
 
     def compare_filter(self) -> None:
         w = self.compare_window
@@ -247,7 +280,7 @@ class CompareMixin:
             w.grid.forget_units()
             self.compare_load()
         elif ch.alignment:
-            w.set_comparison(compare.load_comparison(self.project), ch.rows or None)
+            self.compare_reload(ch.rows or None)
         elif ch.passages:
             w.grid.refresh_units(ch.units or None)
 

@@ -12,6 +12,7 @@ class ConfirmDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("confirmDialog")
         self.setIcon(QMessageBox.Icon.Warning)
+        self.setStyleSheet("QLabel#qt_msgbox_label { min-width: 24em; }")  # not a narrow column of text
         self.setWindowTitle(title)
         self.setText(text)
         if detail:

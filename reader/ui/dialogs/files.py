@@ -31,7 +31,10 @@ class ProjectFileDialog:
 
     @classmethod
     def ask_open(cls, parent: QWidget | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), str(paths.projects_dir()), _project_filter())
+        start = paths.projects_dir()
+        if not start.is_dir():  # a folder that is not there yet would open the dialog elsewhere, "projects" typed in
+            start = paths.data_dir() if paths.data_dir().is_dir() else Path.home()
+        name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), str(start), _project_filter())
         return Path(name) if name else None
 
 

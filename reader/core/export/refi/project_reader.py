@@ -37,6 +37,18 @@ FORMAT = "qdpx"
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """Something of an exchange file that could not be taken (put into words by
+    reader.core.messages.describe_skipped): `kind` one of SKIPPED_KINDS, in source `source`."""
+
+    kind: str
+    source: str
+    detail: str = ""  # the kind of an unsupported source (PictureSource...)
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass
 class ExchangeImport:
     """What importing a .qdpx or .qdc did."""
@@ -47,7 +59,7 @@ class ExchangeImport:
     units: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (id, county, title)
     passages: int = 0
     duplicates: int = 0  # sources already in the project (skipped with their passages)
-    skipped: list[str] = field(default_factory=list)  # what could not be taken, and why
+    skipped: list[Skipped] = field(default_factory=list)  # what could not be taken, and why
 
     @property
     def changed(self) -> bool:
@@ -185,13 +197,13 @@ def read_qdpx(path: Path):
             content = note.find(q(ns, "PlainTextContent"))
             notes[_guid(note.get("guid"))] = (content.text or "").strip() if content is not None else ""
         sources: list[_Source] = []
-        skipped: list[str] = []
+        skipped: list[Skipped] = []
         sources_el = root.find(q(ns, "Sources"))
         for el in list(sources_el) if sources_el is not None else []:
             kind = el.tag.split("}")[-1]
             name = el.get("name") or el.get("guid") or kind
             if kind != "TextSource":
-                skipped.append(f"{kind} {name}")
+                skipped.append(Skipped("source_kind", name, detail=kind))
                 continue
             content = el.find(q(ns, "PlainTextContent"))
             if content is not None and content.text is not None:
@@ -203,13 +215,13 @@ def read_qdpx(path: Path):
                     raise BadExchangeFile(str(path), FORMAT, f"source text missing: {ref or name}")
                 data = archive.read(entry)
             if el.findall(q(ns, "Coding")):
-                skipped.append(f"codes on the whole of {name}")
+                skipped.append(Skipped("whole_source_codes", name))
             selections = []
             for sel in el.findall(q(ns, "PlainTextSelection")):
                 try:
                     start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
                 except ValueError:
-                    skipped.append(f"a selection in {name} without positions")
+                    skipped.append(Skipped("no_positions", name))
                     continue
                 codings = sel.findall(q(ns, "Coding"))
                 codes_of = [_guid(c.find(q(ns, "CodeRef")).get("targetGUID")) for c in codings if c.find(q(ns, "CodeRef")) is not None]
@@ -293,7 +305,7 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
                 continue
             st = SourceText(_decode(src.data, src.entry, path))
             if not st.text.strip():
-                report.skipped.append(f"empty source {src.name}")
+                report.skipped.append(Skipped("empty_source", src.name))
                 continue
             unit = _unit(st.text, src)
             offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
@@ -325,11 +337,11 @@ def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, repo
     for sel in src.selections:
         start, end = st.span(sel.start, sel.end, sel.name)
         if not 0 <= start < end <= len(text):
-            report.skipped.append(f"a selection {sel.start}-{sel.end} outside {src.name}")
+            report.skipped.append(Skipped("outside", src.name, start=sel.start, end=sel.end))
             continue
         theme_ids = list(dict.fromkeys(report.themes.ids[g] for g in sel.codes if g in report.themes.ids))
         if not theme_ids and not sel.note:
-            report.skipped.append(f"a selection {sel.start}-{sel.end} in {src.name} without a code")
+            report.skipped.append(Skipped("no_code", src.name, start=sel.start, end=sel.end))
             continue
         pid = project.db["passages"].insert(
             {
