@@ -11,8 +11,7 @@ from reader.core.store import passage_edits, units
 from reader.core.store.outline_tree import unit_row
 from reader.core.store.passages import get_passage
 from reader.core.store.theme_edits import edit_theme
-from reader.core.store.theme_history import subtree_ids
-from reader.core.store.themes import add_theme, delete_theme, merge_themes, move_theme
+from reader.core.store.themes import add_theme, delete_theme, merge_themes, move_theme, subtree_ids
 from reader.ui import i18n
 from reader.ui.commands import (
     CorrectUnit,

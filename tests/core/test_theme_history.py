@@ -55,7 +55,7 @@ def test_delete_and_merge_bring_back_tags(sample_project):
     target = themes.find_theme(sample_project, "代表工作").id
     p = tag(sample_project, u.id, 0, 5, [child]).id
     q = tag(sample_project, u.id, 6, 9, [target]).id
-    subtree = th.subtree_ids(sample_project, parent)
+    subtree = themes.subtree_ids(sample_project, parent)
     assert child in subtree
     _round_trip(sample_project, lambda: themes.delete_theme(sample_project, parent), subtree)
     assert get_passage(sample_project, p).theme_ids == [child]
@@ -72,7 +72,7 @@ def test_delete_and_merge_bring_back_tags(sample_project):
 def test_set_null_references_come_back(sample_project):
     t = themes.find_theme(sample_project, "代表工作").id
     sample_project.db.execute("INSERT INTO align_rows (id, label, position, theme_id) VALUES (1, 'x', 0, ?)", [t])
-    before = th.capture(sample_project, th.subtree_ids(sample_project, t))
+    before = th.capture(sample_project, themes.subtree_ids(sample_project, t))
     themes.delete_theme(sample_project, t)
     assert sample_project.db.execute("SELECT theme_id FROM align_rows").fetchone()[0] is None
     th.restore_theme_state(sample_project, before)

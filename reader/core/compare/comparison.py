@@ -25,18 +25,11 @@ from reader.core.store.documents import now
 
 
 @dataclass
-class Member:
-    section_id: int
-    unit_id: int
-    county: str | None
-    year: int | None
-    source: str
-    heading: str
-    level: int
-    start: int  # the section's span in the unit text (`reader text --unit ID`)
-    end: int
-    score: float | None  # how well it fits the row (0–1); None: placed by the user since the last run
-    terms: list[str]  # its strongest terms shared with the row: why it is here
+class Member(store.StoredMember):
+    """A section in a row: its place in the unit text (`reader text --unit ID`), how well it fits
+    (score 0–1; None: placed by the user since the last run) and its strongest terms shared with the
+    row (why it is here)."""
+
     pinned: bool = False  # the user put it in this row
 
     def to_json(self) -> dict:
@@ -211,11 +204,7 @@ def load_comparison(project: Project) -> Comparison | None:
     pinned = corr.pinned_sections(project)
     rows = []
     for r in store.load_rows(project):
-        members = [
-            Member(m.section_id, m.unit_id, m.county, m.year, m.source, m.heading, m.level, m.start, m.end, m.score,
-                   m.terms, pinned=pinned.get(m.section_id) == r.key)
-            for m in r.members
-        ]
+        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
         rows.append(Row(r.key, r.label, r.theme_id, members))
     if not rows or rows[-1].key != OTHER_KEY:
         rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))

@@ -14,7 +14,7 @@ from reader.core.store.db import Project
 from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
 from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
-from reader.core.store.theme_history import subtree_ids
+from reader.core.store.themes import subtree_ids
 
 LIMIT = 5000
 

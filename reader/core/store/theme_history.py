@@ -33,16 +33,6 @@ class ThemeState:
     references: list[tuple[str, int, str, object]] = field(default_factory=list)
 
 
-def subtree_ids(project: Project, theme_id: int) -> list[int]:
-    """The theme and all its descendants."""
-    rows = project.db.execute(
-        "WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN d ON t.parent_id = d.id) "
-        "SELECT id FROM d",
-        [theme_id],
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def capture(project: Project, touched: list[int] | tuple[int, ...] = ()) -> ThemeState:
     """The codebook now; `touched`: themes whose passage tags the change may alter."""
     touched = list(dict.fromkeys(touched))

@@ -224,7 +224,8 @@ def set_keywords(project: Project, theme_id: int, keywords: list[str]) -> ThemeC
     return ThemeChange("keywords", theme_id)
 
 
-def _descendants(project: Project, theme_id: int) -> list[int]:
+def subtree_ids(project: Project, theme_id: int) -> list[int]:
+    """The theme and all its descendants."""
     rows = project.db.execute(
         "WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT t.id FROM themes t JOIN d ON t.parent_id = d.id) "
         "SELECT id FROM d",
@@ -236,7 +237,7 @@ def _descendants(project: Project, theme_id: int) -> list[int]:
 def delete_theme(project: Project, theme_id: int) -> ThemeChange:
     """Delete a theme with its children; their tags on passages go too (the passages stay)."""
     get_theme(project, theme_id)
-    ids = _descendants(project, theme_id)
+    ids = subtree_ids(project, theme_id)
     marks = ",".join("?" * len(ids))
     with project.db.atomic():
         tags = project.db.execute(f"SELECT count(*) FROM passage_themes WHERE theme_id IN ({marks})", ids).fetchone()[0]
@@ -249,7 +250,7 @@ def merge_themes(project: Project, source_id: int, target_id: int) -> ThemeChang
     `target`, and `source` is deleted."""
     source = get_theme(project, source_id)
     target = get_theme(project, target_id)
-    if source_id == target_id or target_id in _descendants(project, source_id):
+    if source_id == target_id or target_id in subtree_ids(project, source_id):
         raise InvalidInput("merge", f"{source.name} → {target.name}")
     db = project.db
     children = [r[0] for r in db.execute("SELECT id, name FROM themes WHERE parent_id = ?", [source_id])]
@@ -276,7 +277,7 @@ def move_theme(project: Project, theme_id: int, new_parent_id: int | None) -> Th
     t = get_theme(project, theme_id)
     if new_parent_id is not None:
         parent = get_theme(project, new_parent_id)
-        if new_parent_id in _descendants(project, theme_id):
+        if new_parent_id in subtree_ids(project, theme_id):
             raise InvalidInput("parent", f"{t.name} → {parent.name}")
     _check_name(project, t.name, new_parent_id, exclude=theme_id)
     with project.db.atomic():
