@@ -9,7 +9,7 @@ resets the model (the panel restores what was expanded).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from reader.core.errors import ReaderError
@@ -17,6 +17,7 @@ from reader.core.store import outline_tree as ot
 from reader.core.store.db import Project
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
+from reader.ui.models.tree import NodeTreeModel
 
 ROOT, PLACE, UNIT, SECTION = "root", "place", "unit", "section"
 NAME, COUNT = 0, 1
@@ -68,7 +69,9 @@ class Node:
             yield from c.walk()
 
 
-class OutlineModel(QAbstractItemModel):
+class OutlineModel(NodeTreeModel):
+    COLUMNS = 2
+
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
         self.project = project
@@ -154,31 +157,7 @@ class OutlineModel(QAbstractItemModel):
 
     # -- Qt model API --------------------------------------------------------------------------
     def node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self.root
-
-    def index(self, row: int, column: int, parent: Index = NO_INDEX) -> QModelIndex:
-        if column not in (NAME, COUNT) or row < 0:
-            return QModelIndex()
-        p = self.node(parent)
-        if row >= len(p.children):
-            return QModelIndex()
-        return self.createIndex(row, column, p.children[row])
-
-    def parent(self, index: Index = NO_INDEX) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        p = self.node(index).parent
-        if p is None or p is self.root:
-            return QModelIndex()
-        return self.createIndex(p.row, 0, p)
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 2
+        return super().node(index)
 
     def hasChildren(self, parent: Index = NO_INDEX) -> bool:
         if parent.isValid() and parent.column() != 0:

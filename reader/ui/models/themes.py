@@ -5,7 +5,6 @@ moveRequested and the window runs the undoable command, then reloads the model."
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from reader.core.store.themes import Theme
 from reader.ui.i18n import tr
-from reader.ui.models import NO_INDEX
+from reader.ui.models.tree import NodeTreeModel
 
 MIME = "application/x-renda-theme-id"
 NAME, COUNT, SHORTCUT = 0, 1, 2
@@ -48,7 +47,9 @@ class ThemeNode:
             yield from c.walk()
 
 
-class ThemeModel(QAbstractItemModel):
+class ThemeModel(NodeTreeModel):
+    COLUMNS = 3
+
     moveRequested = Signal(int, object)  # theme id, new parent id or None
 
     def __init__(self, parent=None):
@@ -94,29 +95,7 @@ class ThemeModel(QAbstractItemModel):
 
     # -- Qt API ----------------------------------------------------------------------------------
     def node(self, index: Index) -> ThemeNode:
-        return index.internalPointer() if index.isValid() else self.root
-
-    def index(self, row: int, column: int, parent: Index = NO_INDEX) -> QModelIndex:
-        p = self.node(parent)
-        if not (0 <= row < len(p.children)) or column not in (NAME, COUNT, SHORTCUT):
-            return QModelIndex()
-        return self.createIndex(row, column, p.children[row])
-
-    def parent(self, index: Index = NO_INDEX) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        p = self.node(index).parent
-        if p is None or p is self.root:
-            return QModelIndex()
-        return self.createIndex(p.row, 0, p)
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 3
+        return super().node(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
