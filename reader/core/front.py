@@ -29,7 +29,11 @@ _ROLE = (
 # A name: 2-6 hanzi (minority names run longer: 乌云其其格), or a hidden one (×××, XXX, 某某).
 _NAME = r"(?:[\u4e00-\u9fff·]{2,6}|[×ＸX*＊某]{2,4})"
 _MARK = r"[□■◆◇●○▲△☆★]"
-_BYLINE = re.compile(rf"^(?:{_MARK}\s*)?(?P<org>[^\s，。：]{{0,24}}?{_ROLE})\s*(?P<name>{_NAME})$")
+# "作者：", "文/", "文｜" may lead a byline that names the author's office ("作者：某县人大常委会主任 张三").
+_LEAD = r"(?:(?:文|作者|撰文|撰稿|执笔)\s*[/:：|丨｜]\s*|作者\s+)"
+_BYLINE = re.compile(rf"^(?:{_MARK}\s*)?{_LEAD}?(?P<org>[^\s，。：]{{0,24}}?{_ROLE})\s*(?P<name>{_NAME})$")
+# A byline mark before a name alone ("□ 王五"): the place is named elsewhere (a note at the end).
+_MARKED_NAME = re.compile(rf"^{_MARK}\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
 # "文/张三", "作者：张三", "撰稿 | 张三", optionally with the organisation in brackets.
 _AUTHOR = re.compile(
     rf"^(?:{_MARK}\s*)?(?:文|作者|撰文|撰稿|执笔)\s*[/:：|丨｜]\s*(?P<name>{_NAME})"
@@ -51,6 +55,13 @@ NOTE = re.compile(r"^[（(【\[]\s*(?:摘\s*要|书\s*面|草\s*案|节\s*选|�
 DATE_LINE = re.compile(r"^\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位)[^。]{0,16}[:：！!]$")
 TOC_HEAD = re.compile(r"^目\s*录$")
+# A reporter's line under an interview's title: "本刊记者 孙某某", "记者 张三 通讯员 李四".
+REPORTER = re.compile(
+    r"^(?:本刊|本报|本台|本网|特约|首席|实习)*记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4})*"
+    r"(?:\s*(?:通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4})*)?$"
+)
+# The issue of a magazine: "2023年第6期（总第389期）", "人民之声 2023年第6期".
+ISSUE = re.compile(r"^[^\s，。]{0,12}\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期\s*(?:[（(]总第\s*\d+\s*期[)）])?$")
 TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,}|－{3,})\s*\d{1,3}$")
 # A title ends with what the text is.
 _TITLE_END = re.compile(r"(?:报告|回顾|综述|汇报|纪实|巡礼|讲话|发言|要点|总结|情况|汇编|选编)(?:[（(][^）)]{1,8}[)）])?$")
@@ -103,6 +114,9 @@ def byline_at(texts: list[str], i: int) -> Byline | None:
     if m and (marked or _INSTITUTION.search(m.group("org"))):
         org = m.group("org")
         return Byline(org, _name(m.group("name")), 1, marked or _placed(org))
+    m = _MARKED_NAME.match(line)
+    if m and person_line(m.group("name")):
+        return Byline(None, m.group("name"), 1, True)
     m = _AUTHOR.match(line)
     if m:
         org = m.group("org")
@@ -134,9 +148,10 @@ def is_subtitle(line: str) -> bool:
 
 def is_front_note(line: str) -> bool:
     """Lines of the front matter that are neither title nor byline: subtitles, notes, dates, a table
-    of contents."""
+    of contents, a magazine's issue, a reporter's line."""
     s = line.strip()
-    return bool(is_subtitle(s) or NOTE.match(s) or DATE_LINE.match(s) or TOC_HEAD.match(s) or TOC_ENTRY.search(s))
+    return bool(is_subtitle(s) or NOTE.match(s) or DATE_LINE.match(s) or TOC_HEAD.match(s) or TOC_ENTRY.search(s)
+                or ISSUE.match(s) or REPORTER.match(s))
 
 
 def title_like(text: str) -> bool:

@@ -241,6 +241,8 @@ def _title_above(lines: list[_Line], i: int) -> tuple[int, list[_Line], list[_Li
         if not titles and front.is_front_note(text):
             notes.insert(0, ln)
             first = j
+        elif titles and front.is_front_note(text):
+            break  # what is above a title's notes (an issue line, a date) belongs to no title
         elif (
             len(titles) < TITLE_REACH and len(text) <= HINTED_MAX and not marker_of(text)
             and (is_bare_heading(ln, nxt) or front.title_like(text) or ln.hint)
@@ -263,7 +265,10 @@ def _unit_starts(lines: list[_Line]) -> list[tuple[int, int, Byline]]:
     for i in range(len(lines)):
         b = byline_at(texts, i)
         if b and b.placed:
-            starts.append((_title_above(lines, i)[0], i, b))
+            first, titles, _ = _title_above(lines, i)
+            if b.org is None and not titles:
+                continue  # a marked name ("□ 王五") opens a unit only under its title
+            starts.append((first, i, b))
     return starts
 
 
@@ -340,8 +345,25 @@ def _front_above(unit_lines: list[_Line], at: _Line, byline: Byline) -> _Front:
             k += 1
             continue
         break
+    if not f.titles:
+        k = _title_below(unit_lines, k, f)
     f.body_from = k
     return f
+
+
+def _title_below(unit_lines: list[_Line], k: int, f: _Front) -> int:
+    """A byline above its title ("作者：…主任 张三", then the title, then the text): the title-like line
+    right after the byline, when body text follows it. Returns the index of the first body line."""
+    if k + 1 >= len(unit_lines):
+        return k
+    ln, nxt = unit_lines[k], unit_lines[k + 1]
+    if marker_of(ln.text) or run_in_of(ln.text) or not front.title_like(ln.text):
+        return k
+    if marker_of(nxt.text) or not (ends_sentence(nxt.text) or len(nxt.text) > len(ln.text)):
+        return k
+    f.titles.append(ln)
+    f.skip.add(id(ln))
+    return k + 1
 
 
 def _front_below(unit_lines: list[_Line]) -> _Front:
@@ -351,18 +373,25 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
     f = _Front()
     texts = [ln.text for ln in unit_lines]
     closed = False
-    k = 0
-    while k < len(unit_lines) and k < front.FRONT_MAX:
+    k = toc = 0  # entries of a table of contents do not count towards FRONT_MAX
+    while k < len(unit_lines) and k - toc < front.FRONT_MAX:
         ln = unit_lines[k]
         text = ln.text
-        starts_body = marker_of(text) or run_in_of(text) or front.SALUTATION.match(text)
+        in_toc = bool(front.TOC_ENTRY.search(text))
+        starts_body = (marker_of(text) or run_in_of(text) or front.SALUTATION.match(text)) and not in_toc
         if starts_body or (_NOT_BARE_START.match(text) and not front.is_front_note(text)):
             break
         if front.is_front_note(text):
             f.skip.add(id(ln))
             f.subtitles.append(text)
             closed = closed or bool(f.titles)
+            toc += in_toc
             k += 1
+            continue
+        repeated = _repeats_title(unit_lines, k, f.titles) if f.titles else 0
+        if repeated:  # the title again, below a table of contents
+            f.skip.update(id(x) for x in unit_lines[k : k + repeated])
+            k += repeated
             continue
         b = byline_at(texts, k) if f.byline is None else None
         if b:
@@ -392,6 +421,25 @@ def _front_below(unit_lines: list[_Line]) -> _Front:
         break
     f.body_from = k
     return f
+
+
+_CORE = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+
+
+def _core(text: str) -> str:
+    return "".join(_CORE.findall(text))
+
+
+def _repeats_title(unit_lines: list[_Line], k: int, titles: list[_Line]) -> int:
+    """How many lines from `k` repeat the title already read (a title above a table of contents comes
+    again above the text), in one or two lines; 0 when they do not."""
+    title = _core("".join(ln.text for ln in titles))
+    one = _core(unit_lines[k].text)
+    if one == title:
+        return 1
+    if k + 1 < len(unit_lines) and one and title.startswith(one) and one + _core(unit_lines[k + 1].text) == title:
+        return 2
+    return 0
 
 
 def _shape(text: str) -> tuple[int, ...]:
@@ -430,6 +478,23 @@ def _drop_stray_part(headings: list[_Heading]) -> list[_Heading]:
     return headings
 
 
+_PERIOD_WORDS = re.compile(r"(?:19|20)\d\d|今年|明年|今后|下一步|下步|新的一年|未来|过去|一年来|[二三四五]年来")
+
+
+def _closing_part(headings: list[_Heading], levels: dict[str, int]) -> dict[str, int]:
+    """Bare lines after the last numbered section that name a part of the report by its period
+    ("2024年主要任务" after "一、…六、…") are parts beside those sections, not inside the last one."""
+    bare = [h for h in headings if h.kind == "bare"]
+    tops = [h for h in headings if h.kind == "cn"]
+    if not bare or not tops or levels["bare"] <= levels["cn"]:
+        return levels
+    last_top = tops[-1].line.start
+    if all(h.line.start > last_top and _PART_WORDS.search(h.line.text) and _PERIOD_WORDS.search(h.line.text)
+           for h in bare):
+        return {**levels, "bare": levels["cn"]}
+    return levels
+
+
 def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | None, byline: Byline | None,
           source_name: str | None, signed: Byline | None = None) -> UnitSpan:
     f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
@@ -445,7 +510,7 @@ def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | 
         body_lines.insert(0, first)
         headings = _candidates(body_lines)
     headings = _drop_stray_part(headings)
-    levels = _levels(headings)
+    levels = _closing_part(headings, _levels(headings))
     headings = _accept_numbering(headings, levels)
     sections = build_sections(text, headings, levels, end)
     # a web copy's source tag before the title ("【某某网】") is not part of it

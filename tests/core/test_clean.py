@@ -280,3 +280,17 @@ def test_published_year_is_a_unit_year_of_last_resort():
     body_names_a_year = clean("2024-01-23\n某区人大常委会工作报告\n\n2023年是开局之年，2023年……。\n")
     units = find_units(body_names_a_year.text, body_names_a_year.hints, published=body_names_a_year.published)
     assert [u.year for u in units] == [2023]
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("一、坚持党的领导，人大工作正确政治方向", "更加坚定", True),
+        ("（二）聚焦中心大局，监督工作", "更加有力", True),
+        ("一、2022年工作回顾", "总体情况", False),  # one clause: the next line may be a heading of its own
+        ("一、坚持党的领导，人大工作正确政治方向", "常委会始终坚持党的领导", False),
+    ],
+)
+def test_the_last_words_of_a_numbered_heading_on_a_line_of_their_own_go_back(line, next_line, broken):
+    assert ocr.is_broken(line, next_line, False, False, width=27) is broken
+    assert not ocr.is_broken(line, next_line, False, False, width=None) or not broken

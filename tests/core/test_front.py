@@ -98,3 +98,38 @@ def test_session_year_comes_from_the_subtitle(lines, year):
 )
 def test_a_name_only_line(line, is_name):
     assert front.person_line(line) is is_name
+
+
+@pytest.mark.parametrize(
+    ("line", "org", "name"),
+    [
+        ("作者：宿迁市宿豫区人大常委会主任　陈某某", "宿迁市宿豫区人大常委会主任", "陈某某"),
+        ("文｜浏阳市人大常委会党组书记、主任 胡某某", "浏阳市人大常委会党组书记、主任", "胡某某"),
+        ("文/泗洪县人大常委会党组书记、主任刘某某", "泗洪县人大常委会党组书记、主任", "刘某某"),
+        ("作者　保康县人大常委会党组书记、主任　邓某某", "保康县人大常委会党组书记、主任", "邓某某"),
+    ],
+)
+def test_an_author_mark_may_lead_a_byline_naming_the_office(line, org, name):
+    b = front.byline_at([line], 0)
+    assert (b.org, b.name, b.placed) == (org, name, True)
+
+
+@pytest.mark.parametrize(("line", "name"), [("□ 王晓东", "王晓东"), ("■欧阳明华", "欧阳明华"), ("■ 民意直通车", None), ("■ 监督要长牙齿", None)])
+def test_a_marked_name_alone_is_a_byline_without_an_office(line, name):
+    b = front.byline_at([line], 0)
+    assert (b.name if b else None) == name
+    if b:
+        assert b.org is None and b.placed
+
+
+@pytest.mark.parametrize("line", ["2023年第6期（总第389期）", "人民之声 2022年第11期", "2021年第3期"])
+def test_a_magazine_issue_line_is_front_matter(line):
+    assert front.is_front_note(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [("本刊记者　孙晓梅", True), ("记者 张三 通讯员 李四", True), ("本报记者 王五、赵六", True), ("记者：新时代人大工作要把握什么？", False)],
+)
+def test_a_reporter_line_is_front_matter(line, note):
+    assert front.is_front_note(line) is note

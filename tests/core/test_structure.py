@@ -383,3 +383,65 @@ def test_a_compilation_of_reports_keeps_each_title_with_its_unit(subtitle_lines)
     assert [u.title for u in units] == ["宁乡市人民代表大会常务委员会工作报告", "浏阳市人民代表大会常务委员会工作报告"]
     assert [u.place.county for u in units] == ["宁乡市", "浏阳市"] and [u.year for u in units] == [2024, 2024]
     assert trees[0] == trees[1] == [(1, "一、坚持党的领导，把牢正确政治方向"), (1, "二、依法履行职责，服务发展大局")]
+
+
+def _article(title, byline, county, above=True):
+    head = f"{title}\n{byline}\n" if above else f"{byline}\n{title}\n"
+    return (head + f"{county}人大常委会坚持依法履职，推动各项工作取得新成效，得到了各方面的肯定。\n"
+            "坚持围绕中心，确保监督方向不偏\n每年年初，常委会紧扣中心工作确定监督议题二十项左右。\n")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["作者：宿迁市宿豫区人大常委会主任　陈某某", "文｜宿豫区人大常委会党组书记、主任 陈某某", "文/宿豫区人大常委会主任陈某某"],
+)
+def test_a_byline_above_its_title_opens_a_unit_with_that_title(byline):
+    text = "基层人大\n" + _article("聚焦四个机关建设推动人大工作", "□ 沭阳县人大常委会主任 张某某", "沭阳县") + _article(
+        "以高质量监督助推高质量发展", byline, "宿豫区", above=False)
+    units, trees = _tree(text)
+    assert [u.place.county for u in units] == ["沭阳县", "宿豫区"]
+    assert units[1].title == "以高质量监督助推高质量发展" and units[1].author == "陈某某"
+    assert trees[1] == [(1, "坚持围绕中心，确保监督方向不偏")]
+
+
+@pytest.mark.parametrize(("line", "opens"), [("□ 王晓东", True), ("■ 成效", False)])
+def test_a_marked_name_opens_a_unit_only_under_a_title(line, opens):
+    text = _article("聚焦四个机关建设推动人大工作", "□ 沭阳县人大常委会主任 张某某", "沭阳县")
+    if opens:
+        text += ("让代表之家成为民意直通车\n" + line + "\n泗阳县人大常委会把代表之家建设作为发挥代表作用的重要抓手，"
+                 "推动代表工作从有形覆盖向有效覆盖转变。\n（一）规范阵地建设\n全县建成代表之家十六个。\n")
+    else:
+        text += "常委会坚持问题导向，综合运用执法检查、专题询问等方式增强监督刚性。\n" + line + "\n全县建成代表之家十六个。\n"
+    units, _ = _tree(text)
+    assert [u.place.county for u in units] == (["沭阳县", "泗阳县"] if opens else ["沭阳县"])
+
+
+@pytest.mark.parametrize(
+    ("repeat", "entries"),
+    [("寿光市人民代表大会常务委员会工作报告", 2), ("寿光市人民代表大会常务委员会\n工作报告", 2),
+     ("寿光市人民代表大会常务委员会工作报告", 16)],
+)
+def test_the_title_again_below_a_table_of_contents_is_front_matter(repeat, entries):
+    toc = "".join(f"（{n}）第{n}项工作………………{n}\n" for n in range(1, entries + 1))
+    text = (
+        f"寿光市人民代表大会常务委员会\n工作报告\n目　录\n一、2022年工作回顾……………1\n{toc}二、2023年工作安排…………6\n{repeat}\n"
+        "——2023年1月10日在寿光市第十九届人民代表大会第三次会议上\n市人大常委会主任　郭某某\n各位代表：\n"
+        "一、2022年工作回顾\n一年来成效明显。\n（一）坚持党的领导\n正文。\n二、2023年工作安排\n正文。\n"
+    )
+    (unit,), trees = _tree(text)
+    assert [s.heading for s in unit.sections] == ["一、2022年工作回顾", "二、2023年工作安排"]
+    assert (unit.author, unit.year) == ("郭某某", 2023)
+
+
+@pytest.mark.parametrize(("part", "beside"), [("2024年主要任务", True), ("今年工作安排", True), ("下一步工作打算", True),
+                                             ("建强阵地，让代表履职有平台", False)])
+def test_a_closing_part_named_by_its_period_stands_beside_the_numbered_sections(part, beside):
+    text = (
+        "某县人大常委会工作报告\n各位代表：\n一、坚持党的领导\n常委会坚持党的领导，全年请示报告十次。\n"
+        "二、坚持服务代表，发挥代表作用\n全县建成代表联络站二十个，代表进站接待群众一千余人次。\n"
+        f"{part}\n常委会将重点做好以下工作，确保各项任务落到实处：\n一是坚持党的领导。把党的领导贯穿始终。\n二是坚持依法监督。增强监督实效。\n"
+    )
+    (unit,), trees = _tree(text)
+    tops = [h for lvl, h in trees[0] if lvl == 1]
+    assert (part in tops) is beside
+    assert (2 if beside else 3, "一是坚持党的领导") in trees[0]

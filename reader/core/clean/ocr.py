@@ -73,6 +73,8 @@ def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False
     if width is not None and visual_width(line) >= width - 1:
         # unless the next line is front matter: a title line is as wide as the column too
         return not (is_front_note(next_line) or byline_at([next_line], 0))
+    if width is not None and _heading_tail(line, next_line):
+        return True
     if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and (
         not line.endswith(tuple(_OPEN_END)) or line.endswith(("：", ":"))
     ):
@@ -82,6 +84,19 @@ def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
     return len(line) >= LONG_LINE and not starts_with_marker(line)
+
+
+# The most characters the end of a broken heading may have on its own line ("更加坚定").
+TAIL_MAX = 6
+
+
+def _heading_tail(line: str, next_line: str) -> bool:
+    """In a fixed-width layout, a numbered heading of two clauses ("一、坚持党的领导，人大工作正确政治方向")
+    whose last words went to a line of their own ("更加坚定"): a fragment too short to be a heading."""
+    return (
+        bool(starts_with_marker(line)) and "，" in line
+        and len(next_line) <= TAIL_MAX and not _ends_sentence(next_line) and not is_front_note(next_line)
+    )
 
 
 def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
