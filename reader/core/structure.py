@@ -495,6 +495,40 @@ def _closing_part(headings: list[_Heading], levels: dict[str, int]) -> dict[str,
     return levels
 
 
+# A paragraph announcing the work ahead and opening a list: "2023年，常委会将…重点做好以下工作：".
+_ANNOUNCE = re.compile(r"(?:将|要)[^。！？]{0,80}(?:以下|如下)[^。！？]{0,12}[：:]$")
+_AHEAD = re.compile(r"今后|下一步|下步|今年|明年|新的一年|(?:19|20)\d\d\s*年")
+_PLAN_WORDS = re.compile(r"任务|安排|打算|计划|建议|思路|展望|部署|要点")
+
+
+def _announced_part(body_lines: list[_Line], headings: list[_Heading]) -> list[_Heading]:
+    """The work ahead announced inside the last numbered section ("…加强自身建设" then its text, then
+    "2023年，常委会将…重点做好以下工作：" and 一是…四是): the announcing paragraph opens a part of its
+    own, beside that section, and the items are its children, not the section's."""
+    if not headings:
+        return headings
+    levels = _levels(headings)
+    top_kind = min(levels, key=lambda k: levels[k] if any(h.kind == k for h in headings) else 99)
+    last_top = max(h.line.start for h in headings if h.kind == top_kind)
+    top_heading = next(h for h in headings if h.line.start == last_top)
+    if _PLAN_WORDS.search(top_heading.line.text):
+        return headings
+    starts = {h.line.start for h in headings}
+    for k, ln in enumerate(body_lines):
+        if ln.start <= last_top or k + 1 >= len(body_lines) or ln.start in starts:
+            continue
+        if any(last_top < h.line.start < ln.start for h in headings):
+            break  # the section has headings of its own before it: the list is theirs
+        if (body_lines[k - 1].start == last_top and top_heading.heading_end >= body_lines[k - 1].end - 1) \
+                or body_lines[k + 1].start not in starts:
+            continue  # right under the heading it introduces the section's own items; a lead opens a list
+        if _ANNOUNCE.search(ln.text) and _AHEAD.search(ln.text):
+            end = ln.start + min(len(ln.text) - 1, RUN_IN_MAX)
+            lead = _Heading(ln, "lead", None, end)
+            return sorted([*headings, lead], key=lambda h: h.line.start)
+    return headings
+
+
 def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | None, byline: Byline | None,
           source_name: str | None, signed: Byline | None = None) -> UnitSpan:
     f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
@@ -509,8 +543,10 @@ def _unit(text: str, unit_lines: list[_Line], start: int, end: int, at: _Line | 
         f.skip.discard(id(first))
         body_lines.insert(0, first)
         headings = _candidates(body_lines)
-    headings = _drop_stray_part(headings)
+    headings = _announced_part(body_lines, _drop_stray_part(headings))
     levels = _closing_part(headings, _levels(headings))
+    if "lead" in levels:  # an announced part stands beside the top sections
+        levels["lead"] = min(v for k, v in levels.items() if any(h.kind == k for h in headings if h.kind != "lead"))
     headings = _accept_numbering(headings, levels)
     sections = build_sections(text, headings, levels, end)
     # a web copy's source tag before the title ("【某某网】") is not part of it

@@ -159,11 +159,16 @@ def per_file(split: str) -> list[FileFigures]:
             fp += same_row and not same_gold
         ff.pairs = {"tp": tp, "fp": fp, "fn": fn}
         home = _home_rows(members, landed)
+        sizes = {g: sum(1 for v in members.values() if v == g) for g in home}
         for key in sorted((k for k in members if mine(k)), key=str):
-            rows = landed.get(key, set())
-            if rows != {home[members[key]]}:
+            rows, group = landed.get(key, set()), members[key]
+            if rows != {home[group]}:
                 got = [row_labels[r] for r in sorted(rows)] or "no row"
-                ff.align_misses.append(f"{key[2]} [{members[key]}] -> {got}")
+                ff.align_misses.append(f"{key[2]} [{group}] -> {got}")
+            else:
+                bigger = [g for g in home if g != group and home[g] == home[group] and sizes[g] >= sizes[group]]
+                if bigger:
+                    ff.align_misses.append(f"{key[2]} [{group}] -> {[row_labels[r] for r in rows]}, the row of {bigger}")
         for unit in doc["units"]:
             got = sc.find_unit(result.outline["units"], doc["file"], unit["county"], unit["sections"])
             if got is None:

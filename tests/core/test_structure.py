@@ -445,3 +445,33 @@ def test_a_closing_part_named_by_its_period_stands_beside_the_numbered_sections(
     tops = [h for lvl, h in trees[0] if lvl == 1]
     assert (part in tops) is beside
     assert (2 if beside else 3, "一是坚持党的领导") in trees[0]
+
+
+@pytest.mark.parametrize(
+    ("lead", "items", "announced"),
+    [
+        ("2023年，常委会将坚持以习近平新时代中国特色社会主义思想为指导，重点做好以下工作：", "一是坚持党的领导。\n二是坚持依法监督。", True),
+        ("今后，我们将重点做好以下工作：", "1.坚持党的领导；\n2.聚焦改革发展；", True),
+        ("常委会将重点做好以下工作：", "一是坚持党的领导。\n二是坚持依法监督。", False),  # no time ahead named
+        ("2023年，常委会将重点做好以下工作。", "一是坚持党的领导。\n二是坚持依法监督。", False),  # opens no list
+    ],
+)
+def test_the_work_ahead_announced_after_the_last_section_is_a_part_of_its_own(lead, items, announced):
+    text = (
+        "某县人大常委会工作报告\n各位代表：\n一、坚持党的领导\n常委会坚持党的领导，全年请示报告十次。\n"
+        "二、加强自身建设，履职能力不断提升\n扎实推进四个机关建设，修订完善议事规则等制度十项。\n"
+        f"{lead}\n{items}\n各位代表，让我们团结奋斗，作出新的更大贡献！\n"
+    )
+    (unit,), trees = _tree(text)
+    tops = [h for lvl, h in trees[0] if lvl == 1]
+    assert (len(tops) == 3) is announced
+    assert (unit.sections[1].children == []) is announced
+
+
+def test_a_tasks_heading_keeps_the_list_its_first_paragraph_announces():
+    text = (
+        "某县人大常委会工作报告\n一、坚持党的领导\n常委会坚持党的领导，全年请示报告十次。\n二、2024年工作安排\n"
+        "2024年，县人大常委会将重点做好以下工作：\n（一）坚持党的全面领导。\n（二）强化监督职能。\n"
+    )
+    (unit,), trees = _tree(text)
+    assert trees[0] == [(1, "一、坚持党的领导"), (1, "二、2024年工作安排"), (2, "（一）坚持党的全面领导"), (2, "（二）强化监督职能")]
