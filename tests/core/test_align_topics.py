@@ -180,3 +180,37 @@ def test_a_heading_only_task_with_the_closing_words_is_not_deputies_work():
     own = {row_key(result, u, "提高履职能力") for u in (1, 2, 3)}
     deputies = {row_key(result, u, "发挥代表作用") for u in (1, 2, 3)}
     assert len(own) == 1 and own != deputies and OTHER_KEY not in own
+
+
+ETHNIC = [
+    ("铸牢中华民族共同体意识，民族团结进步事业持续巩固",
+     "听取审议政府关于民族团结进步创建工作情况的报告，对民族团结进步条例贯彻实施情况开展执法检查，推动石榴籽家园建设。"),
+    ("促进民族团结进步，铸牢中华民族共同体意识",
+     "开展少数民族传统文化保护传承专题调研，组织代表宣讲民族政策，促进各民族交往交流交融。"),
+    ("巩固民族团结", "推广国家通用语言文字，深化民族团结进步示范创建，各民族共同团结奋斗、共同繁荣发展。"),
+]
+
+
+def test_ethnic_unity_is_a_row_of_its_own_not_supervision():
+    """Reports of autonomous counties and banners give 民族团结 a section; with a hearing and an
+    inspection in it, it must not be read as supervision."""
+    ids = Ids()
+    units = [report(ids, u, (POLITICS, ETHNIC[u - 1], SUPERVISION, DEPUTIES, SELF)) for u in (1, 2, 3)]
+    for themes in ((), default_themes()):
+        result = align(units, themes=list(themes))
+        ethnic = {row_key(result, u, ETHNIC[u - 1][0][:6]) for u in (1, 2, 3)}
+        supervised = {row_key(result, u, "依法履行监督") for u in (1, 2, 3)}
+        assert ethnic == {"topic:ethnic"} and len(supervised) == 1 and supervised != ethnic, themes
+        assert result.row("topic:ethnic").label == "民族团结"
+    # a report without such a section gets no such row
+    plain = [report(ids, u, (POLITICS, SUPERVISION, DEPUTIES, SELF)) for u in (4, 5)]
+    assert align(plain, themes=default_themes()).row("topic:ethnic") is None
+
+
+def test_autonomous_legislation_stays_legislation_beside_ethnic_unity():
+    ids = Ids()
+    law = ("推进民族立法，自治法规体系不断完善", "修订民族自治县自治条例，制定单行条例，报请省人大常委会批准后施行，开展立法后评估。")
+    units = [report(ids, u, (POLITICS, law, ETHNIC[u - 1], SUPERVISION, DEPUTIES)) for u in (1, 2, 3)]
+    result = align(units, themes=default_themes())
+    assert {row_key(result, u, "推进民族立法") for u in (1, 2, 3)} == {"topic:legislation"}
+    assert {row_key(result, u, ETHNIC[u - 1][0][:6]) for u in (1, 2, 3)} == {"topic:ethnic"}

@@ -5,7 +5,7 @@ heading of any sample.
 `rank` is the usual place of the topic in such a report (政治 → 立法/监督 → 决定任免 → 代表/民主 →
 基层人大/自身建设); topics of equal rank may come in either order.
 
-`own_row`: a topic that many codebooks leave out (立法, 乡镇街道人大). When the codebook has no theme
+`own_row`: a topic that many codebooks leave out (立法, 民族团结, 乡镇街道人大). When the codebook has no theme
 for it, it still stands as an anchor of its own, so that its sections are not forced into the nearest
 theme (a 立法 section into 依法监督); with a theme for it, it only enriches that theme.
 """
@@ -61,6 +61,13 @@ PROTOTYPES: tuple[Prototype, ...] = (
         "任前 供职报告 宣誓",
         "决定 人次 任职 批准 程序",
     )),
+    Prototype("ethnic", "民族团结", 2, _terms(
+        "民族团结 民族团结进步 铸牢中华民族共同体意识 中华民族共同体意识 中华民族共同体 民族区域自治 民族区域自治法 "
+        "民族工作 民族政策 交往交流交融 民族团结进步示范 石榴籽 国家通用语言文字",
+        "各民族 少数民族 民族地区 民族 民族宗教 宗教 共同团结奋斗 共同繁荣发展 创建 示范县 示范旗 示范村 "
+        "民族文化 非物质文化遗产 传统文化 双语",
+        "团结 和谐 稳定 边疆 交流 文化 传承 保护",
+    ), own_row=True),
     Prototype("deputies", "代表工作", 3, _terms(
         "代表 人大代表 代表工作 代表机关 代表作用 代表主体地位 主体作用 代表履职 代表联络站 联络站 "
         "代表之家 代表小组 建议办理 代表建议 议案 闭会期间 代表培训 履职培训",
