@@ -57,7 +57,7 @@ SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位)[^。]{
 TOC_HEAD = re.compile(r"^目\s*录$")
 # A reporter's line under an interview's title: "本刊记者 孙某某", "记者 张三 通讯员 李四".
 REPORTER = re.compile(
-    r"^(?:本刊|本报|本台|本网|特约|首席|实习)*记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4})*"
+    r"^(?:(?:本刊|本报|本台|本网|特约|首席|实习)+记者\s*|记者\s+)[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4})*"
     r"(?:\s*(?:通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4})*)?$"
 )
 # The issue of a magazine: "2023年第6期（总第389期）", "人民之声 2023年第6期".

@@ -66,7 +66,7 @@ class Run:
 def run(split: str) -> Run:
     """Import the split into a fresh project and read its outline and rows through the command line."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, READER_HOME=str(Path(tmp) / "home"), READER_LANG="en")
+        env = dict(os.environ, READER_HOME=str(Path(tmp) / "home"))
         env.pop("READER_DEBUG", None)
         project = str(Path(tmp) / "p.renda")
         log = _reader(["import", str(DATA / split), "--project", project, "--lang", "en"], env)

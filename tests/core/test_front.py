@@ -129,7 +129,8 @@ def test_a_magazine_issue_line_is_front_matter(line):
 
 @pytest.mark.parametrize(
     ("line", "note"),
-    [("本刊记者　孙晓梅", True), ("记者 张三 通讯员 李四", True), ("本报记者 王五、赵六", True), ("记者：新时代人大工作要把握什么？", False)],
+    [("本刊记者　孙晓梅", True), ("记者 张三 通讯员 李四", True), ("本报记者 王五、赵六", True), ("记者：新时代人大工作要把握什么？", False),
+     ("记者调查发现", False)],
 )
 def test_a_reporter_line_is_front_matter(line, note):
     assert front.is_front_note(line) is note
