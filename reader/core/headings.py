@@ -291,9 +291,30 @@ def _announced_part(body_lines: list[Line], headings: list[Heading]) -> list[Hea
 def body_sections(text: str, body_lines: list[Line], headings: list[Heading], end: int) -> list[SectionSpan]:
     """The section tree of a unit's body from its heading candidates: a stray part line dropped, the
     announced work ahead and the closing part placed beside the top sections, numbering checked."""
+    headings = headings or _parallel_leads(body_lines)
     headings = _announced_part(body_lines, _drop_stray_part(headings))
     levels = _closing_part(headings, _levels(headings))
     if "lead" in levels:  # an announced part stands beside the top sections
         levels["lead"] = min(v for k, v in levels.items() if any(h.kind == k for h in headings if h.kind != "lead"))
     headings = _accept_numbering(headings, levels)
     return build_sections(text, headings, levels, end)
+
+
+# A lead sentence: short, closed by 。 or ！, before the paragraph's text.
+_LEAD = re.compile(rf"[^{SENTENCE_END}，,、：:]{{3,16}}[。！]")
+LEADS_MIN = 3
+
+
+def _parallel_leads(body_lines: list[Line]) -> list[Heading]:
+    """In a body no marker structures, paragraphs that open with a short sentence in parallel form
+    ("坚持党的领导。……", "坚持依法监督。……", "坚持……"): at least three sharing their first two
+    characters, and at least half of the body's paragraphs, are headings run into their paragraphs."""
+    groups: dict[str, list[Heading]] = {}
+    for ln in body_lines:
+        m = _LEAD.match(ln.text)
+        if m and len(ln.text) > m.end() + 10 and word_count(m.group()) >= 3:
+            groups.setdefault(ln.text[:2], []).append(Heading(ln, "lead_in", None, ln.start + m.end() - 1))
+    best = max(groups.values(), key=len, default=[])
+    if len(best) >= LEADS_MIN and 2 * len(best) >= len(body_lines):
+        return best
+    return []

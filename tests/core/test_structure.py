@@ -475,3 +475,35 @@ def test_a_tasks_heading_keeps_the_list_its_first_paragraph_announces():
     )
     (unit,), trees = _tree(text)
     assert trees[0] == [(1, "一、坚持党的领导"), (1, "二、2024年工作安排"), (2, "（一）坚持党的全面领导"), (2, "（二）强化监督职能")]
+
+
+LEADS_BODY = (
+    "某县人大常委会：“四个坚持”推动人大工作\n□某县人大常委会主任 张某\n"
+    "坚持党的领导。严格落实请示报告制度，确保人大工作始终在县委领导下开展。\n"
+    "坚持依法监督。围绕县域经济发展、生态环境保护开展监督，推动水质持续改善。\n"
+    "坚持代表主体地位。健全常委会组成人员联系代表制度，代表建议全部办结。\n"
+    "坚持自身建设。深化“四个机关”建设，提升常委会履职能力和水平。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LEADS_BODY, ["坚持党的领导", "坚持依法监督", "坚持代表主体地位", "坚持自身建设"]),
+        # two alike are not a structure
+        ("某县人大常委会工作总结\n坚持党的领导。严格落实请示报告制度，确保工作在县委领导下开展。\n"
+         "坚持依法监督。围绕县域经济发展开展监督，推动水质持续改善和环境治理。\n"
+         "常委会还做了大量其他工作，取得了较好成效，得到了各方面的肯定和好评。\n", []),
+        # leads that share no opening are ordinary sentences
+        ("某县人大常委会工作总结\n加强学习。组织常委会组成人员集中学习十二次，提升履职能力。\n"
+         "依法监督。围绕县域经济发展开展监督，推动水质持续改善和环境治理。\n"
+         "服务代表。健全联系代表制度，代表建议全部办结，群众满意度提升。\n", []),
+        # a body with numbered headings keeps them: parallel leads inside are body text
+        ("某县人大常委会工作报告\n一、监督工作\n坚持问题导向。听取专项工作报告八项，跟踪督办整改落实。\n"
+         "坚持依法监督。开展执法检查三次，推动法律法规有效实施。\n坚持正确监督。开展专题询问一次，推动问题解决。\n"
+         "二、代表工作\n健全代表联络站。\n", ["一、监督工作", "二、代表工作"]),
+    ],
+)
+def test_parallel_lead_sentences_are_headings_only_where_nothing_else_structures_the_body(text, expected):
+    _, units = parse(text)
+    assert [s.heading for s in units[0].sections] == expected
