@@ -206,7 +206,8 @@ def resolve(project: Project, selection: Selection) -> Resolved:
                     {c.key: c.label for c in counties.places})
 
 
-def _where(resolved: Resolved) -> tuple[str, list[object]]:
+def _unit_filters(resolved: Resolved) -> tuple[list[str], list[object]]:
+    """Conditions on units (alias u) for the chosen counties and years."""
     where: list[str] = []
     params: list[object] = []
     if resolved.counties:
@@ -216,6 +217,11 @@ def _where(resolved: Resolved) -> tuple[str, list[object]]:
     if resolved.years:
         where.append(f"u.year IN ({','.join('?' * len(resolved.years))})")
         params += resolved.years
+    return where, params
+
+
+def _where(resolved: Resolved) -> tuple[str, list[object]]:
+    where, params = _unit_filters(resolved)
     if resolved.theme_ids is not None:
         ids = sorted(resolved.theme_ids) or [-1]
         where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(ids))}))")
@@ -234,14 +240,7 @@ def count_passages(project: Project, selection: Selection | Resolved) -> int:
 
 def unit_ids(project: Project, resolved: Resolved) -> list[int]:
     """The units the county and year filters keep (every unit without them), in import order."""
-    where, params = [], []
-    if resolved.counties:
-        condition, keys = key_filter(resolved.counties)
-        where.append(condition)
-        params += keys
-    if resolved.years:
-        where.append(f"u.year IN ({','.join('?' * len(resolved.years))})")
-        params += resolved.years
+    where, params = _unit_filters(resolved)
     sql = "SELECT u.id FROM units u " + ("WHERE " + " AND ".join(where) if where else "") + " ORDER BY u.document_id, u.position"
     return [r[0] for r in project.db.execute(sql, params)]
 

@@ -73,6 +73,24 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()  # an identity, not security
 
 
+def passage_row(unit_id: int, text: str, start: int, end: int, *, coder: str | None, note: str = "",
+                created_at: str | None = None, digest: str | None = None) -> dict:
+    """The row of a passage over unit text `text` [start, end): its quote, context either side and the
+    hash of the text the offsets refer to (`digest`, when the caller has it already)."""
+    return {
+        "unit_id": unit_id,
+        "start": start,
+        "end": end,
+        "quote": text[start:end],
+        "context_before": text[max(0, start - CONTEXT) : start],
+        "context_after": text[end : end + CONTEXT],
+        "text_hash": digest or text_hash(text),
+        "coder": coder,
+        "created_at": created_at or now(),
+        "note": note,
+    }
+
+
 def default_coder() -> str | None:
     try:
         return getpass.getuser()
@@ -107,18 +125,7 @@ def tag(
     theme_ids = _check_themes(project, list(theme_ids))
     if coder is None:
         coder = default_coder()
-    row = {
-        "unit_id": unit_id,
-        "start": start,
-        "end": end,
-        "quote": text[start:end],
-        "context_before": text[max(0, start - CONTEXT) : start],
-        "context_after": text[end : end + CONTEXT],
-        "text_hash": text_hash(text),
-        "coder": coder,
-        "created_at": now(),
-        "note": note or "",
-    }
+    row = passage_row(unit_id, text, start, end, coder=coder, note=note or "")
     with project.db.atomic():
         pid = project.db["passages"].insert(row, pk="id").last_pk
         if theme_ids:

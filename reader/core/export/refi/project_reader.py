@@ -31,7 +31,7 @@ from reader.core.offsets import OffsetMap
 from reader.core.places import gazetteer, place_by_name
 from reader.core.store import documents
 from reader.core.store.db import Project
-from reader.core.store.passages import CONTEXT, text_hash
+from reader.core.store.passages import passage_row, text_hash
 
 FORMAT = "qdpx"
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
@@ -343,21 +343,9 @@ def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, repo
         if not theme_ids and not sel.note:
             report.skipped.append(Skipped("no_code", src.name, start=sel.start, end=sel.end))
             continue
-        pid = project.db["passages"].insert(
-            {
-                "unit_id": unit_id,
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-                "context_before": text[max(0, start - CONTEXT) : start],
-                "context_after": text[end : end + CONTEXT],
-                "text_hash": digest,
-                "coder": sel.coder,
-                "created_at": sel.created or documents.now(),
-                "note": sel.note,
-            },
-            pk="id",
-        ).last_pk
+        row = passage_row(unit_id, text, start, end, coder=sel.coder, note=sel.note, created_at=sel.created,
+                          digest=digest)
+        pid = project.db["passages"].insert(row, pk="id").last_pk
         if theme_ids:
             project.db["passage_themes"].insert_all(
                 [{"passage_id": pid, "theme_id": t} for t in theme_ids], pk=("passage_id", "theme_id")
