@@ -5,21 +5,18 @@ local regex), and scoring with the project's real scorer (shared/tools/score.py)
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from reader.core.align import AlignSection, AlignUnit, to_json
+from tests.shared import SCORER, SHARED, scorer
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD = SHARED / "corpus" / "seeds-gold.json"
 SEEDS = SHARED / "corpus" / "seeds"
 ADJACENT = SHARED / "corpus" / "adjacent"
-SCORER = SHARED / "tools" / "score.py"
 
 CORE = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
@@ -149,17 +146,12 @@ def seed_units(truncate: int | None = None, shuffle_seed: int | None = None, chi
     return units
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("renda_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def score(result) -> dict[str, float]:
     """score.py's pairwise precision/recall/F1 of an AlignResult against the gold."""
     with contextlib.redirect_stdout(io.StringIO()):
-        return _scorer().score_align(gold(), to_json(result))
+        return scorer().score_align(gold(), to_json(result))
 
 
 # --- the adjacent genre: government work reports of one district ---------------------------------

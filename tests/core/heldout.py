@@ -11,27 +11,21 @@ outside the repository (real report texts found on the web are not ours to copy 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import os
 import sys
 from pathlib import Path
 
+from tests.shared import SCORER, SHARED, scorer
+
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 DOCS = HELDOUT / "docs"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 ADJACENT = SHARED / "corpus" / "adjacent"
-SCORER = SHARED / "tools" / "score.py"
 EXTRA = Path(os.environ["READER_HELDOUT_EXTRA"]) if os.environ.get("READER_HELDOUT_EXTRA") else None
 SPLITS = ("dev", "locked", "late") + (("real",) if EXTRA else ())
 
 
-def scorer():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def gold(split: str) -> dict:

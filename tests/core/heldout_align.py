@@ -13,7 +13,6 @@ every gold member names a section the reader parses (a typo check of the gold: i
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import shutil
@@ -21,21 +20,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.shared import SCORER, SHARED, scorer
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 HELDOUT = DATA / "heldout_align"
 FOLDERS = (HELDOUT / "docs", DATA / "heldout" / "docs")
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 ADJACENT = SHARED / "corpus" / "adjacent"
-SCORER = SHARED / "tools" / "score.py"
 SPLITS = ("syn", "gov", "dev", "locked", "late")
 LOOKED_AT = ("syn", "gov", "dev")  # splits whose misses may be read while the engine is changed
 
 
-def scorer():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def gold(split: str) -> dict:

@@ -11,7 +11,6 @@ Per file for `first`; `locked` is only ever looked at as a whole (--misses is re
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import itertools
 import json
@@ -23,10 +22,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tests.shared import SCORER, scorer
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "heldout_indep"
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "tools" / "score.py"
 SPLITS = ("first", "locked")
 
 
@@ -34,12 +33,6 @@ def available() -> bool:
     return SCORER.exists()
 
 
-@lru_cache(maxsize=1)
-def scorer():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def gold(split: str) -> dict:

@@ -5,7 +5,6 @@ not cost a single unit, county or heading."""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -15,19 +14,13 @@ import pytest
 from reader.bench.formats import FORMATS, convert
 from reader.cli import main
 from tests.conftest import SAMPLES
+from tests.shared import SCORER, SHARED, scorer
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD = SHARED / "corpus" / "seeds-gold.json"
-SCORER = SHARED / "tools" / "score.py"
 
 pytestmark = pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="shared corpus not present")
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -41,5 +34,5 @@ def test_the_outline_score_stays_perfect_in_every_format(capsys, tmp_path, fmt):
     for u in units:  # the gold names the .txt seeds
         u["source"] = Path(u["source"]).stem + ".txt"
     with contextlib.redirect_stdout(io.StringIO()) as misses:
-        figures = _scorer().score_outline(json.loads(GOLD.read_text(encoding="utf-8")), {"units": units})
+        figures = scorer().score_outline(json.loads(GOLD.read_text(encoding="utf-8")), {"units": units})
     assert figures == {"units": 1.0, "counties": 1.0, "headings": 1.0, "subsections": 1.0}, misses.getvalue()

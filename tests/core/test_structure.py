@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from reader.core.clean.pipeline import clean
 from reader.core.markers import cn_number, marker_of, run_in_of
 from reader.core.structure import find_units
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+from tests import shared
+from tests.shared import SHARED
 
 
 @pytest.mark.parametrize(
@@ -109,10 +106,7 @@ def test_rare_hanzi_offsets_are_code_points():
 
 @pytest.fixture(scope="module")
 def scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return shared.scorer()
 
 
 def _outline(units, full, source):
