@@ -282,3 +282,43 @@ class NotACodebook(ReaderError):
     path: str
     suffix: str
     code = "not_a_codebook"
+
+
+@dataclass
+class NotAFile(ReaderError):
+    """A path to import that is not an ordinary file: a pipe, a device, a link that leads nowhere
+    or round in a loop. It is never opened (reading a pipe or a device could wait or run forever)."""
+
+    path: str
+    code = "not_a_file"
+
+
+@dataclass
+class TextTooLong(ReaderError):
+    """A document whose text is longer than the program cleans and stores in one go."""
+
+    path: str
+    length: int
+    limit: int
+    code = "text_too_long"
+
+
+@dataclass
+class UnpacksTooLarge(ReaderError):
+    """An archive (.docx, .qdpx) whose members would unpack to more than the limit: a damaged file
+    or a zip bomb. Refused from the sizes it declares, before anything is unpacked."""
+
+    path: str
+    format: str
+    limit_mb: int
+    code = "unpacks_too_large"
+
+
+@dataclass
+class UnsafeArchivePath(ReaderError):
+    """An archive member or a path inside an exchange file that leads out of the archive (../,
+    an absolute path, a drive letter): the archive is refused."""
+
+    path: str
+    member: str
+    code = "unsafe_archive_path"

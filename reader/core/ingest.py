@@ -22,6 +22,7 @@ from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
     ImportFailed,
+    NotAFile,
     PathMissing,
     PathUnreadable,
     ProjectReadOnly,
@@ -95,6 +96,14 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def _regular(p: Path) -> bool:
+    """An ordinary file (through links): not a pipe, a device, a dangling or looping link."""
+    try:
+        return p.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]]:
     """The files to import, in order, each with an error already known (missing, unsupported)."""
     suffixes = importable_suffixes()
@@ -121,10 +130,15 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
                 dirs[:] = sorted(d for d in dirs if not _hidden(d))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not _hidden(name) and f.suffix.lower() in suffixes and f.is_file():
-                        add(f)
+                    if not _hidden(name) and f.suffix.lower() in suffixes:
+                        if _regular(f):
+                            add(f)
+                        else:
+                            add(f, NotAFile(str(f)))
         elif p.suffix.lower() not in suffixes:
             add(p, UnsupportedFormat(str(p), p.suffix))
+        elif not _regular(p):  # a pipe or a device: reading it could wait or run forever
+            add(p, NotAFile(str(p)))
         else:
             add(p)
     return out

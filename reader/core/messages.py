@@ -124,6 +124,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "这不是编码表文件（{suffix}）：{path}（编码表支持 .qdc .csv .xlsx）",
         "en": "This is not a codebook file ({suffix}): {path} (codebooks: .qdc .csv .xlsx)",
     },
+    "not_a_file": {
+        "zh": "这不是普通文件（是管道、设备，或是指向不存在之处或绕成圈的链接），未读取：{path}",
+        "en": "This is not an ordinary file (a pipe, a device, or a link that leads nowhere or round in a loop); "
+        "it was not read: {path}",
+    },
+    "text_too_long": {
+        "zh": "文件的文字太长（{length} 字，上限 {limit} 字），未导入；请把它拆成几个文件：{path}",
+        "en": "The file's text is too long ({length} characters; the limit is {limit}); it was not imported, "
+        "split it into several files: {path}",
+    },
+    "unpacks_too_large": {
+        "zh": "这个 {format} 文件解压后会超过 {limit_mb} MB（文件已损坏，或是“压缩炸弹”），未打开：{path}",
+        "en": "This {format} file would unpack to more than {limit_mb} MB (it is damaged or a zip bomb); "
+        "it was not opened: {path}",
+    },
+    "unsafe_archive_path": {
+        "zh": "压缩包里的路径指向包外（{member}），为安全起见未导入：{path}",
+        "en": "A path in the archive leads outside it ({member}); for safety it was not imported: {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.

@@ -46,8 +46,11 @@ class SearchResult:
     method: str  # 'fts5' or 'scan'
 
 
-def tokens_text(text: str) -> str:
-    """The text as index tokens: a space around every non-ASCII character."""
+def tokens_text(text: str, chunk: int = 1 << 16) -> str:
+    """The text as index tokens: a space around every non-ASCII character. Built a chunk at a
+    time, so a text of millions of characters never holds a list of millions of small strings."""
+    if len(text) > chunk:
+        return "".join(tokens_text(text[k : k + chunk], chunk) for k in range(0, len(text), chunk))
     out: list[str] = []
     for ch in text:
         if ord(ch) < 0x80:

@@ -16,7 +16,7 @@ import zlib
 
 from docx.opc.exceptions import OpcError
 
-from reader.core.errors import DamagedFile, Encrypted
+from reader.core.errors import DamagedFile, Encrypted, UnpacksTooLarge
 from reader.core.model import HeadingHint, RawDocument
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,6 +32,11 @@ TOC = 0  # the "level" of a table-of-contents style
 _SKIP_INSIDE = {f"{_W}del", f"{_W}txbxContent", f"{{{MC}}}Fallback", f"{_W}instrText", f"{_W}delText"}
 # Containers whose children are read as body content.
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"}
+# What the parts of a .docx may unpack to, by the sizes the archive declares (read before anything
+# is unpacked; zipfile never inflates a member past its declared size): the XML parts (a long
+# report's document.xml is a few MB; lxml holds several times its size) and everything with images.
+XML_LIMIT_MB = 32
+UNPACKED_LIMIT_MB = 512
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, SyntaxError, OpcError)
 
 
@@ -40,6 +45,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise Encrypted(path, "docx")
         raise DamagedFile(path, "docx", "an old Word .doc file, not .docx")
+    _check_unpacked_size(data, path)
     import docx  # python-docx: imported when first needed (it loads lxml)
 
     try:
@@ -60,6 +66,20 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         text_parts.append(line)
         pos += len(line) + 1
     return RawDocument(text="\n".join(text_parts), encoding=None, format="docx", hints=hints, title=title)
+
+
+def _check_unpacked_size(data: bytes, path: str) -> None:
+    """Refuse a zip bomb from the member sizes the archive declares, without inflating anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except _BROKEN as e:
+        raise DamagedFile(path, "docx", f"{type(e).__name__}: {e}") from e
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    if xml > XML_LIMIT_MB << 20:
+        raise UnpacksTooLarge(path, "docx", XML_LIMIT_MB)
+    if sum(i.file_size for i in infos) > UNPACKED_LIMIT_MB << 20:
+        raise UnpacksTooLarge(path, "docx", UNPACKED_LIMIT_MB)
 
 
 def _read_block(parent, styles: dict[str, int], out: list[tuple[str, int | None]]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import reader
+from reader.core.archive import check_archive
 from reader.core.errors import BadExchangeFile, InvalidInput, PathMissing, PathUnreadable
 from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook
 from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
@@ -23,6 +24,8 @@ from reader.core.export.result import ExportResult, xml_text
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.store.db import Project
 from reader.core.store.themes import Theme, theme_counts, theme_tree
+
+MAX_ZIPPED_MB = 64  # a zipped codebook unpacks to no more than this (reader.core.archive)
 
 
 def theme_guid(theme: Theme) -> str:
@@ -117,6 +120,7 @@ def read_qdc(path: str | Path) -> list[CodeNode]:
     if data[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(path) as z:
+                check_archive(z, str(path), "qdc", MAX_ZIPPED_MB)
                 name = next((n for n in z.namelist() if n.lower().endswith((".qdc", ".xml"))), None)
                 if name is None:
                     raise BadExchangeFile(str(path), "qdc", "no codebook in the archive")

@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from reader.core import structure
-from reader.core.errors import BadExchangeFile, PathMissing, PathUnreadable
+from reader.core.archive import check_archive
+from reader.core.errors import BadExchangeFile, PathMissing, PathUnreadable, ReaderError, UnsafeArchivePath
 from reader.core.export.codebook_merge import MergeReport, merge_codebook
 from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
@@ -35,6 +36,7 @@ from reader.core.store.passages import passage_row, text_hash
 
 FORMAT = "qdpx"
 MAX_SOURCE_BYTES = 200 * 1024 * 1024
+MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive)
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,11 @@ class _Archive:
             raise BadExchangeFile(str(path), FORMAT, f"not a zip archive: {e}") from e
         except OSError as e:
             raise PathUnreadable(str(path), e.strerror or str(e)) from e
+        try:
+            check_archive(self.zip, str(path), FORMAT, MAX_ARCHIVE_MB)
+        except ReaderError:
+            self.zip.close()
+            raise
         self.names = {n.lower(): n for n in self.zip.namelist() if not n.endswith("/")}
 
     def read(self, name: str) -> bytes:
@@ -143,6 +150,8 @@ class _Archive:
         """The archive entry a plainTextPath names (internal://X, sources/X, Sources/X, a relative
         path; for an absolute path, its file name in sources/)."""
         ref = ref.strip().replace("\\", "/")
+        if ".." in PurePosixPath(ref.split("://", 1)[-1]).parts:
+            raise UnsafeArchivePath(str(self.path), ref)
         low = ref.lower()
         if low.startswith("internal://"):
             low = low[len("internal://") :]
