@@ -322,3 +322,13 @@ class UnsafeArchivePath(ReaderError):
     path: str
     member: str
     code = "unsafe_archive_path"
+
+
+@dataclass
+class MixedEncodings(ReaderError):
+    """A text file whose lines are in different encodings (pasted together from a GB and a Big5 or
+    UTF-8 copy): no single reading is right, so it is refused rather than half garbled."""
+
+    path: str
+    encodings: str
+    code = "mixed_encodings"

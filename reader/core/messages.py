@@ -143,6 +143,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "压缩包里的路径指向包外（{member}），为安全起见未导入：{path}",
         "en": "A path in the archive leads outside it ({member}); for safety it was not imported: {path}",
     },
+    "mixed_encodings": {
+        "zh": "文件里混有几种文字编码（{encodings}），无法整体正确读取；请统一另存为 UTF-8 后再导入：{path}",
+        "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
+        "encoding (UTF-8) and import it again: {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import chardet
 
-from reader.core.errors import BinaryContent, UndecodableText
+from reader.core.errors import BinaryContent, MixedEncodings, UndecodableText
 
 # Recorded encodings are codec names that decode the file's bytes back to its text.
 GB = "gb18030"
@@ -105,6 +105,9 @@ def decode(data: bytes, path: str = "", declared: str | None = None) -> Decoded:
     if guess.get("encoding") is None and not str(guess.get("mime_type") or "text/").startswith("text/"):
         raise BinaryContent(path)
     found = _choose(data, _codec(declared) or _codec(guess.get("encoding")))
+    mixed = _mixed_lines(data, found.encoding if found is not None else None)
+    if mixed:
+        raise MixedEncodings(path, "、".join(mixed))
     if found is None:
         raise UndecodableText(path)
     return found
@@ -214,6 +217,42 @@ def _strict(data: bytes, name: str) -> str | None:
         return None
     except LookupError:
         return None
+
+
+# A line is told apart by its encoding when it has at least this many non-ASCII bytes.
+MIXED_MIN_BYTES = 12
+_LINE_CODECS = ("utf-8", GB, BIG5[0])
+
+
+def _family(name: str | None) -> str | None:
+    return "big5" if name in BIG5 else name
+
+
+def _mixed_lines(data: bytes, chosen: str | None) -> list[str]:
+    """The encodings of a file whose lines are in different encodings (pasted together from a GB
+    and a Big5 or UTF-8 copy): [] when the lines agree. A line belongs to another family than the
+    `chosen` reading's when it reads plausibly there and clearly worse (or not at all) in `chosen`;
+    a line that reads plausibly in `chosen` belongs to it."""
+    families: dict[str, int] = {}
+    mine = _family(chosen)
+    for line in data.split(b"\n"):
+        if sum(1 for b in line if b >= 0x80) < MIXED_MIN_BYTES:
+            continue
+        own = _strict(line, chosen) if chosen is not None else None
+        own_score = han_share(own) if own is not None else None
+        if own_score is not None and own_score >= PLAUSIBLE:
+            families[mine or ""] = families.get(mine or "", 0) + 1
+            continue
+        others = {}
+        for name in _LINE_CODECS:
+            if _family(name) != mine and (text := _strict(line, name)) is not None:
+                others[_family(name) or ""] = han_share(text)
+        best = max(others, key=lambda n: others[n], default=None)
+        if best is not None and others[best] >= PLAUSIBLE and (own_score is None or others[best] - own_score >= 2 * MARGIN):
+            families[best] = families.get(best, 0) + 1
+        elif own_score is not None and own_score >= FLOOR:
+            families[mine or ""] = families.get(mine or "", 0) + 1
+    return sorted(families) if len(families) > 1 else []
 
 
 # -- plausibility -------------------------------------------------------------------------------
