@@ -16,6 +16,7 @@ import zlib
 
 from docx.opc.exceptions import OpcError
 
+from reader.core.archive import check_streamed
 from reader.core.errors import DamagedFile, Encrypted, UnpacksTooLarge
 from reader.core.model import HeadingHint, RawDocument
 
@@ -69,7 +70,8 @@ def read_docx(data: bytes, path: str) -> RawDocument:
 
 
 def _check_unpacked_size(data: bytes, path: str) -> None:
-    """Refuse a zip bomb from the member sizes the archive declares, without inflating anything."""
+    """Refuse a zip bomb from the member sizes the archive declares, without inflating anything;
+    then inflate each member a piece at a time to catch one that lies about its size."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
@@ -80,6 +82,11 @@ def _check_unpacked_size(data: bytes, path: str) -> None:
         raise UnpacksTooLarge(path, "docx", XML_LIMIT_MB)
     if sum(i.file_size for i in infos) > UNPACKED_LIMIT_MB << 20:
         raise UnpacksTooLarge(path, "docx", UNPACKED_LIMIT_MB)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_streamed(z, path, "docx")
+    except _BROKEN as e:
+        raise DamagedFile(path, "docx", f"{type(e).__name__}: {e}") from e
 
 
 def _read_block(parent, styles: dict[str, int], out: list[tuple[str, int | None]]) -> None:

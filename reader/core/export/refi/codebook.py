@@ -12,12 +12,13 @@ shortcuts are ours and do not travel.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import reader
-from reader.core.archive import check_archive
-from reader.core.errors import BadExchangeFile, InvalidInput, PathMissing, PathUnreadable
+from reader.core.archive import check_archive, read_member
+from reader.core.errors import BadExchangeFile, DamagedFile, InvalidInput, PathMissing, PathUnreadable
 from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook
 from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
 from reader.core.export.result import ExportResult, xml_text
@@ -124,8 +125,10 @@ def read_qdc(path: str | Path) -> list[CodeNode]:
                 name = next((n for n in z.namelist() if n.lower().endswith((".qdc", ".xml"))), None)
                 if name is None:
                     raise BadExchangeFile(str(path), "qdc", "no codebook in the archive")
-                data = z.read(name)
-        except zipfile.BadZipFile as e:
+                data = read_member(z, name, str(path), "qdc", MAX_ZIPPED_MB)
+        except DamagedFile as e:
+            raise BadExchangeFile(str(path), "qdc", e.reason) from e
+        except (zipfile.BadZipFile, zlib.error, EOFError) as e:
             raise BadExchangeFile(str(path), "qdc", str(e)) from e
     root = parse_xml(data, path, "qdc")
     ns = namespace(root)

@@ -17,13 +17,21 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from reader.core import structure
-from reader.core.archive import check_archive
-from reader.core.errors import BadExchangeFile, PathMissing, PathUnreadable, ReaderError, UnsafeArchivePath
+from reader.core.archive import check_archive, read_member
+from reader.core.errors import (
+    BadExchangeFile,
+    DamagedFile,
+    PathMissing,
+    PathUnreadable,
+    ReaderError,
+    UnsafeArchivePath,
+)
 from reader.core.export.codebook_merge import MergeReport, merge_codebook
 from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
@@ -136,8 +144,10 @@ class _Archive:
         if info.file_size > MAX_SOURCE_BYTES:
             raise BadExchangeFile(str(self.path), FORMAT, f"{name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
         try:
-            return self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError) as e:  # EOFError: a cut-off archive
+            return read_member(self.zip, name, str(self.path), FORMAT, MAX_SOURCE_BYTES >> 20)
+        except DamagedFile as e:  # a member inflating past its declared size
+            raise BadExchangeFile(str(self.path), FORMAT, e.reason) from e
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:  # EOFError: a cut-off archive
             raise BadExchangeFile(str(self.path), FORMAT, f"{name}: {e}") from e
 
     def project_qde(self) -> str:
