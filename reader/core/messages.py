@@ -163,6 +163,7 @@ KINDS: dict[str, dict[str, str]] = {
     "prefecture": {"zh": "地市", "en": "prefecture"},
     "correction": {"zh": "对齐修正", "en": "correction"},
     "place": {"zh": "地区", "en": "place"},
+    "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
 }
 
 
