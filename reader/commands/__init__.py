@@ -3,8 +3,8 @@
 A new subcommand is a new module here, added to MODULES (README and --help are checked by tests).
 """
 
-from reader.commands import align, export, importing, outline, passages, search, tag, text, themes
+from reader.commands import align, export, importing, outline, passages, reclean, search, tag, text, themes
 
-MODULES = (importing, outline, text, search, themes, tag, passages, align, export)
+MODULES = (importing, outline, text, search, themes, tag, passages, align, export, reclean)
 
 __all__ = ["MODULES"]
