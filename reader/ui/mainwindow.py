@@ -62,6 +62,7 @@ from reader.ui.passagelist import PassageList
 from reader.ui.passagestrip import PassageStrip
 from reader.ui.projects import ProjectMixin
 from reader.ui.reading import ReadingMixin
+from reader.ui.recleaning import Recleaning
 from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
 from reader.ui.suggestionlist import SuggestionList
@@ -94,6 +95,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self._build_docks()
         self._build_menus()
         self._connect()
+        self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
         self.retranslate_ui()
         self.load_project_views()
 

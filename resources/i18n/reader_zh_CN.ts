@@ -1441,6 +1441,74 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <source>Codebook imported from {name}: {added} themes added, {kept} already there (kept as they were).</source>
         <translation>已从 {name} 导入编码表：新增 {added} 个主题，已有 {kept} 个（保持不变）。</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Was at</source>
+        <translation>原位置</translation>
+    </message>
+    <message>
+        <source>Place at the selection</source>
+        <translation>放到选中处</translation>
+    </message>
+    <message>
+        <source>{n} passage(s) could not be found again after the text was cleaned anew. Select where each belongs in the text, then choose Place at the selection.</source>
+        <translation>重新清理文本后，有 {n} 段标注没能找回原位。请在正文中选中它应在的位置，再点“放到选中处”。</translation>
+    </message>
+    <message>
+        <source>No unplaced passages.</source>
+        <translation>没有待定位的标注。</translation>
+    </message>
+    <message>
+        <source>Unplaced passages</source>
+        <translation>待定位的标注</translation>
+    </message>
+    <message>
+        <source>Clean documents a&amp;gain…</source>
+        <translation>重新清理文本(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Place passage</source>
+        <translation>放回标注</translation>
+    </message>
+    <message>
+        <source>Delete unplaced passage</source>
+        <translation>删除待定位的标注</translation>
+    </message>
+    <message>
+        <source>Clean documents again</source>
+        <translation>重新清理文本</translation>
+    </message>
+    <message>
+        <source>Clean every document again with the current rules? Tagged passages are found again by their text; those that cannot be are kept in a list for you to place. This cannot be undone.</source>
+        <translation>用当前的清理规则重新清理所有文档吗？已标注的段落会按原文找回位置；找不回的会列出来，由您放回。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Clean again</source>
+        <translation>重新清理</translation>
+    </message>
+    <message>
+        <source>Cleaning documents again…</source>
+        <translation>正在重新清理文本…</translation>
+    </message>
+    <message>
+        <source>Cleaned again: {exact} passage(s) found exactly, {fuzzy} by likeness, {unplaced} to place.</source>
+        <translation>重新清理完成：{exact} 段标注精确找回，{fuzzy} 段近似找回，{unplaced} 段待定位。</translation>
+    </message>
+    <message>
+        <source>Select the text where the passage belongs first.</source>
+        <translation>请先在正文中选中这段标注应在的位置。</translation>
+    </message>
+    <message>
+        <source>Passage placed.</source>
+        <translation>标注已放回。</translation>
+    </message>
+    <message>
+        <source>Delete this passage and its themes for good?</source>
+        <translation>永久删除这段标注及其主题吗？</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

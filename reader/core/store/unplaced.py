@@ -135,3 +135,16 @@ def delete_unplaced(project: Project, unplaced_id: int) -> UnplacedPassage:
     with project.db.atomic():
         project.db.execute("DELETE FROM unplaced_passages WHERE id = ?", [unplaced_id])
     return item
+
+
+def restore_unplaced(project: Project, item: UnplacedPassage) -> None:
+    """Put an unplaced passage back as it was (undoing its placing or deleting)."""
+    row = {
+        "id": item.id, "document_id": item.document_id, "passage_id": item.passage_id, "unit_id": item.unit_id,
+        "unit_position": item.unit_position, "start": item.start, "end": item.end, "quote": item.quote,
+        "context_before": item.context_before, "context_after": item.context_after, "coder": item.coder,
+        "created_at": item.created_at, "note": item.note,
+        "themes": json.dumps([list(t) for t in item.themes], ensure_ascii=False), "recleaned_at": item.recleaned_at,
+    }
+    with project.db.atomic():
+        project.db["unplaced_passages"].insert(row, pk="id")
