@@ -37,6 +37,9 @@ def ensure_app():
         from reader.ui.pyside_fixes import guard
 
         guard()  # PySide6 6.12.0 on Python 3.11 would otherwise abort after a while
+    from reader.ui.plain import guard_tooltips
+
+    guard_tooltips(app)  # names and document text in tooltips shown literally, never as HTML
     return app
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_tooltip
 
 SEPARATOR = " ▸ "
 
@@ -51,7 +52,7 @@ class Breadcrumb(QLabel):
         if self.note:
             body += f" &nbsp;<span style='color:#b45309'>{html.escape(self.note)}</span>"
         self.setText(body)
-        self.setToolTip(self.plain())
+        self.setToolTip(plain_tooltip(self.plain()))
 
     def retranslate(self) -> None:
         self._render()

@@ -30,6 +30,7 @@ from reader.ui.dialogs.unitfield import COUNTY, TITLE, YEAR, UnitFieldDialog
 from reader.ui.i18n import tr
 from reader.ui.models.suggestions import SuggestionRow
 from reader.ui.models.themes import swatch
+from reader.ui.plain import menu_text
 
 
 class EditingMixin:
@@ -90,7 +91,7 @@ class EditingMixin:
         menu.clear()
         enabled = self.text_pane.selection_span() is not None
         for tid, look in sorted(self.looks.items(), key=lambda kv: kv[1].order):
-            label = "    " * look.depth + look.name + (f"\t{look.shortcut}" if look.shortcut else "")
+            label = "    " * look.depth + menu_text(look.name) + (f"\t{look.shortcut}" if look.shortcut else "")
             action = menu.addAction(swatch(look.colour), label)
             action.setEnabled(enabled)
             action.triggered.connect(lambda _c=False, t=tid: self.tag_selection([t]))

@@ -16,6 +16,7 @@ from reader.core.errors import Cancelled, ReaderError
 from reader.core.messages import describe
 from reader.ui import i18n
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_box
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
@@ -36,7 +37,8 @@ class ErrorBox:
 
     @classmethod
     def present(cls, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, tr("Renda Reader"), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Renda Reader"), text, QMessageBox.StandardButton.Ok, parent)
+        plain_box(box).exec()  # a file or theme named "<b>x</b>" is shown as typed
 
 
 def _status(parent: QWidget | None, text: str) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from reader.ui.i18n import tr
 from reader.ui.models.outline import PLACE, SECTION, UNIT, Node, OutlineModel
 from reader.ui.models.themes import swatch
+from reader.ui.plain import menu_text
 from reader.ui.textpane import ThemeLook
 
 FILTER_DELAY_MS = 250
@@ -168,7 +169,7 @@ class OutlinePanel(QWidget):
         sub = menu.addMenu(title)
         sub.setEnabled(bool(self.looks))
         for tid, look in sorted(self.looks.items(), key=lambda kv: kv[1].order):
-            action = sub.addAction(swatch(look.colour), "    " * look.depth + look.name)
+            action = sub.addAction(swatch(look.colour), "    " * look.depth + menu_text(look.name))
             action.triggered.connect(
                 lambda _c=False, t=tid: self.tagSectionRequested.emit(section_id, t, subsections)
             )

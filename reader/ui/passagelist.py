@@ -19,6 +19,7 @@ from reader.core.store.passages import PassageRecord
 from reader.ui.i18n import tr
 from reader.ui.models.passages import COUNTY, EXCERPT, SECTION, THEMES, PassageModel
 from reader.ui.models.themes import swatch
+from reader.ui.plain import plain_label
 from reader.ui.textpane import ThemeLook
 
 
@@ -50,7 +51,7 @@ class PassageList(QWidget):
         super().__init__(parent)
         self.setObjectName("passagePanel")
         self.model = PassageModel(self)
-        self.scope_label = QLabel(objectName="passageScope")
+        self.scope_label = plain_label(QLabel(objectName="passageScope"))
         self.scope_label.setWordWrap(True)
         self.theme_filter = QComboBox(objectName="passageThemeFilter")
         self.theme_filter.setMinimumContentsLength(8)

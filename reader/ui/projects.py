@@ -16,6 +16,7 @@ from reader.ui.changes import Changes
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
+from reader.ui.plain import menu_text
 
 STOP_WAIT_MS = 5000
 
@@ -92,7 +93,7 @@ class ProjectMixin:
         menu.clear()
         recent = [p for p in self.settings.recent_projects() if p.is_file()]
         for p in recent:
-            action = menu.addAction(f"{p.stem}    {p.parent}")
+            action = menu.addAction(menu_text(f"{p.stem}    {p.parent}"))
             action.triggered.connect(lambda _c=False, path=p: self.open_project_path(path))
         if not recent:
             menu.addAction(tr("(none yet)")).setEnabled(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.search import SearchResult
 from reader.ui.i18n import tr
 from reader.ui.models.hits import CONTEXT, COUNTY, HTML_ROLE, SECTION, HitModel
+from reader.ui.plain import plain_label
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -61,7 +62,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.model = HitModel(self)
-        self.summary = QLabel(objectName="searchSummary")
+        self.summary = plain_label(QLabel(objectName="searchSummary"))
         self.view = QTableView(objectName="searchResults")
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(CONTEXT, RichTextDelegate(self.view))

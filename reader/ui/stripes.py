@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from reader.ui.plain import plain_tooltip
+
 if TYPE_CHECKING:
     from reader.ui.textpane import TextPane
 
@@ -78,6 +80,6 @@ class CodingStripes(QWidget):
                 if name not in names:
                     names.append(name)
         if names:
-            QToolTip.showText(event.globalPosition().toPoint(), "\n".join(names), self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip("\n".join(names)), self)
         else:
             QToolTip.hideText()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from reader.ui.i18n import tr
 from reader.ui.models.suggestions import ACCEPT, SENTENCE, THEME, SuggestionModel, SuggestionRow
+from reader.ui.plain import plain_label
 
 
 class SuggestionList(QWidget):
@@ -18,7 +19,7 @@ class SuggestionList(QWidget):
         super().__init__(parent)
         self.setObjectName("suggestionPanel")
         self.model = SuggestionModel(self)
-        self.label = QLabel(objectName="suggestionLabel")
+        self.label = plain_label(QLabel(objectName="suggestionLabel"))
         self.label.setWordWrap(True)
         self.view = QTableView(objectName="suggestionList")
         self.view.setModel(self.model)

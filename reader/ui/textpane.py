@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from reader.ui.i18n import tr
 from reader.ui.models.themes import swatch
+from reader.ui.plain import menu_text, plain_tooltip
 from reader.ui.positions import Utf16Index
 from reader.ui.stripes import LANE_GAP, LANE_WIDTH, MAX_LANES, CodingStripes
 
@@ -416,7 +417,7 @@ class TextPane(QTextEdit):
                 names = []
                 for pid in ids:
                     names.extend(self.theme_name(t) for t in by_id[pid][3] if self.theme_name(t) not in names)
-                QToolTip.showText(e.globalPos(), "、".join(names), self)
+                QToolTip.showText(e.globalPos(), plain_tooltip("、".join(names)), self)
                 return True
         return super().event(e)
 
@@ -436,7 +437,7 @@ class TextPane(QTextEdit):
         can_tag = self.selection_span() is not None
         tag_menu.setEnabled(can_tag and bool(self.looks))
         for tid, look in sorted(self.looks.items(), key=lambda kv: kv[1].order):
-            label = "    " * look.depth + look.name
+            label = "    " * look.depth + menu_text(look.name)
             if look.shortcut:
                 label += f"\t{look.shortcut}"
             action = tag_menu.addAction(swatch(look.colour), label)

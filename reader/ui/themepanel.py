@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.i18n import tr
 from reader.ui.models.themes import ThemeModel
+from reader.ui.plain import plain_label
 
 
 class ThemePanel(QWidget):
@@ -34,7 +35,7 @@ class ThemePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("themePanel")
         self.model = model
-        self.title = QLabel(objectName="themePanelTitle")
+        self.title = plain_label(QLabel(objectName="themePanelTitle"))
         self.title.setStyleSheet("font-weight: bold;")
         self.add_button = QToolButton(objectName="addThemeButton", text="+")
         self.edit_button = QToolButton(objectName="editThemeButton", text="✎")

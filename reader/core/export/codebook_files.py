@@ -78,6 +78,9 @@ def write_codebook_xlsx(project: Project, out: str | Path, *, force: bool = Fals
     ws.append([c.title(lang) for c in CODEBOOK_COLUMNS])
     for row in rows:
         ws.append([xml_text(v) if isinstance(v, str) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):  # a name, not a formula
+                cell.data_type = "s"
         colour = row[3]
         if colour:  # the colour cell shows the colour
             ws.cell(row=ws.max_row, column=4).fill = PatternFill("solid", fgColor=str(colour)[1:].upper())

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from reader.ui.plain import plain_tooltip
+
 
 class GridInput:
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -156,7 +158,7 @@ class GridInput:
         if e.type() == e.Type.ToolTip:
             tip = self.tooltip_at(e.pos())
             if tip:
-                QToolTip.showText(e.globalPos(), tip, self.viewport())
+                QToolTip.showText(e.globalPos(), plain_tooltip(tip), self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -14,6 +14,7 @@ from reader.core.compare import Member
 from reader.ui.compare.model import member_tooltip, row_label
 from reader.ui.i18n import tr
 from reader.ui.models.themes import swatch
+from reader.ui.plain import menu_text
 
 
 class GridMenus:
@@ -80,7 +81,7 @@ class GridMenus:
         for row in self.model.rows:
             if row.key == exclude:
                 continue
-            action = sub.addAction(row_label(row))
+            action = sub.addAction(menu_text(row_label(row)))
             action.setData(row.key)
             action.triggered.connect(lambda _c=False, k=row.key: emit(k))
         sub.setEnabled(bool(sub.actions()))
@@ -95,7 +96,7 @@ class GridMenus:
         tag.setObjectName("compareTagAs")
         tag.setEnabled(self.selection_span() is not None and bool(self.looks))
         for tid, look in sorted(self.looks.items(), key=lambda kv: kv[1].order):
-            label = "    " * look.depth + look.name + (f"\t{look.shortcut}" if look.shortcut else "")
+            label = "    " * look.depth + menu_text(look.name) + (f"\t{look.shortcut}" if look.shortcut else "")
             action = tag.addAction(swatch(look.colour), label)
             action.setData(tid)
             action.triggered.connect(lambda _c=False, t=tid: self.tagRequested.emit(t))

@@ -24,6 +24,7 @@ from reader.core.search import SearchResult
 from reader.ui.compare.cell import PHRASE_COLOUR, REUSE_COLOUR
 from reader.ui.i18n import tr
 from reader.ui.models.hits import CONTEXT, HitModel
+from reader.ui.plain import plain_label
 from reader.ui.searchpanel import RichTextDelegate
 
 PHRASE_LIMIT = 200
@@ -74,10 +75,10 @@ class ComparePanel(QWidget):
             grid.addWidget(text, k, 1)
             self.legend_labels[kind] = text
         grid.setColumnStretch(1, 1)
-        self.phrases_label = QLabel(objectName="comparePhrasesLabel")
+        self.phrases_label = plain_label(QLabel(objectName="comparePhrasesLabel"))
         self.phrases_label.setWordWrap(True)
         self.phrase_list = QListWidget(objectName="comparePhrases")
-        self.hits_label = QLabel(objectName="compareHitsLabel")
+        self.hits_label = plain_label(QLabel(objectName="compareHitsLabel"))
         self.hits_label.setWordWrap(True)
         self.hit_model = HitModel(self)
         self.hit_table = QTableView(objectName="compareHits")

@@ -35,6 +35,7 @@ from reader.ui.compare.model import (
 from reader.ui.compare.panel import ComparePanel
 from reader.ui.dialogs.columns import ColumnsDialog
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_label
 
 WINDOW_SIZE = (1600, 1000)
 
@@ -59,7 +60,7 @@ class CompareWindow(QMainWindow):
         self.model = ComparisonModel(self)
         self.grid = CompareGrid(self.model)
         self.panel = ComparePanel()
-        self.banner = QLabel(objectName="compareBanner")
+        self.banner = plain_label(QLabel(objectName="compareBanner"))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fef3c7; color: #78350f; padding: 6px 10px; }")
         self.banner.hide()
@@ -77,7 +78,7 @@ class CompareWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
         self._build_toolbar(undo_stack)
-        self.summary = QLabel(objectName="compareSummary")
+        self.summary = plain_label(QLabel(objectName="compareSummary"))
         self.statusBar().addPermanentWidget(self.summary)
         self.grid.rowChosen.connect(self._row_chosen)
         self.grid.phraseClicked.connect(self.show_occurrences)

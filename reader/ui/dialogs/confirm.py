@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_box
 
 
 class ConfirmDialog(QMessageBox):
@@ -20,6 +21,7 @@ class ConfirmDialog(QMessageBox):
         self.confirm_button = self.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.cancel_button)
+        plain_box(self)  # names in the question are shown as typed, never as HTML
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str, confirm: str, detail: str = "") -> bool:

@@ -40,6 +40,7 @@ from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ExportFileDialog
 from reader.ui.errors import message_for
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_label
 
 COUNT_DELAY_MS = 0  # a burst of ticks (a province ticks all its counties) is counted once
 LF, CRLF = "lf", "crlf"
@@ -109,7 +110,7 @@ class ExportDialog(QDialog):
         for w, stretch in ((self.themes, 4), (self.counties, 4), (self.years, 2)):
             lists.addWidget(w)
             lists.setStretchFactor(lists.indexOf(w), stretch)
-        self.selection_hint = QLabel(objectName="exportSelectionHint")
+        self.selection_hint = plain_label(QLabel(objectName="exportSelectionHint"))
         self.selection_hint.setWordWrap(True)
         self.selection_hint.setStyleSheet("color: #6b7280;")
         self.selection_group = QGroupBox(tr("Which passages"), objectName="exportSelection")

@@ -10,6 +10,7 @@ from reader.core import project as paths
 from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
 from reader.core.ingest import RESERVED_SUFFIXES, importable_suffixes
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_box
 
 
 def _project_filter() -> str:
@@ -111,4 +112,4 @@ class ImportSummary:
         box.setText(text)
         if details:
             box.setDetailedText(details)
-        box.exec()
+        plain_box(box).exec()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.i18n import tr
 from reader.ui.models.themes import swatch
+from reader.ui.plain import plain_label
 from reader.ui.textpane import ThemeLook
 
 
@@ -60,7 +61,7 @@ class PatternTagDialog(QDialog):
         self.sub_box.setChecked(True)
         self.report_box = QCheckBox(tr("Only in the report shown"), objectName="patternThisReport")
         self.report_box.setEnabled(has_report)
-        self.preview = QLabel(objectName="patternPreview")
+        self.preview = plain_label(QLabel(objectName="patternPreview"))
         self.preview.setStyleSheet("color: #1d4ed8;")
         form = QFormLayout()
         form.addRow(tr("Headings containing:"), self.pattern_edit)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.store.theme_edits import parse_keywords
 from reader.ui.i18n import tr
 from reader.ui.models.themes import swatch
+from reader.ui.plain import plain_label
 from reader.ui.textpane import ThemeLook
 
 PALETTE = ("#c0392b", "#2471a3", "#27ae60", "#d68910", "#8e44ad", "#e74c3c", "#16a085", "#7f8c8d", "#f39c12",
@@ -73,7 +74,7 @@ class ThemeDialog(QDialog):
         self.keywords_edit.setPlaceholderText(tr("e.g. 代表联络站、代表之家"))
         form = QFormLayout()
         if parent_name:
-            form.addRow(tr("Under:"), QLabel(parent_name))
+            form.addRow(tr("Under:"), plain_label(QLabel(parent_name)))
         form.addRow(tr("Name:"), self.name_edit)
         form.addRow(tr("Colour:"), self.colour_button)
         form.addRow(tr("Shortcut key:"), self.shortcut_box)
@@ -142,7 +143,7 @@ class ThemePickerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        label = QLabel(prompt)
+        label = plain_label(QLabel(prompt))
         label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(label)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_label
 
 COUNTY, YEAR, TITLE = "county", "year", "title"
 
@@ -32,7 +33,7 @@ class UnitFieldDialog(QDialog):
         self.field = field
         self.setWindowTitle(tr(TITLES[field]))
         self.setMinimumWidth(440)
-        report_label = QLabel(report)
+        report_label = plain_label(QLabel(report))
         report_label.setWordWrap(True)
         report_label.setStyleSheet("color: #4b5563;")
         prompt = QLabel(tr(PROMPTS[field]))
