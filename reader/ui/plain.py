@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
@@ -58,7 +59,7 @@ class PlainToolTips(QObject):
         if event.type() != QEvent.Type.ToolTip or not isinstance(obj, QWidget) or not isinstance(event, QHelpEvent):
             return False
         text = tooltip_at(obj, event.pos())
-        if not isinstance(text, str) or not text or text.startswith("<qt>") or not Qt.mightBeRichText(text):
+        if not isinstance(text, str) or not text or text.startswith("<qt>") or not QtGui.Qt.mightBeRichText(text):
             return False
         QToolTip.showText(event.globalPos(), plain_tooltip(text), obj)
         return True
