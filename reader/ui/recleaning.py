@@ -6,7 +6,7 @@ offsets refer to the old text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from reader.ui.plain import plain_label, plain_tooltip
 
 SOURCE, POSITION, THEMES, QUOTE = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
+DOCK_HEIGHT = 170
 
 
 class UnplacedPanel(QWidget):
@@ -186,7 +187,17 @@ class Recleaning(QObject):
         items = unplaced.list_unplaced(self.window.project)
         self.panel.set_items(items)
         if show and items:
-            self.dock.show()
+            self.show_dock()
+
+    def show_dock(self) -> None:
+        """Show the panel below the text, low enough to leave the text most of the height."""
+        self.dock.show()
+        self.dock.raise_()
+        QTimer.singleShot(0, self, self._size_dock)  # once the window is laid out
+
+    def _size_dock(self) -> None:
+        if not self.window.closed:
+            self.window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def reclean(self) -> None:
         if not ConfirmDialog.ask(
@@ -215,8 +226,7 @@ class Recleaning(QObject):
         if failed:
             self.window.show_error(failed[0].error)
         if report.unplaced:
-            self.dock.show()
-            self.dock.raise_()
+            self.show_dock()
 
     def _item(self, uid: int) -> UnplacedPassage | None:
         return next((u for u in self.panel.items if u.id == uid), None)
