@@ -14,7 +14,7 @@ may have corrected), so lists and bookmarks still point at them; units past the 
 removed once their passages have moved. Sections are found anew: a stored alignment loses the rows
 of the sections replaced (counted in the report: run the alignment again). The heading hints of
 Word and web files come from the source file when it is still where it was with the same bytes;
-otherwise the original text is cleaned without them. Documents imported from a REFI-QDA project
+otherwise from the headings found at the last cleaning (mapped back into the original). Documents imported from a REFI-QDA project
 are skipped: their text is kept exactly as it came, so that its passages' positions stay right.
 """
 
@@ -31,7 +31,7 @@ from reader.core import readers, search, structure
 from reader.core.anchor import Anchor, place
 from reader.core.clean import pipeline
 from reader.core.errors import ImportFailed, NotFound, ProjectReadOnly, ReaderError, WriteFailed
-from reader.core.model import RawDocument, UnitSpan
+from reader.core.model import HeadingHint, RawDocument, UnitSpan
 from reader.core.offsets import OffsetMap
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
@@ -151,8 +151,20 @@ def _raw(row: dict) -> tuple[RawDocument, bool]:
                     if raw.text == original:
                         return raw, True
         except (OSError, ReaderError):
-            pass  # the source moved or changed: the kept original is cleaned without hints
+            pass  # the source moved or changed: the kept original is cleaned with the stored headings
     return RawDocument(text=original, encoding=row["encoding"], format=row["format"]), False
+
+
+def _stored_hints(project: Project, old_units: list[_OldUnit], old_map: OffsetMap) -> list[HeadingHint]:
+    """Heading hints in the original text from the headings found at the last cleaning: what a Word
+    or web file's source gave, when the source is gone."""
+    start_of = {u.id: u.start for u in old_units}
+    hints = {}
+    for uid, tree in documents.sections_of(project, list(start_of)).items():
+        for top in tree:
+            for s in top.walk():
+                hints.setdefault(old_map.to_original(start_of[uid] + s.start), s.level)
+    return [HeadingHint(offset, level) for offset, level in sorted(hints.items())]
 
 
 def reclean_document(project: Project, document_id: int) -> DocumentReclean:
@@ -170,6 +182,9 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
     if row["format"] in EXCHANGE_FORMATS:
         return result
     raw, result.hints_from_source = _raw(row)
+    old_map = OffsetMap.from_json(row["offset_map"])
+    if row["format"] in HINT_FORMATS and not result.hints_from_source:
+        raw.hints = _stored_hints(project, old_units, old_map)
     cleaned = pipeline.clean(raw)
     units = structure.find_units(cleaned.text, cleaned.hints, row["source_name"], published=cleaned.published)
     result.units_after = len(units)
@@ -182,7 +197,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
         ).fetchone()[0] if old_units else 0
         return result
     result.status = CHANGED
-    old_map, new_map = OffsetMap.from_json(row["offset_map"]), cleaned.offsets
+    new_map = cleaned.offsets
     next_unit = documents._next_id(project, "units")
     new_ids = [old_units[k].id if k < len(old_units) else next_unit + (k - len(old_units)) for k in range(len(units))]
     moves, keeps = _relocate(project, old_units, old_text, old_map, cleaned.text, new_map, units, new_ids, result)

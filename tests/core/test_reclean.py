@@ -152,7 +152,7 @@ def test_units_removed_when_the_structure_finds_fewer(project, tmp_path, monkeyp
     assert documents.sections_of(project, [first])  # sections found on the whole text
 
 
-def test_word_files_keep_their_heading_hints(project, tmp_path, change_pipeline):
+def test_word_files_keep_their_heading_hints(project, tmp_path, change_pipeline, monkeypatch):
     """A .docx still where it was: its heading styles are read again from it."""
     path = write(tmp_path / "report.docx", docx_bytes([(TITLE, "Title"), ("加强监督工作", "Heading 1"), (A, None),
                                                       ("做好代表工作", "Heading 1"), (B, None)]))
@@ -163,8 +163,19 @@ def test_word_files_keep_their_heading_hints(project, tmp_path, change_pipeline)
     headings = [s.heading for tree in documents.sections_of(project).values() for top in tree for s in top.walk()]
     assert "加强监督工作" in headings and "做好代表工作" in headings
     path.unlink()
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, ("another", lambda mt, notes: substitute(
+        mt, re.compile("一千余"), "1000余"))])
+    seen = []
+    real_clean = pipeline.clean
+    monkeypatch.setattr(pipeline, "clean", lambda raw: seen.append(raw) or real_clean(raw))
     report = reclean.reclean(project)
-    assert not report.documents[0].hints_from_source  # the kept original, cleaned without hints
+    assert not report.documents[0].hints_from_source and report.documents[0].status == reclean.CHANGED
+    (raw,) = seen  # the stored headings, mapped into the original, stand in for the Word styles
+    original = raw.text
+    assert {original[h.offset : h.offset + 6] for h in raw.hints} >= {"加强监督工作", "做好代表工作"}
+    # the source is gone: the headings found last time stand in for its heading styles
+    again = [s.heading for tree in documents.sections_of(project).values() for top in tree for s in top.walk()]
+    assert again == headings
 
 
 def test_cancel_and_unknown_documents(project, tmp_path):
