@@ -211,6 +211,9 @@ CASES = [
         "<html><head><script>var report = '人大常委会工作报告';</script><style>p{}</style></head>"
         "<body><script>document.write('监督工作')</script><noscript>请启用脚本</noscript></body></html>").encode()),
         EmptyDocument),
+    Case("deep-nesting.html", _file("deep-nesting.html", (  # once 130 s for 200,000 levels: each block judged
+        "<html><body>" + "<div>" * 100_000 + "<p>人大常委会工作报告：依法履职，加强监督。</p>"  # by a walk of all below it
+        + "</div>" * 100_000 + "</body></html>").encode()), IMPORTED),
     Case("long-line.txt", lambda d: write(d / "long-line.txt", _one_line(LONG_LINE_CHARS)), IMPORTED),
     Case("too-long.txt", lambda d: write(d / "too-long.txt", _one_line(5_000_001)), TextTooLong),
     Case("huge.txt", lambda d: _huge_text(d / "huge.txt"), TooLarge),

@@ -62,12 +62,18 @@ class Node:
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Node | str] = field(default_factory=list)
     parent: Node | None = None
+    # (characters but white space, <a> below, characters inside those <a>, an <h1> below): worked
+    # out once for the whole subtree by _stats, so that judging every block stays linear
+    stats: tuple[int, int, int, bool] | None = field(default=None, repr=False)
 
     def iter(self):
-        yield self
-        for c in self.children:
-            if isinstance(c, Node):
-                yield from c.iter()
+        """This node and every node below it, in document order (without recursion: a page of
+        100,000 nested tags costs each visit once, not once per level)."""
+        stack: list[Node] = [self]
+        while stack:
+            n = stack.pop()
+            yield n
+            stack.extend(reversed([c for c in n.children if isinstance(c, Node)]))
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
@@ -183,8 +189,35 @@ def content_root(root: Node) -> Node:
     return _first(root, lambda n: n.tag == "body") or root
 
 
+def _stats(n: Node) -> tuple[int, int, int, bool]:
+    """Node.stats of `n`, computing it (and its descendants') bottom-up on first use."""
+    stack: list[tuple[Node, bool]] = [(n, False)]
+    while stack:
+        node, ready = stack.pop()
+        if node.stats is not None:
+            continue
+        if not ready:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node.children if isinstance(c, Node) and c.stats is None)
+            continue
+        chars = links = linked = 0
+        h1 = False
+        for c in node.children:
+            if isinstance(c, str):
+                chars += len(_SPACES.sub("", c))
+                continue
+            c_chars, c_links, c_linked, c_h1 = c.stats  # type: ignore[misc]
+            is_link = c.tag == "a"
+            chars += c_chars
+            links += c_links + is_link
+            linked += c_linked + (c_chars if is_link else 0)
+            h1 = h1 or c_h1 or c.tag == "h1"
+        node.stats = (chars, links, linked, h1)
+    return n.stats  # type: ignore[return-value]
+
+
 def _has_title(n: Node) -> bool:
-    return any(d.tag == "h1" for d in n.iter())
+    return n.tag == "h1" or _stats(n)[3]
 
 
 def _hidden(n: Node) -> bool:
@@ -194,11 +227,9 @@ def _hidden(n: Node) -> bool:
 def _link_dense(n: Node) -> bool:
     if n.tag not in {"div", "ul", "ol", "dl", "table", "tbody", "section", "td", "p", "span", "nav"}:
         return False
-    links = [d for d in n.iter() if d.tag == "a"]
-    if len(links) < LINK_MIN:
+    total, links, linked, _h1 = _stats(n)
+    if links < LINK_MIN:
         return False
-    total = len(_SPACES.sub("", n.text()))
-    linked = sum(len(_SPACES.sub("", a.text())) for a in links)
     return total > 0 and linked >= LINK_SHARE * total
 
 
