@@ -214,6 +214,8 @@ CASES = [
     Case("deep-nesting.html", _file("deep-nesting.html", (  # once 130 s for 200,000 levels: each block judged
         "<html><body>" + "<div>" * 100_000 + "<p>人大常委会工作报告：依法履职，加强监督。</p>"  # by a walk of all below it
         + "</div>" * 100_000 + "</body></html>").encode()), IMPORTED),
+    Case("blank-lines.txt", _file("blank-lines.txt", ("\n" * 1_000_000 + "人大常委会工作报告：依法履职，加强监督。").encode()),
+         IMPORTED),  # a line pattern's \s* ran over the blank lines: quadratic, hours for a million
     Case("long-line.txt", lambda d: write(d / "long-line.txt", _one_line(LONG_LINE_CHARS)), IMPORTED),
     Case("too-long.txt", lambda d: write(d / "too-long.txt", _one_line(5_000_001)), TextTooLong),
     Case("huge.txt", lambda d: _huge_text(d / "huge.txt"), TooLarge),

@@ -12,19 +12,21 @@ from reader.core.clean.textmap import MappedText, substitute
 from reader.core.markers import starts_with_marker
 
 # Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
+# Line patterns use [^\S\n] (white space within the line), never \s: a \s* running over line
+# breaks made a match reach into the next line, and a text of many blank lines quadratic.
 _WEB_LINE = re.compile(
     r"^(?:"
     r"图片|图|视频|音频|image|\[图片\]|【图片】|"
-    r"(?:责任编辑|编辑|校对|审核|审校|终审|初审|复审|美编|排版|供稿|摄影|图文|文字)\s*[:：].{0,40}|"
-    r"(?:来源|稿源)\s*[:：].{0,30}|"
-    r"(?:阅读|浏览|在看|点赞|赞|分享|收藏|评论|阅读量)\s*[:：]?\s*\d*(?:\s*(?:阅读|在看|点赞|赞|分享|收藏|评论)\s*\d*)*|"
+    r"(?:责任编辑|编辑|校对|审核|审校|终审|初审|复审|美编|排版|供稿|摄影|图文|文字)[^\S\n]*[:：].{0,40}|"
+    r"(?:来源|稿源)[^\S\n]*[:：].{0,30}|"
+    r"(?:阅读|浏览|在看|点赞|赞|分享|收藏|评论|阅读量)[^\S\n]*[:：]?[^\S\n]*\d*(?:[^\S\n]*(?:阅读|在看|点赞|赞|分享|收藏|评论)[^\S\n]*\d*)*|"
     r"(?:点击|长按|扫码|扫描).{0,20}(?:关注|二维码|识别|阅读原文).{0,20}|"
     r"(?:预览时标签不可点|微信扫一扫.{0,20}|阅读原文|返回顶部|打印本页|关闭窗口|【?打印】?|【?关闭】?)|"
-    r"(?:上一篇|下一篇)\s*[:：].{0,60}|"
-    r"(?:分享到|字号|字体)\s*[:：].{0,30}|"
+    r"(?:上一篇|下一篇)[^\S\n]*[:：].{0,60}|"
+    r"(?:分享到|字号|字体)[^\S\n]*[:：].{0,30}|"
     # WeChat copies: collection tags, the "原创 <account> <date> 发表于<place>" line, end marks
-    r"收录于(?:合集|话题).{0,40}|原创\s.{0,60}\d{4}-\d{2}-\d{2}.{0,30}|"
-    r"[-—－]*\s*(?:END|End|end|完|全文完)\s*[-—－]*|关注该公众号|(?:分享|收藏|赞|在看|点赞|转发)(?:\s+(?:分享|收藏|赞|在看|点赞|转发))+"
+    r"收录于(?:合集|话题).{0,40}|原创[^\S\n].{0,60}\d{4}-\d{2}-\d{2}.{0,30}|"
+    r"[-—－]*[^\S\n]*(?:END|End|end|完|全文完)[^\S\n]*[-—－]*|关注该公众号|(?:分享|收藏|赞|在看|点赞|转发)(?:[^\S\n]+(?:分享|收藏|赞|在看|点赞|转发))+"
     r")$",
     re.M,
 )
@@ -41,10 +43,10 @@ _DATE_LINE = re.compile(
     rf"^{_META_LABEL.pattern}\s*\d{{4}}\s*[-./年]\s*\d{{1,2}}\s*[-./月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
 )
 # Lone page numbers ("12", "- 12 -", "第 3 页", "第3页 共9页").
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$", re.M)
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?[^\S\n]*\d{1,4}[^\S\n]*[-—–]?|第[^\S\n]*\d{1,4}[^\S\n]*页(?:[^\S\n]*[/，,]?[^\S\n]*共[^\S\n]*\d{1,4}[^\S\n]*页)?)$", re.M)
 # A magazine running head: "<magazine>·39 期", "人民之声 2022年第3期 · 15".
 _RUNNING_HEAD = re.compile(
-    r"^[^\n。，！？；]{2,16}\s*[·・•|丨]\s*(?:\d{4}\s*年\s*)?(?:第\s*)?\d{1,3}\s*期(?:\s*[·・•|丨]\s*\d{1,4})?$", re.M
+    r"^[^\n。，！？；]{2,16}[^\S\n]*[·・•|丨][^\S\n]*(?:\d{4}[^\S\n]*年[^\S\n]*)?(?:第[^\S\n]*)?\d{1,3}[^\S\n]*期(?:[^\S\n]*[·・•|丨][^\S\n]*\d{1,4})?$", re.M
 )
 _MAX_FURNITURE_LINE = 24
 _DIGITS = re.compile(r"\d+")
