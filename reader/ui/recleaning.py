@@ -217,6 +217,7 @@ class Recleaning(QObject):
 
     def done(self, report: RecleanReport) -> None:
         self.window.undo_stack.clear()  # its offsets refer to the old text
+        self.window.passage_strip.close_strip()  # the passage it shows may have moved or be unplaced
         self.window.apply_changes(Changes(outline=True, passages=True))
         self.window.status(
             tr("Cleaned again: {exact} passage(s) found exactly, {fuzzy} by likeness, {unplaced} to place.").format(

@@ -190,3 +190,20 @@ def test_cancel_and_unknown_documents(project, tmp_path):
     seen = []
     reclean.reclean(project, progress=lambda done, total, name: seen.append((done, total, name)))
     assert seen == [(0, 1, "report.txt"), (1, 1, "")]
+
+
+def test_sources_of_an_exchange_file_are_left_as_they_came(project, tmp_path, change_pipeline):
+    """A document imported from a .qdpx is its source's text exactly (its passages' positions come
+    from the other tool): cleaning again skips it."""
+    from reader.core.export import write_qdpx
+    from reader.core.store.db import open_project
+
+    _tagged(project, tmp_path)
+    out = write_qdpx(project, tmp_path / "p.qdpx").path
+    with open_project(tmp_path / "other.renda", codebook=False) as other:
+        (item,) = ingest.import_paths(other, [out]).items
+        before = [(p.quote, p.start, p.end) for p in passages.list_passages(other)]
+        change_pipeline()
+        report = reclean.reclean(other)
+        assert [d.status for d in report.documents] == [reclean.SKIPPED]
+        assert [(p.quote, p.start, p.end) for p in passages.list_passages(other)] == before and len(before) == 3
