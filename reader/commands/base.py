@@ -101,3 +101,14 @@ def short(text: str, n: int = 40) -> str:
 
 def main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def project_path_for(args: argparse.Namespace):
+    """The project file --project names, else the last project, else the demo project: its path
+    only, nothing opened (for commands that must not open it, such as restoring a damaged one)."""
+    from pathlib import Path
+
+    from reader.core import project as paths
+
+    given = getattr(args, "project", None)
+    return Path(given) if given else paths.last_project() or paths.demo_project_path()

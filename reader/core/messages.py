@@ -58,10 +58,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "try again in a moment: {path}",
     },
     "project_damaged": {
-        "zh": "项目文件已损坏（{reason}），未做任何修改：{path}；现有 {backups} 个备份，"
-        "可用“文件 ▸ 恢复…”或 reader restore 恢复",
-        "en": "The project file is damaged ({reason}) and was left unchanged: {path}; {backups} backups "
-        "exist: restore one with File ▸ Restore… or reader restore",
+        "zh": "项目文件已损坏（{reason}），未做任何修改：{path}。可恢复的备份：{backups} 个（文件 ▸ 恢复…，或 reader restore）",
+        "en": "The project file is damaged ({reason}) and was left unchanged: {path}. Backups to restore "
+        "from: {backups} (File ▸ Restore…, or reader restore)",
     },
     "not_found": {"zh": "找不到{kind}：{key}", "en": "No such {kind}: {key}"},
     "invalid_input": {"zh": "{what}无效：{value}", "en": "Invalid {what}: {value}"},

@@ -216,7 +216,7 @@ def _save_current(project_path: Path) -> Backup | None:
     if not project_path.is_file() or project_path.stat().st_size == 0:
         return None
     try:
-        check_project_file(project_path, integrity=False)
+        check_project_file(project_path, integrity=True)  # a damaged file is kept byte for byte
         conn = sqlite3.connect(project_path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             return backup_connection(conn, project_path, BEFORE_RESTORE)

@@ -166,8 +166,11 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
 
 
 def _check_sqlite(path: Path, integrity: bool) -> int | None:
-    """check_project_file's work on a SQLite file (read-only connection)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """check_project_file's work on a SQLite file (read-only connection). With no -wal beside the
+    file (no one has it open, and it was closed cleanly) the file is read as immutable, so that
+    looking leaves nothing behind: a read-only connection to a WAL database makes -wal and -shm."""
+    wal = Path(str(path) + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as e:
