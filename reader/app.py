@@ -103,7 +103,7 @@ def run_gui(project_path: str | Path | None = None) -> int:
     window.raise_()
     window.activateWindow()  # keyboard focus at once, even without a window manager
     if problem is not None:
-        QTimer.singleShot(0, lambda: window.show_error(problem))
+        QTimer.singleShot(0, lambda: window.open_problem(problem))  # a damaged one: offer its backups
     return app.exec()
 
 

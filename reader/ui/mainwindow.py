@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree
-from reader.core.store.db import Project
+from reader.core.store.db import IN_USE, Project
 from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
@@ -96,6 +96,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self._connect()
         self.retranslate_ui()
         self.load_project_views()
+        QTimer.singleShot(0, self.announce_read_only)
 
     # == building ===================================================================================
     def _build_widgets(self) -> None:
@@ -439,6 +440,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
 
     def _update_title(self) -> None:
         read_only = tr(" (read-only)") if self.project.read_only else ""
+        if self.project.read_only_reason == IN_USE:
+            read_only = tr(" (read-only: open in another window)")
         self.setWindowTitle(f"{tr(APP_TITLE)} — {self.project.path.stem}{read_only}")
 
     def update_counts(self) -> None:

@@ -30,6 +30,8 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("import_codebook", "file", QT_TR_NOOP("Import a code&book…"), "", "import_codebook_dialog"),
     ("-export", "file", QT_TR_NOOP("&Export…"), "Ctrl+E", "export_dialog"),
     ("export_codebook", "file", QT_TR_NOOP("Export the &codebook…"), "", "export_codebook_dialog"),
+    ("-backup", "file", QT_TR_NOOP("Back &up…"), "", "backup_project"),
+    ("restore", "file", QT_TR_NOOP("&Restore…"), "", "restore_backup"),
     ("-quit", "file", QT_TR_NOOP("&Quit"), QKeySequence.StandardKey.Quit, "close"),
     ("undo", "edit", "", QKeySequence.StandardKey.Undo, ""),
     ("redo", "edit", "", "Ctrl+Shift+Z", ""),

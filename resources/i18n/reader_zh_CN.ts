@@ -52,6 +52,54 @@
         <translation>全不选列出的</translation>
     </message>
     <message>
+        <source>Daily, on opening</source>
+        <translation>每日（打开时）</translation>
+    </message>
+    <message>
+        <source>Before an upgrade of the file</source>
+        <translation>文件格式升级前</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups of {name}, newest first. The project as it is now is backed up before it is replaced, so a restore can be undone the same way.</source>
+        <translation>{name} 的备份（最新的在前）。替换之前，会先把项目的当前状态备份一份，所以恢复本身也可以用同样的方法撤回。</translation>
+    </message>
+    <message>
+        <source>There are no backups of {name} yet. One is made each day the project is opened, before an upgrade, and with File ▸ Back up.</source>
+        <translation>{name} 还没有备份。每天第一次打开项目时、文件格式升级前，以及使用“文件 ▸ 备份”时，都会做一份备份。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -444,6 +492,14 @@
         <translation>导出编码表(&amp;C)…</translation>
     </message>
     <message>
+        <source>Back &amp;up…</source>
+        <translation>备份(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -546,6 +602,10 @@
     <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+    <message>
+        <source> (read-only: open in another window)</source>
+        <translation>（只读：已在另一个窗口中打开）</translation>
     </message>
     <message>
         <source>1 county</source>
@@ -888,6 +948,14 @@ File: {source}
         <translation>关闭</translation>
     </message>
     <message>
+        <source>The project is damaged</source>
+        <translation>项目文件已损坏</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
         <source>Open another project</source>
         <translation>打开其他项目</translation>
     </message>
@@ -934,6 +1002,34 @@ File: {source}
     <message>
         <source>Not taken from the REFI-QDA files:</source>
         <translation>REFI-QDA 文件中未导入的内容：</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backed up: {name} ({size}) in {folder}</source>
+        <translation>已备份：{name}（{size}），位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Replace {name} with the backup made {date}?</source>
+        <translation>用 {date} 的备份替换 {name}？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Changes made since then are replaced, but not lost: the project as it is now is backed up first, and can be restored the same way.</source>
+        <translation>此后所做的更改会被替换，但不会丢失：替换前会先备份项目的当前状态，可以用同样的方法恢复。</translation>
+    </message>
+    <message>
+        <source>Restored {name} from the backup made {date}.</source>
+        <translation>已用 {date} 的备份恢复 {name}。</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as {backup}.</source>
+        <translation>恢复前的文件已保存为 {backup}。</translation>
     </message>
     <message>
         <source>Open a county, then a report or one of its sections, to read it.</source>
