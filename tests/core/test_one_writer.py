@@ -129,3 +129,73 @@ def test_cli_write_commands_are_refused_with_one_line_and_reads_work(holder, sam
     r = cli("outline", "--project", str(sample_project_path))
     assert r.returncode == 0 and r.stdout
     assert digest(sample_project_path) == before
+
+
+def test_the_lock_file_goes_when_the_project_is_closed(sample_project_path):
+    lock_file = owner.lock_path(sample_project_path)
+    with open_project(sample_project_path, create=False):
+        assert lock_file.exists()
+    assert not lock_file.exists()
+    h = Holder(sample_project_path)
+    h.kill()
+    assert lock_file.exists()  # left by the crash, and meaningless:
+    with open_project(sample_project_path, create=False) as p:
+        assert not p.read_only
+
+
+RACER = (
+    "import os, sys, time\n"
+    "from reader.core.store import owner\n"
+    "project, marker, got = sys.argv[1], sys.argv[2], 0\n"
+    "for _ in range(60):\n"
+    "    lock = owner.acquire(project)\n"
+    "    if lock is None:\n"
+    "        time.sleep(0.001)\n"
+    "        continue\n"
+    "    got += 1\n"
+    "    try:\n"
+    "        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)\n"
+    "    except FileExistsError:\n"
+    "        print('TWO WRITERS', flush=True)\n"
+    "        lock.release()\n"
+    "        continue\n"
+    "    time.sleep(0.002)\n"
+    "    os.close(fd)\n"
+    "    os.unlink(marker)\n"
+    "    lock.release()\n"
+    "print('held', got, flush=True)\n"
+)
+
+
+def test_processes_racing_for_the_lock_never_both_hold_it(tmp_path):
+    project = tmp_path / "race.renda"
+    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(project), str(tmp_path / "holder")], cwd=ROOT,
+                               env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [r.communicate(timeout=120) for r in racers]
+    assert all(r.returncode == 0 for r in racers), outputs
+    assert not any("TWO WRITERS" in out for out, _err in outputs), outputs
+    assert sum(int(out.split()[-1]) for out, _err in outputs) > 4  # they did take turns
+
+
+def test_a_lock_on_a_lock_file_deleted_meanwhile_is_not_kept(tmp_path, monkeypatch):
+    """Between opening the lock file and locking it, its holder closed the project (deleting the
+    file) and a third process made a new one: the lock we got is on a file nobody else will look at,
+    so acquire takes the file now at the path instead."""
+    project = tmp_path / "p.renda"
+    lock_file = owner.lock_path(project)
+    lock_file.write_bytes(b"")
+    real_try_lock, replaced = owner._try_lock, []
+
+    def replaced_before_locking(fd: int) -> bool:
+        if not replaced:
+            lock_file.unlink()
+            lock_file.write_bytes(b"")
+            replaced.append(True)
+        return real_try_lock(fd)
+
+    monkeypatch.setattr(owner, "_try_lock", replaced_before_locking)
+    lock = owner.acquire(project)
+    assert lock is not None and replaced
+    held = os.fstat(owner._held[lock.key].fd)
+    assert (held.st_dev, held.st_ino) == (lock_file.stat().st_dev, lock_file.stat().st_ino)
+    lock.release()

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 FOLDER_SUFFIX = ".backups"
 MIGRATION, DAILY, MANUAL, BEFORE_RESTORE = "migration", "daily", "manual", "before-restore"
 REASONS = (MIGRATION, DAILY, MANUAL, BEFORE_RESTORE)
-KEEP = {MIGRATION: 5, DAILY: 7, MANUAL: 10, BEFORE_RESTORE: 5}
+KEEP = {MIGRATION: 3, DAILY: 7, MANUAL: 5, BEFORE_RESTORE: 3}  # at most 18 copies
 STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)(?P<suffix>\.[^.]*)?$")
 

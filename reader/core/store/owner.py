@@ -5,7 +5,9 @@ The process that opens a project for writing takes an exclusive advisory lock on
 A second process (another window, a `reader tag` in a terminal) cannot take it: it opens the
 project read-only and says why. The lock belongs to the open file, so the system drops it when the
 process ends in any way (a crash, SIGKILL, a power cut): a killed program never leaves a stale
-lock. The lock file itself is a few bytes and may stay behind; it means nothing without the lock.
+lock. The empty lock file is deleted when the project is closed (while still locked; whoever took
+a lock on a file that was deleted meanwhile sees that its inode is no longer the one at the path,
+and tries again); after a crash it stays behind, meaning nothing without a lock on it.
 
 Inside one process the lock is shared: the window and its background workers each open their own
 connection to the project (SQLite serialises their writes), so acquire() counts its holders and
@@ -17,6 +19,7 @@ windows never interleave their edits (and an undo of one never undoes the other'
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -104,6 +107,9 @@ class OwnerLock:
                 return
             del _held[self.key]
             try:
+                if sys.platform != "win32":  # Windows keeps the file: it cannot delete an open file
+                    with contextlib.suppress(OSError):
+                        lock_path(self.path).unlink()
                 _unlock(held.fd)
             finally:
                 os.close(held.fd)
@@ -133,20 +139,36 @@ def acquire(project_path: str | Path) -> OwnerLock | None:
             held.count += 1
             return OwnerLock(key, project_path)
         path = lock_path(project_path)
-        fd = _open_lock_file(path)
-        if fd is None:
-            return OwnerLock(key, project_path)  # nothing held: release() finds no entry
-        try:
-            locked = _try_lock(fd)
-        except OSError as e:  # no locking on this file system
-            log.warning("cannot lock %s: %s", path, e)
+        for _attempt in range(5):
+            fd = _open_lock_file(path)
+            if fd is None:
+                return OwnerLock(key, project_path)  # nothing held: release() finds no entry
+            try:
+                locked = _try_lock(fd)
+            except OSError as e:  # no locking on this file system
+                log.warning("cannot lock %s: %s", path, e)
+                os.close(fd)
+                return OwnerLock(key, project_path)
+            if not locked:
+                os.close(fd)
+                return None
+            if _still_there(fd, path):
+                _held[key] = _Held(fd, 1)
+                return OwnerLock(key, project_path)
+            _unlock(fd)  # the holder before us deleted this file as we opened it: take the new one
             os.close(fd)
-            return OwnerLock(key, project_path)
-        if not locked:
-            os.close(fd)
-            return None
-        _held[key] = _Held(fd, 1)
-        return OwnerLock(key, project_path)
+        return None
+
+
+def _still_there(fd: int, path: Path) -> bool:
+    """Whether the file we locked is still the one at `path`."""
+    if sys.platform == "win32":  # pragma: no cover - lock files are not deleted there
+        return True
+    try:
+        st, now = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (now.st_dev, now.st_ino)
 
 
 def held_here(project_path: str | Path) -> bool:
