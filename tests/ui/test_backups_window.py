@@ -119,3 +119,16 @@ def test_read_only_title_in_english(make_window, sample_project_path):
         w.close()
     finally:
         holder.close()
+
+
+def test_a_project_the_user_may_not_write_says_so_in_the_status_bar(make_window, sample_project_path, monkeypatch,
+                                                                    shown_errors, qtbot):
+    from reader.core.store import db as store_db
+
+    monkeypatch.setattr(store_db, "writable", lambda _path: False)  # as for a file without write permission
+    w = make_window(sample_project_path)
+    qtbot.wait(20)
+    assert w.project.read_only_reason == store_db.NOT_WRITABLE
+    assert w.windowTitle().endswith("（只读）") and "权限" in w.statusBar().currentMessage()
+    assert shown_errors == []  # the user chose such a file: no dialog, the title and status bar say it
+    w.close()
