@@ -23,13 +23,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from reader.core.store.backups import backup_now
+    from reader.core.store.backups import backup_now, size_text
 
     with open_for(args) as project:
         made = backup_now(project)
     out.line(out.t(f"已备份：{made.path}（{size_text(made.size)}）", f"Backed up: {made.path} ({size_text(made.size)})"))
     return 0
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"

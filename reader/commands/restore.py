@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.backup import size_text
 from reader.commands.base import Out, project_path_for
 
 NAME = "restore"
@@ -34,6 +33,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store import backups
+    from reader.core.store.backups import size_text
 
     path = project_path_for(args)
     if args.backup is None:

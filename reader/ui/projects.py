@@ -14,7 +14,7 @@ from reader.core.store import backups
 from reader.core.store.db import IN_USE, Project, create_project, open_project
 from reader.ui import i18n, ops
 from reader.ui.changes import Changes
-from reader.ui.dialogs.backups import RestoreDialog, size_text
+from reader.ui.dialogs.backups import RestoreDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
@@ -181,7 +181,7 @@ class ProjectMixin:
 
     def backed_up(self, made: backups.Backup) -> None:
         self.status(tr("Backed up: {name} ({size}) in {folder}").format(
-            name=made.name, size=size_text(made.size), folder=made.path.parent), 15000)
+            name=made.name, size=backups.size_text(made.size), folder=made.path.parent), 15000)
 
     def restore_backup(self) -> None:
         """File ▸ Restore: choose a backup of the project shown, confirm, put it back, show it."""

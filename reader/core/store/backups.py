@@ -58,6 +58,11 @@ class Backup:
                 "reason": self.reason, "size": self.size}
 
 
+def size_text(size: int) -> str:
+    """A file size as people read it: 0.4 MB, 72.2 MB, 12 KB."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
+
+
 def backup_dir(project_path: str | Path) -> Path:
     p = Path(project_path)
     return p.with_name(p.stem + FOLDER_SUFFIX)
@@ -168,10 +173,11 @@ def _fsync(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup:
-    """Put `backup` in place of the project. The current file is backed up first (if it can be
-    read as a project); returns that backup (or None). ProjectInUse while the project is open for
-    writing (here or in another process); the backup itself must be a sound project of ours."""
+def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup | None:
+    """Put `backup` in place of the project. The current file is backed up first (a damaged one
+    byte for byte); returns that copy (None when there was no file). ProjectInUse while the project
+    is open for writing (here or in another process); the backup itself must be a sound project of
+    ours (NotAProject, ProjectTooNew, ProjectDamaged otherwise, and nothing changes)."""
     from reader.core.store import owner
     from reader.core.store.db import check_project_file
 

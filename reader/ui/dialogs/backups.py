@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.store.backups import BEFORE_RESTORE, DAILY, MANUAL, MIGRATION, Backup, list_backups
+from reader.core.store.backups import (
+    BEFORE_RESTORE,
+    DAILY,
+    MANUAL,
+    MIGRATION,
+    Backup,
+    list_backups,
+    size_text,
+)
 from reader.ui.i18n import tr
 
 REASONS = {
@@ -30,10 +38,6 @@ REASONS = {
 
 def reason_text(reason: str) -> str:
     return tr(REASONS[reason]) if reason in REASONS else reason
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
 
 
 class RestoreDialog(QDialog):
