@@ -146,3 +146,17 @@ def test_cli_backup_and_restore(sample_project_path, capsys):
     assert passages_in(sample_project_path) == 0
     assert main(["restore", "99", "--project", project, "--lang", "en"]) == 1
     assert capsys.readouterr().err.strip() == "No such backup: 99"
+
+
+def test_a_copy_cut_short_by_a_crash_is_cleared_away(sample_project):
+    import os
+    import time
+
+    folder = bk.backup_dir(sample_project.path)
+    folder.mkdir()
+    old, fresh = folder / "sample-20200101-000000-daily.renda.part", folder / "sample-x-manual.renda.part"
+    for part in (old, fresh):
+        part.write_bytes(b"SQLite format 3\x00")
+    os.utime(old, (time.time() - 2 * bk.PART_AGE_S,) * 2)
+    bk.backup_now(sample_project)
+    assert not old.exists() and fresh.exists()  # a young one may be another process's copy in progress

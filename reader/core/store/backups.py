@@ -21,11 +21,13 @@ the current file, and replaces it atomically (a copy beside it, then os.replace)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +41,7 @@ MIGRATION, DAILY, MANUAL, BEFORE_RESTORE = "migration", "daily", "manual", "befo
 REASONS = (MIGRATION, DAILY, MANUAL, BEFORE_RESTORE)
 KEEP = {MIGRATION: 3, DAILY: 7, MANUAL: 5, BEFORE_RESTORE: 3}  # at most 18 copies
 STAMP = "%Y%m%d-%H%M%S"
+PART_AGE_S = 3600
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)(?P<suffix>\.[^.]*)?$")
 
 
@@ -144,8 +147,14 @@ def daily_due(project_path: str | Path, today: datetime | None = None) -> bool:
 
 
 def prune(project_path: str | Path, reason: str) -> list[Path]:
-    """Delete the copies of `reason` beyond the newest KEEP[reason]. Returns those deleted."""
+    """Delete the copies of `reason` beyond the newest KEEP[reason], and copies a crash cut short
+    (`.part`, an hour old). Returns those deleted."""
     old = [b for b in list_backups(project_path) if b.reason == reason][KEEP.get(reason, 5):]
+    cutoff = time.time() - PART_AGE_S
+    for part in backup_dir(project_path).glob("*.part"):
+        with contextlib.suppress(OSError):  # another process's copy in progress is younger than that
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
     gone = []
     for b in old:
         try:
@@ -193,6 +202,7 @@ def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup | N
         saved = _save_current(project_path)
         tmp = project_path.with_name(project_path.name + ".restoring")
         try:
+            tmp.unlink(missing_ok=True)  # left by a restore that was cut short
             src = sqlite3.connect(chosen.path.resolve().as_uri() + "?mode=ro", uri=True)
             dest = sqlite3.connect(tmp)
             try:
