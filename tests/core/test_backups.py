@@ -152,8 +152,7 @@ def test_a_copy_cut_short_by_a_crash_is_cleared_away(sample_project):
     import os
     import time
 
-    folder = bk.backup_dir(sample_project.path)
-    folder.mkdir()
+    folder = bk.backup_dir(sample_project.path)  # made by the daily backup when the fixture opened it
     old, fresh = folder / "sample-20200101-000000-daily.renda.part", folder / "sample-x-manual.renda.part"
     for part in (old, fresh):
         part.write_bytes(b"SQLite format 3\x00")
