@@ -496,6 +496,14 @@
         <translation>新建主题(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>欢迎(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;About Renda Reader</source>
         <translation>关于人大报告对读(&amp;A)</translation>
     </message>
@@ -888,6 +896,10 @@ File: {source}
         <translation>关闭</translation>
     </message>
     <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
         <source>Open another project</source>
         <translation>打开其他项目</translation>
     </message>
@@ -1130,8 +1142,64 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>编辑段落…</translation>
     </message>
     <message>
+        <source>1. Import reports</source>
+        <translation>1. 导入报告</translation>
+    </message>
+    <message>
+        <source>Word, PDF, saved web pages or text in any Chinese encoding. Each report&apos;s county, year and sections are found for you. Start a project of your own with {new} first.</source>
+        <translation>Word、PDF、保存的网页或任何中文编码的文本。程序会自动识别每篇报告的县区、年份和章节。建议先用 {new} 新建自己的项目。</translation>
+    </message>
+    <message>
+        <source>Import documents…</source>
+        <translation>导入文档…</translation>
+    </message>
+    <message>
+        <source>2. Tag passages</source>
+        <translation>2. 标注段落</translation>
+    </message>
+    <message>
+        <source>Open a section in the outline, select a passage and press a theme&apos;s key 1–9, or use {path}. The codebook on the right holds the themes; add your own.</source>
+        <translation>在左侧目录中打开一个章节，选中一段文字，按主题的数字键 1–9，或用 {path}。右侧的编码表列出主题，也可以添加自己的主题。</translation>
+    </message>
+    <message>
         <source>New theme…</source>
         <translation>新建主题…</translation>
+    </message>
+    <message>
+        <source>3. Compare counties</source>
+        <translation>3. 对比县区</translation>
+    </message>
+    <message>
+        <source>The reports side by side, sections about the same work in one row, shared stock phrases shaded.</source>
+        <translation>各县报告并排显示，讲同一项工作的章节排在同一行，共用的套话以灰色标出。</translation>
+    </message>
+    <message>
+        <source>4. Export</source>
+        <translation>4. 导出</translation>
+    </message>
+    <message>
+        <source>Tagged passages to Excel, Word, CSV, Markdown, HTML, JSON, or REFI-QDA for MAXQDA, ATLAS.ti, NVivo and QualCoder.</source>
+        <translation>把标注的段落导出为 Excel、Word、CSV、Markdown、HTML、JSON，或 REFI-QDA（MAXQDA、ATLAS.ti、NVivo、QualCoder）。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Welcome to Renda Reader</source>
+        <translation>欢迎使用人大报告对读</translation>
+    </message>
+    <message>
+        <source>Renda Reader reads, tags and compares the work reports of county people&apos;s congresses. The window shows a demo project of sample reports: try everything on it. What to do first:</source>
+        <translation>人大报告对读用来阅读、标注和对比县级人大常委会的工作报告。窗口里打开的是样例项目，可以放心在上面尝试各项功能。先做这几步：</translation>
+    </message>
+    <message>
+        <source>{guide} explains everything, with pictures; {welcome} shows this again.</source>
+        <translation>{guide} 有图文并茂的完整说明；{welcome} 可以再次打开本页。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this at start again</source>
+        <translation>启动时不再显示</translation>
     </message>
     <message>
         <source>New subtheme…</source>
