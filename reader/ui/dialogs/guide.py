@@ -35,6 +35,7 @@ class GuideDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 6)
         self.browser = QTextBrowser(objectName="guideBrowser")
         self.browser.setOpenLinks(False)  # links are followed in anchor_clicked: local ones only
+        self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self.anchor_clicked)
         layout.addWidget(self.browser)
         box = QDialogButtonBox()
@@ -59,10 +60,13 @@ class GuideDialog(QDialog):
     def anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
-        elif url.isLocalFile() or url.isRelative():
+            return
+        url = self.browser.source().resolved(url)  # "#export", "../en/index.html": from this page
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
             self.browser.setSource(url)
 
     def source(self) -> Path:
+        """The page shown (without its #anchor)."""
         return Path(self.browser.source().toLocalFile())
 
     @classmethod
