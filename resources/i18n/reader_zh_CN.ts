@@ -1190,8 +1190,8 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>欢迎使用人大报告对读</translation>
     </message>
     <message>
-        <source>Renda Reader reads, tags and compares the work reports of county people&apos;s congresses. The window shows a demo project of sample reports: try everything on it. What to do first:</source>
-        <translation>人大报告对读用来阅读、标注和对比县级人大常委会的工作报告。窗口里打开的是样例项目，可以放心在上面尝试各项功能。先做这几步：</translation>
+        <source>Renda Reader reads, tags and compares the work reports of county people&apos;s congresses. The first time, it opens a demo project of sample reports: try everything on it. What to do first:</source>
+        <translation>人大报告对读用来阅读、标注和对比县级人大常委会的工作报告。第一次启动时打开的是样例项目，可以放心在上面尝试各项功能。先做这几步：</translation>
     </message>
     <message>
         <source>{guide} explains everything, with pictures; {welcome} shows this again.</source>

@@ -71,7 +71,7 @@ class WelcomeDialog(QDialog):
         layout.setSpacing(10)
         intro = QLabel(
             tr("Renda Reader reads, tags and compares the work reports of county people's congresses. "
-               "The window shows a demo project of sample reports: try everything on it. What to do first:")
+               "The first time, it opens a demo project of sample reports: try everything on it. What to do first:")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
