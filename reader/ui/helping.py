@@ -44,6 +44,7 @@ class HelpMixin:
         choice, show_again = WelcomeDialog.ask(self, self.welcome_paths(), self.settings.show_welcome())
         self.settings.set_show_welcome(show_again)
         self.settings.sync()
+        self.activateWindow()  # keyboard focus back to the window, even without a window manager
         if choice is not None and choice in self.actions:
             self.actions[choice].trigger()
 

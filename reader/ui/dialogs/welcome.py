@@ -69,6 +69,9 @@ class WelcomeDialog(QDialog):
         self.choice: str | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        heading = QLabel(tr("Welcome to Renda Reader"), objectName="welcomeHeading")
+        heading.setStyleSheet("font-size: 17px; font-weight: bold; color: #7f1d1d;")
+        layout.addWidget(heading)
         intro = QLabel(
             tr("Renda Reader reads, tags and compares the work reports of county people's congresses. "
                "The first time, it opens a demo project of sample reports: try everything on it. What to do first:")
