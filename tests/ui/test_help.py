@@ -242,3 +242,19 @@ def test_guide_images_made_by_the_screenshot_script_exist():
         images = resource_path("guide", lang, "images")
         for name in ("window.png", "compare.png", "welcome.png"):
             assert (images / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", (lang, name)
+
+
+@pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
+def test_the_comparison_buttons_the_guide_names_exist(window, lang):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.set_language(lang)
+    compare = window.show_compare()
+    shown = {a.iconText() for a in compare.findChildren(QAction)}
+    shown |= {w.text() for w in compare.findChildren(QAbstractButton) + compare.findChildren(QLabel) if w.isVisible()}
+    shown = {re.sub(r"[…:：&]", "", t).strip() for t in shown if t}
+    named = re.findall(r'<span class="button">(.*?)</span>', guide_path(lang).read_text(encoding="utf-8"))
+    assert len(named) == 4
+    assert not [n for n in named if n not in shown], (named, sorted(shown))
+    compare.close()
