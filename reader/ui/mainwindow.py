@@ -52,6 +52,7 @@ from reader.ui.compare.controller import CompareMixin
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
+from reader.ui.helping import HelpMixin
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
 from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
@@ -75,7 +76,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
