@@ -30,6 +30,7 @@ def dir_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first")
+    parser.add_argument("--verbose", action="store_true", help="PyInstaller's INFO log too (default: warnings)")
     args = parser.parse_args(argv)
     try:
         import PyInstaller  # noqa: F401
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         "-m",
         "PyInstaller",
         "--noconfirm",
+        "--log-level",
+        "INFO" if args.verbose else "WARN",
         "--workpath",
         str(HERE / "build"),
         "--distpath",

@@ -8,7 +8,9 @@
 #   1. --version prints the version kept in reader/__init__.py;
 #   2. --help exits 0;
 #   3. --screenshot FILE, offscreen, with READER_HOME in a fresh temporary folder, writes a PNG
-#      with a PNG signature, larger than 400x300 and not a single colour (packaging/check_png.py).
+#      with a PNG signature, larger than 400x300 and not a single colour (packaging/check_png.py);
+#   4. the user guide (帮助 ▸ 使用说明) is in the bundle in both languages, and renders:
+#      --screenshot FILE --view guide.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,4 +47,12 @@ start=$SECONDS
 timeout 180 "$EXE" --screenshot "$shot"
 echo "ok: reader --screenshot exited 0 after $((SECONDS - start)) s"
 "$PYTHON" "$HERE/check_png.py" "$shot" --min-width 401 --min-height 301
+
+for lang in zh_CN en; do
+    page="$(dirname "$EXE")/_internal/resources/guide/$lang/index.html"
+    [[ -f "$page" ]] || { echo "FAIL: the guide is not in the bundle: $page" >&2; exit 1; }
+done
+echo "ok: the guide is bundled (resources/guide/zh_CN/index.html, resources/guide/en/index.html)"
+timeout 180 "$EXE" --screenshot "$TMP/guide.png" --view guide --lang en
+"$PYTHON" "$HERE/check_png.py" "$TMP/guide.png" --min-width 401 --min-height 301
 echo "smoke test passed"

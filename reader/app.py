@@ -106,7 +106,9 @@ def run_gui(project_path: str | Path | None = None) -> int:
     window.raise_()
     window.activateWindow()  # keyboard focus at once, even without a window manager
     if problem is not None:
-        QTimer.singleShot(0, lambda: window.show_error(problem))
+        QTimer.singleShot(0, lambda: window.open_problem(problem))  # a damaged one: offer its backups
+    else:
+        QTimer.singleShot(0, window.welcome_at_start)  # until the user says not to show it again
     return app.exec()
 
 
@@ -116,7 +118,9 @@ def screenshot(
 ) -> Path:
     """Render the window (offscreen unless a platform is set) to `png`. `select` opens
     "县区/section heading" first (NotFound if there is none); `lang` is 'zh' or 'en'; `view`
-    'compare' renders the comparison view instead (aligning the project first if it never was)."""
+    'compare' renders the comparison view instead (aligning the project first if it never was),
+    'welcome' the welcome and 'guide' the user guide (each over the window, which is not shown:
+    the images of the guide and the README)."""
     from reader.core.errors import WriteFailed
     from reader.core.store.outline_tree import locate
 
@@ -134,6 +138,8 @@ def screenshot(
         if view == "compare":
             shown = window.show_compare()
             _wait_for_ops(app)
+        elif view in ("welcome", "guide"):
+            shown = _help_view(window, view)
         for _ in range(5):
             app.processEvents()
         png = Path(png)
@@ -142,6 +148,21 @@ def screenshot(
     finally:
         window.close()
     return png
+
+
+def _help_view(window, view: str):
+    """The welcome or the guide, shown (not run) over `window` for a screenshot."""
+    from reader.ui import i18n
+    from reader.ui.dialogs.guide import GuideDialog
+    from reader.ui.dialogs.welcome import WelcomeDialog
+
+    if view == "welcome":
+        dialog = WelcomeDialog(window, window.welcome_paths(), window.settings.show_welcome())
+        dialog.adjustSize()
+    else:
+        dialog = GuideDialog(window, i18n.current())
+    dialog.show()
+    return dialog
 
 
 def _wait_for_ops(app, seconds: float = 120) -> None:

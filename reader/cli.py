@@ -73,8 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=["compare"],
-        help="截图的视图 / with --screenshot: render this view instead of the main window (compare: 对比视图)",
+        choices=["compare", "welcome", "guide"],
+        help="截图的视图 / with --screenshot: render this view instead of the main window "
+        "(compare: 对比视图, welcome: 欢迎, guide: 使用说明)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:

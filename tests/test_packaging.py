@@ -73,6 +73,19 @@ def test_desktop_entry_fields():
     assert entry["Keywords"]
 
 
+def test_desktop_exec_is_a_command_line_the_program_takes():
+    """A menu or file manager starts the program with Exec: it must not pass files (%F, MimeType)
+    that `reader` would take for an unknown subcommand and exit 2 without a window."""
+    from reader.cli import build_parser
+
+    entry = desktop_entry()
+    words = entry["Exec"].split()
+    assert not any(w.startswith("%") for w in words), entry["Exec"]
+    assert "MimeType" not in entry
+    args = build_parser().parse_args(words[1:])
+    assert args.command is None and not args.screenshot  # the window
+
+
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
 def test_desktop_file_validates():
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)

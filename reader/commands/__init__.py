@@ -3,8 +3,23 @@
 A new subcommand is a new module here, added to MODULES (README and --help are checked by tests).
 """
 
-from reader.commands import align, export, importing, outline, passages, reclean, search, tag, text, themes
+from reader.commands import (
+    align,
+    backup,
+    export,
+    importing,
+    outline,
+    passages,
+    reclean,
+    restore,
+    search,
+    tag,
+    text,
+    themes,
+)
 
-MODULES = (importing, outline, text, search, themes, tag, passages, align, export, reclean)
+MODULES = (importing, outline, text, search, themes, tag, passages, align, export)
+MODULES += (backup, restore)
+MODULES += (reclean,)
 
 __all__ = ["MODULES"]

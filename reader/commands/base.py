@@ -75,8 +75,10 @@ def county_named(project, name: str | None) -> str | None:
     return resolve(project, Selection(counties=[name])).counties[0]
 
 
-def open_for(args: argparse.Namespace, create: bool = False):
-    """The project named by --project (remembered as the last one), else the default project."""
+def open_for(args: argparse.Namespace, create: bool = False, write: bool = False):
+    """The project named by --project (remembered as the last one), else the default project.
+    With `write`, a project that opens read-only (its file not writable, or open in another window
+    or program) is refused at once with the reason (ProjectReadOnly / ProjectInUse)."""
     from reader.core import project as paths
     from reader.core.store.db import open_project
 
@@ -84,8 +86,12 @@ def open_for(args: argparse.Namespace, create: bool = False):
     if given:
         project = open_project(given, create=create)
         paths.remember_project(given)
-        return project
-    return open_project(paths.default_project(), create=False)
+    else:
+        project = open_project(paths.default_project(), create=False)
+    if write and project.read_only:
+        project.close()
+        raise project.read_only_error()
+    return project
 
 
 def short(text: str, n: int = 40) -> str:
@@ -95,3 +101,14 @@ def short(text: str, n: int = 40) -> str:
 
 def main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def project_path_for(args: argparse.Namespace):
+    """The project file --project names, else the last project, else the demo project: its path
+    only, nothing opened (for commands that must not open it, such as restoring a damaged one)."""
+    from pathlib import Path
+
+    from reader.core import project as paths
+
+    given = getattr(args, "project", None)
+    return Path(given) if given else paths.last_project() or paths.demo_project_path()

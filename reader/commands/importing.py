@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     if in_main_thread:
         signal.signal(signal.SIGINT, on_interrupt)
     try:
-        with open_for(args, create=True) as project:
+        with open_for(args, create=True, write=True) as project:
             report = import_paths(project, args.paths, cancel=token)
     finally:
         if in_main_thread:

@@ -121,8 +121,12 @@ class ProjectLocked(ReaderError):
 
 @dataclass
 class ProjectDamaged(ReaderError):
+    """The project file failed SQLite's integrity check (or cannot be read as a database): it is
+    refused and left as it is; `backups` copies of it exist to restore from."""
+
     path: str
     reason: str = ""
+    backups: int = 0
     code = "project_damaged"
 
 
@@ -282,6 +286,14 @@ class NotACodebook(ReaderError):
     path: str
     suffix: str
     code = "not_a_codebook"
+
+
+@dataclass
+class ProjectInUse(ProjectReadOnly):
+    """The project is open for writing in another window or program (it holds the project's lock):
+    here it opens for reading only, and a change, a restore or a write command says so."""
+
+    code = "project_in_use"
 
 
 @dataclass

@@ -58,8 +58,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "try again in a moment: {path}",
     },
     "project_damaged": {
-        "zh": "项目文件已损坏（{reason}），请从备份恢复：{path}",
-        "en": "The project file is damaged ({reason}); restore it from a backup: {path}",
+        "zh": "项目文件已损坏（{reason}），未做任何修改：{path}。可恢复的备份：{backups} 个（文件 ▸ 恢复…，或 reader restore）",
+        "en": "The project file is damaged ({reason}) and was left unchanged: {path}. Backups to restore "
+        "from: {backups} (File ▸ Restore…, or reader restore)",
     },
     "not_found": {"zh": "找不到{kind}：{key}", "en": "No such {kind}: {key}"},
     "invalid_input": {"zh": "{what}无效：{value}", "en": "Invalid {what}: {value}"},
@@ -120,6 +121,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No reports to align (the project is empty, or no report matches the choice); the stored "
         "alignment is unchanged: {path}",
     },
+    "project_in_use": {
+        "zh": "项目已在另一个窗口或程序中打开并正在使用：这里只能阅读，不能保存更改（请在那边关闭后再打开）：{path}",
+        "en": "The project is open in another window or program: here it can be read but not changed "
+        "(close it there, then open it again): {path}",
+    },
     "not_a_codebook": {
         "zh": "这不是编码表文件（{suffix}）：{path}（编码表支持 .qdc .csv .xlsx）",
         "en": "This is not a codebook file ({suffix}): {path} (codebooks: .qdc .csv .xlsx)",
@@ -163,6 +169,7 @@ KINDS: dict[str, dict[str, str]] = {
     "prefecture": {"zh": "地市", "en": "prefecture"},
     "correction": {"zh": "对齐修正", "en": "correction"},
     "place": {"zh": "地区", "en": "place"},
+    "backup": {"zh": "备份", "en": "backup"},
     "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
 }
 
@@ -274,6 +281,7 @@ REASONS.update({
     "database disk image is malformed": {"zh": "数据库文件结构已损坏", "en": "the database file is malformed"},
     "file is not a database": {"zh": "不是数据库文件", "en": "not a database file"},
     "embedded null byte": {"zh": "名称中有空字符", "en": "the name holds a null character"},
+    "integrity check failed": {"zh": "完整性检查未通过", "en": "the integrity check failed"},
 })
 
 

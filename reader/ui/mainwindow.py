@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree
-from reader.core.store.db import Project
+from reader.core.store.db import IN_USE, Project
 from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
@@ -52,6 +52,7 @@ from reader.ui.compare.controller import CompareMixin
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
+from reader.ui.helping import HelpMixin
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
 from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
@@ -76,7 +77,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
@@ -98,6 +99,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
         self.retranslate_ui()
         self.load_project_views()
+        QTimer.singleShot(0, self.announce_read_only)
 
     # == building ===================================================================================
     def _build_widgets(self) -> None:
@@ -441,6 +443,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
 
     def _update_title(self) -> None:
         read_only = tr(" (read-only)") if self.project.read_only else ""
+        if self.project.read_only_reason == IN_USE:
+            read_only = tr(" (read-only: open in another window)")
         self.setWindowTitle(f"{tr(APP_TITLE)} — {self.project.path.stem}{read_only}")
 
     def update_counts(self) -> None:

@@ -30,6 +30,8 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("import_codebook", "file", QT_TR_NOOP("Import a code&book…"), "", "import_codebook_dialog"),
     ("-export", "file", QT_TR_NOOP("&Export…"), "Ctrl+E", "export_dialog"),
     ("export_codebook", "file", QT_TR_NOOP("Export the &codebook…"), "", "export_codebook_dialog"),
+    ("-backup", "file", QT_TR_NOOP("Back &up…"), "", "backup_project"),
+    ("restore", "file", QT_TR_NOOP("&Restore…"), "", "restore_backup"),
     ("-quit", "file", QT_TR_NOOP("&Quit"), QKeySequence.StandardKey.Quit, "close"),
     ("undo", "edit", "", QKeySequence.StandardKey.Undo, ""),
     ("redo", "edit", "", "Ctrl+Shift+Z", ""),
@@ -46,5 +48,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("tag_selection", "tag", QT_TR_NOOP("Tag selection &as…"), "Ctrl+T", "tag_selection_dialog"),
     ("-tag_pattern", "tag", QT_TR_NOOP("Tag sections by &heading…"), "Ctrl+Shift+T", "pattern_tag"),
     ("-new_theme", "tag", QT_TR_NOOP("&New theme…"), "", "add_theme_dialog"),
-    ("about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
+    ("guide", "help", QT_TR_NOOP("&User guide"), QKeySequence.StandardKey.HelpContents, "show_guide"),
+    ("welcome", "help", QT_TR_NOOP("&Welcome"), "", "show_welcome"),
+    ("-about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
 )

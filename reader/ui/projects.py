@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core import project as paths
-from reader.core.errors import ReaderError
+from reader.core.errors import ProjectDamaged, ReaderError
 from reader.core.ingest import ImportReport, import_paths
 from reader.core.messages import describe, describe_skipped
-from reader.core.store.db import Project, create_project, open_project
+from reader.core.store import backups
+from reader.core.store.db import IN_USE, Project, create_project, open_project
 from reader.ui import i18n, ops
 from reader.ui.changes import Changes
+from reader.ui.dialogs.backups import RestoreDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
@@ -47,10 +49,29 @@ class ProjectMixin:
         try:
             project = open_project(path, create=False)
         except ReaderError as e:
-            self.show_error(e)
+            self.open_problem(e)
             return False
         self.switch_project(project)
         return True
+
+    def open_problem(self, error: ReaderError) -> None:
+        """A project could not be opened: say why. A damaged one that has backups: offer to restore."""
+        if isinstance(error, ProjectDamaged) and error.backups:
+            if ConfirmDialog.ask(self, tr("The project is damaged"), describe(error, i18n.message_lang()),
+                                 tr("Choose a backup…")):
+                self.restore_project(Path(error.path))
+            return
+        self.show_error(error)
+
+    def announce_read_only(self) -> None:
+        """Say why the project shown is read-only (the title says so too): another window or program
+        has it open (a message), or its file or folder may not be written (the status bar)."""
+        if self.closed or not self.project.read_only:
+            return
+        error = self.project.read_only_error()
+        self.status(describe(error, i18n.message_lang()), 0)
+        if self.project.read_only_reason == IN_USE:
+            self.show_error(error)
 
     def leave_project(self, other: str | Path) -> bool:
         """Before another project is shown: what runs in the background on this one is stopped
@@ -87,6 +108,7 @@ class ProjectMixin:
         self.restore_place()
         self.projectChanged.emit(project)
         self.status(tr("Opened {name}.").format(name=project.path.name))
+        self.announce_read_only()
 
     def fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -110,7 +132,10 @@ class ProjectMixin:
             self.start_import([folder])
 
     def start_import(self, sources: list[Path]):
-        """Import files or folders in the background; returns the Op."""
+        """Import files or folders in the background; returns the Op (None: the project is read-only)."""
+        if self.project.read_only:
+            self.show_error(self.project.read_only_error())
+            return None
         self.status(tr("Importing…"))
         return self.run_op(
             lambda project, progress, cancel: import_paths(project, sources, progress, cancel),
@@ -148,3 +173,64 @@ class ProjectMixin:
                 details.append(tr("Not taken from the REFI-QDA files:"))
                 details.extend(skipped)
             ImportSummary.show(self, text, "\n".join(details))
+
+    # == backups ======================================================================================
+    def backup_project(self) -> None:
+        """File ▸ Back up: a copy into the project's backups folder, in the background."""
+        self.run_op(lambda project, _progress, _cancel: backups.backup_now(project), label=tr("Backing up"),
+                    on_done=self.backed_up)
+
+    def backed_up(self, made: backups.Backup) -> None:
+        self.status(tr("Backed up: {name} ({size}) in {folder}").format(
+            name=made.name, size=backups.size_text(made.size), folder=made.path.parent), 15000)
+
+    def restore_backup(self) -> None:
+        """File ▸ Restore: choose a backup of the project shown, confirm, put it back, show it."""
+        if self.project.read_only_reason == IN_USE:
+            self.show_error(self.project.read_only_error())
+            return
+        self.restore_project(self.project.path)
+
+    def restore_project(self, path: Path) -> bool:
+        """Choose a backup of the project at `path` (the one shown, or one that would not open),
+        confirm, put it back and show the project. Returns whether it was restored."""
+        chosen = RestoreDialog.ask(self, path)
+        if chosen is None or not ConfirmDialog.ask(
+            self,
+            tr("Restore a backup"),
+            tr("Replace {name} with the backup made {date}?").format(
+                name=path.name, date=chosen.created.strftime("%Y-%m-%d %H:%M")),
+            tr("Restore"),
+            tr("Changes made since then are replaced, but not lost: the project as it is now is backed up "
+               "first, and can be restored the same way."),
+        ):
+            return False
+        if not self.leave_project(path):
+            return False
+        shown = ops.same_path(path, self.project.path)
+        if shown:
+            self.remember_place()
+            self.project.close()  # restore needs the project closed; it is opened again below
+        try:
+            saved = backups.restore(path, chosen)
+        except ReaderError as e:
+            self.show_error(e)
+            if shown:
+                self._reopen(path)
+            return False
+        self._reopen(path)
+        text = tr("Restored {name} from the backup made {date}.").format(
+            name=path.name, date=chosen.created.strftime("%Y-%m-%d %H:%M"))
+        if saved is not None:
+            text += " " + tr("The file as it was is kept as {backup}.").format(backup=saved.name)
+        self.status(text, 20000)
+        return True
+
+    def _reopen(self, path: Path) -> None:
+        """Show the project at `path` again (after a restore); if it cannot be opened, the demo."""
+        try:
+            project = open_project(path, create=False)
+        except ReaderError as e:
+            self.show_error(e)
+            project = open_project(paths.ensure_demo_project(), create=False)
+        self.switch_project(project)

@@ -26,6 +26,7 @@ MATRIX_BY = "matrix/by"
 MATRIX_VALUE = "matrix/value"
 EXPORT_FORMAT = "export/format"
 EXPORT_FOLDER = "export/folder"
+WELCOME = "welcome/show_at_start"
 
 RECENT_MAX = 8
 FONT_SIZE_DEFAULT = 13
@@ -101,3 +102,10 @@ class UiSettings:
 
     def set_last_place(self, project_path: str | Path, unit_id: int, section_id: int | None) -> None:
         self.set_text(self._place_key(project_path), f"{unit_id}:{section_id or ''}")
+
+    def show_welcome(self) -> bool:
+        """Whether the welcome opens at start (until the user says not to show it again)."""
+        return str(self.qs.value(WELCOME, "true")).lower() not in ("false", "0")
+
+    def set_show_welcome(self, show: bool) -> None:
+        self.qs.setValue(WELCOME, "true" if show else "false")

@@ -15,11 +15,13 @@ from reader.ui.dialogs.columns import ColumnsDialog
 from reader.ui.dialogs.comparefilter import CompareFilterDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.export import ExportDialog, ExportPreset
+from reader.ui.dialogs.guide import GuideDialog
 from reader.ui.dialogs.passage import PassageDialog
 from reader.ui.dialogs.pattern import PatternTagDialog
 from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
 from reader.ui.dialogs.theme import ThemeDialog, ThemePickerDialog
 from reader.ui.dialogs.unitfield import COUNTY, TITLE, YEAR, UnitFieldDialog
+from reader.ui.dialogs.welcome import WelcomeDialog
 from reader.ui.textpane import ThemeLook
 
 LOOKS = {1: ThemeLook("代表工作", "#27ae60", 0, "3", 0), 2: ThemeLook("代表联络站", "#2ecc71", 1, None, 1)}
@@ -46,6 +48,8 @@ def dialogs(parent: QWidget, project):
         (CompareFilterDialog(parent, Choices(["吉县", "离石区"], ["吕梁市"], [2021, 2022]), Selection(["吉县"], None, [2021, 2022])),
          ("选择对比的报告", "Reports to compare")),
         (ExportDialog(parent, project, ExportPreset(format="qdpx", folder=project.path.parent)), ("导出", "Export")),
+        (WelcomeDialog(parent, {"import_files": "文件 ▸ 导入文档…"}), ("欢迎使用人大报告对读", "Welcome to Renda Reader")),
+        (GuideDialog(parent, i18n.current()), ("使用说明", "User guide")),
     ]
 
 

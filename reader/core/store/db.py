@@ -8,11 +8,18 @@ NotAProject before anything opens it for writing. A project written by a newer p
 A project the user may not write (the file or its folder read-only) opens read-only: reading
 works, and the first change raises ProjectReadOnly. Every change goes through db.atomic(), which
 turns SQLite's "read-only" and "locked" into ProjectReadOnly and ProjectLocked.
+
+One writer: opening for writing takes the project's owner lock (reader.core.store.owner); when
+another process holds it, the project opens read-only with read_only_reason IN_USE, and changes
+raise ProjectInUse. Before anything is written, an existing project passes SQLite's quick_check
+(else ProjectDamaged, the file untouched); a backup is made before a migration runs and once a
+day (reader.core.store.backups).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -27,14 +34,22 @@ from reader.core.errors import (
     PathMissing,
     PathUnreadable,
     ProjectDamaged,
+    ProjectInUse,
     ProjectLocked,
     ProjectReadOnly,
     ProjectTooNew,
+    ReaderError,
 )
+from reader.core.store import backups as bk
 from reader.core.store import migrations as mig
+from reader.core.store import owner
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+APPLICATION_ID_OFFSET = 68  # where the SQLite header keeps PRAGMA application_id
+NOT_WRITABLE, IN_USE = "not_writable", "in_use"  # why a project opened read-only
 
 
 def write_error(path: str | Path, error: sqlite3.OperationalError) -> ProjectReadOnly | ProjectLocked | None:
@@ -52,6 +67,7 @@ class ProjectDatabase(Database):
     or locked by another program) as ProjectReadOnly / ProjectLocked, the change rolled back."""
 
     project_path: Path = Path()
+    in_use: bool = False  # read-only because another process has the project open for writing
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -62,6 +78,8 @@ class ProjectDatabase(Database):
             typed = write_error(self.project_path, e)
             if typed is None:
                 raise
+            if self.in_use and isinstance(typed, ProjectReadOnly):
+                typed = ProjectInUse(str(self.project_path))
             raise typed from e
 
 
@@ -74,10 +92,23 @@ class Project:
     fts: bool = False  # FTS5 available (else search scans)
     created: bool = False  # the file was new
     migrated: list[str] = field(default_factory=list)
-    read_only: bool = False  # opened for reading only: the file or its folder cannot be written
+    read_only: bool = False  # opened for reading only: see read_only_reason
+    read_only_reason: str | None = None  # NOT_WRITABLE (file or folder) or IN_USE (another process writes it)
+    backups: list[bk.Backup] = field(default_factory=list)  # made while opening (migration, daily)
+    owner: owner.OwnerLock | None = None  # this process's hold on the project (writable projects)
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self.owner is not None:
+                self.owner.release()
+
+    def read_only_error(self) -> ProjectReadOnly:
+        """The error a change to this read-only project meets."""
+        if self.read_only_reason == IN_USE:
+            return ProjectInUse(str(self.path))
+        return ProjectReadOnly(str(self.path))
 
     def __enter__(self) -> Project:
         return self
@@ -96,18 +127,50 @@ def fts5_available(db: Database) -> bool:
     return True
 
 
-def check_project_file(path: Path) -> int | None:
+def check_project_file(path: Path, *, integrity: bool = False) -> int | None:
     """Inspect an existing, non-empty file without writing to it. Returns its schema version.
 
-    Raises NotAProject (not SQLite, or SQLite without our mark), PathUnreadable."""
+    Raises NotAProject (not SQLite, or SQLite without our mark), PathUnreadable, ProjectTooNew;
+    with `integrity`, ProjectDamaged when SQLite's quick_check finds the file damaged. A file whose
+    header carries our application id but cannot be read is ProjectDamaged, not NotAProject."""
     try:
         with open(path, "rb") as f:
-            head = f.read(len(SQLITE_HEADER))
+            head = f.read(APPLICATION_ID_OFFSET + 4)
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
-    if head != SQLITE_HEADER:
+    if head[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotAProject(str(path), "not a SQLite database")
-    uri = path.resolve().as_uri() + "?mode=ro"
+    ours = int.from_bytes(head[APPLICATION_ID_OFFSET:], "big") == mig.APPLICATION_ID
+    try:
+        version = _check_sqlite(path, integrity)
+    except NotAProject as e:
+        if ours and "no reader_meta" not in e.reason and "not marked" not in e.reason:
+            raise _damaged(path, e.reason) from e
+        raise
+    except sqlite3.DatabaseError as e:
+        if ours:
+            raise _damaged(path, str(e)) from e
+        raise NotAProject(str(path), str(e)) from e
+    return version
+
+
+def _damaged(path: Path, reason: str) -> ProjectDamaged:
+    shown = reason if reason in ("database disk image is malformed", "file is not a database") else "integrity check failed"
+    return ProjectDamaged(str(path), shown, len(bk.list_backups(path)))
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick_check: the problems found ([] when the file is sound)."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def _check_sqlite(path: Path, integrity: bool) -> int | None:
+    """check_project_file's work on a SQLite file (read-only connection). With no -wal beside the
+    file (no one has it open, and it was closed cleanly) the file is read as immutable, so that
+    looking leaves nothing behind: a read-only connection to a WAL database makes -wal and -shm."""
+    wal = Path(str(path) + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as e:
@@ -137,15 +200,20 @@ def check_project_file(path: Path) -> int | None:
             ]
         except sqlite3.OperationalError:
             applied = []
+        try:
+            version = int(rows.get("schema_version") or 0)
+        except ValueError as e:
+            raise ProjectDamaged(str(path), "bad schema_version") from e
+        unknown = [name for name in applied if name not in mig.KNOWN]
+        if version > mig.SCHEMA_VERSION or unknown:
+            raise ProjectTooNew(str(path), max(version, mig.SCHEMA_VERSION + len(unknown)), mig.SCHEMA_VERSION)
+        if integrity:
+            problems = quick_check(conn)
+            if problems:
+                log.warning("%s failed quick_check: %s", path, problems[:5])
+                raise _damaged(path, "integrity check failed")
     finally:
         conn.close()
-    try:
-        version = int(rows.get("schema_version") or 0)
-    except ValueError as e:
-        raise ProjectDamaged(str(path), "bad schema_version") from e
-    unknown = [name for name in applied if name not in mig.KNOWN]
-    if version > mig.SCHEMA_VERSION or unknown:
-        raise ProjectTooNew(str(path), max(version, mig.SCHEMA_VERSION + len(unknown)), mig.SCHEMA_VERSION)
     return version
 
 
@@ -172,11 +240,14 @@ def _stat(path: Path) -> tuple[bool, bool, int]:
     return True, path.is_dir(), st.st_size
 
 
-def open_project(path: str | Path, *, create: bool = True, codebook: bool = True) -> Project:
+def open_project(path: str | Path, *, create: bool = True, codebook: bool = True, check: bool = True) -> Project:
     """Open the project at `path`, creating it when the file is missing or empty (and `create`).
 
-    A new project gets the default codebook unless `codebook` is False. A project the user may not
-    write opens read-only (Project.read_only)."""
+    A new project gets the default codebook unless `codebook` is False. An existing one is first
+    inspected without being written: NotAProject, ProjectTooNew, and (with `check`, SQLite's
+    quick_check) ProjectDamaged leave the file as it was. A project the user may not write, or one
+    another process has open for writing, opens read-only (Project.read_only, read_only_reason).
+    Opening for writing backs the project up before a migration and once a day."""
     path = Path(path)
     exists, is_dir, size = _stat(path)
     if is_dir:
@@ -187,14 +258,29 @@ def open_project(path: str | Path, *, create: bool = True, codebook: bool = True
             raise NotAProject(str(path), "an empty file")
         raise PathMissing(str(path))
     if not new:
-        check_project_file(path)
+        check_project_file(path, integrity=check and not owner.held_here(path))
         if not writable(path):
-            return _open_read_only(path)
+            return _open_read_only(path, NOT_WRITABLE)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise PathUnreadable(str(path.parent), e.strerror or str(e)) from e
+    lock = owner.acquire(path)
+    if lock is None:
+        if new:  # another program is creating it this moment
+            raise ProjectLocked(str(path))
+        return _open_read_only(path, IN_USE)
+    try:
+        project = _open_writable(path, new, codebook)
+    except BaseException:
+        lock.release()
+        raise
+    project.owner = lock
+    return project
+
+
+def _open_writable(path: Path, new: bool, codebook: bool) -> Project:
     try:
         db = ProjectDatabase(path)
     except sqlite3.Error as e:
@@ -205,8 +291,13 @@ def open_project(path: str | Path, *, create: bool = True, codebook: bool = True
         db.conn.execute("PRAGMA foreign_keys = ON")
         if db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             db.conn.execute("PRAGMA journal_mode = WAL")
+        made = []
+        if not new and mig.migrations.pending(db):
+            made.append(bk.backup_connection(db.conn, path, bk.MIGRATION))  # WriteFailed: not migrated
         applied = mig.apply(db)
-        project = Project(db=db, path=path, fts=fts5_available(db), created=new, migrated=applied)
+        if not new:
+            made.extend(_daily_backup(db, path))
+        project = Project(db=db, path=path, fts=fts5_available(db), created=new, migrated=applied, backups=made)
         from reader.core import search  # the index depends on FTS5 being there
 
         search.ensure_index(project)
@@ -218,17 +309,29 @@ def open_project(path: str | Path, *, create: bool = True, codebook: bool = True
         db.close()
         if "locked" in str(e) or "busy" in str(e):
             raise ProjectLocked(str(path)) from e
-        raise ProjectDamaged(str(path), str(e)) from e
+        raise ProjectDamaged(str(path), str(e), len(bk.list_backups(path))) from e
     except sqlite3.DatabaseError as e:
         db.close()
-        raise ProjectDamaged(str(path), str(e)) from e
+        raise ProjectDamaged(str(path), str(e), len(bk.list_backups(path))) from e
     except BaseException:
         db.close()
         raise
     return project
 
 
-def _open_read_only(path: Path) -> Project:
+def _daily_backup(db: Database, path: Path) -> list[bk.Backup]:
+    """Today's backup if none was made today. Best effort: a backup that cannot be written (a full
+    disk) is logged and the project still opens; the next open tries again."""
+    if not bk.daily_due(path):
+        return []
+    try:
+        return [bk.backup_connection(db.conn, path, bk.DAILY)]
+    except ReaderError as e:
+        log.warning("daily backup of %s failed: %s", path, e)
+        return []
+
+
+def _open_read_only(path: Path, reason: str) -> Project:
     """A project we may read but not write: no migration, no index built, no journal created."""
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(uri + "?mode=ro", uri=True, check_same_thread=True)
@@ -239,11 +342,15 @@ def _open_read_only(path: Path) -> Project:
         conn = sqlite3.connect(uri + "?immutable=1", uri=True)
     db = ProjectDatabase(conn)
     db.project_path = path
+    db.in_use = reason == IN_USE
+    project = Project(db=db, path=path, read_only=True, read_only_reason=reason)
     if mig.migrations.pending(db):  # an older project that would need upgrading first
         db.close()
-        raise ProjectReadOnly(str(path))
+        raise project.read_only_error()
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.conn.execute("PRAGMA foreign_keys = ON")
-    return Project(db=db, path=path, fts=fts5_available(db), read_only=True)
+    project.fts = fts5_available(db)
+    return project
 
 
 def create_project(path: str | Path, *, codebook: bool = True) -> Project:

@@ -203,9 +203,11 @@ def apply(db: Database) -> list[str]:
     """Apply pending migrations and record the schema version. Returns the names applied (none on
     a current project, which is then left untouched)."""
     pending = [m.name for m in migrations.pending(db)]
-    if not pending:
+    if pending:
+        migrations.apply(db)
+    elif _stored_version(db) == SCHEMA_VERSION:
         return []
-    migrations.apply(db)
+    # also when a crash came between the last migration and this record (its own transaction)
     with db.atomic():
         db.execute(
             "INSERT INTO reader_meta (key, value) VALUES ('schema_version', ?) "
@@ -213,3 +215,11 @@ def apply(db: Database) -> list[str]:
             [str(SCHEMA_VERSION)],
         )
     return pending
+
+
+def _stored_version(db: Database) -> int | None:
+    row = db.execute("SELECT value FROM reader_meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else None
+    except ValueError:
+        return None

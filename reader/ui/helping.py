@@ -1,0 +1,60 @@
+"""The Help menu's welcome and user guide (a MainWindow mixin): 帮助 ▸ 欢迎 and 帮助 ▸ 使用说明.
+
+The welcome opens by itself at start (app.run_gui calls welcome_at_start) until the user ticks
+"don't show this again"; the screenshot mode and the tests never call it. menu_path(name) gives an
+action's place in the menus as the user reads it ("文件 ▸ 导入文档…"), which the welcome quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.ui import i18n
+from reader.ui.dialogs.guide import GuideDialog
+from reader.ui.dialogs.welcome import WelcomeDialog
+
+MENU_SEP = " ▸ "
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def plain(text: str) -> str:
+    """A menu text as shown: no mnemonic marker (&I or (&I)); the ellipsis kept."""
+    return _MNEMONIC.sub("", text).strip()
+
+
+class HelpMixin:
+    guide_dialog: GuideDialog | None = None
+
+    def menu_path(self, name: str) -> str:
+        """'File ▸ Import documents…' for the action `name`, in the current language ('' if none)."""
+        action = self.actions.get(name)
+        if action is None:
+            return ""
+        for menu in self.menus.values():
+            if action in menu.actions():
+                return MENU_SEP.join((plain(menu.title()), plain(action.text())))
+        return plain(action.text())
+
+    def welcome_paths(self) -> dict[str, str]:
+        names = ("new_project", "import_files", "tag_selection", "compare", "export", "guide", "welcome")
+        return {n: self.menu_path(n) for n in names}
+
+    def show_welcome(self) -> None:
+        """帮助 ▸ 欢迎: the welcome; the button pressed in it does its menu action."""
+        choice, show_again = WelcomeDialog.ask(self, self.welcome_paths(), self.settings.show_welcome())
+        self.settings.set_show_welcome(show_again)
+        self.settings.sync()
+        self.activateWindow()  # keyboard focus back to the window, even without a window manager
+        if choice is not None and choice in self.actions:
+            self.actions[choice].trigger()
+
+    def welcome_at_start(self) -> bool:
+        """At start: the welcome, unless the user said not to show it again. Returns whether shown."""
+        if self.closed or not self.settings.show_welcome():
+            return False
+        self.show_welcome()
+        return True
+
+    def show_guide(self) -> None:
+        """帮助 ▸ 使用说明: the guide shipped with the program, in the interface language."""
+        self.guide_dialog = GuideDialog.present(self, i18n.current(), self.guide_dialog)
