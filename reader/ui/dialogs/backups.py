@@ -27,6 +27,7 @@ from reader.core.store.backups import (
     size_text,
 )
 from reader.ui.i18n import tr
+from reader.ui.plain import plain_label
 
 REASONS = {
     DAILY: QT_TR_NOOP("Daily, on opening"),
@@ -55,7 +56,7 @@ class RestoreDialog(QDialog):
         else:
             about = tr("There are no backups of {name} yet. One is made each day the project is opened, "
                        "before an upgrade, and with File ▸ Back up.").format(name=self.project_path.name)
-        self.about = QLabel(about, objectName="restoreAbout")
+        self.about = plain_label(QLabel(about, objectName="restoreAbout"))  # the project's name as typed
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
         self.tree = QTreeWidget(objectName="backupList")
