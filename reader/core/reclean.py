@@ -30,7 +30,14 @@ from pathlib import Path
 from reader.core import readers, search, structure
 from reader.core.anchor import Anchor, place
 from reader.core.clean import pipeline
-from reader.core.errors import ImportFailed, NotFound, ProjectReadOnly, ReaderError, WriteFailed
+from reader.core.errors import (
+    EmptyDocument,
+    ImportFailed,
+    NotFound,
+    ProjectReadOnly,
+    ReaderError,
+    WriteFailed,
+)
 from reader.core.model import HeadingHint, RawDocument, UnitSpan
 from reader.core.offsets import OffsetMap
 from reader.core.progress import Progress, is_cancelled
@@ -186,6 +193,8 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
     if row["format"] in HINT_FORMATS and not result.hints_from_source:
         raw.hints = _stored_hints(project, old_units, old_map)
     cleaned = pipeline.clean(raw)
+    if not cleaned.text.strip():  # the new rules leave nothing: the document stays as it was
+        raise EmptyDocument(row["source_name"])
     units = structure.find_units(cleaned.text, cleaned.hints, row["source_name"], published=cleaned.published)
     result.units_after = len(units)
     old_text = row["cleaned_text"]

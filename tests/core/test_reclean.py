@@ -207,3 +207,16 @@ def test_sources_of_an_exchange_file_are_left_as_they_came(project, tmp_path, ch
         report = reclean.reclean(other)
         assert [d.status for d in report.documents] == [reclean.SKIPPED]
         assert [(p.quote, p.start, p.end) for p in passages.list_passages(other)] == before and len(before) == 3
+
+
+def test_rules_that_leave_no_text_leave_the_document_as_it_was(project, tmp_path, monkeypatch):
+    from reader.core.errors import EmptyDocument
+
+    doc_id, unit_id, made = _tagged(project, tmp_path)
+    text = documents.unit_text(project, unit_id)
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, ("all_gone", lambda mt, notes: substitute(
+        mt, re.compile(r"[\s\S]+"), ""))])
+    report = reclean.reclean(project)
+    (doc,) = report.documents
+    assert doc.status == reclean.FAILED and isinstance(doc.error, EmptyDocument)
+    assert documents.unit_text(project, unit_id) == text and _total(project) == 3
