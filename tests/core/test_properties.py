@@ -160,3 +160,40 @@ def test_qdpx_export_then_import_round_trips_passages(tmp_path_factory, report, 
 
 def _key(project) -> list[tuple]:
     return sorted((r.quote, r.start, r.end, tuple(r.themes), r.note) for r in records(project, Selection()))
+
+
+# -- passages found again ------------------------------------------------------------------------
+
+
+@st.composite
+def edited(draw):
+    """A text, a passage in it, and the text edited outside the passage (characters inserted and
+    deleted before and after it, as a changed cleaning rule would)."""
+    text = draw(st.text(alphabet=st.sampled_from(SIMPLIFIED + "，。\n"), min_size=30, max_size=300))
+    start = draw(st.integers(0, len(text) - 6))
+    end = draw(st.integers(start + 4, min(len(text), start + 40)))
+    before, quote, after = text[:start], text[start:end], text[end:]
+    edits = st.lists(st.tuples(st.booleans(), st.integers(0, 10_000), st.text(alphabet="　 ，,。.\n", max_size=3)),
+                     max_size=5)
+
+    def apply(part: str, changes) -> str:
+        for insert, at, piece in changes:
+            k = at % (len(part) + 1)
+            part = part[:k] + piece + part[k:] if insert else part[:k] + part[k + 1 :]
+        return part
+
+    return text, start, end, apply(before, draw(edits)) + quote + apply(after, draw(edits))
+
+
+@settings(max_examples=150, deadline=None)
+@given(edited())
+def test_a_passage_untouched_by_the_edit_is_found_again_exactly(case):
+    from reader.core.anchor import Anchor, place
+
+    text, start, end, new_text = case
+    quote = text[start:end]
+    anchor = Anchor(quote, text[max(0, start - 30) : start], text[end : end + 30], start)
+    found = place(new_text, anchor)
+    assert found is not None and found.exact and new_text[found.start : found.end] == quote
+    if new_text.count(quote) == 1:
+        assert found.start == new_text.index(quote)
