@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.bench.formats import docx_bytes, write
 from reader.core import ingest, reclean, search, structure
@@ -220,3 +222,29 @@ def test_rules_that_leave_no_text_leave_the_document_as_it_was(project, tmp_path
     (doc,) = report.documents
     assert doc.status == reclean.FAILED and isinstance(doc.error, EmptyDocument)
     assert documents.unit_text(project, unit_id) == text and _total(project) == 3
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=st.data())
+def test_nothing_is_lost_whatever_the_new_rule(tmp_path_factory, data):
+    """A random new rule (a random stretch of the text deleted or replaced everywhere): every passage
+    is either placed on text that reads as its quote, or kept among the unplaced."""
+    from reader.core.store.db import open_project
+
+    folder = tmp_path_factory.mktemp("anyrule")
+    with open_project(folder / "p.renda") as project:
+        _, unit_id, made = _tagged(project, folder)
+        text = documents.unit_text(project, unit_id)
+        s = data.draw(st.integers(0, len(text) - 2))
+        target = text[s : s + data.draw(st.integers(1, 12))]
+        replacement = data.draw(st.sampled_from(["", "X", "——", "\n"]))
+        rule = ("random_rule", lambda mt, notes: substitute(mt, re.compile(re.escape(target)), replacement))
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(pipeline, "STEPS", [*pipeline.STEPS, rule])
+            report = reclean.reclean(project)
+        assert report.exact + report.fuzzy + report.unplaced == 3 == _total(project)
+        for p in passages.list_passages(project):
+            assert documents.unit_text(project, p.unit)[p.start : p.end] == p.quote
+        assert {u.passage_id for u in unplaced.list_unplaced(project)} | {p.id for p in passages.list_passages(project)} == {
+            p.id for p in made.values()}
