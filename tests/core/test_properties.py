@@ -195,5 +195,6 @@ def test_a_passage_untouched_by_the_edit_is_found_again_exactly(case):
     anchor = Anchor(quote, text[max(0, start - 30) : start], text[end : end + 30], start)
     found = place(new_text, anchor)
     assert found is not None and found.exact and new_text[found.start : found.end] == quote
-    if new_text.count(quote) == 1:
-        assert found.start == new_text.index(quote)
+    first = new_text.find(quote)
+    if new_text.find(quote, first + 1) < 0:  # the only occurrence (overlapping ones counted too)
+        assert found.start == first
