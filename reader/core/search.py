@@ -12,6 +12,7 @@ Offsets in hits are relative to the unit text, like every offset the program sho
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,17 +47,16 @@ class SearchResult:
     method: str  # 'fts5' or 'scan'
 
 
+_WIDE_SPACE = re.compile(r"(?![\x00-\x7f])\s")
+_WIDE_RUN = re.compile(r"([^\x00-\x7f]+)")
+
+
 def tokens_text(text: str) -> str:
-    """The text as index tokens: a space around every non-ASCII character."""
-    out: list[str] = []
-    for ch in text:
-        if ord(ch) < 0x80:
-            out.append(ch)
-        elif not ch.isspace():
-            out.append(f" {ch} ")
-        else:
-            out.append(" ")
-    return "".join(out)
+    """The text as index tokens: a space around every non-ASCII character (a non-ASCII space
+    becomes one space)."""
+    parts = _WIDE_RUN.split(_WIDE_SPACE.sub(" ", text))
+    parts[1::2] = [" " + "  ".join(run) + " " for run in parts[1::2]]
+    return "".join(parts)
 
 
 def fts_query(query: str) -> str | None:
