@@ -118,7 +118,7 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     """Cold start, expanding the outline, showing a section with its highlights, project search,
     and the memory of the window with the big project open."""
     app = _qt()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from reader.core.search import search
     from reader.ui.models.outline import PLACE
@@ -127,8 +127,9 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     win = app.create_window(project, lang="zh_CN")
     win.show()
     shown: dict[str, float] = {}
-    QTimer.singleShot(0, lambda: (shown.setdefault("t", time.time()), qapp.quit()))
-    qapp.exec()
+    loop = QEventLoop()  # not the application's: quitting that would close the window's project
+    QTimer.singleShot(0, lambda: (shown.setdefault("t", time.time()), loop.quit()))
+    loop.exec()
     _wait_idle(qapp)
     figures: dict = {"start_s": time.time() - t0, "first_paint_s": shown["t"] - t0}
     model, view = win.outline_model, win.outline_view
@@ -177,7 +178,7 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
     the longest the event loop went without running (a 10 ms timer's largest gap); with
     `cancel_after`, Cancel pressed after that many seconds and the time until the import stops."""
     app = _qt()
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     qapp = app.ensure_app()
     win = app.create_window(project, lang="zh_CN")
@@ -205,16 +206,21 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
     stopped: dict[str, float] = {}
     if cancel_after is not None:
         QTimer.singleShot(int(cancel_after * 1000), lambda: (stopped.setdefault("cancel", time.perf_counter()), op.cancel()))
-    op.finished.connect(lambda _r: qapp.quit())
-    op.failed.connect(lambda _e: qapp.quit())
+    loop = QEventLoop()
+    op.finished.connect(lambda _r: loop.quit())
+    op.failed.connect(lambda _e: loop.quit())
     if not op.is_done:
-        qapp.exec()
+        loop.exec()
     took = time.perf_counter() - t
     timer.stop()
     report = op.result
     if op.error is not None and report is None:
         return {"error": f"{type(op.error).__name__}: {op.error}"}
-    chars = win.project.db.execute("SELECT coalesce(sum(length(original_text)), 0) FROM documents").fetchone()[0]
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
+    chars = conn.execute("SELECT coalesce(sum(length(original_text)), 0) FROM documents").fetchone()[0]
+    conn.close()
     figures = {
         "seconds": took,
         "imported": len(report.imported),
