@@ -160,7 +160,8 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
         runs += _ms_runs(show_section, 1)
     figures["section_ms"] = statistics.median(runs)
     figures["section_ms_first"] = runs[0]
-    figures["highlights"] = len(win.text_pane.content.passages) if hasattr(win.text_pane.content, "passages") else None
+    figures["highlights"] = len(list(win.text_pane.visible_passages()))
+    figures["shown_unit"] = win.text_pane.content.unit_id
     found = []
     runs = _ms_runs(lambda: found.append(search(win.project, query, 50)), 5)
     figures["search_ms"] = statistics.median(runs)
@@ -233,7 +234,7 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
         "cancelled": report.cancelled,
     }
     if "cancel" in stopped:
-        figures["cancel_s"] = time.perf_counter() - stopped["cancel"] - (time.perf_counter() - t - took)
+        figures["cancel_s"] = t + took - stopped["cancel"]
     win.close()
     return figures
 
