@@ -8,7 +8,7 @@ import re
 
 from reader.bench import suite
 
-N = 60
+N = 100
 
 
 def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
@@ -25,7 +25,7 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
                   "Export 350 passages to DOCX", "Memory of the window", "Peak memory"):
         assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
     assert len(table) == 16
-    assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 60" in text
+    assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
     for line in table:  # every measured cell holds a positive number
         measured = line.split(" | ")[1]
         assert re.search(r"\d", measured) and not re.search(r"nan|inf", measured), line
