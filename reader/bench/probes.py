@@ -163,15 +163,42 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     figures["highlights"] = len(list(win.text_pane.visible_passages()))
     figures["shown_unit"] = win.text_pane.content.unit_id
     found = []
-    runs = _ms_runs(lambda: found.append(search(win.project, query, 50)), 5)
+    runs = _ms_runs(lambda: found.append(search(win.project, query, 50, first_only=True)), 5)
     figures["search_ms"] = statistics.median(runs)
-    figures["search_ms_first"] = runs[0]
     figures["search_hits"] = len(found[-1].hits)
+    runs = _ms_runs(lambda: found.append(search(win.project, query, 50)), 3)
+    figures["count_ms"] = statistics.median(runs)
     figures["search_total"] = found[-1].total
+    first, counted = [], []
+    for _ in range(3):
+        a, b = _window_search(qapp, win, query)
+        first.append(a)
+        counted.append(b)
+    figures["window_search_first_ms"] = statistics.median(first)
+    figures["window_search_counted_ms"] = statistics.median(counted)
+    figures["window_search_listed"] = win.search_panel.model.rowCount()
     qapp.processEvents()
     figures["open_rss_mb"] = rss_mb("VmRSS")
     win.close()
     return figures
+
+
+def _window_search(qapp, win, query: str) -> tuple[float, float]:
+    """The window's project search (its background steps): milliseconds until the first hits are
+    listed, and until the whole project is counted."""
+    panel = win.search_panel
+    panel.model.set_hits([])
+    panel.result = None
+    t = time.perf_counter()
+    first = None
+    win.search_project(query)
+    while panel.result is None or panel.searching:
+        if first is None and panel.model.rowCount():
+            first = (time.perf_counter() - t) * 1000
+        qapp.processEvents()
+        time.sleep(0.0005)
+    counted = (time.perf_counter() - t) * 1000
+    return (counted if first is None else first), counted
 
 
 def window_import(project: str, corpus: str, cancel_after: float | None = None) -> dict:
@@ -188,9 +215,12 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
     clock = QElapsedTimer()
     clock.start()
     gaps = {"last": 0, "max": 0, "ticks": 0}
+    long_gaps: list[tuple[int, int]] = []  # (ms since the start, gap): when the window stalled
 
     def tick():
         now = clock.elapsed()
+        if now - gaps["last"] > 50:
+            long_gaps.append((now, now - gaps["last"]))
         gaps["max"] = max(gaps["max"], now - gaps["last"])
         gaps["last"] = now
         gaps["ticks"] += 1
@@ -231,6 +261,7 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
         "characters": chars,
         "progress_calls": progress["calls"],
         "max_stall_ms": gaps["max"],
+        "stalls_over_50ms": long_gaps[:20],
         "cancelled": report.cancelled,
     }
     if "cancel" in stopped:

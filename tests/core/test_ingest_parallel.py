@@ -4,6 +4,8 @@ duplicates (also two copies in one batch), failures that leave nothing behind, p
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from reader.core import ingest
@@ -48,6 +50,7 @@ def run(path, folder, parallel: bool, monkeypatch, **kwargs):
     monkeypatch.setattr(ingest, "_start_pool", lambda: pools.append(start_pool()) or pools[-1])
     with open_project(path) as project:
         report = ingest.import_paths(project, folder, **kwargs)
+    assert gc.isenabled()  # collection paused during the import only
     assert len(pools) == (1 if parallel else 0) and (pools[0] is not None if parallel else True)
     with open_project(path, create=False) as project:
         return report, contents(project)
