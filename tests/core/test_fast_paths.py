@@ -63,3 +63,15 @@ def test_the_quick_decision_agrees_with_opencc_on_every_sample():
         text = path.read_text(encoding="utf-8")
         assert script.is_mostly_traditional(text) == (script.traditional_share(text) >= script.TRADITIONAL_SHARE)
     assert script.is_mostly_traditional(resource_path("sample", "001_ba0517a13db5945e.txt").read_text(encoding="utf-8"))
+
+
+def test_t2s_by_character_equals_opencc_line_by_line():
+    from reader.bench.generate import _to_traditional
+
+    sample = resource_path("sample", "001_ba0517a13db5945e.txt").read_text(encoding="utf-8")
+    made = _to_traditional(resource_path("sample", "002_ffee44a947e36dc2.txt").read_text(encoding="utf-8"))
+    edges = "乾隆年間，二噁英與情有獨鍾的老態龍鍾。著名的朝著方向\n一目瞭然，上鍊 不瞭解 𠮷開會\n\n"
+    for text in (sample, made, edges):
+        expected = "\n".join(script._converter().convert(line) for line in text.split("\n"))
+        assert script.convert_t2s(text) == expected
+    assert script._by_character() is not None  # the fast path ran
