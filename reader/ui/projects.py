@@ -5,10 +5,10 @@ MainWindow."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import project as paths
 from reader.core.errors import ReaderError
-from reader.core.ingest import ImportReport, import_paths
 from reader.core.messages import describe, describe_skipped
 from reader.core.store.db import Project, create_project, open_project
 from reader.ui import i18n, ops
@@ -16,6 +16,9 @@ from reader.ui.changes import Changes
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from reader.core.ingest import ImportReport
 
 STOP_WAIT_MS = 5000
 
@@ -110,6 +113,8 @@ class ProjectMixin:
 
     def start_import(self, sources: list[Path]):
         """Import files or folders in the background; returns the Op."""
+        from reader.core.ingest import import_paths  # the readers load with the first import, not at start
+
         self.status(tr("Importing…"))
         return self.run_op(
             lambda project, progress, cancel: import_paths(project, sources, progress, cancel),
