@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from copy import copy
 from pathlib import Path
 
 from reader.core.export.result import ExportResult, Steps, xml_text
@@ -87,8 +88,15 @@ def write_xlsx(
         ws.column_dimensions[letter].width = WIDTHS.get(col.key, 12)
         ws.cell(row=1, column=i).font = bold
         align = wrap if col.key in WRAPPED else top
-        for row in range(2, len(rows) + 2):
-            ws.cell(row=row, column=i).alignment = align
+        # the alignment set once, its style copied to the other cells: assigning it to each cell
+        # makes openpyxl hash it each time (seconds for 10,000 rows)
+        template = None
+        for (cell,) in ws.iter_rows(min_row=2, max_row=len(rows) + 1, min_col=i, max_col=i):
+            if template is None:
+                cell.alignment = align
+                template = cell._style
+            else:
+                cell._style = copy(template)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
 
