@@ -142,12 +142,12 @@ def machine() -> str:
 def measure(n: int, seed: int, passages: int, workdir: Path, log=print) -> tuple[list[Row], dict]:
     """Run every measurement; the table rows and the raw figures."""
     workdir.mkdir(parents=True, exist_ok=True)
+    raw: dict = {"load_before": _load()}
     t = time.perf_counter()
     folder = corpus(workdir, n, seed)
     log(f"corpus: {folder} ({time.perf_counter() - t:.0f} s)")
     run = workdir / "run"
     run.mkdir(exist_ok=True)
-    raw: dict = {}
     raw["read_hash"] = [child("read_hash", workdir, corpus=str(folder))]
     log("import…")
     raw["import"] = child("window_import", workdir, project=str(_fresh(run / "imported.renda")), corpus=str(folder))
@@ -170,7 +170,16 @@ def measure(n: int, seed: int, passages: int, workdir: Path, log=print) -> tuple
     log("align…")
     raw["align20"] = child("align", workdir, project=str(big), counties=where["counties"])
     raw["align_all"] = child("align", workdir, project=str(big), counties=None)
+    raw["load_after"] = _load()
     return rows(raw, n), raw
+
+
+def _load() -> list[float]:
+    """The machine's load average (1, 5, 15 minutes): other work competing for the cores."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
 
 
 def _ok(value: float, limit: float) -> str:
@@ -240,10 +249,14 @@ def rows(raw: dict, n: int) -> list[Row]:
     return out
 
 
-def markdown(table: list[Row], n: int, seed: int, passages: int, took: float) -> str:
+def markdown(table: list[Row], n: int, seed: int, passages: int, took: float, raw: dict | None = None) -> str:
+    load = ""
+    if raw and raw.get("load_before"):
+        load = (f" Load average (other work on the machine) {raw['load_before'][0]:.1f} before, "
+                f"{raw.get('load_after', [0])[0]:.1f} after.")
     head = (f"Benchmark: {n} generated reports (seed {seed}), {passages} tagged passages; "
             f"{time.strftime('%Y-%m-%d', time.gmtime())}, the benchmark took {took:.0f} s.  \n"
-            f"Machine: {machine()}.  \n"
+            f"Machine: {machine()}.{load}  \n"
             f"Command: `python -m reader.bench --n {n} --seed {seed} --passages {passages}`\n\n"
             "| figure | measured | target / peer | ratio | pass |\n|---|---|---|---|---|\n")
     return head + "".join(f"| {r.figure} | {r.measured} | {r.limit} | {r.ratio} | {r.verdict} |\n" for r in table)
@@ -262,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t = time.perf_counter()
     table, raw = measure(args.n, args.seed, args.passages, args.workdir)
-    text = markdown(table, args.n, args.seed, args.passages, time.perf_counter() - t)
+    text = markdown(table, args.n, args.seed, args.passages, time.perf_counter() - t, raw)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
