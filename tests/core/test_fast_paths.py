@@ -75,3 +75,40 @@ def test_t2s_by_character_equals_opencc_line_by_line():
         expected = "\n".join(script._converter().convert(line) for line in text.split("\n"))
         assert script.convert_t2s(text) == expected
     assert script._by_character() is not None  # the fast path ran
+
+
+def substitute_by_definition(mt, pattern, repl):
+    """The map of a substitution, character by character, as the docstring of substitute says."""
+    text, src = mt.text, mt.sources
+    out, sources, pos = [], [], 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new == text[s:e]:
+            continue
+        out.append(text[pos:s])
+        sources += list(src[pos:s])
+        out.append(new)
+        if e > s:
+            sources += [src[min(s + k, e - 1)] for k in range(len(new))]
+        else:
+            sources += [src[s] if s < len(src) else mt.original_length] * len(new)
+        pos = e
+    out.append(text[pos:])
+    sources += list(src[pos:])
+    return "".join(out), sources
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表,.;:a b\n（）")), max_size=50))
+def test_substitute_maps_every_character_as_defined(text):
+    import re
+
+    from reader.core.clean.textmap import MappedText, substitute
+
+    mt = MappedText.identity(text)
+    for pattern, repl in ((re.compile(","), "，"), (re.compile(r"[.;]"), lambda m: {".": "。", ";": "；"}[m.group()]),
+                          (re.compile(" +"), ""), (re.compile("表"), "表示"), (re.compile("(?=代)"), "※"),
+                          (re.compile(r"(a)(\s)"), r"\2\1"), (re.compile("\n"), "\\n")):
+        got = substitute(mt, pattern, repl)
+        assert (got.text, list(got.sources)) == substitute_by_definition(mt, pattern, repl)
