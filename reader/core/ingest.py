@@ -152,6 +152,7 @@ class Prepared:
     raw: object  # RawDocument
     cleaned: object  # pipeline.Cleaned
     units: list
+    index_texts: list[str] | None = None  # the units' texts as search tokens (made in the worker)
 
 
 def import_paths(
@@ -249,6 +250,7 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
         steps=cleaned.steps,
         damaged=cleaned.damaged,
         units=units,
+        index_texts=prepared.index_texts,
     )
     return ImportItem(
         path,
@@ -266,9 +268,14 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
 
 def _prepare_in_worker(path: Path, data: bytes, sha: str) -> tuple[str, object]:
     """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
-    nothing unpicklable crosses back."""
+    nothing unpicklable crosses back. The search tokens are made here too, off the writer."""
+    from reader.core.search import tokens_text
+
     try:
-        return "ok", prepare(path, data, sha)
+        prepared = prepare(path, data, sha)
+        text = prepared.cleaned.text
+        prepared.index_texts = [tokens_text(text[u.start : u.end]) for u in prepared.units]
+        return "ok", prepared
     except ReaderError as e:
         return "error", e
     except Exception as e:  # noqa: BLE001 - reported to the main process, which logs and records it

@@ -106,11 +106,14 @@ def ensure_index(project: Project) -> None:
 
 
 def index_units(project: Project, units: list[tuple[int, str]]) -> None:
+    index_tokens(project, [(uid, tokens_text(t)) for uid, t in units])
+
+
+def index_tokens(project: Project, units: list[tuple[int, str]]) -> None:
+    """Index units whose text is already made into tokens (tokens_text)."""
     if not _has_index(project):
         return
-    project.db.conn.executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", [(uid, tokens_text(t)) for uid, t in units]
-    )
+    project.db.conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", units)
 
 
 def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
