@@ -89,9 +89,19 @@ def _lead(section: AlignSection) -> str:
     return text
 
 
-def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None) -> tuple[dict[str, float], float]:
+def drop_bags(node: Node) -> None:
+    """Free a node's term bags (after its vectors and evidence are made: nothing reads them again)."""
+    node.head = node.body = _EMPTY
+
+
+_EMPTY: Counter[str] = Counter()
+
+
+def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
+                 done: Callable[[Node], None] | None = None) -> tuple[dict[str, float], float]:
     """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
-    `check()` is called now and then (it raises to stop: a cancel)."""
+    `check()` is called now and then (it raises to stop: a cancel); `done(node)` after a node's
+    vectors are made."""
     # each section's combined bag made twice, one at a time, rather than all held at once (on a
     # national corpus they took ~250 MB)
     idf, unseen = idf_table(_combined(n) for n in items)
@@ -100,6 +110,8 @@ def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None)
             check()
         node.vec = normalized(top_terms(tfidf(_combined(node), idf, unseen), VEC_TERMS))
         node.head_vec = tfidf(node.head, idf, unseen)
+        if done is not None:
+            done(node)
     return idf, unseen
 
 
