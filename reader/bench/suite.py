@@ -241,11 +241,13 @@ def rows(raw: dict, n: int) -> list[Row]:
             f"{open_rss / 500:.2f}", _ok(open_rss, 500)),
     ]
     peaks = [("import (window)", imp["peak_rss_mb"]), ("each import worker", imp["children_peak_rss_mb"]),
-             ("window", max(w["peak_rss_mb"] for w in win)), ("align 20", a20["peak_rss_mb"]),
-             ("align all", aall["peak_rss_mb"]), ("export", exp["peak_rss_mb"])]
+             ("window", max(w["peak_rss_mb"] for w in win)), ("align 20", a20["peak_rss_mb"]), ("export", exp["peak_rss_mb"])]
+    top = max(mb for _, mb in peaks)
     out.append(Row("Peak memory of each process (VmHWM): " + ", ".join(name for name, _ in peaks),
-                   " / ".join(f"{mb:.0f}" for _, mb in peaks) + " MB", "target < 500 MB",
-                   f"{max(mb for _, mb in peaks) / 500:.2f}", _ok(max(mb for _, mb in peaks), 500)))
+                   " / ".join(f"{mb:.0f}" for _, mb in peaks) + " MB", "target < 500 MB", f"{top / 500:.2f}", _ok(top, 500)))
+    out.append(Row(f"Peak memory aligning all {aall['reports']} reports (VmHWM; the window holds it while it aligns)",
+                   f"{aall['peak_rss_mb']:.0f} MB", "target < 500 MB", f"{aall['peak_rss_mb'] / 500:.2f}",
+                   _ok(aall["peak_rss_mb"], 500)))
     return out
 
 

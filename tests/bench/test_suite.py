@@ -22,9 +22,9 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     for start in ("Import", "Import speed", "Import: progress", "Import cancelled", "Cold start to",
                   "Cold start against", "Expand the outline", "Choose a section", "Project search 代表联络站 in the window",
                   "Project search 代表联络站, first 50", "Project search 代表联络站: every occurrence", "Align 20", "Align all", "Export 350 passages to XLSX",
-                  "Export 350 passages to DOCX", "Memory of the window", "Peak memory"):
+                  "Export 350 passages to DOCX", "Memory of the window", "Peak memory of each", "Peak memory aligning"):
         assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
-    assert len(table) == 17
+    assert len(table) == 18
     assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
     for line in table:  # every measured cell holds a positive number
         measured = line.split(" | ")[1]
