@@ -84,3 +84,12 @@ def test_parallel_import_cancelled_keeps_what_was_written(tmp_path, folder, monk
     assert report.cancelled and len(report.items) == 8  # cancel is checked between files
     written = [i for i in report.items if i.status == "imported"]
     assert [i.document_id for i in written] == [d[0] for d in db[0]]  # every one reported is stored
+
+
+def test_without_worker_processes_the_files_are_prepared_here(tmp_path, folder, monkeypatch):
+    serial, serial_db = run(tmp_path / "a.renda", folder, False, monkeypatch)
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_FILES", 4)
+    monkeypatch.setattr(ingest, "_start_pool", lambda: None)  # no processes could be started
+    with open_project(tmp_path / "b.renda") as project:
+        report = ingest.import_paths(project, folder)
+        assert outcome(report) == outcome(serial) and contents(project) == serial_db
