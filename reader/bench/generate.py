@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from reader.core.clean.pipeline import clean
@@ -26,8 +27,8 @@ from reader.resources import resource_path
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "建国伟军华明强丽敏静秀英志勇文杰涛斌红霞平刚桂兰春林海燕国庆新民德胜玉福永东晓宏"
 STYLES = ("numbered", "bare", "markdown", "paren", "numbered_paren")
-FORMATS = (("txt", "utf-8", 50), ("txt", "gb18030", 15), ("txt", "utf-16", 5), ("md", "utf-8", 5),
-           ("docx", None, 13), ("html", "utf-8", 12))
+FORMATS = (("txt", "utf-8", 48), ("txt", "gb18030", 15), ("txt", "utf-16", 5), ("md", "utf-8", 5),
+           ("docx", None, 13), ("html", "utf-8", 8), ("html", "gb18030", 4), ("pdf", None, 2))
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -64,43 +65,62 @@ def _vary_numbers(text: str, rng: random.Random) -> str:
 def _place_names_to(text: str, county: str) -> str:
     for name in set(find_names(text)):
         text = text.replace(name, county)
-    return text
+    return text.replace("XX县", county).replace("XX", county)  # the samples' blanked names
 
 
 CN = "一二三四五六七八九十"
 
 
 def _heading(style: str, k: int, text: str) -> str:
-    return {"numbered": f"{CN[k]}、{text}", "bare": text, "markdown": f"#### {text}", "paren": f"（{CN[k]}）{text}",
+    return {"numbered": f"{CN[k]}、{text}", "bare": text, "markdown": f"### {text}", "paren": f"（{CN[k]}）{text}",
             "numbered_paren": f"{CN[k]}、{text}"}[style]
 
 
+def _sub(style: str, j: int, sub: str, para: str) -> list[str]:
+    """A sub-point of a section in the report's style: its own heading line (markdown), a lead-in
+    （一）…。 or 一是…。 run into its paragraph."""
+    if style == "markdown":
+        return [f"#### {sub}", para]
+    if style == "numbered_paren":
+        return [f"（{CN[j]}）{sub}。{para}"]
+    return [f"{CN[j]}是{sub}。{para}"]
+
+
 def report_text(county: str, prefecture: str, province: str, year: int, pieces: Pieces, rng: random.Random) -> tuple[str, str]:
-    """(title, text) of one report."""
+    """(title, text) of one report: about 10,000 characters, as real ones are (3,000 of them make the
+    30 million characters of a national corpus)."""
     style = rng.choice(STYLES)
     name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
     title = rng.choice([f"{county}人大常委会工作报告", f"{year}年{county}人大常委会工作情况报告",
                         f"依法履职担当作为 推动{county}人大工作高质量发展"])
-    lines = [title, f"{county}人大常委会主任 {name}",
-             _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)]
-    for k in range(rng.randint(3, 6)):
+
+    def para() -> str:
+        return _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)
+
+    lines = [title]
+    if rng.random() < 0.2:  # a reprint: editor's note and date before the report, as on congress websites
+        lines += [f"{year + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "编者按:", para()]
+    lines += [f"{county}人大常委会主任 {name}", para()]
+    for k in range(rng.randint(5, 8)):
         lines.append(_heading(style, k, rng.choice(pieces.headings)))
-        lines.append(_place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county))
-        for j in range(rng.randint(0, 4)):
-            sub = rng.choice(pieces.subheadings)
-            para = _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)
-            if style == "numbered_paren":
-                lines.append(f"（{CN[j]}）{sub}。{para}")
-            else:
-                lines.append(f"{CN[j]}是{sub}。{para}")
+        lines += [para() for _ in range(rng.randint(1, 2))]
+        for j in range(rng.randint(2, 6)):
+            lines += _sub(style, j, rng.choice(pieces.subheadings), para())
+            if rng.random() < 0.6:
+                lines.append(para())
     lines.append(f"（{province}{prefecture}{county}，{year}年）")
     return title, "\n".join(lines) + "\n"
 
 
-def _to_traditional(text: str) -> str:
+@lru_cache(maxsize=1)
+def _converter():
     import opencc
 
-    return opencc.OpenCC("s2t").convert(text)
+    return opencc.OpenCC("s2t")
+
+
+def _to_traditional(text: str) -> str:
+    return _converter().convert(text)
 
 
 def _write(path: Path, fmt: str, encoding: str | None, title: str, text: str) -> Path:
@@ -124,13 +144,19 @@ def _write(path: Path, fmt: str, encoding: str | None, title: str, text: str) ->
         doc.core_properties.title = title
         doc.core_properties.created = doc.core_properties.modified = datetime(2024, 1, 1)
         doc.save(str(path))
+    elif fmt == "pdf":
+        from reader.bench.pdfwriter import make_pdf, paginate
+
+        path = path.with_suffix(".pdf")
+        path.write_bytes(make_pdf(paginate([ln for ln in text.split("\n") if ln.strip()], 40)))
     else:
-        path = path.with_suffix(".html")
+        charset = "gbk" if encoding == "gb18030" else "utf-8"
+        path = path.with_suffix(".html" if charset == "utf-8" else ".htm")
         body = "".join(f"<p>{html.escape(ln)}</p>\n" for ln in text.split("\n") if ln)
-        page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        page = (f"<!DOCTYPE html><html><head><meta charset='{charset}'><title>{html.escape(title)}</title>"
                 f"<script>var counter=1;</script><style>p{{margin:0}}</style></head><body>"
                 f"<nav>首页 | 新闻</nav><div id='js_content'>{body}</div><footer>版权所有</footer></body></html>")
-        path.write_text(page, encoding="utf-8")
+        path.write_bytes(page.encode(encoding or "utf-8", errors="xmlcharrefreplace"))
     return path
 
 
@@ -149,13 +175,14 @@ def generate(out_dir: Path, n: int = 3000, seed: int = 1) -> list[Path]:
     rng.shuffle(places)
     out_dir.mkdir(parents=True, exist_ok=True)
     weights = [w for _, _, w in FORMATS]
+    traditional = set(rng.sample(range(n), n // 10))  # exactly a tenth
     written = []
     for i in range(n):
         county, prefecture, province = places[i % len(places)]
         year = rng.randint(2015, 2024)
         title, text = report_text(county, prefecture, province, year, pieces, rng)
         fmt, encoding, _ = rng.choices(FORMATS, weights)[0]
-        if rng.random() < 0.1:
+        if i in traditional:
             text, title = _to_traditional(text), _to_traditional(title)
             if fmt == "txt":
                 encoding = rng.choice(("big5", "utf-8"))

@@ -9,6 +9,7 @@ leaves half a document behind and the rest of the batch still imports.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -144,6 +145,30 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
     return out
 
 
+# Many files are read, cleaned and cut into units in worker processes (both cores), while this
+# process alone writes them, in batches; fewer files are not worth the workers' start-up (~0.5 s).
+PARALLEL_MIN_FILES = 16
+BATCH = 32  # documents written per transaction when importing many
+AHEAD = 2 * BATCH  # files handed out ahead of the one being written (workers never wait for a batch)
+
+
+def workers() -> int:
+    """Processes that prepare files in a parallel import (1: none, all in this process)."""
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+@dataclass
+class Prepared:
+    """A file read, cleaned and cut into units, ready to be written (made in a worker process)."""
+
+    path: Path
+    sha: str
+    raw: object  # RawDocument
+    cleaned: object  # pipeline.Cleaned
+    units: list
+    index_texts: list[str] | None = None  # the units' texts as search tokens (made in the worker)
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | Path],
@@ -152,47 +177,65 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders. `progress(done, total, name)` is called before each file and once
     at the end; `cancel` (a CancelToken) is checked between files: on cancel the report has
-    cancelled=True and what was imported stays."""
+    cancelled=True and what was imported stays. Many files are prepared on every core and written
+    in batches (each document still all or nothing); the report is the same either way."""
     if project.read_only:
         raise ProjectReadOnly(str(project.path))
     files = collect(paths)
     report = ImportReport(total=len(files))
-    for done, (path, known) in enumerate(files):
-        if is_cancelled(cancel):
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(done, len(files), path.name)
-        if known is not None:
-            report.items.append(ImportItem(path, FAILED, error=known))
-            continue
-        try:
-            report.items.append(import_file(project, path))
-        except ReaderError as e:
-            report.items.append(ImportItem(path, FAILED, error=e))
-        except sqlite3.Error as e:  # the document's transaction was rolled back
-            report.items.append(ImportItem(path, FAILED, error=WriteFailed(str(project.path), str(e))))
-        except Exception as e:  # a fault in a reader or the cleaning: logged, recorded, the batch goes on
-            log.exception("importing %s failed", path)
-            report.items.append(ImportItem(path, FAILED, error=ImportFailed(str(path), f"{type(e).__name__}: {e}")))
+    readable = sum(1 for p, known in files if known is None and p.suffix.lower() not in RESERVED_SUFFIXES)
+    if readable >= PARALLEL_MIN_FILES and workers() > 1:
+        _import_parallel(project, files, report, progress, cancel)
+    else:
+        for done, (path, known) in enumerate(files):
+            if is_cancelled(cancel):
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(done, len(files), path.name)
+            report.items.append(_guarded(project, path, known, lambda p=path: import_file(project, p)))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _guarded(project: Project, path: Path, known: ReaderError | None, work) -> ImportItem:
+    """`work()`'s item, or the file failed with its typed error (a bug logged, the batch goes on)."""
+    if known is not None:
+        return ImportItem(path, FAILED, error=known)
+    try:
+        return work()
+    except ReaderError as e:
+        return ImportItem(path, FAILED, error=e)
+    except sqlite3.Error as e:  # the document's transaction was rolled back
+        return ImportItem(path, FAILED, error=WriteFailed(str(project.path), str(e)))
+    except Exception as e:  # a fault in a reader or the cleaning: logged, recorded, the batch goes on
+        log.exception("importing %s failed", path)
+        return ImportItem(path, FAILED, error=ImportFailed(str(path), f"{type(e).__name__}: {e}"))
 
 
 def import_file(project: Project, path: Path) -> ImportItem:
     """Import one file (raises ReaderError when it cannot be read)."""
     if path.suffix.lower() in RESERVED_SUFFIXES:
         return _import_exchange(project, path)
+    data, sha = _read(path)
+    existing = documents.find_sha256(project, sha)
+    if existing is not None:
+        return ImportItem(path, DUPLICATE, document_id=existing)
+    return _store(project, prepare(path, data, sha))
+
+
+def _read(path: Path) -> tuple[bytes, str]:
     try:
         readers.check_size(path)  # before reading an absurdly large file into memory
         data = path.read_bytes()
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
-    sha = hashlib.sha256(data).hexdigest()
-    existing = documents.find_sha256(project, sha)
-    if existing is not None:
-        return ImportItem(path, DUPLICATE, document_id=existing)
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def prepare(path: Path, data: bytes, sha: str) -> Prepared:
+    """Read, clean and find the units of one file's bytes (no project: runs in a worker)."""
     try:
         raw = readers.read_path(path, data)
     except OSError as e:
@@ -203,11 +246,16 @@ def import_file(project: Project, path: Path) -> ImportItem:
     if not cleaned.text.strip():
         raise EmptyDocument(str(path))
     units = structure.find_units(cleaned.text, cleaned.hints, path.name, published=cleaned.published)
+    return Prepared(path, sha, raw, cleaned, units)
+
+
+def _store(project: Project, prepared: Prepared) -> ImportItem:
+    path, raw, cleaned, units = prepared.path, prepared.raw, prepared.cleaned, prepared.units
     doc_id, unit_ids = documents.insert_document(
         project,
         source_path=str(path.resolve()),
         source_name=path.name,
-        sha256=sha,
+        sha256=prepared.sha,
         encoding=raw.encoding,
         format=raw.format,
         original_text=raw.text,
@@ -216,6 +264,7 @@ def import_file(project: Project, path: Path) -> ImportItem:
         steps=cleaned.steps,
         damaged=cleaned.damaged,
         units=units,
+        index_texts=prepared.index_texts,
     )
     return ImportItem(
         path,
@@ -226,6 +275,168 @@ def import_file(project: Project, path: Path) -> ImportItem:
             for uid, u in zip(unit_ids, units, strict=True)
         ],
     )
+
+
+# -- many files: prepared on every core, written here in batches ---------------------------------
+
+
+def _prepare_in_worker(path: Path, data: bytes, sha: str) -> tuple[str, object]:
+    """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
+    nothing unpicklable crosses back. The search tokens are made here too, off the writer."""
+    from reader.core.search import tokens_text
+
+    try:
+        prepared = prepare(path, data, sha)
+        text = prepared.cleaned.text
+        prepared.index_texts = [tokens_text(text[u.start : u.end]) for u in prepared.units]
+        return "ok", prepared
+    except ReaderError as e:
+        return "error", e
+    except Exception as e:  # noqa: BLE001 - reported to the main process, which logs and records it
+        import traceback
+
+        return "bug", (f"{type(e).__name__}: {e}", traceback.format_exc())
+
+
+class _Task:
+    """One file of a parallel import: its bytes read and hashed here, prepared in a worker."""
+
+    def __init__(self, path: Path, known: ReaderError | None):
+        self.path, self.known = path, known
+        self.data: bytes | None = None
+        self.sha = ""
+        self.future = None
+
+    def start(self, project: Project, pool, pending: set[str]) -> None:
+        if self.known is not None or self.path.suffix.lower() in RESERVED_SUFFIXES:
+            return
+        try:
+            self.data, self.sha = _read(self.path)
+        except ReaderError as e:
+            self.known = e
+            return
+        if self.sha in pending or documents.find_sha256(project, self.sha) is not None:
+            return  # a duplicate: decided when its turn comes (the first copy is written by then)
+        pending.add(self.sha)
+        if pool is not None:
+            try:
+                self.future = pool.submit(_prepare_in_worker, self.path, self.data, self.sha)
+            except RuntimeError:  # the pool is broken or shut: prepared here instead
+                self.future = None
+
+    def result(self, project: Project) -> ImportItem | Prepared:
+        """The item when nothing is left to write (failed, duplicate, an exchange file), else the
+        Prepared document."""
+        if self.known is not None:
+            return ImportItem(self.path, FAILED, error=self.known)
+        if self.path.suffix.lower() in RESERVED_SUFFIXES:
+            return _import_exchange(project, self.path)
+        existing = documents.find_sha256(project, self.sha)
+        if existing is not None:
+            return ImportItem(self.path, DUPLICATE, document_id=existing)
+        outcome = None
+        if self.future is not None:
+            try:
+                outcome = self.future.result()
+            except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool): prepared here instead
+                log.warning("a worker process failed; %s is prepared in the main process", self.path)
+        self.future = None
+        if outcome is None:
+            return prepare(self.path, self.data or b"", self.sha)
+        kind, value = outcome
+        if kind == "error":
+            raise value
+        if kind == "bug":
+            message, trace = value
+            log.error("importing %s failed\n%s", self.path, trace)
+            return ImportItem(self.path, FAILED, error=ImportFailed(str(self.path), message))
+        return value
+
+
+def _start_pool():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:  # spawn, not fork: the window's threads (and their locks) must not be copied
+        return ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, ImportError, NotImplementedError) as e:
+        log.warning("no worker processes (%s): importing in this process", e)
+        return None
+
+
+def _import_parallel(project: Project, files, report: ImportReport, progress: Progress | None, cancel) -> None:
+    from collections import deque
+
+    pool = _start_pool()
+    # no cycle collection while the documents stream in: a full collection over the growing heap
+    # stops every thread of the process (the window's too) for a few hundred milliseconds, and an
+    # import makes no garbage cycles to collect
+    collecting = gc.isenabled()
+    gc.disable()
+    tasks = deque(_Task(path, known) for path, known in files)
+    started: deque[_Task] = deque()
+    pending: set[str] = set()
+    batch: list[tuple[int, Prepared]] = []  # (index in report.items, document) written together
+    ahead = AHEAD + 4 * workers()
+    try:
+        for done in range(len(files)):
+            while tasks and len(started) < ahead:
+                task = tasks.popleft()
+                task.start(project, pool, pending)
+                started.append(task)
+            task = started.popleft()
+            if is_cancelled(cancel):
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(done, len(files), task.path.name)
+            if task.path.suffix.lower() in RESERVED_SUFFIXES or any(p.sha == task.sha for _, p in batch):
+                _write_batch(project, batch, report)  # in file order: the first copy is written first
+            outcome = _guarded(project, task.path, None, lambda t=task: t.result(project))
+            task.data = None
+            if isinstance(outcome, Prepared):
+                report.items.append(ImportItem(outcome.path, IMPORTED))  # replaced when written
+                batch.append((len(report.items) - 1, outcome))
+                if len(batch) >= BATCH:
+                    _write_batch(project, batch, report)
+            else:
+                report.items.append(outcome)
+    finally:
+        try:
+            _write_batch(project, batch, report)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if collecting:
+                gc.enable()
+
+
+class _BatchLostError(Exception):
+    """A document's failure ended the batch's transaction (SQLite rolled it all back)."""
+
+
+def _write_batch(project: Project, batch: list[tuple[int, Prepared]], report: ImportReport) -> None:
+    """Write the batch's documents in one transaction, each in a savepoint of its own (a failing
+    document leaves nothing behind, the others are written); when the transaction itself is lost,
+    each document again in a transaction of its own."""
+    if not batch:
+        return
+
+    def store(prepared: Prepared) -> ImportItem:
+        return _guarded(project, prepared.path, None, lambda: _store(project, prepared))
+
+    items: dict[int, ImportItem] = {}
+    try:
+        with project.db.atomic():
+            for index, prepared in batch:
+                items[index] = store(prepared)
+                if not project.db.conn.in_transaction:
+                    raise _BatchLostError
+    except (_BatchLostError, sqlite3.Error, ReaderError):
+        items = {index: store(prepared) for index, prepared in batch}
+    for index, item in items.items():
+        report.items[index] = item
+    batch.clear()
 
 
 def _import_exchange(project: Project, path: Path) -> ImportItem:

@@ -9,8 +9,10 @@ sides advance together.
 from __future__ import annotations
 
 import json
+import operator
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import compress
 
 
 class OffsetMap:
@@ -32,15 +34,16 @@ class OffsetMap:
     @classmethod
     def from_sources(cls, sources: Sequence[int], original_length: int) -> OffsetMap:
         """Build from `sources[i]` = original index of cleaned character i."""
-        runs: list[tuple[int, int, int]] = []
-        for i, j in enumerate(sources):
-            if runs:
-                c0, o0, n = runs[-1]
-                if c0 + n == i and o0 + n == j:
-                    runs[-1] = (c0, o0, n + 1)
-                    continue
-            runs.append((i, j, 1))
-        return cls(runs, len(sources), original_length)
+        # a run is where sources[i] - i stays the same; its breaks are found by C-level iteration
+        # (map, compress), not a Python loop over every character
+        n = len(sources)
+        if not n:
+            return cls([], 0, original_length)
+        shift = list(map(operator.sub, sources, range(n)))
+        starts = [0, *compress(range(1, n), map(operator.ne, shift[1:], shift[:-1]))]
+        ends = [*starts[1:], n]
+        runs = [(c, sources[c], e - c) for c, e in zip(starts, ends, strict=True)]
+        return cls(runs, n, original_length)
 
     def to_original(self, i: int) -> int:
         """The original index of cleaned index i (i == clean_length maps to the original end)."""

@@ -12,6 +12,7 @@ Offsets in hits are relative to the unit text, like every offset the program sho
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from reader.core.store.documents import innermost_section, sections_of
 
 FTS_TABLE = "units_fts"
 SNIPPET_CONTEXT = 20
+FIRST_CHUNK = 20  # units read at a time when only the first hits are wanted
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
 
@@ -44,22 +46,22 @@ class SearchResult:
     total: int  # every occurrence in the project
     hits: list[Hit]  # the first `limit` of them, by unit then position
     method: str  # 'fts5' or 'scan'
+    complete: bool = True  # False: only the first hits were looked for; total counts those units only
+
+
+_WIDE_SPACE = re.compile(r"(?![\x00-\x7f])\s")
+_WIDE_RUN = re.compile(r"([^\x00-\x7f]+)")
 
 
 def tokens_text(text: str, chunk: int = 1 << 16) -> str:
-    """The text as index tokens: a space around every non-ASCII character. Built a chunk at a
-    time, so a text of millions of characters never holds a list of millions of small strings."""
+    """The text as index tokens: a space around every non-ASCII character (a non-ASCII space
+    becomes one space). Built a chunk at a time, so a text of millions of characters never holds
+    a list of millions of small strings."""
     if len(text) > chunk:
         return "".join(tokens_text(text[k : k + chunk], chunk) for k in range(0, len(text), chunk))
-    out: list[str] = []
-    for ch in text:
-        if ord(ch) < 0x80:
-            out.append(ch)
-        elif not ch.isspace():
-            out.append(f" {ch} ")
-        else:
-            out.append(" ")
-    return "".join(out)
+    parts = _WIDE_RUN.split(_WIDE_SPACE.sub(" ", text))
+    parts[1::2] = [" " + "  ".join(run) + " " for run in parts[1::2]]
+    return "".join(parts)
 
 
 def fts_query(query: str) -> str | None:
@@ -107,11 +109,14 @@ def ensure_index(project: Project) -> None:
 
 
 def index_units(project: Project, units: list[tuple[int, str]]) -> None:
+    index_tokens(project, [(uid, tokens_text(t)) for uid, t in units])
+
+
+def index_tokens(project: Project, units: list[tuple[int, str]]) -> None:
+    """Index units whose text is already made into tokens (tokens_text)."""
     if not _has_index(project):
         return
-    project.db.conn.executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", [(uid, tokens_text(t)) for uid, t in units]
-    )
+    project.db.conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", units)
 
 
 def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
@@ -127,9 +132,12 @@ def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
 # -- searching -----------------------------------------------------------------------------------
 
 
-def search(project: Project, query: str, limit: int | None = 100, *, force_scan: bool = False) -> SearchResult:
+def search(project: Project, query: str, limit: int | None = 100, *, force_scan: bool = False,
+           first_only: bool = False) -> SearchResult:
     """Every exact occurrence of `query` in the project's unit texts (counted non-overlapping,
-    like str.count); `hits` holds the first `limit` (None: all)."""
+    like str.count); `hits` holds the first `limit` (None: all). With `first_only`, the units are
+    read only until `limit` hits are found (fast on a big project: the window shows them while the
+    whole count runs); the result then has complete=False unless every unit was read."""
     if not query or not query.strip():
         raise InvalidInput("query", query)
     if limit is not None and limit < 0:
@@ -140,7 +148,7 @@ def search(project: Project, query: str, limit: int | None = 100, *, force_scan:
         candidates = [
             r[0] for r in project.db.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid", [phrase])
         ]
-        rows = _unit_rows(project, candidates)
+        rows = _unit_rows(project, candidates, query if first_only else None, limit)
     else:
         method = "scan"
         rows = project.db.execute(
@@ -172,19 +180,29 @@ def search(project: Project, query: str, limit: int | None = 100, *, force_scan:
                 snippet=snippet(body, i, i + len(query)),
             )
         )
-    return SearchResult(query=query, total=total, hits=hits, method=method)
+    complete = not first_only or method != "fts5" or len(rows) == len(candidates)
+    return SearchResult(query=query, total=total, hits=hits, method=method, complete=complete)
 
 
-def _unit_rows(project: Project, unit_ids: list[int]) -> list[tuple[int, str | None, str]]:
+def _unit_rows(project: Project, unit_ids: list[int], first: str | None = None,
+               limit: int | None = None) -> list[tuple[int, str | None, str]]:
+    """The units' (id, county, text); with `first`, only until `limit` occurrences of it are read."""
     rows: list[tuple[int, str | None, str]] = []
-    for k in range(0, len(unit_ids), 500):
-        chunk = unit_ids[k : k + 500]
-        rows += project.db.execute(
+    found = 0
+    step = 500 if first is None else FIRST_CHUNK
+    for k in range(0, len(unit_ids), step):
+        if first is not None and limit is not None and found >= limit:
+            break
+        chunk = unit_ids[k : k + step]
+        got = project.db.execute(
             'SELECT u.id, u.county, substr(d.cleaned_text, u.start + 1, u."end" - u.start) '
             f"FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id IN ({','.join('?' * len(chunk))}) "
             "ORDER BY u.id",
             chunk,
         ).fetchall()
+        rows += got
+        if first is not None:
+            found += sum(body.count(first) for _uid, _county, body in got)
     return rows
 
 

@@ -5,10 +5,10 @@ MainWindow."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import project as paths
 from reader.core.errors import ProjectDamaged, ReaderError
-from reader.core.ingest import ImportReport, import_paths
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
 from reader.core.store.db import IN_USE, Project, create_project, open_project
@@ -19,6 +19,9 @@ from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDialog
 from reader.ui.i18n import tr
 from reader.ui.plain import menu_text
+
+if TYPE_CHECKING:
+    from reader.core.ingest import ImportReport
 
 STOP_WAIT_MS = 5000
 
@@ -136,6 +139,8 @@ class ProjectMixin:
         if self.project.read_only:
             self.show_error(self.project.read_only_error())
             return None
+        from reader.core.ingest import import_paths  # the readers load with the first import, not at start
+
         self.status(tr("Importing…"))
         return self.run_op(
             lambda project, progress, cancel: import_paths(project, sources, progress, cancel),

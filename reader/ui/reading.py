@@ -340,12 +340,31 @@ class ReadingMixin:
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.set_searching(query)
+        # the first hits at once (a big project's texts are not all read for them), then the count
         self.run_op(
-            lambda project, _progress, _cancel: search(project, query, SEARCH_LIMIT),
+            lambda project, _progress, _cancel: search(project, query, SEARCH_LIMIT, first_only=True),
             label=tr("Searching"),
-            on_done=self.search_panel.set_result,
+            on_done=self.first_hits_found,
             progress=False,
         )
+
+    def first_hits_found(self, result) -> None:
+        if self.search_panel.searching != result.query:
+            return  # another search was started meanwhile
+        if result.complete:
+            self.search_panel.set_result(result)
+            return
+        self.search_panel.show_first_hits(result)
+        self.run_op(
+            lambda project, _progress, _cancel: search(project, result.query, SEARCH_LIMIT),
+            label=tr("Searching"),
+            on_done=self.all_hits_counted,
+            progress=False,
+        )
+
+    def all_hits_counted(self, result) -> None:
+        if self.search_panel.searching == result.query:
+            self.search_panel.set_result(result)
 
     # == matrix ======================================================================================
     def show_matrix(self) -> None:

@@ -93,10 +93,16 @@ class SearchPanel(QWidget):
         self.searching = query
         self.summary.setText(tr("Searching for “{q}”…").format(q=query))
 
+    def show_first_hits(self, result: SearchResult) -> None:
+        """The first hits while the whole project is still being counted (the summary still says
+        it is searching)."""
+        self.model.set_hits(result.hits)
+
     def set_result(self, result: SearchResult) -> None:
         self.result = result
         self.searching = ""
-        self.model.set_hits(result.hits)
+        if result.hits != self.model.hits:  # the first hits shown already: the view is kept as it is
+            self.model.set_hits(result.hits)
         self._summary()
 
     def _summary(self) -> None:

@@ -316,6 +316,7 @@ class TextPane(QTextEdit):
         doc = self.document()
         whole = QTextCursor(doc)
         whole.select(QTextCursor.SelectionType.Document)
+        whole.beginEditBlock()  # one layout for every format below, not one per heading
         block = QTextBlockFormat()
         block.setLineHeight(float(LINE_HEIGHT), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.point_size * 0.5)
@@ -335,6 +336,7 @@ class TextPane(QTextEdit):
                     heading.setTopMargin(self.point_size * (1.2 if level <= 1 else 0.6))
                     heading.setBottomMargin(self.point_size * 0.4)
                     c.mergeBlockFormat(heading)
+        whole.endEditBlock()
         self._refresh_highlights()
         if keep_scroll:
             self.verticalScrollBar().setValue(scroll)

@@ -103,3 +103,15 @@ def test_tokens_and_phrase():
     assert search.fts_query('a"b') == '"a b"'
     assert search.fts_query("，。") is None
     assert search.fts_query("e\u0301") is None  # a combining mark: the scan answers
+
+
+def test_first_hits_only_reads_until_the_limit_and_says_so(sample_project, monkeypatch):
+    monkeypatch.setattr(search, "FIRST_CHUNK", 1)  # the samples are few: one unit read at a time
+    full = search.search(sample_project, "代表", 5)
+    first = search.search(sample_project, "代表", 5, first_only=True)
+    assert first.hits == full.hits and full.complete
+    assert not first.complete and len(first.hits) <= first.total < full.total
+    everything = search.search(sample_project, "代表", None, first_only=True)  # no limit: every unit read
+    assert everything.complete and everything.total == full.total
+    rare = search.search(sample_project, "代表联络站", 10_000, first_only=True)  # fewer hits than the limit
+    assert rare.complete and rare.total == search.search(sample_project, "代表联络站", 10_000).total

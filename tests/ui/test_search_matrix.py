@@ -10,6 +10,7 @@ from reader.core.search import search
 from reader.core.store.documents import unit_text
 from reader.core.store.passages import list_passages, tag
 from reader.core.store.themes import find_theme
+from reader.ui import reading
 from tests.ui.helpers import choose_section, click_index, highlighted_spans, unit_of, utf16
 
 
@@ -171,3 +172,22 @@ def test_matrix_dock_restored_open_is_counted(make_window, sample_project_path, 
     again = make_window(sample_project_path)
     assert again.matrix_dock.isVisible()
     qtbot.waitUntil(lambda: again.matrix_view.model.rowCount() == 1, timeout=5000)
+
+
+def test_first_hits_are_shown_while_the_project_is_counted(window, monkeypatch):
+    from reader.core import search as core_search
+
+    monkeypatch.setattr(core_search, "FIRST_CHUNK", 1)  # a few samples: one report read at a time
+    monkeypatch.setattr(reading, "SEARCH_LIMIT", 3)
+    phases = []
+    panel = window.search_panel
+    shown = panel.show_first_hits
+    monkeypatch.setattr(panel, "show_first_hits", lambda r: (phases.append((r.complete, list(panel.model.hits))), shown(r)))
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    window.search_project("代表")
+    full = search(window.project, "代表", 3)
+    assert phases and phases[0][0] is False  # the first hits went up before the count was done
+    assert panel.result.complete and panel.result.total == full.total > 3
+    assert panel.model.hits == full.hits and len(resets) == 1  # the same hits: the view was not reset again
+    assert str(full.total) in panel.summary.text()

@@ -31,7 +31,7 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors
+from reader.core.align.nodes import Node, build_nodes, choose_items, drop_bags, fill_vectors
 from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
 from reader.core.errors import Cancelled
 
@@ -86,7 +86,6 @@ def align(
         if cancel is not None and getattr(cancel, "cancelled", False):
             raise Cancelled()
 
-    forest = build_nodes(units, tick)
     anchors = anchors_for(list(themes))
     plan = _plan(corrections)
     keys = [a.key for a in anchors]
@@ -95,8 +94,25 @@ def align(
         check()
         return asg.best_of(asg.evidence(node, anchors))
 
-    items = choose_items(forest, topic_of, plan.forced)
-    idf, unseen = fill_vectors(items, check)
+    # unit by unit: its nodes built, the ones to align chosen, and the term bags of the others dropped
+    # (read for the evidence and the vectors only), so that a national corpus's bags are not all held
+    # at once (hundreds of MB); the items' bags go once their vectors are made
+    items: list[Node] = []
+    for i, unit in enumerate(units):
+        roots = build_nodes([unit], lambda _k, i=i: tick(i))[0]
+        chosen = choose_items([roots], topic_of, plan.forced)
+        ids = {id(n) for n in chosen}
+        for root in roots:
+            for node in root.walk():
+                if id(node) not in ids:
+                    drop_bags(node)
+        items += chosen
+
+    def done_with(node: Node) -> None:
+        asg.evidence(node, anchors)
+        drop_bags(node)
+
+    idf, unseen = fill_vectors(items, check, done_with)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}

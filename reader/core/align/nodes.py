@@ -89,16 +89,29 @@ def _lead(section: AlignSection) -> str:
     return text
 
 
-def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None) -> tuple[dict[str, float], float]:
+def drop_bags(node: Node) -> None:
+    """Free a node's term bags (after its vectors and evidence are made: nothing reads them again)."""
+    node.head = node.body = _EMPTY
+
+
+_EMPTY: Counter[str] = Counter()
+
+
+def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
+                 done: Callable[[Node], None] | None = None) -> tuple[dict[str, float], float]:
     """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
-    `check()` is called now and then (it raises to stop: a cancel)."""
-    combined = [_combined(n) for n in items]
-    idf, unseen = idf_table(combined)
-    for k, (node, counts) in enumerate(zip(items, combined, strict=True)):
+    `check()` is called now and then (it raises to stop: a cancel); `done(node)` after a node's
+    vectors are made."""
+    # each section's combined bag made twice, one at a time, rather than all held at once (on a
+    # national corpus they took ~250 MB)
+    idf, unseen = idf_table(_combined(n) for n in items)
+    for k, node in enumerate(items):
         if check is not None and k % CHECK_EVERY == 0:
             check()
-        node.vec = normalized(top_terms(tfidf(counts, idf, unseen), VEC_TERMS))
+        node.vec = normalized(top_terms(tfidf(_combined(node), idf, unseen), VEC_TERMS))
         node.head_vec = tfidf(node.head, idf, unseen)
+        if done is not None:
+            done(node)
     return idf, unseen
 
 

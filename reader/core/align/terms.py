@@ -133,7 +133,7 @@ def keep(word: str) -> bool:
 _RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Content words of a text, in order (accurate mode, no HMM: fast, and the domain words are known).
 
@@ -187,7 +187,7 @@ def word_parts(word: str) -> tuple[str, ...]:
     return tuple(sorted((t for t in inside if t in vocab), key=lambda t: (-len(t), t)))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=4096)
 def _bag(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for word in tokens(text):

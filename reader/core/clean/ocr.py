@@ -35,10 +35,13 @@ SHORT_LINE = 36
 FIXED_MIN_LINES, FIXED_SHARE, FIXED_MIN_WIDTH, FIXED_OVER, FIXED_RUNS = 4, 0.25, 12, 0.1, 2
 
 
+_NARROW = re.compile("[\x00-\u2e7f]")
+
+
 def visual_width(line: str) -> int:
     """A line's width on the page, in full-width characters: digits, letters and ASCII marks take
     half a place ("1.2亿元" is four places, not five)."""
-    return round(sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in line))
+    return round(len(line) - 0.5 * len(_NARROW.findall(line)))
 
 
 def layout_width(lines: list[str]) -> int | None:

@@ -1,5 +1,9 @@
 """Traditional to simplified Chinese, only for documents that are mostly traditional.
 
+OpenCC (pure Python) is slow: deciding costs no OpenCC call for a simplified document. The
+characters t2s can change are read once from OpenCC's own dictionaries; a sample with fewer of
+them than the threshold cannot be mostly traditional, and only the others are measured by t2s.
+
 OpenCC's t2s leaves 著 where simplified writes 着 (著力, 朝著, 随著, 本著…), while 著名, 著作 and
 编著 must stay 著: after conversion, 著 becomes 着 except in the protected words below.
 """
@@ -8,8 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from reader.core.clean.chars import is_han
+from reader.core.clean.chars import HAN
 from reader.core.clean.textmap import MappedText, replace_same_length
 
 # Words in which 著 is the simplified character too (zhù: to write, notable).
@@ -23,6 +28,7 @@ _PROTECT = re.compile("|".join(sorted(ZHU_PROTECTED, key=len, reverse=True)))
 # A document is converted when at least this share of its hanzi are traditional-only.
 TRADITIONAL_SHARE = 0.03
 _SAMPLE = 4000
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=1)
@@ -32,24 +38,86 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def changeable() -> frozenset[str] | None:
+    """Every character t2s may change (from OpenCC's t2s dictionaries; None when they cannot be
+    read or a phrase changes length: then every decision asks OpenCC)."""
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    out: set[str] = set()
+    try:
+        for name in ("TSCharacters.txt", "TSPhrases.txt"):
+            for line in (folder / name).read_text(encoding="utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                for value in values.split(" "):
+                    if len(value) != len(key):
+                        return None
+                    out.update(a for a, b in zip(key, value, strict=True) if a != b)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return frozenset(out) or None
+
+
+def _sample(text: str) -> str:
+    return "".join(_HAN_RUN.findall(text, 0, _SAMPLE * 4))[:_SAMPLE]
+
+
 def traditional_share(text: str) -> float:
-    """The share of hanzi in (a sample of) `text` that t2s changes."""
-    sample = "".join(ch for ch in text[: _SAMPLE * 4] if is_han(ch))[:_SAMPLE]
+    """The share of hanzi in (a sample of) `text` that t2s changes (character by character)."""
+    sample = _sample(text)
     if not sample:
         return 0.0
-    converted = _converter().convert(sample)
+    fast = _by_character()  # character by character: a share needs no phrase (OpenCC is slow)
+    converted = sample.translate(fast[0]) if fast is not None else _converter().convert(sample)
     changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
     return changed / len(sample)
 
 
 def is_mostly_traditional(text: str) -> bool:
+    chars = changeable()
+    if chars is not None:
+        sample = _sample(text)
+        if not sample or sum(1 for ch in sample if ch in chars) < TRADITIONAL_SHARE * len(sample):
+            return False  # t2s changes at most these characters: below the threshold whatever it does
     return traditional_share(text) >= TRADITIONAL_SHARE
 
 
+def _dictionary(name: str) -> list[tuple[str, str]]:
+    """(key, value) of one of OpenCC's dictionary files, read as OpenCC reads it."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / name
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            key, value = line.strip().split("\t")
+            out.append((key, value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_character() -> tuple[dict[int, str], re.Pattern[str]] | None:
+    """t2s without OpenCC for a line holding none of its phrases: OpenCC then converts character by
+    character from TSCharacters (the first of several values), which str.translate does at C speed. Returns the table and the
+    pattern of the phrases (None: the dictionaries cannot be read; OpenCC converts every line)."""
+    try:
+        table = {ord(key): value.split(" ")[0] for key, value in _dictionary("TSCharacters.txt") if len(key) == 1}
+        phrases = sorted((key for key, _value in _dictionary("TSPhrases.txt")), key=len, reverse=True)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return table, re.compile("|".join(map(re.escape, phrases)))
+
+
 def convert_t2s(text: str) -> str:
-    """t2s line by line, keeping each line's length where OpenCC does (it almost always does)."""
+    """t2s line by line, keeping each line's length where OpenCC does (it almost always does).
+    OpenCC itself (slow: pure Python) converts only the lines holding one of its phrases."""
+    fast = _by_character()
     cc = _converter()
-    return "\n".join(cc.convert(line) for line in text.split("\n"))
+    if fast is None:
+        return "\n".join(cc.convert(line) for line in text.split("\n"))
+    table, phrases = fast
+    return "\n".join(cc.convert(line) if phrases.search(line) else line.translate(table) for line in text.split("\n"))
 
 
 def fix_zhe(text: str) -> str:

@@ -39,18 +39,22 @@ def substitute(mt: MappedText, pattern: re.Pattern[str], repl: Replacement) -> M
     text, src = mt.text, mt.sources
     pos = 0
     changed = False
+    literal = None if callable(repl) or "\\" in repl else repl  # no group to expand: used as it is
     for m in pattern.finditer(text):
         s, e = m.span()
-        new = repl(m) if callable(repl) else m.expand(repl)
+        new = repl(m) if callable(repl) else literal if literal is not None else m.expand(repl)
         if new == text[s:e]:
             continue
         changed = True
         parts.append(text[pos:s])
-        sources.extend(src[pos:s])
         parts.append(new)
-        if e > s:
+        if len(new) == e - s:  # character for character (the commonest): the sources run on
+            sources.extend(src[pos:e])
+        elif e > s:
+            sources.extend(src[pos:s])
             sources.extend(src[min(s + k, e - 1)] for k in range(len(new)))
         else:  # insertion: borrow the neighbour's place
+            sources.extend(src[pos:s])
             anchor = src[s] if s < len(src) else mt.original_length
             sources.extend(anchor for _ in new)
         pos = e

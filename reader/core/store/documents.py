@@ -105,9 +105,11 @@ def insert_document(
     steps: list[str],
     damaged: list[tuple[int, int]],
     units: list[UnitSpan],
+    index_texts: list[str] | None = None,
 ) -> tuple[int, list[int]]:
     """Insert a document with its units, sections and search index entries, in one transaction.
-    Returns (document id, unit ids)."""
+    `index_texts`: the units' texts as search tokens, when already made (search.tokens_text; an
+    import makes them in its worker processes). Returns (document id, unit ids)."""
     from reader.core import search
 
     db = project.db
@@ -156,7 +158,10 @@ def insert_document(
         db["units"].insert_all(unit_rows, pk="id")
         if section_rows:
             db["sections"].insert_all(section_rows, pk="id")
-        search.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
+        if index_texts is not None:
+            search.index_tokens(project, list(zip(unit_ids, index_texts, strict=True)))
+        else:
+            search.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
     return doc_id, unit_ids
 
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import project as paths
 from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
-from reader.core.ingest import RESERVED_SUFFIXES, importable_suffixes
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_box
 
@@ -45,6 +44,9 @@ def _patterns(suffixes) -> str:
 
 def import_filter() -> str:
     """Reports of every kind we read, REFI-QDA projects and codebooks among them."""
+    # imported here: the readers load when needed, not when the window starts
+    from reader.core.ingest import RESERVED_SUFFIXES, importable_suffixes
+
     return ";;".join(
         (
             tr("Reports and REFI-QDA files ({patterns})").format(patterns=_patterns(importable_suffixes())),

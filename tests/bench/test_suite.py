@@ -1,0 +1,50 @@
+"""The benchmark runs end to end on a small corpus, as CI runs it, so that it cannot rot. Its
+figures are checked for sense, never against time limits (timing is the benchmark's business)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from reader.bench import suite
+
+N = 100
+
+
+def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
+    out, raw_path = tmp_path / "bench.md", tmp_path / "raw.json"
+    assert suite.main(["--n", str(N), "--passages", "300", "--workdir", str(tmp_path / "w"), "--out", str(out),
+                       "--json", str(raw_path)]) == 0
+    text = out.read_text(encoding="utf-8")
+    raw = json.loads(raw_path.read_text(encoding="utf-8"))
+    table = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| figure")]
+    figures = [line.split(" | ")[0][2:] for line in table]
+    for start in ("Import", "Import speed", "Import: progress", "Import cancelled", "Cold start to",
+                  "Cold start against", "Expand the outline", "Choose a section", "Project search 代表联络站 in the window",
+                  "Project search 代表联络站, first 50", "Project search 代表联络站: every occurrence", "Align 20", "Align all", "Export 350 passages to XLSX",
+                  "Export 350 passages to DOCX", "Memory of the window", "Peak memory of each", "Peak memory aligning"):
+        assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
+    assert len(table) == 18
+    assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
+    for line in table:  # every measured cell holds a positive number
+        measured = line.split(" | ")[1]
+        assert re.search(r"\d", measured) and not re.search(r"nan|inf", measured), line
+
+    imp = raw["import"]
+    assert imp["files"] == imp["imported"] == N and imp["failed"] == 0 and imp["reports"] >= N
+    assert imp["progress_calls"] >= N and imp["characters"] > N * 2000 and imp["seconds"] > 0
+    assert raw["read_hash"][0]["files"] == N
+    cancel = raw["cancel"]
+    assert cancel["imported"] <= N and (not cancel["cancelled"] or cancel["imported"] < N)
+    for w in raw["window"]:
+        assert 0 < w["first_paint_s"] <= w["start_s"] < 60
+        assert w["highlights"] >= suite.HIGHLIGHTS and w["shown_unit"] == raw["where"]["unit"]
+        assert w["search_hits"] == min(50, w["search_total"]) and w["search_total"] > 0
+        assert 0 < w["window_search_first_ms"] <= w["window_search_counted_ms"]
+        assert w["window_search_listed"] == min(500, w["search_total"])
+        assert w["open_rss_mb"] > 0 and w["peak_rss_mb"] > 0
+    assert raw["like"]["documents"] > 0
+    assert raw["align20"]["reports"] == 20 and raw["align_all"]["reports"] >= N
+    assert raw["export"]["passages"] == 300 + suite.HIGHLIGHTS
+    assert raw["export"]["xlsx_bytes"] > 0 and raw["export"]["docx_bytes"] > 0
+    assert imp["children_peak_rss_mb"] > 0  # the import's worker processes ran

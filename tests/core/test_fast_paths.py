@@ -1,0 +1,114 @@
+"""The fast paths of import agree with the plain definitions they replace: the offset map's runs,
+the search index's tokens, a line's visual width, and the decision to convert traditional script
+(which must not run OpenCC for a simplified document)."""
+
+from __future__ import annotations
+
+from array import array
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.clean import ocr, script
+from reader.core.offsets import OffsetMap
+from reader.core.search import tokens_text
+from reader.resources import resource_path
+
+
+def runs_by_definition(sources: list[int]) -> list[tuple[int, int, int]]:
+    runs: list[tuple[int, int, int]] = []
+    for i, j in enumerate(sources):
+        if runs and runs[-1][0] + runs[-1][2] == i and runs[-1][1] + runs[-1][2] == j:
+            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((i, j, 1))
+    return runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3), max_size=80))
+def test_offset_runs_are_the_maximal_runs(steps):
+    sources, pos = [], 0
+    for s in steps:
+        pos += s
+        sources.append(pos)
+    assert OffsetMap.from_sources(array("q", sources), pos + 1).runs() == runs_by_definition(sources)
+
+
+def tokens_by_definition(text: str) -> str:
+    return "".join(ch if ord(ch) < 0x80 else " " if ch.isspace() else f" {ch} " for ch in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表 ab1\u3000\u2028\x85\xa0𠮷。，\t\n")), max_size=60))
+def test_index_tokens_are_a_space_around_each_wide_character(text):
+    assert tokens_text(text) == tokens_by_definition(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("代表12ab，。 .\u2e7f\u2e80")), max_size=40))
+def test_visual_width_counts_narrow_characters_as_half(line):
+    assert ocr.visual_width(line) == round(sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in line))
+
+
+def test_simplified_text_is_decided_without_opencc():
+    text = resource_path("sample", "000_31e8ac0237fc797b.txt").read_text(encoding="utf-8")
+    script._converter.cache_clear()
+    assert not script.is_mostly_traditional(text)
+    assert script._converter.cache_info().misses == 0  # OpenCC never loaded
+    assert script.changeable() and "學" in script.changeable() and "学" not in script.changeable()
+
+
+def test_the_quick_decision_agrees_with_opencc_on_every_sample():
+    for path in sorted(resource_path("sample").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert script.is_mostly_traditional(text) == (script.traditional_share(text) >= script.TRADITIONAL_SHARE)
+    assert script.is_mostly_traditional(resource_path("sample", "001_ba0517a13db5945e.txt").read_text(encoding="utf-8"))
+
+
+def test_t2s_by_character_equals_opencc_line_by_line():
+    from reader.bench.generate import _to_traditional
+
+    sample = resource_path("sample", "001_ba0517a13db5945e.txt").read_text(encoding="utf-8")
+    made = _to_traditional(resource_path("sample", "002_ffee44a947e36dc2.txt").read_text(encoding="utf-8"))
+    edges = "乾隆年間，二噁英與情有獨鍾的老態龍鍾。著名的朝著方向\n一目瞭然，上鍊 不瞭解 𠮷開會\n\n"
+    for text in (sample, made, edges):
+        expected = "\n".join(script._converter().convert(line) for line in text.split("\n"))
+        assert script.convert_t2s(text) == expected
+    assert script._by_character() is not None  # the fast path ran
+
+
+def substitute_by_definition(mt, pattern, repl):
+    """The map of a substitution, character by character, as the docstring of substitute says."""
+    text, src = mt.text, mt.sources
+    out, sources, pos = [], [], 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new == text[s:e]:
+            continue
+        out.append(text[pos:s])
+        sources += list(src[pos:s])
+        out.append(new)
+        if e > s:
+            sources += [src[min(s + k, e - 1)] for k in range(len(new))]
+        else:
+            sources += [src[s] if s < len(src) else mt.original_length] * len(new)
+        pos = e
+    out.append(text[pos:])
+    sources += list(src[pos:])
+    return "".join(out), sources
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表,.;:a b\n（）")), max_size=50))
+def test_substitute_maps_every_character_as_defined(text):
+    import re
+
+    from reader.core.clean.textmap import MappedText, substitute
+
+    mt = MappedText.identity(text)
+    for pattern, repl in ((re.compile(","), "，"), (re.compile(r"[.;]"), lambda m: {".": "。", ";": "；"}[m.group()]),
+                          (re.compile(" +"), ""), (re.compile("表"), "表示"), (re.compile("(?=代)"), "※"),
+                          (re.compile(r"(a)(\s)"), r"\2\1"), (re.compile("\n"), "\\n")):
+        got = substitute(mt, pattern, repl)
+        assert (got.text, list(got.sources)) == substitute_by_definition(mt, pattern, repl)
