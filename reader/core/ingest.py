@@ -26,7 +26,6 @@ from reader.core.errors import (
     NotAFile,
     PathMissing,
     PathUnreadable,
-    ProjectReadOnly,
     ReaderError,
     UnsupportedFormat,
     WriteFailed,
@@ -180,7 +179,7 @@ def import_paths(
     cancelled=True and what was imported stays. Many files are prepared on every core and written
     in batches (each document still all or nothing); the report is the same either way."""
     if project.read_only:
-        raise ProjectReadOnly(str(project.path))
+        raise project.read_only_error()
     files = collect(paths)
     report = ImportReport(total=len(files))
     readable = sum(1 for p, known in files if known is None and p.suffix.lower() not in RESERVED_SUFFIXES)

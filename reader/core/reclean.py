@@ -34,7 +34,6 @@ from reader.core.errors import (
     EmptyDocument,
     ImportFailed,
     NotFound,
-    ProjectReadOnly,
     ReaderError,
     WriteFailed,
 )
@@ -106,7 +105,7 @@ def reclean(
     before each document and once at the end; `cancel` is checked between documents (what was
     re-cleaned stays). A document that fails is recorded and left as it was; the rest go on."""
     if project.read_only:
-        raise ProjectReadOnly(str(project.path))
+        raise project.read_only_error()
     known = {r[0]: r[1] for r in project.db.execute("SELECT id, source_name FROM documents ORDER BY id")}
     ids = list(known) if document_ids is None else list(dict.fromkeys(document_ids))
     for doc_id in ids:

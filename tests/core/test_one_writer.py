@@ -86,6 +86,21 @@ def test_a_project_open_elsewhere_opens_read_only_and_says_why(holder, sample_pr
         assert list_passages(p) == []
 
 
+def test_import_and_reclean_into_a_project_open_elsewhere_say_it_is_open_elsewhere(holder, sample_project_path, tmp_path):
+    from reader.core.ingest import import_paths
+    from reader.core.reclean import reclean
+
+    source = tmp_path / "报告.txt"
+    source.write_text("某县人民代表大会常务委员会工作报告\n\n一、监督工作\n\n加强监督。\n", encoding="utf-8")
+    before = digest(sample_project_path)
+    with open_project(sample_project_path, create=False) as p:
+        with pytest.raises(ProjectInUse):
+            import_paths(p, [source])
+        with pytest.raises(ProjectInUse):
+            reclean(p)
+    assert digest(sample_project_path) == before
+
+
 def test_the_lock_goes_with_its_process_even_when_killed(sample_project_path):
     h = Holder(sample_project_path)
     assert h.line[:2] == ["open", "False"]
