@@ -11,6 +11,8 @@
 #      with a PNG signature, larger than 400x300 and not a single colour (packaging/check_png.py);
 #   4. the user guide (帮助 ▸ 使用说明) is in the bundle in both languages, and renders:
 #      --screenshot FILE --view guide.
+#   5. importing 20 files (enough for the import worker processes, which a frozen build must be
+#      able to start) imports all 20, and `reader outline` reads them back.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,4 +57,23 @@ done
 echo "ok: the guide is bundled (resources/guide/zh_CN/index.html, resources/guide/en/index.html)"
 timeout 180 "$EXE" --screenshot "$TMP/guide.png" --view guide --lang en
 "$PYTHON" "$HERE/check_png.py" "$TMP/guide.png" --min-width 401 --min-height 301
+mkdir -p "$TMP/reports"
+for i in $(seq 1 20); do  # 20 different reports: the same text twice would be one document
+    printf '第%s号县人民代表大会常务委员会工作报告\n\n一、监督工作\n\n听取审议专项工作报告%s项。\n\n二、代表工作\n\n建设代表联络站%s个。\n' \
+        "$i" "$i" "$i" >"$TMP/reports/report-$i.txt"
+done
+timeout 300 "$EXE" import --project "$TMP/smoke.renda" "$TMP/reports" >"$TMP/import.txt" 2>"$TMP/import-errors.txt"
+if grep -qi "worker process" "$TMP/import-errors.txt"; then  # ingest logs a fallback to one process
+    echo "FAIL: the bundle's import worker processes did not start:" >&2
+    cat "$TMP/import-errors.txt" >&2
+    exit 1
+fi
+if ! grep -q "20 imported" "$TMP/import.txt"; then
+    echo "FAIL: importing 20 files with the bundle:" >&2
+    cat "$TMP/import.txt" >&2
+    exit 1
+fi
+units="$(timeout 120 "$EXE" outline --project "$TMP/smoke.renda" | grep -c '^unit ')"
+[[ "$units" == 20 ]] || { echo "FAIL: reader outline lists $units units after importing 20 files" >&2; exit 1; }
+echo "ok: 20 files imported by the bundle (its import worker processes start) and read back"
 echo "smoke test passed"
