@@ -206,7 +206,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
         return result
     result.status = CHANGED
     new_map = cleaned.offsets
-    next_unit = documents._next_id(project, "units")
+    next_unit = documents.next_id(project, "units")
     new_ids = [old_units[k].id if k < len(old_units) else next_unit + (k - len(old_units)) for k in range(len(units))]
     moves, keeps = _relocate(project, old_units, old_text, old_map, cleaned.text, new_map, units, new_ids, result)
     gone = [u.id for u in old_units[len(units):]]
@@ -229,7 +229,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
             if k < len(old_units):
                 db.execute('UPDATE units SET start = ?, "end" = ? WHERE id = ?', [u.start, u.end, uid])
             else:
-                db["units"].insert(_unit_row(uid, document_id, k, u), pk="id")
+                db["units"].insert(documents.unit_row(uid, document_id, k, u), pk="id")
         for pid, values in moves:
             db.execute(
                 'UPDATE passages SET unit_id = ?, start = ?, "end" = ?, quote = ?, context_before = ?, '
@@ -241,25 +241,14 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
             db.execute(f"DELETE FROM passages WHERE id IN ({','.join('?' * len(keeps))})", [k["passage_id"] for k in keeps])
         if gone:
             db.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(gone))})", gone)
-        section_rows: list[dict] = []
-        next_section = documents._next_id(project, "sections")
+        sections: list[dict] = []
+        next_section = documents.next_id(project, "sections")
         for uid, u in zip(new_ids, units, strict=True):
-            next_section = documents._section_rows(u.sections, uid, u.start, None, next_section, section_rows)
-        if section_rows:
-            db["sections"].insert_all(section_rows, pk="id")
+            sections += documents.section_rows(u.sections, uid, u.start, next_section + len(sections))
+        if sections:
+            db["sections"].insert_all(sections, pk="id")
         search.index_units(project, [(uid, cleaned.text[u.start : u.end]) for uid, u in zip(new_ids, units, strict=True)])
     return result
-
-
-def _unit_row(uid: int, document_id: int, position: int, u: UnitSpan) -> dict:
-    place_ = u.place
-    return {
-        "id": uid, "document_id": document_id, "position": position, "start": u.start, "end": u.end,
-        "title": u.title, "author": u.author, "year": u.year,
-        "county": place_.county if place_ else None, "province": place_.province if place_ else None,
-        "prefecture": place_.prefecture if place_ else None, "county_code": place_.code if place_ else None,
-        "county_method": u.place_method,
-    }
 
 
 def _same_structure(project: Project, old_units: list[_OldUnit], units: list[UnitSpan]) -> bool:
@@ -268,8 +257,7 @@ def _same_structure(project: Project, old_units: list[_OldUnit], units: list[Uni
         return False
     stored = documents.sections_of(project, [u.id for u in old_units])
     for old, new in zip(old_units, units, strict=True):
-        rows: list[dict] = []
-        documents._section_rows(new.sections, old.id, new.start, None, 0, rows)
+        rows = documents.section_rows(new.sections, old.id, new.start, 0)
         have = [(s.level, s.heading, s.kind, s.start, s.end, s.heading_end) for tree in stored.get(old.id, [])
                 for s in tree.walk()]
         want = [(r["level"], r["heading"], r["kind"], r["start"], r["end"], r["heading_end"]) for r in rows]
