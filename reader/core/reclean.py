@@ -11,8 +11,8 @@ delete: none is dropped in silence.
 
 What is kept as it was: the units' ids by position (and their title, year, county, which the user
 may have corrected), so lists and bookmarks still point at them; units past the new count are
-removed once their passages have moved. Sections are found anew: a stored alignment loses the rows
-of the sections replaced (counted in the report: run the alignment again). The heading hints of
+removed once their passages have moved. Sections are found anew: the rows of a stored alignment lose
+the sections replaced (the report counts those rows: run the alignment again). The heading hints of
 Word and web files come from the source file when it is still where it was with the same bytes;
 otherwise from the headings found at the last cleaning (mapped back into the original). Documents imported from a REFI-QDA project
 are skipped: their text is kept exactly as it came, so that its passages' positions stay right.
@@ -62,7 +62,7 @@ class DocumentReclean:
     unplaced: int = 0  # kept for the user to place
     units_before: int = 0
     units_after: int = 0
-    alignment_lost: int = 0  # stored alignment memberships of the replaced sections
+    alignment_rows: set[int] = field(default_factory=set)  # stored alignment rows that lost sections
     hints_from_source: bool = False
     error: ReaderError | None = None
 
@@ -88,8 +88,10 @@ class RecleanReport:
         return self._sum("unplaced")
 
     @property
-    def alignment_lost(self) -> int:
-        return self._sum("alignment_lost")
+    def alignment_rows(self) -> int:
+        """How many rows of the stored alignment lost sections (replaced by the re-cleaning): the
+        alignment should be run again."""
+        return len(set().union(*(d.alignment_rows for d in self.documents)))
 
     def with_status(self, status: str) -> list[DocumentReclean]:
         return [d for d in self.documents if d.status == status]
@@ -214,10 +216,11 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
     marks = ",".join("?" * len(old_ids))
     with db.atomic():
         if old_ids:
-            result.alignment_lost = db.execute(
-                f"SELECT count(*) FROM align_members WHERE section_id IN (SELECT id FROM sections WHERE unit_id IN ({marks}))",
+            result.alignment_rows = {r[0] for r in db.execute(
+                "SELECT DISTINCT row_id FROM align_members "
+                f"WHERE section_id IN (SELECT id FROM sections WHERE unit_id IN ({marks}))",
                 old_ids,
-            ).fetchone()[0]
+            )}
             search.unindex_units(project, [(u.id, old_text[u.start : u.end]) for u in old_units])
             db.execute(f"DELETE FROM sections WHERE unit_id IN ({marks})", old_ids)
         db.execute(
