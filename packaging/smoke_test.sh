@@ -54,6 +54,7 @@ for lang in zh_CN en; do
     page="$(dirname "$EXE")/_internal/resources/guide/$lang/index.html"
     [[ -f "$page" ]] || { echo "FAIL: the guide is not in the bundle: $page" >&2; exit 1; }
 done
+[[ -f "$(dirname "$EXE")/_internal/resources/guide/guide.css" ]] || { echo "FAIL: the guide's stylesheet is not in the bundle" >&2; exit 1; }
 echo "ok: the guide is bundled (resources/guide/zh_CN/index.html, resources/guide/en/index.html)"
 timeout 180 "$EXE" --screenshot "$TMP/guide.png" --view guide --lang en
 "$PYTHON" "$HERE/check_png.py" "$TMP/guide.png" --min-width 401 --min-height 301

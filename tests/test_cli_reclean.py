@@ -55,3 +55,18 @@ def test_place_needs_a_span(capsys, tmp_path):
     run(capsys, "import", str(path), "--project", project)
     code, out, err = run(capsys, "--lang", "en", "reclean", "--place", "1", "--project", project)
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_reclean_command_says_how_many_alignment_rows_to_redo(capsys, sample_project_path, monkeypatch):
+    import re
+
+    from reader.core.clean.textmap import substitute
+
+    project = str(sample_project_path)
+    assert run(capsys, "align", "--project", project)[0] == 0
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, ("test_rule", lambda mt, notes: substitute(
+        mt, re.compile("代表"), "人大代表"))])
+    code, out, err = run(capsys, "--lang", "en", "reclean", "--project", project)
+    assert code == 0 and err == ""
+    found = re.search(r"; (\d+) row\(s\) of the stored alignment lost sections: run reader align again\.", out)
+    assert found and int(found.group(1)) > 0

@@ -24,11 +24,14 @@ class Links(HTMLParser):
         self.images: list[str] = []
         self.hrefs: list[str] = []
         self.anchors: set[str] = set()
+        self.stylesheets: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "img":
             self.images.append(a.get("src", ""))
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.stylesheets.append(a.get("href", ""))
         if tag == "a" and a.get("href"):
             self.hrefs.append(a["href"])
         for key in ("id", "name"):
@@ -65,6 +68,13 @@ def test_every_picture_and_link_of_the_guide_exists(lang):
         assert (page.parent / target).is_file(), href
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_links_the_one_shared_stylesheet(lang):
+    page = GUIDE / lang / "index.html"
+    assert parse(lang).stylesheets == ["../guide.css"] and (page.parent / "../guide.css").is_file()
+    assert "<style" not in page.read_text(encoding="utf-8")  # the look is written once, in guide.css
+
+
 def test_both_languages_show_the_same_pictures():
     assert sorted(parse("zh_CN").images) == sorted(parse("en").images)
 
@@ -78,6 +88,7 @@ def test_the_installer_bundles_the_guide():
     assert "resources/guide" not in dropped and '"resources/"' not in dropped
     smoke = (ROOT / "packaging" / "smoke_test.sh").read_text(encoding="utf-8")
     assert "resources/guide/zh_CN/index.html" in smoke and "resources/guide/en/index.html" in smoke
+    assert "resources/guide/guide.css" in smoke
 
 
 def test_screenshot_script_writes_the_guide_pictures():

@@ -53,6 +53,29 @@ def build_project(work: Path, n: int) -> Path:
     return project
 
 
+def expand_provinces(window, qapp) -> None:
+    """Expand every top-level place of the window's outline (its prefectures fetched)."""
+    model, view = window.outline_model, window.outline_view
+    for r in range(model.rowCount()):
+        ix = model.index(r, 0)
+        model.ensure_fetched(model.node(ix))
+        view.expand(ix)
+    qapp.processEvents()
+
+
+def expand_biggest(window, qapp):
+    """Expand the prefectures of the province with the most reports; returns its node."""
+    from reader.ui.models.outline import PLACE
+
+    model, view = window.outline_model, window.outline_view
+    biggest = max((n for n in model.root.children if n.kind == PLACE), key=lambda n: n.data.units)
+    for c in biggest.children:
+        model.ensure_fetched(c)
+        view.expand(model.index_of(c))
+    qapp.processEvents()
+    return biggest
+
+
 def measure(project: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader import app
@@ -72,27 +95,13 @@ def measure(project: Path) -> None:
     window.matrix_dock.hide()  # measured on its own below
     ms, _ = _ms(lambda: (window.show(), qapp.processEvents()))
     rows.append(("show and first paint", ms))
-    model, view = window.outline_model, window.outline_view
+    model = window.outline_model
     counties, units, _p = outline_tree.totals(window.project)
     print(f"project: {units} reports, {counties} counties, {model.rowCount()} top-level places", flush=True)
 
-    def expand_provinces():
-        for r in range(model.rowCount()):
-            ix = model.index(r, 0)
-            model.ensure_fetched(model.node(ix))
-            view.expand(ix)
-        qapp.processEvents()
-
-    rows.append(("expand every province (fetch prefectures)", _ms(expand_provinces)[0]))
-    biggest = max((n for n in model.root.children if n.kind == PLACE), key=lambda n: n.data.units)
-
-    def expand_biggest():
-        for c in biggest.children:
-            model.ensure_fetched(c)
-            view.expand(model.index_of(c))
-        qapp.processEvents()
-
-    rows.append((f"expand the prefectures of the biggest province ({biggest.data.units} reports)", _ms(expand_biggest)[0]))
+    rows.append(("expand every province (fetch prefectures)", _ms(lambda: expand_provinces(window, qapp))[0]))
+    ms, biggest = _ms(lambda: expand_biggest(window, qapp))
+    rows.append((f"expand the prefectures of the biggest province ({biggest.data.units} reports)", ms))
 
     def fetch_everything():
         stack = list(model.root.children)

@@ -94,8 +94,10 @@ def _reclean(project, args: argparse.Namespace, out: Out) -> int:
         f"{len(report.documents)} document(s): passages placed exact {report.exact}, fuzzy {report.fuzzy}, "
         f"unplaced {report.unplaced} (see reader reclean --unplaced).",
     ))
-    if report.alignment_lost:
-        out.line(out.t("章节已重新识别：请重新运行 reader align。", "Sections were found anew: run reader align again."))
+    if report.alignment_rows:
+        out.line(out.t(f"章节已重新识别，已保存的对齐有 {report.alignment_rows} 行失去了章节：请重新运行 reader align。",
+                       f"Sections were found anew; {report.alignment_rows} row(s) of the stored alignment lost "
+                       "sections: run reader align again."))
     if report.cancelled:
         raise Cancelled()
     return 1 if report.with_status(FAILED) else 0

@@ -338,7 +338,7 @@ class _Task:
             try:
                 outcome = self.future.result()
             except Exception:  # noqa: BLE001 - a worker died (BrokenProcessPool): prepared here instead
-                log.warning("a worker process failed; %s is prepared in the main process", self.path)
+                log.warning("a worker process failed; %s is prepared in the main process", self.path, exc_info=True)
         self.future = None
         if outcome is None:
             return prepare(self.path, self.data or b"", self.sha)

@@ -11,8 +11,8 @@ delete: none is dropped in silence.
 
 What is kept as it was: the units' ids by position (and their title, year, county, which the user
 may have corrected), so lists and bookmarks still point at them; units past the new count are
-removed once their passages have moved. Sections are found anew: a stored alignment loses the rows
-of the sections replaced (counted in the report: run the alignment again). The heading hints of
+removed once their passages have moved. Sections are found anew: the rows of a stored alignment lose
+the sections replaced (the report counts those rows: run the alignment again). The heading hints of
 Word and web files come from the source file when it is still where it was with the same bytes;
 otherwise from the headings found at the last cleaning (mapped back into the original). Documents imported from a REFI-QDA project
 are skipped: their text is kept exactly as it came, so that its passages' positions stay right.
@@ -62,7 +62,7 @@ class DocumentReclean:
     unplaced: int = 0  # kept for the user to place
     units_before: int = 0
     units_after: int = 0
-    alignment_lost: int = 0  # stored alignment memberships of the replaced sections
+    alignment_rows: set[int] = field(default_factory=set)  # stored alignment rows that lost sections
     hints_from_source: bool = False
     error: ReaderError | None = None
 
@@ -88,8 +88,10 @@ class RecleanReport:
         return self._sum("unplaced")
 
     @property
-    def alignment_lost(self) -> int:
-        return self._sum("alignment_lost")
+    def alignment_rows(self) -> int:
+        """How many rows of the stored alignment lost sections (replaced by the re-cleaning): the
+        alignment should be run again."""
+        return len(set().union(*(d.alignment_rows for d in self.documents)))
 
     def with_status(self, status: str) -> list[DocumentReclean]:
         return [d for d in self.documents if d.status == status]
@@ -206,7 +208,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
         return result
     result.status = CHANGED
     new_map = cleaned.offsets
-    next_unit = documents._next_id(project, "units")
+    next_unit = documents.next_id(project, "units")
     new_ids = [old_units[k].id if k < len(old_units) else next_unit + (k - len(old_units)) for k in range(len(units))]
     moves, keeps = _relocate(project, old_units, old_text, old_map, cleaned.text, new_map, units, new_ids, result)
     gone = [u.id for u in old_units[len(units):]]
@@ -214,10 +216,11 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
     marks = ",".join("?" * len(old_ids))
     with db.atomic():
         if old_ids:
-            result.alignment_lost = db.execute(
-                f"SELECT count(*) FROM align_members WHERE section_id IN (SELECT id FROM sections WHERE unit_id IN ({marks}))",
+            result.alignment_rows = {r[0] for r in db.execute(
+                "SELECT DISTINCT row_id FROM align_members "
+                f"WHERE section_id IN (SELECT id FROM sections WHERE unit_id IN ({marks}))",
                 old_ids,
-            ).fetchone()[0]
+            )}
             search.unindex_units(project, [(u.id, old_text[u.start : u.end]) for u in old_units])
             db.execute(f"DELETE FROM sections WHERE unit_id IN ({marks})", old_ids)
         db.execute(
@@ -229,7 +232,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
             if k < len(old_units):
                 db.execute('UPDATE units SET start = ?, "end" = ? WHERE id = ?', [u.start, u.end, uid])
             else:
-                db["units"].insert(_unit_row(uid, document_id, k, u), pk="id")
+                db["units"].insert(documents.unit_row(uid, document_id, k, u), pk="id")
         for pid, values in moves:
             db.execute(
                 'UPDATE passages SET unit_id = ?, start = ?, "end" = ?, quote = ?, context_before = ?, '
@@ -241,25 +244,14 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
             db.execute(f"DELETE FROM passages WHERE id IN ({','.join('?' * len(keeps))})", [k["passage_id"] for k in keeps])
         if gone:
             db.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(gone))})", gone)
-        section_rows: list[dict] = []
-        next_section = documents._next_id(project, "sections")
+        sections: list[dict] = []
+        next_section = documents.next_id(project, "sections")
         for uid, u in zip(new_ids, units, strict=True):
-            next_section = documents._section_rows(u.sections, uid, u.start, None, next_section, section_rows)
-        if section_rows:
-            db["sections"].insert_all(section_rows, pk="id")
+            sections += documents.section_rows(u.sections, uid, u.start, next_section + len(sections))
+        if sections:
+            db["sections"].insert_all(sections, pk="id")
         search.index_units(project, [(uid, cleaned.text[u.start : u.end]) for uid, u in zip(new_ids, units, strict=True)])
     return result
-
-
-def _unit_row(uid: int, document_id: int, position: int, u: UnitSpan) -> dict:
-    place_ = u.place
-    return {
-        "id": uid, "document_id": document_id, "position": position, "start": u.start, "end": u.end,
-        "title": u.title, "author": u.author, "year": u.year,
-        "county": place_.county if place_ else None, "province": place_.province if place_ else None,
-        "prefecture": place_.prefecture if place_ else None, "county_code": place_.code if place_ else None,
-        "county_method": u.place_method,
-    }
 
 
 def _same_structure(project: Project, old_units: list[_OldUnit], units: list[UnitSpan]) -> bool:
@@ -268,8 +260,7 @@ def _same_structure(project: Project, old_units: list[_OldUnit], units: list[Uni
         return False
     stored = documents.sections_of(project, [u.id for u in old_units])
     for old, new in zip(old_units, units, strict=True):
-        rows: list[dict] = []
-        documents._section_rows(new.sections, old.id, new.start, None, 0, rows)
+        rows = documents.section_rows(new.sections, old.id, new.start, 0)
         have = [(s.level, s.heading, s.kind, s.start, s.end, s.heading_end) for tree in stored.get(old.id, [])
                 for s in tree.walk()]
         want = [(r["level"], r["heading"], r["kind"], r["start"], r["end"], r["heading_end"]) for r in rows]

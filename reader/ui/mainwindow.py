@@ -20,7 +20,6 @@ codebook import).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +51,7 @@ from reader.ui.compare.controller import CompareMixin
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
-from reader.ui.helping import HelpMixin
+from reader.ui.helping import HelpMixin, plain
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
 from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
@@ -72,7 +71,6 @@ from reader.ui.themepanel import ThemePanel
 
 CLOSE_WAIT_MS = 5000
 MATRIX_DELAY_MS = 400
-MNEMONIC = re.compile(r"\(&\w\)|&|…")
 LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
@@ -406,7 +404,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             name = raw.lstrip("-")
             if text and name in self.actions:
                 self.actions[name].setText(tr(text))
-                self.actions[name].setIconText(MNEMONIC.sub("", tr(text)))  # toolbar: no (&I) or …
+                self.actions[name].setIconText(plain(tr(text)).replace("…", ""))  # toolbar: no (&I) or …
         self._relabel_undo()
         self.recent_menu.setTitle(tr("Recent &projects"))
         self.language_menu.setTitle(tr("&Language"))

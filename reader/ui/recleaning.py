@@ -219,10 +219,12 @@ class Recleaning(QObject):
         self.window.undo_stack.clear()  # its offsets refer to the old text
         self.window.passage_strip.close_strip()  # the passage it shows may have moved or be unplaced
         self.window.apply_changes(Changes(outline=True, passages=True))
-        self.window.status(
-            tr("Cleaned again: {exact} passage(s) found exactly, {fuzzy} by likeness, {unplaced} to place.").format(
-                exact=report.exact, fuzzy=report.fuzzy, unplaced=report.unplaced)
-        )
+        message = tr("Cleaned again: {exact} passage(s) found exactly, {fuzzy} by likeness, {unplaced} to place.").format(
+            exact=report.exact, fuzzy=report.fuzzy, unplaced=report.unplaced)
+        if report.alignment_rows:  # their sections were found anew
+            message += " " + tr("{n} row(s) of the stored alignment lost sections: re-align in the comparison "
+                                "view (Re-align, F5).").format(n=report.alignment_rows)
+        self.window.status(message, 0 if report.alignment_rows else 6000)  # that one stays until the next
         failed = [d for d in report.documents if d.error is not None]
         if failed:
             self.window.show_error(failed[0].error)

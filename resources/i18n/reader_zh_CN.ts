@@ -1662,6 +1662,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>重新清理完成：{exact} 段标注精确找回，{fuzzy} 段近似找回，{unplaced} 段待定位。</translation>
     </message>
     <message>
+        <source>{n} row(s) of the stored alignment lost sections: re-align in the comparison view (Re-align, F5).</source>
+        <translation>已保存的对齐有 {n} 行失去了章节：请在对比视图中重新对齐（重新对齐，F5）。</translation>
+    </message>
+    <message>
         <source>Select the text where the passage belongs first.</source>
         <translation>请先在正文中选中这段标注应在的位置。</translation>
     </message>

@@ -108,3 +108,32 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(tagged, tmp_path):
     ws = load_workbook(out)["标注段落"]
     cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == "=SUM(A1:A9)"]
     assert len(cells) == 1 and cells[0].data_type == "s"
+
+
+RISKY = ["=HYPERLINK(\"mailto:x@y.z\",\"点\")", "+1+2", "-3+4", "@SUM(A1)", "#NAME?", "=1"]
+
+
+def test_xlsx_every_text_cell_is_text_whatever_it_starts_with(tagged, tmp_path):
+    """Formula injection: a theme name or note starting with = + - @ (or reading as an error code)
+    is written as a string in both sheets and in the codebook, exactly as typed."""
+    from reader.core.export import write_codebook_xlsx
+    from reader.core.store import passages, themes
+    from reader.core.store.passages import set_note
+
+    project, t = tagged
+    for k, text in enumerate(RISKY):
+        theme = themes.add_theme(project, text)
+        p = passages.tag(project, t.units["吉县"], 400 + 10 * k, 405 + 10 * k, [theme.theme_id])
+        set_note(project, p.id, text)
+    out = tmp_path / "p.xlsx"
+    write_xlsx(project, out)
+    book = load_workbook(out)
+    for sheet in ("标注段落", "主题×县区"):
+        cells = [c for row in book[sheet].iter_rows() for c in row if c.value is not None]
+        risky = [c for c in cells if c.value in RISKY]
+        assert {c.value for c in risky} == set(RISKY), sheet
+        assert all(c.data_type == "s" for c in risky), [(c.coordinate, c.data_type) for c in risky]
+        assert not [c for c in cells if c.data_type == "f"]
+    codebook = load_workbook(write_codebook_xlsx(project, tmp_path / "c.xlsx").path).active
+    names = [c for row in codebook.iter_rows() for c in row if c.value in RISKY]
+    assert {c.value for c in names} == set(RISKY) and all(c.data_type == "s" for c in names)

@@ -248,3 +248,23 @@ def test_nothing_is_lost_whatever_the_new_rule(tmp_path_factory, data):
             assert documents.unit_text(project, p.unit)[p.start : p.end] == p.quote
         assert {u.passage_id for u in unplaced.list_unplaced(project)} | {p.id for p in passages.list_passages(project)} == {
             p.id for p in made.values()}
+
+
+def test_report_counts_the_alignment_rows_that_lost_sections(sample_project, monkeypatch):
+    from reader.core import compare
+
+    compare.run_alignment(sample_project)
+    db = sample_project.db
+    doc_id = db.execute("SELECT id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+    in_doc = "SELECT s.id FROM sections s JOIN units u ON u.id = s.unit_id WHERE u.document_id = ?"
+    rows = {r[0] for r in db.execute(f"SELECT row_id FROM align_members WHERE section_id IN ({in_doc})", [doc_id])}
+    assert rows  # the document's sections are aligned
+    unchanged = reclean.reclean(sample_project, [doc_id])
+    assert unchanged.documents[0].status == reclean.UNCHANGED and unchanged.alignment_rows == 0
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, (
+        "test_rule", lambda mt, notes: substitute(mt, re.compile("代表"), "人大代表"))])
+    report = reclean.reclean(sample_project, [doc_id])
+    assert report.documents[0].status == reclean.CHANGED
+    assert report.alignment_rows == len(rows)
+    left = db.execute(f"SELECT count(*) FROM align_members WHERE section_id IN ({in_doc})", [doc_id]).fetchone()[0]
+    assert left == 0  # the new sections are in no row until the alignment runs again

@@ -165,6 +165,8 @@ def test_guide_dialog_shows_the_shipped_guide_with_its_pictures(window, qtbot, l
     for src in re.findall(r'<img src="([^"]+)"', guide_path(lang).read_text(encoding="utf-8")):
         image = doc.resource(doc.ResourceType.ImageResource, dialog.browser.source().resolved(src))
         assert image is not None and not image.isNull(), src  # the picture was found and loaded
+    title = doc.begin()  # the shared stylesheet (resources/guide/guide.css) was found and applied
+    assert title.text() and next(iter(title)).fragment().charFormat().foreground().color().name() == "#7f1d1d"
     window.show_guide()  # again: the same window, raised
     assert window.guide_dialog is dialog
     other = i18n.EN if lang == i18n.ZH else i18n.ZH

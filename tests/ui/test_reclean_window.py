@@ -109,3 +109,29 @@ def test_action_and_panel_in_both_languages(make_window, sample_project_path, la
     text = w.actions["reclean"].text()
     assert text == ("重新清理文本(&G)…" if lang == i18n.ZH else "Clean documents a&gain…")
     assert w.recleaning.dock.windowTitle() == ("待定位的标注" if lang == i18n.ZH else "Unplaced passages")
+
+
+@pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
+def test_reclean_says_to_realign_when_the_alignment_lost_sections(make_window, sample_project_path, monkeypatch, lang):
+    from reader.core import compare
+
+    w = make_window(sample_project_path, lang=lang)
+    compare.run_alignment(w.project)
+    aligned = w.project.db.execute("SELECT count(DISTINCT row_id) FROM align_members").fetchone()[0]
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, ("test_rule", lambda mt, notes: substitute(
+        mt, re.compile("代表"), "人大代表"))])
+    w.actions["reclean"].trigger()
+    message = w.statusBar().currentMessage()
+    said = "请在对比视图中重新对齐" if lang == i18n.ZH else "re-align in the comparison view"
+    assert said in message
+    lost = int(re.search(r"(\d+) (行|row)", message).group(1))
+    assert 0 < lost <= aligned
+
+
+def test_reclean_without_an_alignment_says_nothing_of_it(window, monkeypatch, tagged):
+    _unit, _kept, lost = tagged
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    monkeypatch.setattr(pipeline, "STEPS", [*pipeline.STEPS, _rule(lost.quote)])
+    window.actions["reclean"].trigger()
+    assert "对齐" not in window.statusBar().currentMessage()

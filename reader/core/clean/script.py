@@ -1,8 +1,8 @@
 """Traditional to simplified Chinese, only for documents that are mostly traditional.
 
-OpenCC (pure Python) is slow: deciding costs no OpenCC call for a simplified document. The
-characters t2s can change are read once from OpenCC's own dictionaries; a sample with fewer of
-them than the threshold cannot be mostly traditional, and only the others are measured by t2s.
+OpenCC (pure Python) is slow: deciding costs no OpenCC call. A sample's share of traditional
+characters is measured with OpenCC's own character table (read once from its dictionaries) by
+str.translate; converting uses the same table for every line that holds none of OpenCC's phrases.
 
 OpenCC's t2s leaves 著 where simplified writes 着 (著力, 朝著, 随著, 本著…), while 著名, 著作 and
 编著 must stay 著: after conversion, 著 becomes 着 except in the protected words below.
@@ -38,27 +38,6 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=1)
-def changeable() -> frozenset[str] | None:
-    """Every character t2s may change (from OpenCC's t2s dictionaries; None when they cannot be
-    read or a phrase changes length: then every decision asks OpenCC)."""
-    import opencc
-
-    folder = Path(opencc.__file__).parent / "dictionary"
-    out: set[str] = set()
-    try:
-        for name in ("TSCharacters.txt", "TSPhrases.txt"):
-            for line in (folder / name).read_text(encoding="utf-8").splitlines():
-                key, _, values = line.partition("\t")
-                for value in values.split(" "):
-                    if len(value) != len(key):
-                        return None
-                    out.update(a for a, b in zip(key, value, strict=True) if a != b)
-    except (OSError, UnicodeDecodeError):
-        return None
-    return frozenset(out) or None
-
-
 def _sample(text: str) -> str:
     return "".join(_HAN_RUN.findall(text, 0, _SAMPLE * 4))[:_SAMPLE]
 
@@ -75,11 +54,6 @@ def traditional_share(text: str) -> float:
 
 
 def is_mostly_traditional(text: str) -> bool:
-    chars = changeable()
-    if chars is not None:
-        sample = _sample(text)
-        if not sample or sum(1 for ch in sample if ch in chars) < TRADITIONAL_SHARE * len(sample):
-            return False  # t2s changes at most these characters: below the threshold whatever it does
     return traditional_share(text) >= TRADITIONAL_SHARE
 
 

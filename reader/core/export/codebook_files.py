@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.core.errors import InvalidInput, PathMissing, PathUnreadable
 from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook, nodes_from_paths
-from reader.core.export.result import ExportResult, xml_text
+from reader.core.export.result import ExportResult, sheet_cell
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.export.selection import Column
 from reader.core.store.db import Project
@@ -75,12 +75,9 @@ def write_codebook_xlsx(project: Project, out: str | Path, *, force: bool = Fals
     wb = Workbook()
     ws = wb.active
     ws.title = "编码表" if lang == "zh" else "Codebook"
-    ws.append([c.title(lang) for c in CODEBOOK_COLUMNS])
+    ws.append([sheet_cell(ws, c.title(lang)) for c in CODEBOOK_COLUMNS])
     for row in rows:
-        ws.append([xml_text(v) if isinstance(v, str) else v for v in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):  # a name, not a formula
-                cell.data_type = "s"
+        ws.append([sheet_cell(ws, v) for v in row])
         colour = row[3]
         if colour:  # the colour cell shows the colour
             ws.cell(row=ws.max_row, column=4).fill = PatternFill("solid", fgColor=str(colour)[1:].upper())

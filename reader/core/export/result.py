@@ -50,3 +50,20 @@ def xml_text(text: str) -> str:
     """`text` without the control characters XML cannot carry (they are never in cleaned text,
     but a note typed by a user might hold one)."""
     return _NOT_XML.sub("", text)
+
+
+def sheet_cell(sheet, value=None, **style):
+    """An openpyxl cell for `sheet` (appended with `sheet.append`, write-only or not) holding `value`,
+    with `style` (font=…, alignment=…). Every str is stored as text, whatever it starts with: openpyxl
+    makes a str starting with "=" a formula (and "#N/A" an error), which a spreadsheet would run; a
+    cell of an export is always the data as it is, without the characters XML cannot hold."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, xml_text(value))
+        cell.data_type = "s"
+    else:
+        cell = WriteOnlyCell(sheet, value)
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell

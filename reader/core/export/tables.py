@@ -12,7 +12,7 @@ import io
 from copy import copy
 from pathlib import Path
 
-from reader.core.export.result import ExportResult, Steps, xml_text
+from reader.core.export.result import ExportResult, Steps, sheet_cell
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import COLUMNS, Selection, choose, counts, row_values, table_rows
 from reader.core.progress import Progress
@@ -61,7 +61,6 @@ def write_xlsx(
     cancel: object | None = None,
 ) -> ExportResult:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -76,29 +75,21 @@ def write_xlsx(
     ws = wb.create_sheet("标注段落" if zh else "Passages")
     bold = Font(bold=True)
 
-    def styled(sheet, value=None, **style) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value)
-        for name, v in style.items():
-            setattr(cell, name, v)
-        return cell
-
     # each column's style made once and copied into its cells: assigning an Alignment to each cell
     # makes openpyxl hash it each time (seconds for 10,000 rows)
-    wrap = styled(ws, alignment=Alignment(wrap_text=True, vertical="top"))._style
-    top = styled(ws, alignment=Alignment(vertical="top"))._style
+    wrap = sheet_cell(ws, alignment=Alignment(wrap_text=True, vertical="top"))._style
+    top = sheet_cell(ws, alignment=Alignment(vertical="top"))._style
     column_styles = [wrap if col.key in WRAPPED else top for col in COLUMNS]
     for i, col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(col.key, 12)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
-    ws.append([styled(ws, c.title(lang), font=bold) for c in COLUMNS])
+    ws.append([sheet_cell(ws, c.title(lang), font=bold) for c in COLUMNS])
     for r, path in rows:
         cells = []
         for v, style in zip(row_values(r, path), column_styles, strict=True):
-            cell = WriteOnlyCell(ws, xml_text(v) if isinstance(v, str) else v)
+            cell = sheet_cell(ws, v)
             cell._style = copy(style)
-            if isinstance(v, str) and v.startswith("="):  # text, not a formula (a note may start with =)
-                cell.data_type = "s"
             cells.append(cell)
         ws.append(cells)
         steps.step()
@@ -113,12 +104,12 @@ def write_xlsx(
         cs.column_dimensions[get_column_letter(i)].width = 12
     cs.freeze_panes = "B2"
     header = [("主题 \\ 县区" if zh else "theme \\ county")] + [c or none_county for c in counties] + [total_label]
-    cs.append([styled(cs, v, font=bold) for v in header])
+    cs.append([sheet_cell(cs, v, font=bold) for v in header])
     for path in themes:
         values = [table.get((path, c), 0) for c in counties]
-        cs.append([path or none_theme, *values, sum(values)])
+        cs.append([sheet_cell(cs, path or none_theme), *values, sum(values)])
     col_totals = [sum(table.get((p, c), 0) for p in themes) for c in counties]
-    cs.append([styled(cs, v, font=bold) for v in [total_label, *col_totals, sum(col_totals)]])
+    cs.append([sheet_cell(cs, v, font=bold) for v in [total_label, *col_totals, sum(col_totals)]])
     with atomic_file(out, force=force) as f:
         wb.save(f)
     steps.step()

@@ -75,15 +75,11 @@ def _check_unpacked_size(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except _BROKEN as e:
-        raise DamagedFile(path, "docx", f"{type(e).__name__}: {e}") from e
-    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
-    if xml > XML_LIMIT_MB << 20:
-        raise UnpacksTooLarge(path, "docx", XML_LIMIT_MB)
-    if sum(i.file_size for i in infos) > UNPACKED_LIMIT_MB << 20:
-        raise UnpacksTooLarge(path, "docx", UNPACKED_LIMIT_MB)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+            if xml > XML_LIMIT_MB << 20:
+                raise UnpacksTooLarge(path, "docx", XML_LIMIT_MB)
+            if sum(i.file_size for i in infos) > UNPACKED_LIMIT_MB << 20:
+                raise UnpacksTooLarge(path, "docx", UNPACKED_LIMIT_MB)
             check_streamed(z, path, "docx")
     except _BROKEN as e:
         raise DamagedFile(path, "docx", f"{type(e).__name__}: {e}") from e

@@ -92,10 +92,14 @@ class Project:
     fts: bool = False  # FTS5 available (else search scans)
     created: bool = False  # the file was new
     migrated: list[str] = field(default_factory=list)
-    read_only: bool = False  # opened for reading only: see read_only_reason
-    read_only_reason: str | None = None  # NOT_WRITABLE (file or folder) or IN_USE (another process writes it)
+    read_only_reason: str | None = None  # opened for reading only: NOT_WRITABLE (file or folder) or IN_USE
     backups: list[bk.Backup] = field(default_factory=list)  # made while opening (migration, daily)
     owner: owner.OwnerLock | None = None  # this process's hold on the project (writable projects)
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (read_only_reason says why)."""
+        return self.read_only_reason is not None
 
     def close(self) -> None:
         try:
@@ -343,7 +347,7 @@ def _open_read_only(path: Path, reason: str) -> Project:
     db = ProjectDatabase(conn)
     db.project_path = path
     db.in_use = reason == IN_USE
-    project = Project(db=db, path=path, read_only=True, read_only_reason=reason)
+    project = Project(db=db, path=path, read_only_reason=reason)
     if mig.migrations.pending(db):  # an older project that would need upgrading first
         db.close()
         raise project.read_only_error()

@@ -130,34 +130,17 @@ def insert_document(
             },
             pk="id",
         ).last_pk
-        next_unit = _next_id(project, "units")
-        next_section = _next_id(project, "sections")
-        unit_rows, section_rows, unit_ids = [], [], []
+        next_unit = next_id(project, "units")
+        next_section = next_id(project, "sections")
+        unit_rows, sections, unit_ids = [], [], []
         for position, u in enumerate(units):
             uid = next_unit + position
             unit_ids.append(uid)
-            place = u.place
-            unit_rows.append(
-                {
-                    "id": uid,
-                    "document_id": doc_id,
-                    "position": position,
-                    "start": u.start,
-                    "end": u.end,
-                    "title": u.title,
-                    "author": u.author,
-                    "year": u.year,
-                    "county": place.county if place else None,
-                    "province": place.province if place else None,
-                    "prefecture": place.prefecture if place else None,
-                    "county_code": place.code if place else None,
-                    "county_method": u.place_method,
-                }
-            )
-            next_section = _section_rows(u.sections, uid, u.start, None, next_section, section_rows)
+            unit_rows.append(unit_row(uid, doc_id, position, u))
+            sections += section_rows(u.sections, uid, u.start, next_section + len(sections))
         db["units"].insert_all(unit_rows, pk="id")
-        if section_rows:
-            db["sections"].insert_all(section_rows, pk="id")
+        if sections:
+            db["sections"].insert_all(sections, pk="id")
         if index_texts is not None:
             search.index_tokens(project, list(zip(unit_ids, index_texts, strict=True)))
         else:
@@ -165,8 +148,37 @@ def insert_document(
     return doc_id, unit_ids
 
 
-def _next_id(project: Project, table: str) -> int:
+def next_id(project: Project, table: str) -> int:
+    """The id the next row of `table` (units, sections) gets: rows are inserted with explicit ids."""
     return project.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def unit_row(unit_id: int, document_id: int, position: int, u: UnitSpan) -> dict:
+    """The `units` row of the unit `u` found in a document's cleaned text."""
+    place = u.place
+    return {
+        "id": unit_id,
+        "document_id": document_id,
+        "position": position,
+        "start": u.start,
+        "end": u.end,
+        "title": u.title,
+        "author": u.author,
+        "year": u.year,
+        "county": place.county if place else None,
+        "province": place.province if place else None,
+        "prefecture": place.prefecture if place else None,
+        "county_code": place.code if place else None,
+        "county_method": u.place_method,
+    }
+
+
+def section_rows(sections: list[SectionSpan], unit_id: int, base: int, first_id: int) -> list[dict]:
+    """The `sections` rows of a unit's section tree (spans in the document's cleaned text, `base`
+    the unit's start), parents before children, with ids from `first_id` on."""
+    out: list[dict] = []
+    _section_rows(sections, unit_id, base, None, first_id, out)
+    return out
 
 
 def _section_rows(

@@ -125,7 +125,11 @@ def tag(
     theme_ids = _check_themes(project, list(theme_ids))
     if coder is None:
         coder = default_coder()
-    row = passage_row(unit_id, text, start, end, coder=coder, note=note or "")
+    return insert_passage(project, passage_row(unit_id, text, start, end, coder=coder, note=note or ""), theme_ids)
+
+
+def insert_passage(project: Project, row: dict, theme_ids: list[int]) -> Passage:
+    """Store a passage row (passage_row) with its themes (ids known to exist), in one transaction."""
     with project.db.atomic():
         pid = project.db["passages"].insert(row, pk="id").last_pk
         if theme_ids:

@@ -9,12 +9,12 @@ still exist) or deletes it; either is one transaction.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import now, unit_text
-from reader.core.store.passages import Passage, passage_row
+from reader.core.store.passages import Passage, insert_passage, passage_row
 
 _COLUMNS = (
     'u.id, u.document_id, u.passage_id, u.unit_id, u.unit_position, u.start, u."end", u.quote, u.context_before, '
@@ -87,19 +87,22 @@ def _record(row: tuple, source_name: str) -> UnplacedPassage:
                            source_name=source_name)
 
 
-def list_unplaced(project: Project, document_id: int | None = None) -> list[UnplacedPassage]:
-    """The unplaced passages (of one document), by document, then old unit and position."""
-    where, params = ("WHERE u.document_id = ?", [document_id]) if document_id is not None else ("", [])
+def _select(project: Project, where: str = "", params: list | None = None) -> list[UnplacedPassage]:
     rows = project.db.execute(
         f"SELECT {_COLUMNS}, d.source_name FROM unplaced_passages u JOIN documents d ON d.id = u.document_id {where} "
         "ORDER BY u.document_id, u.unit_position, u.start, u.id",
-        params,
+        params or [],
     ).fetchall()
     return [_record(r[:-1], r[-1]) for r in rows]
 
 
+def list_unplaced(project: Project, document_id: int | None = None) -> list[UnplacedPassage]:
+    """The unplaced passages (of one document), by document, then old unit and position."""
+    return _select(project, "WHERE u.document_id = ?", [document_id]) if document_id is not None else _select(project)
+
+
 def get_unplaced(project: Project, unplaced_id: int) -> UnplacedPassage:
-    found = [u for u in list_unplaced(project) if u.id == unplaced_id]
+    found = _select(project, "WHERE u.id = ?", [unplaced_id])
     if not found:
         raise NotFound("unplaced_passage", str(unplaced_id))
     return found[0]
@@ -120,13 +123,9 @@ def place(project: Project, unplaced_id: int, unit_id: int, start: int, end: int
     theme_ids = [tid for tid, _ in item.themes if tid in existing]
     row = passage_row(unit_id, text, start, end, coder=item.coder, note=item.note, created_at=item.created_at)
     with project.db.atomic():
-        pid = project.db["passages"].insert(row, pk="id").last_pk
-        if theme_ids:
-            project.db["passage_themes"].insert_all(
-                [{"passage_id": pid, "theme_id": t} for t in theme_ids], pk=("passage_id", "theme_id")
-            )
+        passage = insert_passage(project, row, theme_ids)
         project.db.execute("DELETE FROM unplaced_passages WHERE id = ?", [unplaced_id])
-    return Passage(id=pid, theme_ids=theme_ids, **row)
+    return passage
 
 
 def delete_unplaced(project: Project, unplaced_id: int) -> UnplacedPassage:
@@ -139,12 +138,8 @@ def delete_unplaced(project: Project, unplaced_id: int) -> UnplacedPassage:
 
 def restore_unplaced(project: Project, item: UnplacedPassage) -> None:
     """Put an unplaced passage back as it was (undoing its placing or deleting)."""
-    row = {
-        "id": item.id, "document_id": item.document_id, "passage_id": item.passage_id, "unit_id": item.unit_id,
-        "unit_position": item.unit_position, "start": item.start, "end": item.end, "quote": item.quote,
-        "context_before": item.context_before, "context_after": item.context_after, "coder": item.coder,
-        "created_at": item.created_at, "note": item.note,
-        "themes": json.dumps([list(t) for t in item.themes], ensure_ascii=False), "recleaned_at": item.recleaned_at,
-    }
+    row = asdict(item)
+    del row["source_name"]  # the document's, not a column
+    row["themes"] = json.dumps([list(t) for t in item.themes], ensure_ascii=False)
     with project.db.atomic():
         project.db["unplaced_passages"].insert(row, pk="id")
