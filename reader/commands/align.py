@@ -49,7 +49,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core import compare
 
-    with open_for(args) as project:
+    with open_for(args, write=not (args.corrections or args.stored)) as project:
         if args.corrections:
             return _print_corrections(out, compare.list_corrections(project), args.json)
         if _correcting(args):

@@ -77,17 +77,19 @@ def county_named(project, name: str | None) -> str | None:
 
 def open_for(args: argparse.Namespace, create: bool = False, write: bool = False):
     """The project named by --project (remembered as the last one), else the default project.
-    With `write`, a project that opens read-only (its file not writable, or open in another window
-    or program) is refused at once with the reason (ProjectReadOnly / ProjectInUse)."""
+    Without `write` the project opens for reading (no writer lock, so a window opened meanwhile is
+    not kept read-only, and no backup). With `write`, a project that opens read-only (its file not
+    writable, or open in another window or program) is refused at once with the reason
+    (ProjectReadOnly / ProjectInUse)."""
     from reader.core import project as paths
     from reader.core.store.db import open_project
 
     given = getattr(args, "project", None)
     if given:
-        project = open_project(given, create=create)
+        project = open_project(given, create=create, reading=not write)
         paths.remember_project(given)
     else:
-        project = open_project(paths.default_project(), create=False)
+        project = open_project(paths.default_project(), create=False, reading=not write)
     if write and project.read_only:
         project.close()
         raise project.read_only_error()

@@ -38,7 +38,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store import unplaced
 
-    with open_for(args) as project:
+    with open_for(args, write=not args.unplaced) as project:
         if args.unplaced:
             items = unplaced.list_unplaced(project)
             if args.json:

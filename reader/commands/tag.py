@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
         given = [f"--start {args.start}" if args.start is not None else "", f"--end {args.end}" if args.end is not None else "",
                  "--quote" if args.quote is not None else ""]
         raise InvalidInput("offsets_or_quote", " ".join(g for g in given if g) or "—")
-    with open_for(args) as project:
+    with open_for(args, write=True) as project:
         theme_ids = [themes.find_theme(project, name).id for name in args.theme]
         if args.quote is not None:
             p = passages.tag_quote(project, args.unit, args.quote, theme_ids, note=args.note, coder=args.coder)

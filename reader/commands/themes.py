@@ -48,8 +48,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store import themes as th
 
-    with open_for(args) as project:
-        action = args.action or "list"
+    action = args.action or "list"
+    with open_for(args, write=action != "list") as project:
         if action == "list":
             tree = th.theme_tree(project)
             counts = th.theme_counts(project)

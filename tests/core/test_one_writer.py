@@ -214,3 +214,50 @@ def test_a_lock_on_a_lock_file_deleted_meanwhile_is_not_kept(tmp_path, monkeypat
     held = os.fstat(owner._held[lock.key].fd)
     assert (held.st_dev, held.st_ino) == (lock_file.stat().st_dev, lock_file.stat().st_ino)
     lock.release()
+
+
+def test_a_reading_open_takes_no_lock_so_another_process_may_write(sample_project_path):
+    from reader.core.store.db import READING
+
+    with open_project(sample_project_path, create=False, reading=True) as p:  # `reader export`, `outline`…
+        assert p.read_only and p.read_only_reason == READING
+        assert not owner.held_here(sample_project_path)
+        assert list_units(p)
+        with pytest.raises(ProjectReadOnly):
+            add_theme(p, "新主题")
+        other = Holder(sample_project_path)  # a window opened meanwhile
+        other.close()
+        assert other.line == ["open", "False", "None"]
+
+
+def test_reading_commands_leave_the_project_writable_for_a_window(sample_project_path):
+    """While `reader outline` runs, nothing holds the writer lock: checked from inside the command."""
+    code = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        "from reader.core.store import db, owner\n"
+        "real = db.open_project\n"
+        "def spy(*a, **k):\n"
+        "    p = real(*a, **k)\n"
+        "    print('held', owner.held_here(sys.argv[1]), p.read_only_reason, flush=True)\n"
+        "    return p\n"
+        "db.open_project = spy\n"
+        "sys.exit(main(['outline', '--project', sys.argv[1]]))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(sample_project_path)], cwd=ROOT, env=_env(),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "held False reading" in run.stdout
+
+
+def test_a_project_that_needs_upgrading_is_upgraded_even_by_a_reading_command(tmp_path):
+    from reader.core.store import migrations as mig
+    from reader.core.store.db import schema_version
+    from tests.core.test_backups import older_project
+
+    path = tmp_path / "old.renda"
+    older_project(path)
+    with open_project(path, create=False, reading=True) as p:  # opened for writing, so it upgrades
+        assert not p.read_only and p.migrated == mig.KNOWN[1:] and schema_version(p) == mig.SCHEMA_VERSION
+    with open_project(path, create=False, reading=True) as p:
+        assert p.read_only and p.migrated == []

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_ID_OFFSET = 68  # where the SQLite header keeps PRAGMA application_id
-NOT_WRITABLE, IN_USE = "not_writable", "in_use"  # why a project opened read-only
+NOT_WRITABLE, IN_USE, READING = "not_writable", "in_use", "reading"  # why a project opened read-only
 
 
 def write_error(path: str | Path, error: sqlite3.OperationalError) -> ProjectReadOnly | ProjectLocked | None:
@@ -244,14 +244,20 @@ def _stat(path: Path) -> tuple[bool, bool, int]:
     return True, path.is_dir(), st.st_size
 
 
-def open_project(path: str | Path, *, create: bool = True, codebook: bool = True, check: bool = True) -> Project:
+def open_project(
+    path: str | Path, *, create: bool = True, codebook: bool = True, check: bool = True, reading: bool = False
+) -> Project:
     """Open the project at `path`, creating it when the file is missing or empty (and `create`).
 
     A new project gets the default codebook unless `codebook` is False. An existing one is first
     inspected without being written: NotAProject, ProjectTooNew, and (with `check`, SQLite's
     quick_check) ProjectDamaged leave the file as it was. A project the user may not write, or one
     another process has open for writing, opens read-only (Project.read_only, read_only_reason).
-    Opening for writing backs the project up before a migration and once a day."""
+    Opening for writing backs the project up before a migration and once a day.
+
+    With `reading` (commands that only read: outline, search, export…) an existing project opens
+    read-only (read_only_reason READING): no owner lock, so a window opened meanwhile may still
+    write it, and no backup. A project that needs upgrading first is opened for writing as usual."""
     path = Path(path)
     exists, is_dir, size = _stat(path)
     if is_dir:
@@ -265,6 +271,10 @@ def open_project(path: str | Path, *, create: bool = True, codebook: bool = True
         check_project_file(path, integrity=check and not owner.held_here(path))
         if not writable(path):
             return _open_read_only(path, NOT_WRITABLE)
+        if reading:
+            project = _open_read_only(path, READING)
+            if project is not None:
+                return project
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -335,8 +345,10 @@ def _daily_backup(db: Database, path: Path) -> list[bk.Backup]:
         return []
 
 
-def _open_read_only(path: Path, reason: str) -> Project:
-    """A project we may read but not write: no migration, no index built, no journal created."""
+def _open_read_only(path: Path, reason: str) -> Project | None:
+    """A project we may read but not write: no migration, no index built, no journal created.
+    One that needs upgrading first: refused (the read-only error), or None when only `READING`
+    was asked for (the caller opens it for writing, which upgrades it)."""
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(uri + "?mode=ro", uri=True, check_same_thread=True)
     try:
@@ -350,6 +362,8 @@ def _open_read_only(path: Path, reason: str) -> Project:
     project = Project(db=db, path=path, read_only_reason=reason)
     if mig.migrations.pending(db):  # an older project that would need upgrading first
         db.close()
+        if reason == READING:
+            return None
         raise project.read_only_error()
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.conn.execute("PRAGMA foreign_keys = ON")
