@@ -47,19 +47,33 @@ class Node:
             yield from child.walk()
 
 
-def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None]) -> list[list[Node]]:
-    """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards."""
+def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None], light: Sequence[AlignUnit] = ()) -> list[list[Node]]:
+    """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards.
+    A node keeps its section without text or children; its unit is `light[i]` when given (the unit
+    without its sections, see light_unit), else the unit itself."""
     out: list[list[Node]] = []
     for i, unit in enumerate(units):
         counter = [0]  # sections seen: their reading order
-        out.append([_node(s, unit, counter) for s in unit.sections])
+        owner = light[i] if light else unit
+        out.append([_node(s, owner, counter) for s in unit.sections])
         tick(i)
     return out
 
 
+def light_unit(unit: AlignUnit) -> AlignUnit:
+    """The unit without its sections: what the nodes keep of it (its place and name)."""
+    return AlignUnit(unit.id, unit.county, unit.year, unit.source, [])
+
+
+def _light(section: AlignSection) -> AlignSection:
+    """The section without its text and children: what a node keeps of it once its bags are made (a
+    national corpus's section texts, each holding its children's, are hundreds of MB)."""
+    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, [], section.theme_ids)
+
+
 def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int = 0) -> Node:
     counter[0] += 1
-    node = Node(section, unit, counter[0], bag(strip_marker(section.heading)), Counter())
+    node = Node(_light(section), unit, counter[0], bag(strip_marker(section.heading)), Counter())
     node.children = [_node(c, unit, counter, depth + 1) for c in section.children]
     body = bag(_lead(section)[: LEAD_CAP if depth == 0 else CHILD_LEAD_CAP])
     for child in node.children:
