@@ -31,7 +31,7 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose_items, drop_bags, fill_vectors, light_unit
+from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors, light_unit, pack
 from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
 from reader.core.errors import Cancelled
 
@@ -102,9 +102,9 @@ def align(
         check()
         return asg.best_of(asg.evidence(node, anchors))
 
-    # unit by unit: its nodes built, the ones to align chosen, and the term bags of the others dropped
-    # (read for the evidence and the vectors only), so that a national corpus's bags are not all held
-    # at once (hundreds of MB); the items' bags go once their vectors are made
+    # unit by unit: its nodes built, the ones to align chosen, their evidence made and their bags packed
+    # (see nodes.pack), the other nodes let go: a national corpus's bags and section trees are not all
+    # held at once (hundreds of MB); the packed bags go once the vectors are made
     items: list[Node] = []
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
     for i, unit in enumerate(units):
@@ -112,18 +112,13 @@ def align(
         roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
         del unit  # its texts go with it (the nodes hold only their term bags)
         chosen = choose_items([roots], topic_of, plan.forced)
-        ids = {id(n) for n in chosen}
-        for root in roots:
-            for node in root.walk():
-                if id(node) not in ids:
-                    drop_bags(node)
+        for node in chosen:  # its evidence made, the item keeps only its bags, compact
+            asg.evidence(node, anchors)
+            pack(node)
         items += chosen
+        del roots, chosen  # the unit's other nodes go
 
-    def done_with(node: Node) -> None:
-        asg.evidence(node, anchors)
-        drop_bags(node)
-
-    idf, unseen = fill_vectors(items, check, done_with)
+    idf, unseen = fill_vectors(items, check)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}

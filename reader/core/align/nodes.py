@@ -7,6 +7,7 @@ its heading is generic (工作回顾, 工作安排, 目标任务 …) or its chi
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,12 @@ GENERIC = re.compile(
 )
 
 
+# A term bag held compactly: its terms and their counts in the bag's order (so that sums over it run
+# in the same order, to the same bits, as over the dict it came from). ~16 bytes a term, a dict ~60.
+PackedBag = tuple[tuple[str, ...], array]
+Packed = tuple[PackedBag, PackedBag]  # the combined bag (heading weighted up, and body), the heading's
+
+
 @dataclass(eq=False)
 class Node:
     section: AlignSection
@@ -40,6 +47,7 @@ class Node:
     head_vec: Vec = field(default_factory=dict)
     vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
     proto: list[float] | None = None  # evidence for each anchor, computed once
+    packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
 
     def walk(self):
         yield self
@@ -111,19 +119,41 @@ def drop_bags(node: Node) -> None:
 _EMPTY: Counter[str] = Counter()
 
 
+def pack(node: Node) -> None:
+    """Keep only what the vectors are made from, compactly: the combined bag and the heading's (call
+    after the node's evidence is made: its body bag and its children are let go, and with them every
+    section below it that is not aligned itself)."""
+    node.packed = (_pack(_combined(node)), _pack(node.head))
+    drop_bags(node)
+    node.children = []
+
+
+def _pack(counts: Counter[str]) -> PackedBag:
+    return tuple(counts), array("d", counts.values())
+
+
+def _unpack(bag: PackedBag) -> dict[str, float]:
+    return dict(zip(bag[0], bag[1], strict=True))
+
+
 def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
                  done: Callable[[Node], None] | None = None) -> tuple[dict[str, float], float]:
     """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
     `check()` is called now and then (it raises to stop: a cancel); `done(node)` after a node's
-    vectors are made."""
+    vectors are made. A packed node (see pack) is read from its packed bags, which are let go then."""
     # each section's combined bag made twice, one at a time, rather than all held at once (on a
     # national corpus they took ~250 MB)
-    idf, unseen = idf_table(_combined(n) for n in items)
+    idf, unseen = idf_table(n.packed[0][0] if n.packed is not None else _combined(n) for n in items)
     for k, node in enumerate(items):
         if check is not None and k % CHECK_EVERY == 0:
             check()
-        node.vec = normalized(top_terms(tfidf(_combined(node), idf, unseen), VEC_TERMS))
-        node.head_vec = tfidf(node.head, idf, unseen)
+        if node.packed is not None:
+            combined, head = _unpack(node.packed[0]), _unpack(node.packed[1])
+            node.packed = None
+        else:
+            combined, head = _combined(node), node.head
+        node.vec = normalized(top_terms(tfidf(combined, idf, unseen), VEC_TERMS))
+        node.head_vec = tfidf(head, idf, unseen)
         if done is not None:
             done(node)
     return idf, unseen
