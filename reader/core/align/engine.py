@@ -107,7 +107,8 @@ def align(
     # held at once (hundreds of MB); the packed bags go once the vectors are made
     items: list[Node] = []
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
-    for i, unit in enumerate(units):
+    for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
+        i = len(kept)
         kept.append(light_unit(unit))
         roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
         del unit  # its texts go with it (the nodes hold only their term bags)
