@@ -69,3 +69,14 @@ def test_packed_bags_give_the_same_vectors_to_the_bit(sample_project):
         assert list(a.vec.items()) == list(b.vec.items())
         assert list(a.head_vec.items()) == list(b.head_vec.items())
     assert sum(1 for n in plain if n.vec) > len(units)
+
+
+def test_a_word_cut_from_different_clauses_is_one_string():
+    from reader.core.align.terms import tokens
+
+    first = tokens("县人大常委会组织代表视察民生项目")
+    second = tokens("围绕乡村振兴，组织代表开展专题调研")
+    common = sorted(set(first) & set(second))
+    assert common
+    for word in common:
+        assert next(w for w in first if w == word) is next(w for w in second if w == word)
