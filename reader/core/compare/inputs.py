@@ -81,18 +81,19 @@ def iter_units(
         info = _unit_rows(project, chunk)
         trees = sections_of(project, chunk)
         tags = tagged_themes(project, chunk, trees)
-        units = []
-        for uid in chunk:
-            county, year, source = info[uid]
-            text = texts.pop(uid)
-            sections = [_section(s, text, tags) for s in trees.pop(uid, [])]
-            units.append(AlignUnit(uid, county, year, source, sections))
+        units = [_unit(uid, info[uid], texts.pop(uid), trees.pop(uid, []), tags) for uid in chunk]
         del texts, trees, tags
         if tick is not None:
             tick(len(chunk))
         units.reverse()
         while units:  # handed over one by one: this generator keeps none it has given
             yield units.pop()
+
+
+def _unit(uid: int, info: tuple[str | None, int | None, str], text: str, tree: list[SectionOutline],
+          tags: dict[int, list[int]]) -> AlignUnit:
+    county, year, source = info
+    return AlignUnit(uid, county, year, source, [_section(s, text, tags) for s in tree])
 
 
 def _section(s: SectionOutline, text: str, tags: dict[int, list[int]]) -> AlignSection:
