@@ -80,3 +80,19 @@ def test_a_word_cut_from_different_clauses_is_one_string():
     assert common
     for word in common:
         assert next(w for w in first if w == word) is next(w for w in second if w == word)
+
+
+def test_scores_are_kept_as_arrays_of_doubles(sample_project):
+    from reader.core.align import assign as asg
+    from reader.core.align.anchors import anchors_for
+
+    units = align_units(sample_project, _unit_ids(sample_project))
+    items = [root for roots in build_nodes(units, lambda _i: None) for root in roots]
+    fill_vectors(items)
+    anchors = anchors_for([])
+    _choice, scored = asg.assign(items, anchors, {}, set())
+    assert len(scored) == len(items)
+    for node, s in zip(items, scored, strict=True):
+        assert s.proto.typecode == s.total.typecode == node.proto.typecode == "d"
+        assert list(s.proto) == list(asg.prototype_scores(node, anchors)) and len(s.total) == len(anchors)
+    assert any(max(s.total) > max(s.proto) for s in scored)  # the centroids added to the evidence

@@ -46,7 +46,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     head_vec: Vec = field(default_factory=dict)
     vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
-    proto: list[float] | None = None  # evidence for each anchor, computed once
+    proto: array | None = None  # evidence for each anchor (doubles), computed once
     packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
 
     def walk(self):
