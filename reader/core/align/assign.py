@@ -197,8 +197,9 @@ def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: lis
             scored[i].total[k] = scored[i].proto[k] + CENTROID_WEIGHT * max(cos, 0.0)
 
 
-def _dots(vec: Vec, by_term: dict[str, list[float]], n: int) -> list[float]:
-    out = [0.0] * n
+def _dots(vec: Vec, by_term: dict[str, list[float]], n: int) -> array:
+    """vec · each anchor's sum, as doubles (one array per item: lists of floats took ~20 MB at once)."""
+    out = array("d", bytes(8 * n))
     rows = [(v, row) for term, v in vec.items() if (row := by_term.get(term)) is not None]
     for k in range(n):
         out[k] = sum(v * row[k] for v, row in rows)
