@@ -15,7 +15,7 @@ so users' corrections that name it keep their meaning across re-aligns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.align import assign as asg
@@ -31,7 +31,7 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose_items, drop_bags, fill_vectors
+from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors, light_unit, pack
 from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
 from reader.core.errors import Cancelled
 
@@ -69,17 +69,25 @@ class _Row:
 
 
 def align(
-    units: Sequence[AlignUnit],
+    units: Iterable[AlignUnit],
     themes: Sequence[AlignTheme] = (),
     corrections: Sequence[Correction] = (),
     progress: Callable[[int, int], None] | None = None,
     cancel: object | None = None,
     previous: Mapping[str, Collection[int]] | None = None,
+    count: int | None = None,
 ) -> AlignResult:
     """Rows of matching sections. `previous`: row key -> section ids of the last alignment shown to the
-    user (only its cluster rows matter), so that rows grown from the text keep their keys."""
-    units = list(units)
-    total = 2 * len(units) + 1
+    user (only its cluster rows matter), so that rows grown from the text keep their keys.
+
+    `units` is read once, in order, and no unit is kept (only its place and its sections' ids, headings
+    and tags): an iterator that reads them as they are asked for (compare.inputs.iter_units) keeps a
+    national corpus's texts out of memory. `count`: how many there are, for the progress (an iterator
+    has no length; without it, the units are listed first)."""
+    if count is None:
+        units = list(units)  # type: ignore[assignment]
+        count = len(units)  # type: ignore[arg-type]
+    total = 2 * count + 1
     tick = _ticker(progress, cancel, total)
 
     def check() -> None:  # between ticks too: the steps after reading take seconds on thousands of units
@@ -94,31 +102,30 @@ def align(
         check()
         return asg.best_of(asg.evidence(node, anchors))
 
-    # unit by unit: its nodes built, the ones to align chosen, and the term bags of the others dropped
-    # (read for the evidence and the vectors only), so that a national corpus's bags are not all held
-    # at once (hundreds of MB); the items' bags go once their vectors are made
+    # unit by unit: its nodes built, the ones to align chosen, their evidence made and their bags packed
+    # (see nodes.pack), the other nodes let go: a national corpus's bags and section trees are not all
+    # held at once (hundreds of MB); the packed bags go once the vectors are made
     items: list[Node] = []
-    for i, unit in enumerate(units):
-        roots = build_nodes([unit], lambda _k, i=i: tick(i))[0]
+    kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
+    for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
+        i = len(kept)
+        kept.append(light_unit(unit))
+        roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
+        del unit  # its texts go with it (the nodes hold only their term bags)
         chosen = choose_items([roots], topic_of, plan.forced)
-        ids = {id(n) for n in chosen}
-        for root in roots:
-            for node in root.walk():
-                if id(node) not in ids:
-                    drop_bags(node)
+        for node in chosen:  # its evidence made, the item keeps only its bags, compact
+            asg.evidence(node, anchors)
+            pack(node)
         items += chosen
+        del roots, chosen  # the unit's other nodes go
 
-    def done_with(node: Node) -> None:
-        asg.evidence(node, anchors)
-        drop_bags(node)
-
-    idf, unseen = fill_vectors(items, check, done_with)
+    idf, unseen = fill_vectors(items, check)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
     choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
-    tick(len(units) * 2)
+    tick(count * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
     broad = _broad_members(items, choice, anchors, set(pinned))
@@ -131,8 +138,8 @@ def align(
     placed = {id(m) for r in rows for m in r.members}
     leftovers = [n for n in items if id(n) not in placed and n.section.id not in floating]
     other.members = _attach(leftovers, clusters)
-    rows = _apply(rows, other, items, plan, units)
-    return _result(rows, other, items, scored, units)
+    rows = _apply(rows, other, items, plan, kept)
+    return _result(rows, other, items, scored, kept)
 
 
 def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, total: int) -> Callable[[int], None]:

@@ -7,6 +7,7 @@ its heading is generic (工作回顾, 工作安排, 目标任务 …) or its chi
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,12 @@ GENERIC = re.compile(
 )
 
 
+# A term bag held compactly: its terms and their counts in the bag's order (so that sums over it run
+# in the same order, to the same bits, as over the dict it came from). ~16 bytes a term, a dict ~60.
+PackedBag = tuple[tuple[str, ...], array]
+Packed = tuple[PackedBag, PackedBag]  # the combined bag (heading weighted up, and body), the heading's
+
+
 @dataclass(eq=False)
 class Node:
     section: AlignSection
@@ -39,7 +46,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     head_vec: Vec = field(default_factory=dict)
     vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
-    proto: list[float] | None = None  # evidence for each anchor, computed once
+    proto: array | None = None  # evidence for each anchor (doubles), computed once
+    packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
 
     def walk(self):
         yield self
@@ -47,19 +55,33 @@ class Node:
             yield from child.walk()
 
 
-def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None]) -> list[list[Node]]:
-    """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards."""
+def build_nodes(units: Sequence[AlignUnit], tick: Callable[[int], None], light: Sequence[AlignUnit] = ()) -> list[list[Node]]:
+    """Per unit, its top-level nodes (with children), term bags filled; vectors filled afterwards.
+    A node keeps its section without text or children; its unit is `light[i]` when given (the unit
+    without its sections, see light_unit), else the unit itself."""
     out: list[list[Node]] = []
     for i, unit in enumerate(units):
         counter = [0]  # sections seen: their reading order
-        out.append([_node(s, unit, counter) for s in unit.sections])
+        owner = light[i] if light else unit
+        out.append([_node(s, owner, counter) for s in unit.sections])
         tick(i)
     return out
 
 
+def light_unit(unit: AlignUnit) -> AlignUnit:
+    """The unit without its sections: what the nodes keep of it (its place and name)."""
+    return AlignUnit(unit.id, unit.county, unit.year, unit.source, [])
+
+
+def _light(section: AlignSection) -> AlignSection:
+    """The section without its text and children: what a node keeps of it once its bags are made (a
+    national corpus's section texts, each holding its children's, are hundreds of MB)."""
+    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, [], section.theme_ids)
+
+
 def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int = 0) -> Node:
     counter[0] += 1
-    node = Node(section, unit, counter[0], bag(strip_marker(section.heading)), Counter())
+    node = Node(_light(section), unit, counter[0], bag(strip_marker(section.heading)), Counter())
     node.children = [_node(c, unit, counter, depth + 1) for c in section.children]
     body = bag(_lead(section)[: LEAD_CAP if depth == 0 else CHILD_LEAD_CAP])
     for child in node.children:
@@ -97,19 +119,41 @@ def drop_bags(node: Node) -> None:
 _EMPTY: Counter[str] = Counter()
 
 
+def pack(node: Node) -> None:
+    """Keep only what the vectors are made from, compactly: the combined bag and the heading's (call
+    after the node's evidence is made: its body bag and its children are let go, and with them every
+    section below it that is not aligned itself)."""
+    node.packed = (_pack(_combined(node)), _pack(node.head))
+    drop_bags(node)
+    node.children = []
+
+
+def _pack(counts: Counter[str]) -> PackedBag:
+    return tuple(counts), array("d", counts.values())
+
+
+def _unpack(bag: PackedBag) -> dict[str, float]:
+    return dict(zip(bag[0], bag[1], strict=True))
+
+
 def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
                  done: Callable[[Node], None] | None = None) -> tuple[dict[str, float], float]:
     """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
     `check()` is called now and then (it raises to stop: a cancel); `done(node)` after a node's
-    vectors are made."""
+    vectors are made. A packed node (see pack) is read from its packed bags, which are let go then."""
     # each section's combined bag made twice, one at a time, rather than all held at once (on a
     # national corpus they took ~250 MB)
-    idf, unseen = idf_table(_combined(n) for n in items)
+    idf, unseen = idf_table(n.packed[0][0] if n.packed is not None else _combined(n) for n in items)
     for k, node in enumerate(items):
         if check is not None and k % CHECK_EVERY == 0:
             check()
-        node.vec = normalized(top_terms(tfidf(_combined(node), idf, unseen), VEC_TERMS))
-        node.head_vec = tfidf(node.head, idf, unseen)
+        if node.packed is not None:
+            combined, head = _unpack(node.packed[0]), _unpack(node.packed[1])
+            node.packed = None
+        else:
+            combined, head = _combined(node), node.head
+        node.vec = normalized(top_terms(tfidf(combined, idf, unseen), VEC_TERMS))
+        node.head_vec = tfidf(head, idf, unseen)
         if done is not None:
             done(node)
     return idf, unseen

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from collections import Counter
 from functools import lru_cache
@@ -145,9 +146,11 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)  # ~20 MB when full (a corpus of distinct clauses fills it; 262,144 took ~80 MB)
 def _run_tokens(run: str) -> tuple[str, ...]:
-    return tuple(w for w in tokenizer().cut(run, HMM=False) if keep(w))
+    # interned: jieba makes a new string for every word it cuts, and the cache, the bags and the
+    # vectors would hold hundreds of thousands of copies of a few thousand words
+    return tuple(sys.intern(w) for w in tokenizer().cut(run, HMM=False) if keep(w))
 
 
 def bag(text: str) -> Counter[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.compare import corrections as corr
-from reader.core.compare.inputs import align_themes, align_units
+from reader.core.compare.inputs import align_themes, iter_units
 from reader.core.compare.selection import Selection, resolve, select_units
 from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
@@ -159,7 +159,7 @@ def run_alignment(
         raise NoReportsToAlign(str(project.path))
     n = len(unit_ids)
     total = n + (2 * n + 1) + 1
-    read = [0]
+    done_steps = {"read": 0, "align": 0}  # the units are read as the engine asks for them
 
     def report(done: int, stage: str) -> None:
         if is_cancelled(cancel):
@@ -167,20 +167,20 @@ def run_alignment(
         if progress is not None:
             progress(min(done, total), total, stage)
 
-    def tick(k: int) -> None:
-        read[0] += k
-        report(read[0], "read")
+    def step(stage: str, done: int) -> None:
+        done_steps[stage] = done
+        report(done_steps["read"] + done_steps["align"], stage)
 
     started = time.perf_counter()
     report(0, "read")
-    units = align_units(project, unit_ids, tick)
     result = align(
-        units,
+        iter_units(project, unit_ids, lambda k: step("read", done_steps["read"] + k)),
         align_themes(project),
         corr.engine_corrections(project),
-        progress=lambda done, _t: report(n + done, "align"),
+        progress=lambda done, _t: step("align", done),
         cancel=cancel,
         previous=store.row_sections(project),
+        count=n,
     )
     report(total - 1, "store")
     before = store.run_info(project) or {}

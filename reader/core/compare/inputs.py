@@ -3,7 +3,7 @@ the themes users tagged inside each section, and the codebook as themes with key
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from reader.core.align.model import AlignSection, AlignTheme, AlignUnit
 from reader.core.store.db import Project
@@ -66,21 +66,34 @@ def align_units(
     project: Project, unit_ids: Sequence[int], tick: Callable[[int], None] | None = None
 ) -> list[AlignUnit]:
     """AlignUnits for `unit_ids`, in that order; `tick(n)` after every chunk of n units read."""
-    units: list[AlignUnit] = []
-    for k in range(0, len(unit_ids), CHUNK):
-        chunk = list(unit_ids[k : k + CHUNK])
+    return list(iter_units(project, unit_ids, tick))
+
+
+def iter_units(
+    project: Project, unit_ids: Sequence[int], tick: Callable[[int], None] | None = None, chunk_size: int = CHUNK
+) -> Iterator[AlignUnit]:
+    """AlignUnits for `unit_ids`, in that order, read a chunk at a time: a consumer that keeps no unit
+    holds one chunk's texts, not a national corpus's (hundreds of MB). `tick(n)` after every chunk
+    of n units is read (before its units are yielded)."""
+    for k in range(0, len(unit_ids), chunk_size):
+        chunk = list(unit_ids[k : k + chunk_size])
         texts = unit_texts(project, chunk)
         info = _unit_rows(project, chunk)
         trees = sections_of(project, chunk)
         tags = tagged_themes(project, chunk, trees)
-        for uid in chunk:
-            county, year, source = info[uid]
-            text = texts[uid]
-            sections = [_section(s, text, tags) for s in trees.get(uid, [])]
-            units.append(AlignUnit(uid, county, year, source, sections))
+        units = [_unit(uid, info[uid], texts.pop(uid), trees.pop(uid, []), tags) for uid in chunk]
+        del texts, trees, tags
         if tick is not None:
             tick(len(chunk))
-    return units
+        units.reverse()
+        while units:  # handed over one by one: this generator keeps none it has given
+            yield units.pop()
+
+
+def _unit(uid: int, info: tuple[str | None, int | None, str], text: str, tree: list[SectionOutline],
+          tags: dict[int, list[int]]) -> AlignUnit:
+    county, year, source = info
+    return AlignUnit(uid, county, year, source, [_section(s, text, tags) for s in tree])
 
 
 def _section(s: SectionOutline, text: str, tags: dict[int, list[int]]) -> AlignSection:
