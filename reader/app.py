@@ -55,7 +55,7 @@ def create_window(project_path: str | Path | None = None, *, lang: str | None = 
     """The main window for the project at `project_path` (opened, not shown). The window owns the
     open project and closes it when it closes. `lang` ('zh_CN' or 'en') overrides the saved or
     system language for this window."""
-    from reader.core.store.db import open_project
+    from reader.core.store.db import check_at_open, open_project
     from reader.ui import i18n
     from reader.ui.mainwindow import MainWindow
     from reader.ui.settings import UiSettings
@@ -64,7 +64,7 @@ def create_window(project_path: str | Path | None = None, *, lang: str | None = 
     settings = UiSettings()
     i18n.install(lang or i18n.initial_language(settings.language()))
     path = _project_path(project_path)
-    project = open_project(path, create=project_path is not None)
+    project = open_project(path, create=project_path is not None, check=check_at_open(path))
     try:
         window = MainWindow(project, settings)
         window.resize(*WINDOW_SIZE)

@@ -98,6 +98,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.retranslate_ui()
         self.load_project_views()
         QTimer.singleShot(0, self.announce_read_only)
+        QTimer.singleShot(0, self.check_integrity_later)
 
     # == building ===================================================================================
     def _build_widgets(self) -> None:

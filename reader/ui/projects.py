@@ -11,7 +11,15 @@ from reader.core import project as paths
 from reader.core.errors import ProjectDamaged, ReaderError
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
-from reader.core.store.db import IN_USE, Project, create_project, open_project
+from reader.core.store.db import (
+    IN_USE,
+    Project,
+    check_at_open,
+    create_project,
+    damaged,
+    integrity_problems,
+    open_project,
+)
 from reader.ui import i18n, ops
 from reader.ui.changes import Changes
 from reader.ui.dialogs.backups import RestoreDialog
@@ -50,7 +58,7 @@ class ProjectMixin:
         if not self.leave_project(path):
             return False
         try:
-            project = open_project(path, create=False)
+            project = open_project(path, create=False, check=check_at_open(path))
         except ReaderError as e:
             self.open_problem(e)
             return False
@@ -65,6 +73,19 @@ class ProjectMixin:
                 self.restore_project(Path(error.path))
             return
         self.show_error(error)
+
+    def check_integrity_later(self) -> None:
+        """A big project opens before SQLite's quick_check has read it (db.check_at_open): check it
+        now in the background; when it is damaged, say so and offer its backups."""
+        if self.closed or self.project.checked:
+            return
+        path = self.project.path
+        self.run_op(lambda project, progress, cancel: integrity_problems(path), label=tr("Checking the project…"),
+                    on_done=lambda problems: self._integrity_checked(path, problems), progress=False)
+
+    def _integrity_checked(self, path: Path, problems: list[str]) -> None:
+        if problems and not self.closed:
+            self.open_problem(damaged(path, problems))
 
     def announce_read_only(self) -> None:
         """Say why the project shown is read-only (the title says so too): another window or program
@@ -112,6 +133,7 @@ class ProjectMixin:
         self.projectChanged.emit(project)
         self.status(tr("Opened {name}.").format(name=project.path.name))
         self.announce_read_only()
+        self.check_integrity_later()
 
     def fill_recent_menu(self) -> None:
         menu = self.recent_menu

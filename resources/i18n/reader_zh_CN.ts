@@ -1578,6 +1578,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>选择备份…</translation>
     </message>
     <message>
+        <source>Checking the project…</source>
+        <translation>正在检查项目…</translation>
+    </message>
+    <message>
         <source>Backing up</source>
         <translation>正在备份</translation>
     </message>

@@ -138,3 +138,21 @@ def test_the_schema_record_heals_after_a_crash_between_migration_and_record(tmp_
         assert p.db.execute("SELECT value FROM reader_meta WHERE key = 'schema_version'").fetchone()[0] == str(
             mig.SCHEMA_VERSION
         )
+
+
+def test_only_projects_up_to_the_limit_wait_for_quick_check_at_open(sample_project_path, monkeypatch):
+    from reader.core.store import db
+
+    assert db.check_at_open(sample_project_path)
+    with open_project(sample_project_path, create=False) as p:
+        assert p.checked
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", sample_project_path.stat().st_size - 1)
+    assert not db.check_at_open(sample_project_path)
+    with open_project(sample_project_path, create=False, check=False) as p:
+        assert not p.checked
+    assert db.integrity_problems(sample_project_path) == []
+    damage(sample_project_path)
+    problems = db.integrity_problems(sample_project_path)
+    assert problems
+    error = db.damaged(sample_project_path, problems)
+    assert isinstance(error, ProjectDamaged) and "损坏" in describe(error, "zh")

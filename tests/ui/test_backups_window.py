@@ -132,3 +132,42 @@ def test_a_project_the_user_may_not_write_says_so_in_the_status_bar(make_window,
     assert w.windowTitle().endswith("（只读）") and "权限" in w.statusBar().currentMessage()
     assert shown_errors == []  # the user chose such a file: no dialog, the title and status bar say it
     w.close()
+
+
+def test_a_big_damaged_project_opens_at_once_and_the_background_check_offers_its_backups(
+        window, monkeypatch, sample_project_file, tmp_path, shown_errors):
+    """Above db.QUICK_CHECK_AT_OPEN_BYTES a project opens before quick_check has read every page
+    (1 s for a national corpus); the window checks it in the background and offers the backups."""
+    from reader.core.store import db
+
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # every project counts as big
+    other = tmp_path / "big" / "damaged.renda"
+    other.parent.mkdir()
+    other.write_bytes(sample_project_file.read_bytes())
+    open_project(other, create=False).close()  # its daily backup
+    damage(other)
+    offered = []
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text, *a: offered.append(text) or False))
+    assert window.open_project_path(other)  # opened: the damage is in pages the opening does not read
+    assert window.project.path == other and not window.project.checked
+    assert offered and "已损坏" in offered[0] and "1 个" in offered[0]
+
+
+def test_a_big_sound_project_is_checked_in_the_background_and_nothing_is_said(
+        window, monkeypatch, sample_project_file, tmp_path, shown_errors):
+    from reader.core.store import db
+
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    other = tmp_path / "big" / "sound.renda"
+    other.parent.mkdir()
+    other.write_bytes(sample_project_file.read_bytes())
+    checked = []
+    real = db.integrity_problems
+    monkeypatch.setattr("reader.ui.projects.integrity_problems", lambda path: checked.append(path) or real(path))
+    offered = []
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: offered.append(a) or False))
+    assert window.open_project_path(other)
+    assert checked == [other] and offered == [] and shown_errors == []
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 64 * 2**20)
+    assert window.open_project_path(sample_project_file)  # a small one: checked before it opened
+    assert window.project.checked and checked == [other]
