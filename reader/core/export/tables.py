@@ -106,8 +106,8 @@ def write_xlsx(
     header = [("主题 \\ 县区" if zh else "theme \\ county")] + [c or none_county for c in counties] + [total_label]
     cs.append([sheet_cell(cs, v, font=bold) for v in header])
     for path in themes:
-        values = [table.get((path, c), 0) for c in counties]
-        cs.append([sheet_cell(cs, path or none_theme), *values, sum(values)])
+        values = [table.get((path, c)) for c in counties]  # none: an empty cell, as in a pivot table
+        cs.append([sheet_cell(cs, path or none_theme), *values, sum(v for v in values if v)])
     col_totals = [sum(table.get((p, c), 0) for p in themes) for c in counties]
     cs.append([sheet_cell(cs, v, font=bold) for v in [total_label, *col_totals, sum(col_totals)]])
     with atomic_file(out, force=force) as f:
