@@ -80,12 +80,18 @@ def test_a_restore_that_is_not_confirmed_changes_nothing(window, monkeypatch):
     assert window.project is p and len(list_passages(p)) == 1
 
 
-def test_opening_a_damaged_project_offers_its_backups(window, monkeypatch, sample_project_file, tmp_path, shown_errors):
-    other = tmp_path / "other" / "damaged.renda"
-    other.parent.mkdir()
-    other.write_bytes(sample_project_file.read_bytes())
+def damaged_copy(project_file, folder):
+    """A copy of the project in `folder`, with its daily backup made, then damaged."""
+    folder.mkdir()
+    other = folder / "damaged.renda"
+    other.write_bytes(project_file.read_bytes())
     open_project(other, create=False).close()  # its daily backup
     damage(other)
+    return other
+
+
+def test_opening_a_damaged_project_offers_its_backups(window, monkeypatch, sample_project_file, tmp_path, shown_errors):
+    other = damaged_copy(sample_project_file, tmp_path / "other")
     offered = []
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text, *a: offered.append(text) or True))
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, where: bk.list_backups(where)[0]))
@@ -141,11 +147,7 @@ def test_a_big_damaged_project_opens_at_once_and_the_background_check_offers_its
     from reader.core.store import db
 
     monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # every project counts as big
-    other = tmp_path / "big" / "damaged.renda"
-    other.parent.mkdir()
-    other.write_bytes(sample_project_file.read_bytes())
-    open_project(other, create=False).close()  # its daily backup
-    damage(other)
+    other = damaged_copy(sample_project_file, tmp_path / "big")
     offered = []
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text, *a: offered.append(text) or False))
     assert window.open_project_path(other)  # opened: the damage is in pages the opening does not read
