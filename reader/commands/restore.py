@@ -7,12 +7,6 @@ import argparse
 from reader.commands.base import Out, project_path_for
 
 NAME = "restore"
-REASON_WORDS = {
-    "daily": ("每日", "daily"),
-    "migration": ("升级前", "before an upgrade"),
-    "manual": ("手动", "manual"),
-    "before-restore": ("恢复前", "before a restore"),
-}
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
@@ -32,6 +26,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
+    from reader.core.messages import backup_reason
     from reader.core.store import backups
     from reader.core.store.backups import size_text
 
@@ -45,7 +40,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
             out.line(out.t(f"没有备份：{backups.backup_dir(path)}", f"No backups in {backups.backup_dir(path)}"))
             return 0
         for n, b in enumerate(found, 1):
-            reason = REASON_WORDS.get(b.reason, (b.reason, b.reason))[0 if out.lang == "zh" else 1]
+            reason = backup_reason(b.reason, out.lang)
             out.line(f"{n:>3}  {b.created:%Y-%m-%d %H:%M:%S}  {size_text(b.size):>8}  {reason:<8}  {b.name}")
         return 0
     chosen = backups.find_backup(path, args.backup)

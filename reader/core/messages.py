@@ -325,6 +325,22 @@ def _word(key: str, value: object, lang: str) -> object:
     return value
 
 
+# Why a backup was made (reader.core.store.backups: DAILY, MIGRATION, MANUAL, BEFORE_RESTORE), in the
+# command line's list and the window's restore dialog alike.
+BACKUP_REASONS: dict[str, dict[str, str]] = {
+    "daily": {"zh": "每日（打开时）", "en": "Daily, on opening"},
+    "migration": {"zh": "文件格式升级前", "en": "Before an upgrade of the file"},
+    "manual": {"zh": "手动备份", "en": "Made by hand"},
+    "before-restore": {"zh": "恢复前", "en": "Before a restore"},
+}
+
+
+def backup_reason(reason: str, lang: str = "zh") -> str:
+    """Why a backup was made, in words (an unknown reason as it is)."""
+    words = BACKUP_REASONS.get(reason)
+    return words[lang] if words else reason
+
+
 # What an exchange file (.qdpx) brought that could not be taken (reader.core.export.refi: Skipped).
 SKIPPED: dict[str, dict[str, str]] = {
     "source_kind": {"zh": "{source}：{detail} 类型的材料（只导入文字材料）",

@@ -1510,22 +1510,6 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>已从 {name} 导入编码表：新增 {added} 个主题，已有 {kept} 个（保持不变）。</translation>
     </message>
     <message>
-        <source>Daily, on opening</source>
-        <translation>每日（打开时）</translation>
-    </message>
-    <message>
-        <source>Before an upgrade of the file</source>
-        <translation>文件格式升级前</translation>
-    </message>
-    <message>
-        <source>Made by hand</source>
-        <translation>手动备份</translation>
-    </message>
-    <message>
-        <source>Before a restore</source>
-        <translation>恢复前</translation>
-    </message>
-    <message>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>

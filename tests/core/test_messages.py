@@ -88,3 +88,13 @@ def test_system_reasons_are_in_the_users_language():
     assert describe(e, "en") == "Cannot write /tmp/x.csv: Permission denied"
     assert describe(errors.ProjectDamaged("p.renda", "database disk image is malformed"), "zh").count("数据库文件结构已损坏") == 1
     assert "（无）" not in describe(errors.UnsupportedFormat("README", ""), "en")
+
+
+def test_every_backup_reason_has_words_in_both_languages():
+    from reader.core.messages import backup_reason
+    from reader.core.store import backups as bk
+
+    for reason in (bk.DAILY, bk.MIGRATION, bk.MANUAL, bk.BEFORE_RESTORE):
+        zh, en = backup_reason(reason, "zh"), backup_reason(reason, "en")
+        assert zh != reason and en != reason and zh != en
+    assert backup_reason("unknown-reason", "en") == "unknown-reason"

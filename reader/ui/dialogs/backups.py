@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,28 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.store.backups import (
-    BEFORE_RESTORE,
-    DAILY,
-    MANUAL,
-    MIGRATION,
-    Backup,
-    list_backups,
-    size_text,
-)
+from reader.core.messages import backup_reason
+from reader.core.store.backups import Backup, list_backups, size_text
+from reader.ui import i18n
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_label
-
-REASONS = {
-    DAILY: QT_TR_NOOP("Daily, on opening"),
-    MIGRATION: QT_TR_NOOP("Before an upgrade of the file"),
-    MANUAL: QT_TR_NOOP("Made by hand"),
-    BEFORE_RESTORE: QT_TR_NOOP("Before a restore"),
-}
-
-
-def reason_text(reason: str) -> str:
-    return tr(REASONS[reason]) if reason in REASONS else reason
 
 
 class RestoreDialog(QDialog):
@@ -64,7 +47,7 @@ class RestoreDialog(QDialog):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([tr("Made"), tr("Size"), tr("Why"), tr("File")])
         for b in self.backups:
-            item = QTreeWidgetItem([b.created.strftime("%Y-%m-%d %H:%M"), size_text(b.size), reason_text(b.reason), b.name])
+            item = QTreeWidgetItem([b.created.strftime("%Y-%m-%d %H:%M"), size_text(b.size), backup_reason(b.reason, i18n.message_lang()), b.name])
             item.setData(0, Qt.ItemDataRole.UserRole, b)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
