@@ -21,14 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-
-def _ms(fn, repeat: int = 1) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), out
+from reader.bench.timing import median_ms
 
 
 def aligned_project(work: Path, n: int) -> Path:
@@ -64,7 +57,7 @@ def measure(path: Path, columns: int) -> None:
     window.show()
     qapp.processEvents()
     rows: list[tuple[str, float]] = []
-    ms, comparison = _ms(lambda: compare.load_comparison(window.project))
+    ms, comparison = median_ms(lambda: compare.load_comparison(window.project))
     rows.append(("load the stored comparison (core)", ms))
     print(f"project: {len(comparison.columns)} reports aligned, {len(comparison.rows)} rows, "
           f"{sum(len(r.members) for r in comparison.rows)} members; {columns} columns shown", flush=True)
@@ -84,7 +77,7 @@ def measure(path: Path, columns: int) -> None:
         cw.grid.viewport().grab()  # paints it
         return cw
 
-    ms, cw = _ms(open_view)
+    ms, cw = median_ms(open_view)
     rows.append(("open the view and paint it (includes the phrases and reuse below)", ms))
     rows.append(("  of which: shared phrases and reuse of the columns shown (background in the program)",
                  marks_time[-1]))
@@ -122,7 +115,7 @@ def measure(path: Path, columns: int) -> None:
         rows.append(("follow a reused passage to its partner and repaint", statistics.median(hover)))
     ids = [c.unit_id for c in comparison.columns[: columns * 2]]
     marks_time.clear()
-    ms, _ = _ms(lambda: (cw.set_shown(ids), grid.viewport().grab()))
+    ms, _ = median_ms(lambda: (cw.set_shown(ids), grid.viewport().grab()))
     rows.append((f"show {len(ids)} columns instead: layout and paint (UI thread)", ms - sum(marks_time)))
     rows.append(("  and their phrases and reuse (background in the program)", sum(marks_time)))
     row = next(r for r in cw.model.rows if len(r.members) > 1 and not r.is_other)
@@ -135,7 +128,7 @@ def measure(path: Path, columns: int) -> None:
         grid.viewport().grab()
 
     marks_time.clear()
-    ms, _ = _ms(correct_and_undo, 3)
+    ms, _ = median_ms(correct_and_undo, 3)
     rows.append(("move a section to another row and undo it: view refreshed twice (UI thread)",
                  ms - sum(marks_time) / 3))
     rows.append(("  and the phrases and reuse of the two rows, twice (background in the program)", sum(marks_time) / 3))
@@ -148,7 +141,7 @@ def measure(path: Path, columns: int) -> None:
         grid.viewport().grab()
 
     if r is not None and c is not None:
-        rows.append(("tag a selection in a cell and undo it", _ms(tag_and_undo, 3)[0]))
+        rows.append(("tag a selection in a cell and undo it", median_ms(tag_and_undo, 3)[0]))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     for name, ms in rows:

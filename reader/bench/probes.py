@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from reader.bench.timing import runs_ms
+
 
 def rss_mb(field: str = "VmRSS") -> float:
     """This process's resident memory now (VmRSS) or at its peak (VmHWM), in MB."""
@@ -34,15 +36,6 @@ def rss_mb(field: str = "VmRSS") -> float:
 def children_peak_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def _ms_runs(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 # -- peers -----------------------------------------------------------------------------------------
@@ -88,7 +81,7 @@ def like_scan(project: str, query: str, repeat: int = 5) -> dict:
     conn = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
     pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     found = []
-    runs = _ms_runs(lambda: found.append(len(conn.execute(
+    runs = runs_ms(lambda: found.append(len(conn.execute(
         "SELECT id FROM documents WHERE cleaned_text LIKE ? ESCAPE '\\'", [pattern]).fetchall())), repeat)
     conn.close()
     return {"ms": statistics.median(runs), "documents": found[-1]}
@@ -133,7 +126,7 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     _wait_idle(qapp)
     figures: dict = {"start_s": time.time() - t0, "first_paint_s": shown["t"] - t0}
 
-    figures["expand_ms"] = _ms_runs(lambda: (expand_provinces(win, qapp), expand_biggest(win, qapp)), 1)[0]
+    figures["expand_ms"] = runs_ms(lambda: (expand_provinces(win, qapp), expand_biggest(win, qapp)), 1)[0]
     figures["top_level_places"] = win.outline_model.rowCount()
 
     def show_section():
@@ -144,16 +137,16 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     for _ in range(5):
         win.open_location(other_unit)
         qapp.processEvents()
-        runs += _ms_runs(show_section, 1)
+        runs += runs_ms(show_section, 1)
     figures["section_ms"] = statistics.median(runs)
     figures["section_ms_first"] = runs[0]
     figures["highlights"] = len(list(win.text_pane.visible_passages()))
     figures["shown_unit"] = win.text_pane.content.unit_id
     found = []
-    runs = _ms_runs(lambda: found.append(search(win.project, query, 50, first_only=True)), 5)
+    runs = runs_ms(lambda: found.append(search(win.project, query, 50, first_only=True)), 5)
     figures["search_ms"] = statistics.median(runs)
     figures["search_hits"] = len(found[-1].hits)
-    runs = _ms_runs(lambda: found.append(search(win.project, query, 50)), 3)
+    runs = runs_ms(lambda: found.append(search(win.project, query, 50)), 3)
     figures["count_ms"] = statistics.median(runs)
     figures["search_total"] = found[-1].total
     first, counted = [], []

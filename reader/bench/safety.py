@@ -15,14 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from reader.bench.timing import runs_ms
 from reader.core.store import backups as bk
 from reader.core.store.db import check_project_file, open_project
-
-
-def _ms(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t) * 1000
 
 
 def measure(project: Path, repeat: int = 3) -> dict[str, float]:
@@ -30,8 +25,8 @@ def measure(project: Path, repeat: int = 3) -> dict[str, float]:
         copy = Path(tmp) / project.name
         shutil.copyfile(project, copy)
         out = {"size_mb": copy.stat().st_size / 1e6}
-        out["check_ms"] = min(_ms(lambda: check_project_file(copy)) for _ in range(repeat))
-        out["quick_check_ms"] = min(_ms(lambda: check_project_file(copy, integrity=True)) for _ in range(repeat))
+        out["check_ms"] = min(runs_ms(lambda: check_project_file(copy), repeat))
+        out["quick_check_ms"] = min(runs_ms(lambda: check_project_file(copy, integrity=True), repeat))
         t = time.perf_counter()
         first = open_project(copy, create=False)
         out["first_open_of_the_day_ms"] = (time.perf_counter() - t) * 1000
@@ -40,7 +35,7 @@ def measure(project: Path, repeat: int = 3) -> dict[str, float]:
         again = open_project(copy, create=False)
         out["open_ms"] = (time.perf_counter() - t) * 1000
         made: list[bk.Backup] = []
-        out["backup_ms"] = min(_ms(lambda: made.append(bk.backup_now(again))) for _ in range(repeat))
+        out["backup_ms"] = min(runs_ms(lambda: made.append(bk.backup_now(again)), repeat))
         again.close()
         out["backup_mb"] = made[-1].size / 1e6
     return out

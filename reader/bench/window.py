@@ -15,18 +15,10 @@ import argparse
 import logging
 import os
 import platform
-import statistics
 import time
 from pathlib import Path
 
-
-def _ms(fn, repeat: int = 1) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), out
+from reader.bench.timing import median_ms
 
 
 def build_project(work: Path, n: int) -> Path:
@@ -90,17 +82,17 @@ def measure(project: Path) -> None:
     ops.set_synchronous(True)
     qapp = app.ensure_app()
     rows = []
-    ms, window = _ms(lambda: app.create_window(project, lang="zh_CN"))
+    ms, window = median_ms(lambda: app.create_window(project, lang="zh_CN"))
     rows.append(("create_window (open project, outline root, codebook, first report)", ms))
     window.matrix_dock.hide()  # measured on its own below
-    ms, _ = _ms(lambda: (window.show(), qapp.processEvents()))
+    ms, _ = median_ms(lambda: (window.show(), qapp.processEvents()))
     rows.append(("show and first paint", ms))
     model = window.outline_model
     counties, units, _p = outline_tree.totals(window.project)
     print(f"project: {units} reports, {counties} counties, {model.rowCount()} top-level places", flush=True)
 
-    rows.append(("expand every province (fetch prefectures)", _ms(lambda: expand_provinces(window, qapp))[0]))
-    ms, biggest = _ms(lambda: expand_biggest(window, qapp))
+    rows.append(("expand every province (fetch prefectures)", median_ms(lambda: expand_provinces(window, qapp))[0]))
+    ms, biggest = median_ms(lambda: expand_biggest(window, qapp))
     rows.append((f"expand the prefectures of the biggest province ({biggest.data.units} reports)", ms))
 
     def fetch_everything():
@@ -111,7 +103,7 @@ def measure(project: Path) -> None:
                 model.ensure_fetched(node)
                 stack.extend(node.children)
 
-    rows.append(("load every level of the outline model (no view)", _ms(fetch_everything)[0]))
+    rows.append(("load every level of the outline model (no view)", median_ms(fetch_everything)[0]))
     unit = next(n for n in model.root.walk() if n.kind == UNIT)
 
     def open_report():
@@ -119,9 +111,9 @@ def measure(project: Path) -> None:
         window.open_location(unit.key)
         qapp.processEvents()
 
-    rows.append(("open a report (sections, text, highlights, suggestions)", _ms(open_report, 5)[0]))
+    rows.append(("open a report (sections, text, highlights, suggestions)", median_ms(open_report, 5)[0]))
     section = next(c for c in unit.children)
-    rows.append(("open a section", _ms(lambda: (window.open_location(unit.key, section_id=section.key),
+    rows.append(("open a section", median_ms(lambda: (window.open_location(unit.key, section_id=section.key),
                                                qapp.processEvents()), 5)[0]))
 
     def tag_and_undo():
@@ -131,35 +123,35 @@ def measure(project: Path) -> None:
         window.actions["undo"].trigger()
         qapp.processEvents()
 
-    rows.append(("tag a selection and undo it (counts refreshed)", _ms(tag_and_undo, 5)[0]))
+    rows.append(("tag a selection and undo it (counts refreshed)", median_ms(tag_and_undo, 5)[0]))
 
     def filter_outline(text: str):
         window.outline_panel.filter_box.setText(text)
         window.outline_panel.apply_filter()
         qapp.processEvents()
 
-    rows.append(("filter the outline by a province name", _ms(lambda: filter_outline("山西"))[0]))
-    rows.append(("filter the outline by a heading word", _ms(lambda: filter_outline("代表联络"))[0]))
-    rows.append(("clear the filter", _ms(lambda: filter_outline(""))[0]))
-    rows.append(("project search 代表联络站 (core, first 500 hits)", _ms(lambda: search(window.project, "代表联络站", 500), 3)[0]))
+    rows.append(("filter the outline by a province name", median_ms(lambda: filter_outline("山西"))[0]))
+    rows.append(("filter the outline by a heading word", median_ms(lambda: filter_outline("代表联络"))[0]))
+    rows.append(("clear the filter", median_ms(lambda: filter_outline(""))[0]))
+    rows.append(("project search 代表联络站 (core, first 500 hits)", median_ms(lambda: search(window.project, "代表联络站", 500), 3)[0]))
     themes = [t.id for t in window.theme_model.themes()[:4]]
     tagged = []
     for k, word in enumerate(("代表", "监督", "人大", "发展")):
-        ms, result = _ms(lambda w=word, t=themes[k]: tag_sections_matching(window.project, w, [t]))
+        ms, result = median_ms(lambda w=word, t=themes[k]: tag_sections_matching(window.project, w, [t]))
         tagged.append(len(result.passage_ids))
     print(f"tagged {sum(tagged)} whole sections by heading (4 patterns)", flush=True)
-    rows.append(("theme matrix by county (core)", _ms(lambda: theme_matrix(window.project, "county"), 3)[0]))
-    rows.append(("theme matrix by year (core)", _ms(lambda: theme_matrix(window.project, "year"), 3)[0]))
-    rows.append(("refresh every outline count", _ms(lambda: model.refresh_counts(None), 3)[0]))
-    rows.append(("tag a selection and undo it, with the passages above", _ms(tag_and_undo, 5)[0]))
-    rows.append(("passages of the whole project (list, first 5000)", _ms(lambda: passages_in(window.project), 3)[0]))
+    rows.append(("theme matrix by county (core)", median_ms(lambda: theme_matrix(window.project, "county"), 3)[0]))
+    rows.append(("theme matrix by year (core)", median_ms(lambda: theme_matrix(window.project, "year"), 3)[0]))
+    rows.append(("refresh every outline count", median_ms(lambda: model.refresh_counts(None), 3)[0]))
+    rows.append(("tag a selection and undo it, with the passages above", median_ms(tag_and_undo, 5)[0]))
+    rows.append(("passages of the whole project (list, first 5000)", median_ms(lambda: passages_in(window.project), 3)[0]))
 
     def open_matrix():
         window.show_matrix()
         qapp.processEvents()
 
-    rows.append(("open the theme matrix dock by county (count and show)", _ms(open_matrix)[0]))
-    rows.append(("tag and undo with the matrix open (its recount waits for a pause)", _ms(tag_and_undo, 3)[0]))
+    rows.append(("open the theme matrix dock by county (count and show)", median_ms(open_matrix)[0]))
+    rows.append(("tag and undo with the matrix open (its recount waits for a pause)", median_ms(tag_and_undo, 3)[0]))
     window.matrix_timer.stop()
     window.close()
     for name, ms in rows:
