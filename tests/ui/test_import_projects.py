@@ -15,6 +15,17 @@ from reader.ui.dialogs.files import ImportDialog, ImportSummary, ProjectFileDial
 from tests.conftest import SAMPLES
 
 
+def slow_imports(monkeypatch, seconds: float) -> None:
+    """Each file takes `seconds` more to import (so that an import is still running when looked at)."""
+    real = ingest.import_file
+
+    def slow(project, path):
+        time.sleep(seconds)
+        return real(project, path)
+
+    monkeypatch.setattr(ingest, "import_file", slow)
+
+
 def report_folder(tmp_path, n: int):
     """n distinct report files (the samples, each with a different last line)."""
     folder = tmp_path / "reports"
@@ -51,13 +62,7 @@ def test_import_folder_shows_progress_and_can_be_cancelled_sync(make_window, tmp
 def test_import_in_a_thread_keeps_the_window_responsive(make_window, tmp_path, monkeypatch, qtbot, threaded_ops):
     window = make_window(tmp_path / "new.renda")
     folder = report_folder(tmp_path, 12)
-    real = ingest.import_file
-
-    def slow(project, path):
-        time.sleep(0.15)
-        return real(project, path)
-
-    monkeypatch.setattr(ingest, "import_file", slow)
+    slow_imports(monkeypatch, 0.15)
     op = window.start_import([folder])
     qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible() and op.dialog.value() >= 2, timeout=15000)
     assert isinstance(op.dialog, QProgressDialog) and op.dialog.maximum() == 12
@@ -131,13 +136,7 @@ def test_undo_history_is_cleared_by_an_import(make_window, tmp_path, monkeypatch
 def test_closing_the_window_during_an_import(make_window, tmp_path, monkeypatch, qtbot, threaded_ops):
     window = make_window(tmp_path / "new.renda")
     folder = report_folder(tmp_path, 6)
-    real = ingest.import_file
-
-    def slow(project, path):
-        time.sleep(0.1)
-        return real(project, path)
-
-    monkeypatch.setattr(ingest, "import_file", slow)
+    slow_imports(monkeypatch, 0.1)
     op = window.start_import([folder])
     qtbot.waitUntil(lambda: op.token is not None, timeout=1000)
     window.close()  # cancels the import and waits for it
@@ -153,13 +152,7 @@ def test_opening_another_project_during_an_import(make_window, tmp_path, monkeyp
 
     window = make_window(tmp_path / "new.renda")
     folder = report_folder(tmp_path, 12)
-    real = ingest.import_file
-
-    def slow(project, path):
-        time.sleep(0.1)
-        return real(project, path)
-
-    monkeypatch.setattr(ingest, "import_file", slow)
+    slow_imports(monkeypatch, 0.1)
     asked = []
     answer = {"stop": False}
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text, *a: asked.append(text)
