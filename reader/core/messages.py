@@ -149,6 +149,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "压缩包里的路径指向包外（{member}），为安全起见未导入：{path}",
         "en": "A path in the archive leads outside it ({member}); for safety it was not imported: {path}",
     },
+    "theme_mapping_needed": {
+        "zh": "对方的项目里有 {count} 个主题像是本项目的主题改了名或换了位置：{themes}。请用 --map 本项目的主题=对方的主题 "
+        "对应，或用 --add-theme 对方的主题 作为新主题加入；未写入任何内容：{path}",
+        "en": "{count} theme(s) of the other project look like ours renamed or moved: {themes}. Map each with "
+        "--map OURS=THEIRS, or add it as a new theme with --add-theme THEIRS; nothing was written: {path}",
+    },
     "mixed_encodings": {
         "zh": "文件里混有几种文字编码（{encodings}），无法整体正确读取；请统一另存为 UTF-8 后再导入：{path}",
         "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
@@ -172,6 +178,7 @@ KINDS: dict[str, dict[str, str]] = {
     "backup": {"zh": "备份", "en": "backup"},
     "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
     "coder": {"zh": "标注人", "en": "coder"},
+    "their_theme": {"zh": "对方项目中的主题", "en": "theme in the other project"},
 }
 
 
@@ -355,6 +362,7 @@ BACKUP_REASONS: dict[str, dict[str, str]] = {
     "migration": {"zh": "文件格式升级前", "en": "Before an upgrade of the file"},
     "manual": {"zh": "手动备份", "en": "Made by hand"},
     "before-restore": {"zh": "恢复前", "en": "Before a restore"},
+    "before-merge": {"zh": "合并项目前", "en": "Before a merge"},
 }
 
 
