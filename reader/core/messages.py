@@ -210,6 +210,8 @@ INPUTS: dict[str, dict[str, str]] = {
     "coders": {"zh": "标注人", "en": "coders"},
     "min_overlap": {"zh": "重合比例", "en": "overlap"},
     "theme_map": {"zh": "主题对应", "en": "theme mapping"},
+    "settled_coder": {"zh": "定稿标注人", "en": "settled coder"},
+    "choice": {"zh": "选择", "en": "choice"},
 }
 
 # InvalidInput: whole sentences for the inputs users get wrong most often ({value}: what they gave).
@@ -272,6 +274,10 @@ INPUT_SENTENCES: dict[str, dict[str, str]] = {
     "min_overlap": {
         "zh": "重合比例应为 1 到 100 之间的整数（百分比）：{value}",
         "en": "The overlap is a whole number from 1 to 100 (per cent): {value}",
+    },
+    "settled_coder": {
+        "zh": "定稿的标注人要另起一个名字，不能是正在比较的两位标注人之一：{value}",
+        "en": "The settled coding needs a coder name of its own, not one of the two coders compared: {value}",
     },
     "theme_map": {
         "zh": "主题对应写成 本项目的主题=对方的主题，例如 --map 代表工作=代表履职：{value}",
