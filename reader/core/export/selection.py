@@ -20,7 +20,7 @@ from reader.core.errors import NotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline, sections_of
 from reader.core.store.themes import Theme, find_theme, theme_tree
-from reader.core.team.coders import coder_filter
+from reader.core.team.coders import check_known, coder_filter
 
 SECTION_SEP = " > "
 NO_THEME = ""  # the theme path of a passage tagged with a note only
@@ -211,8 +211,9 @@ def resolve(project: Project, selection: Selection) -> Resolved:
     for y in selection.years:
         if y not in known_years:
             raise NotFound("year", str(y))
+    coders = check_known(project, selection.coders) if selection.coders else ()
     return Resolved(theme_ids, [c.key for c in places], list(selection.years), flat, tree, places,
-                    {c.key: c.label for c in counties.places}, tuple(selection.coders))
+                    {c.key: c.label for c in counties.places}, coders)
 
 
 def _unit_filters(resolved: Resolved) -> tuple[list[str], list[object]]:

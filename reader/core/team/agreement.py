@@ -34,7 +34,7 @@ from itertools import combinations
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store.db import Project
 from reader.core.store.themes import list_themes
-from reader.core.team.coders import NO_CODER, coder_filter
+from reader.core.team.coders import NO_CODER, check_known, coder_filter
 
 DEFAULT_MIN_OVERLAP = 90
 DIGITS = 4  # decimals of the figures in JSON
@@ -279,11 +279,7 @@ def check_coders(project: Project, coders: Sequence[str]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(c or NO_CODER for c in coders))
     if len(chosen) < 2:
         raise InvalidInput("coders", " ".join(chosen))
-    known = {r[0] for r in project.db.execute("SELECT DISTINCT coalesce(coder, '') FROM passages")}
-    for c in chosen:
-        if c not in known:
-            raise NotFound("coder", c)
-    return chosen
+    return check_known(project, chosen)
 
 
 def load_codings(

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.core import project as paths
-from reader.core.errors import InvalidInput
+from reader.core.errors import InvalidInput, NotFound
 from reader.core.store.db import Project
 from reader.core.store.passages import default_coder
 
@@ -62,6 +62,16 @@ def list_coders(project: Project) -> list[Coder]:
         "SELECT coalesce(coder, '') AS c, count(*), count(DISTINCT unit_id) FROM passages GROUP BY c"
     ).fetchall()
     return sorted((Coder(name, n, units) for name, n, units in rows), key=lambda c: (-c.passages, c.name))
+
+
+def check_known(project: Project, coders: Collection[str | None]) -> tuple[str, ...]:
+    """`coders` as stored (None: NO_CODER), NotFound for one without passages in the project."""
+    known = {r[0] for r in project.db.execute("SELECT DISTINCT coalesce(coder, '') FROM passages")}
+    out = tuple(dict.fromkeys(c or NO_CODER for c in coders))
+    for c in out:
+        if c not in known:
+            raise NotFound("coder", c or coder_label(c, "en"))
+    return out
 
 
 def coder_filter(coders: Collection[str | None] | None, alias: str = "p") -> tuple[str, list[str]]:
