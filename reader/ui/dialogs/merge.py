@@ -35,7 +35,7 @@ from reader.core.team.coders import coder_label
 from reader.core.team.merge import MOVED, RENAMED, MergePlan
 from reader.ui import i18n
 from reader.ui.i18n import tr
-from reader.ui.plain import plain_label
+from reader.ui.plain import plain_label, plain_tooltip
 
 NEW = "\x00new"  # the combo's value for "add as a new theme"
 KEY = Qt.ItemDataRole.UserRole
@@ -108,11 +108,13 @@ class MergeDialog(QDialog):
         self.offered.setColumnCount(2)
         self.offered.setHeaderLabels([tr("Report"), tr("Passages")])
         self.offered.setRootIsDecorated(False)
+        self.offered.header().setStretchLastSection(False)
         self.offered.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.offered.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for o in plan.offered:
-            reports = "；".join(" ".join(str(x) for x in r if x) for r in o.reports) or o.name
-            item = QTreeWidgetItem(self.offered, [f"{reports}    {o.name}", str(o.passages)])
+            reports = "；".join(" ".join(str(x) for x in (county, year, title) if x) for title, county, year in o.reports)
+            item = QTreeWidgetItem(self.offered, [f"{reports}（{o.name}）" if reports else o.name, str(o.passages)])
+            item.setToolTip(0, plain_tooltip(o.name))
             item.setData(0, KEY, o.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)

@@ -183,7 +183,7 @@ class TeamMixin:
         w = self.agreement_window
         if w is not None and ch.passages and w.isVisible():
             w.set_decisions(dis.decisions(self.project))
-            w._describe()
+            w.describe()
 
     # == merging a teammate's copy ======================================================================
     def merge_project_dialog(self) -> None:
@@ -305,7 +305,7 @@ class TeamMixin:
         if self.push(Settle(self, tr("Settle a disagreement"), lambda p: dis.settle(p, cluster, choice, coder))):
             w.set_decisions(dis.decisions(self.project))
             w.select_next()
-            w._describe()
+            w.describe()
 
     def agreement_accept_agreements(self) -> None:
         w = self.agreement_window

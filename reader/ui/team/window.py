@@ -218,7 +218,7 @@ class AgreementWindow(QMainWindow):
         self.pair_box.blockSignals(False)
         self.pair_box.setVisible(len(reviews) > 1)
         self._show_pair()
-        self._describe()
+        self.describe()
         self.statusBar().clearMessage()
         self._update_buttons()
 
@@ -251,7 +251,7 @@ class AgreementWindow(QMainWindow):
                         if review and review.disagreements else "")
         if review is not None and review.disagreements:
             self.list_view.selectRow(0)
-        self._describe()
+        self.describe()
         self._update_buttons()
 
     def _cluster_chosen(self) -> None:
@@ -286,7 +286,7 @@ class AgreementWindow(QMainWindow):
         review = self.current_review()
         self.agree_button.setEnabled(named and review is not None and bool(review.agreements))
 
-    def _describe(self) -> None:
+    def describe(self) -> None:
         review = self.current_review()
         if self.result is None:
             self.count_label.setText(tr("Tick two or more coders and choose Measure."))
@@ -340,4 +340,4 @@ class AgreementWindow(QMainWindow):
         self.agree_button.setText(tr("Accept where they agree"))
         self.figures.retranslate()
         self.disagreements.retranslate()
-        self._describe()
+        self.describe()
