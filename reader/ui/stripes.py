@@ -1,7 +1,8 @@
 """The coding stripes: a margin left of the reading pane with one coloured bar per theme beside
 the lines each passage covers (as MAXQDA and NVivo draw them). Clicking a bar opens its passage;
 hovering names the themes. With several coders' passages shown, each coder's bars of a theme have a
-lane of their own, and hovering names the coder too. The pane tells it where passages are (TextPane.span_y, lane_of)."""
+lane of their own, and hovering names the coder too. The pane tells it where passages are
+(TextPane.span_y, lane_of)."""
 
 from __future__ import annotations
 
