@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 GUIDE = ROOT / "resources" / "guide"
 LANGS = ("zh_CN", "en")
 SECTIONS = ("install", "first", "projects", "import", "reading", "codebook", "search", "compare", "export",
-            "backup", "data", "cli")
+            "backup", "data", "cli", "team")
 
 
 class Links(HTMLParser):

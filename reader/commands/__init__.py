@@ -4,10 +4,13 @@ A new subcommand is a new module here, added to MODULES (README and --help are c
 """
 
 from reader.commands import (
+    agreement,
     align,
     backup,
+    coders,
     export,
     importing,
+    merge,
     outline,
     passages,
     reclean,
@@ -21,5 +24,6 @@ from reader.commands import (
 MODULES = (importing, outline, text, search, themes, tag, passages, align, export)
 MODULES += (backup, restore)
 MODULES += (reclean,)
+MODULES += (coders, merge, agreement)
 
 __all__ = ["MODULES"]

@@ -63,6 +63,7 @@ unit_id = _whole_number("unit_id", 1)
 offset = _whole_number("offset", 0)
 limit = _whole_number("limit", 0)
 correction_id = _whole_number("correction_id", 1)
+min_overlap = _whole_number("min_overlap", 1)
 
 
 def county_named(project, name: str | None) -> str | None:

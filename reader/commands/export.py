@@ -43,6 +43,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
                    help="县区；同名的写 地市/县区，如 福州市/鼓楼区；unknown：县区未识别的报告 / county; a shared name as "
                    "PREFECTURE/COUNTY; unknown: reports whose county is not known")
     p.add_argument("--year", action="append", default=[], type=year, metavar="Y", help="年份 / year")
+    p.add_argument("--coder", action="append", default=[], metavar="NAME",
+                   help="只导出这些标注人的段落 / only these coders' passages")
     p.add_argument(
         "--line-endings",
         choices=LINE_ENDINGS,
@@ -57,9 +59,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.export import FORMATS, Selection, export
 
     spec = FORMATS[args.format]
-    if not spec.passages and (args.theme or args.county or args.year):
+    if not spec.passages and (args.theme or args.county or args.year or args.coder):
         raise InvalidInput("--theme/--county/--year", out.t(f"{args.format} 只导出编码表", f"{args.format} is the codebook alone"))
-    selection = Selection(tuple(args.theme), tuple(args.county), tuple(args.year))
+    selection = Selection(tuple(args.theme), tuple(args.county), tuple(args.year), tuple(args.coder))
     with open_for(args) as project:
         result = export(
             project, args.format, args.out, selection, force=args.force, lang=out.lang, line_endings=args.line_endings

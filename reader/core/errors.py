@@ -344,3 +344,15 @@ class MixedEncodings(ReaderError):
     path: str
     encodings: str
     code = "mixed_encodings"
+
+
+@dataclass
+class ThemeMappingNeeded(ReaderError):
+    """A teammate's copy holds themes that look like ours renamed or moved: they must be mapped onto
+    ours or added as new themes before the merge writes anything. `themes` lists the suggested
+    mappings as OURS=THEIRS."""
+
+    path: str
+    count: int
+    themes: str
+    code = "theme_mapping_needed"

@@ -9,13 +9,14 @@ through `cell_scope`, which passage_scope.passages_in lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.counties import Counties, key_of, project_counties
 from reader.core.errors import InvalidInput
 from reader.core.store.db import Project
 from reader.core.store.passage_scope import Scope
 from reader.core.store.themes import Theme, list_themes
+from reader.core.team.coders import coder_filter
 
 BY = ("county", "prefecture", "province", "year")
 
@@ -73,9 +74,11 @@ def _row_of(by: str, province, prefecture, county, code, year, labels: Counties)
     return (year is None, year or 0), MatrixRow((year,), None if year is None else str(year), "", Scope(year=year))
 
 
-def theme_matrix(project: Project, by: str = "county", theme_ids: list[int] | None = None) -> Matrix:
+def theme_matrix(
+    project: Project, by: str = "county", theme_ids: list[int] | None = None, coders: tuple[str, ...] | None = None
+) -> Matrix:
     """The matrix of `by` ('county', 'prefecture', 'province' or 'year') by themes (all, in tree
-    order, unless `theme_ids` names some)."""
+    order, unless `theme_ids` names some), of every coder's passages or only of `coders`'."""
     if by not in BY:
         raise InvalidInput("by", by)
     themes = list_themes(project)
@@ -101,14 +104,18 @@ def theme_matrix(project: Project, by: str = "county", theme_ids: list[int] | No
     labels = project_counties(project) if by == "county" else Counties()
     rows: dict[tuple, tuple[tuple, MatrixRow]] = {}
     cells: dict[tuple[tuple, int], list[tuple[int, int, int]]] = {}
+    condition, names = coder_filter(coders)
     for pid, uid, start, end, province, prefecture, county, code, year in project.db.execute(
         'SELECT p.id, p.unit_id, p.start, p."end", u.province, u.prefecture, u.county, u.county_code, u.year '
-        "FROM passages p JOIN units u ON u.id = p.unit_id"
+        "FROM passages p JOIN units u ON u.id = p.unit_id" + (f" WHERE {condition}" if condition else ""),
+        names,
     ):
         cols = tags.get(pid)
         if not cols:
             continue
         order, row = _row_of(by, province, prefecture, county, code, year, labels)
+        if coders is not None:
+            row.scope = replace(row.scope, coders=tuple(coders))
         if row.key not in rows or order < rows[row.key][0]:
             rows[row.key] = (order, row)
         for c in cols:

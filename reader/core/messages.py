@@ -149,6 +149,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "压缩包里的路径指向包外（{member}），为安全起见未导入：{path}",
         "en": "A path in the archive leads outside it ({member}); for safety it was not imported: {path}",
     },
+    "theme_mapping_needed": {
+        "zh": "对方的项目里有 {count} 个主题像是本项目的主题改了名或换了位置：{themes}。请用 --map 本项目的主题=对方的主题 "
+        "对应，或用 --add-theme 对方的主题 作为新主题加入；未写入任何内容：{path}",
+        "en": "{count} theme(s) of the other project look like ours renamed or moved: {themes}. Map each with "
+        "--map OURS=THEIRS, or add it as a new theme with --add-theme THEIRS; nothing was written: {path}",
+    },
     "mixed_encodings": {
         "zh": "文件里混有几种文字编码（{encodings}），无法整体正确读取；请统一另存为 UTF-8 后再导入：{path}",
         "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
@@ -171,6 +177,8 @@ KINDS: dict[str, dict[str, str]] = {
     "place": {"zh": "地区", "en": "place"},
     "backup": {"zh": "备份", "en": "backup"},
     "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
+    "coder": {"zh": "标注人", "en": "coder"},
+    "their_theme": {"zh": "对方项目中的主题", "en": "theme in the other project"},
 }
 
 
@@ -198,6 +206,12 @@ INPUTS: dict[str, dict[str, str]] = {
     "unit_id": {"zh": "报告编号", "en": "unit id"},
     "offset": {"zh": "位置", "en": "offset"},
     "correction_id": {"zh": "修正编号", "en": "correction id"},
+    "coder": {"zh": "标注人", "en": "coder"},
+    "coders": {"zh": "标注人", "en": "coders"},
+    "min_overlap": {"zh": "重合比例", "en": "overlap"},
+    "theme_map": {"zh": "主题对应", "en": "theme mapping"},
+    "settled_coder": {"zh": "定稿标注人", "en": "settled coder"},
+    "choice": {"zh": "选择", "en": "choice"},
 }
 
 # InvalidInput: whole sentences for the inputs users get wrong most often ({value}: what they gave).
@@ -249,6 +263,26 @@ INPUT_SENTENCES: dict[str, dict[str, str]] = {
         "zh": "修正编号应为从 1 起的整数：{value}",
         "en": "A correction id is a whole number from 1: {value}",
     },
+    "coder": {
+        "zh": "标注人名称无效：{value}（一行文字，最多 64 个字）",
+        "en": "Invalid coder name {value} (one line, at most 64 characters)",
+    },
+    "coders": {
+        "zh": "请选择两个或更多不同的标注人：{value}",
+        "en": "Choose two or more different coders: {value}",
+    },
+    "min_overlap": {
+        "zh": "重合比例应为 1 到 100 之间的整数（百分比）：{value}",
+        "en": "The overlap is a whole number from 1 to 100 (per cent): {value}",
+    },
+    "settled_coder": {
+        "zh": "定稿的标注人要另起一个名字，不能是正在比较的两位标注人之一：{value}",
+        "en": "The settled coding needs a coder name of its own, not one of the two coders compared: {value}",
+    },
+    "theme_map": {
+        "zh": "主题对应写成 本项目的主题=对方的主题，例如 --map 代表工作=代表履职：{value}",
+        "en": "Write a theme mapping as OURS=THEIRS, e.g. --map 代表工作=代表履职: {value}",
+    },
 }
 
 EMPTY_INPUT = {"zh": "{what}不能为空。", "en": "The {what} is empty."}
@@ -256,6 +290,8 @@ EMPTY_SENTENCES: dict[str, dict[str, str]] = {
     "query": {"zh": "检索词为空：请输入要查找的文字。", "en": "The search text is empty: type something to find."},
     "themes": {"zh": "请至少选择一个主题。", "en": "Choose at least one theme."},
     "name": {"zh": "名称不能为空。", "en": "The name is empty."},
+    "coder": {"zh": "标注人名称不能为空。", "en": "The coder's name is empty."},
+    "coders": {"zh": "请选择两个或更多标注人。", "en": "Choose two or more coders."},
 }
 
 # Reasons the operating system or SQLite gives (English text), in both languages.
@@ -332,6 +368,7 @@ BACKUP_REASONS: dict[str, dict[str, str]] = {
     "migration": {"zh": "文件格式升级前", "en": "Before an upgrade of the file"},
     "manual": {"zh": "手动备份", "en": "Made by hand"},
     "before-restore": {"zh": "恢复前", "en": "Before a restore"},
+    "before-merge": {"zh": "合并项目前", "en": "Before a merge"},
 }
 
 
@@ -362,3 +399,19 @@ def describe_skipped(item: object, lang: str = "zh") -> str:
     fields = {k: getattr(item, k, "") for k in ("source", "detail", "start", "end")}
     entry = SKIPPED.get(str(getattr(item, "kind", "")))
     return entry[lang].format(**fields) if entry else f"{fields['source']}: {getattr(item, 'kind', '')}"
+
+
+# The usual reading of an agreement κ (reader.core.team.agreement.reading), in words.
+KAPPA_READINGS: dict[str, dict[str, str]] = {
+    "weak": {"zh": "弱", "en": "weak"},
+    "moderate": {"zh": "中等", "en": "moderate"},
+    "substantial": {"zh": "较强", "en": "substantial"},
+    "almost perfect": {"zh": "几乎完全一致", "en": "almost perfect"},
+    "undefined": {"zh": "无法计算", "en": "undefined"},
+}
+
+
+def kappa_reading(word: str | None, lang: str = "zh") -> str:
+    """A reading of κ in words (None: κ undefined, since chance agreement is 1)."""
+    lang = "en" if lang.startswith("en") else "zh"
+    return KAPPA_READINGS.get(word or "undefined", {}).get(lang, word or "")

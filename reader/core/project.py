@@ -78,15 +78,33 @@ def last_project() -> Path | None:
 
 def remember_project(path: str | Path) -> None:
     """Record `path` as the last project (best effort: a read-only config folder is not an error)."""
+    _write_state("last_project", str(Path(path).resolve()))
+
+
+def _write_state(key: str, value: object) -> bool:
+    """Set one key of state.json (best effort: False when the config folder cannot be written)."""
     state = _read_state()
-    state["last_project"] = str(Path(path).resolve())
+    state[key] = value
     try:
         _state_path().parent.mkdir(parents=True, exist_ok=True)
         tmp = _state_path().with_suffix(".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(_state_path())
     except OSError:
-        return
+        return False
+    return True
+
+
+def remembered_coder() -> str | None:
+    """The coder name set on this machine (编辑 ▸ 标注人), stored with every passage tagged here;
+    None when none was set (then the user name is used: reader.core.team.coders)."""
+    name = _read_state().get("coder")
+    return name.strip() or None if isinstance(name, str) else None
+
+
+def remember_coder(name: str) -> bool:
+    """Keep `name` as this machine's coder, for the window and the command line alike."""
+    return _write_state("coder", name)
 
 
 def ensure_demo_project() -> Path:
@@ -123,6 +141,8 @@ __all__ = [
     "ensure_demo_project",
     "last_project",
     "projects_dir",
+    "remember_coder",
     "remember_project",
+    "remembered_coder",
     "sample_files",
 ]

@@ -44,6 +44,7 @@ class ExportMixin:
             folder=Path(folder) if folder else None,
             place=tuple(self.shown.place or ()),
             themes=(theme,) if theme is not None else (),
+            coders=tuple(self.coder_filter or ()),
         )
 
     def _ask_export(self, fmt: str | None) -> None:

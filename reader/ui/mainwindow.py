@@ -66,6 +66,7 @@ from reader.ui.recleaning import Recleaning
 from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
 from reader.ui.suggestionlist import SuggestionList
+from reader.ui.team.controller import TeamMixin
 from reader.ui.textpane import TextPane
 from reader.ui.themepanel import ThemePanel
 
@@ -75,7 +76,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, TeamMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
@@ -94,6 +95,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self._build_docks()
         self._build_menus()
         self._connect()
+        self.init_team()  # 编辑 ▸ 标注人, 视图 ▸ 显示标注人 and 编码一致性, 文件 ▸ 合并项目 (reader.ui.team)
         self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
         self.retranslate_ui()
         self.load_project_views()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.store.passages import PassageRecord
 from reader.ui.i18n import tr
-from reader.ui.models.passages import COUNTY, EXCERPT, SECTION, THEMES, PassageModel
+from reader.ui.models.passages import CODER, COUNTY, EXCERPT, SECTION, THEMES, PassageModel
 from reader.ui.models.themes import swatch
 from reader.ui.plain import plain_label
 from reader.ui.textpane import ThemeLook
@@ -38,6 +38,7 @@ def passage_table(model: PassageModel, name: str) -> QTableView:
     header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(EXCERPT, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(THEMES, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(CODER, QHeaderView.ResizeMode.ResizeToContents)
     view.setColumnWidth(SECTION, 110)
     view.setColumnWidth(THEMES, 90)
     return view
@@ -100,6 +101,7 @@ class PassageList(QWidget):
         """Show passages; within one report the county column is left out (it is the same)."""
         self.model.set_records(records)
         self.view.setColumnHidden(COUNTY, one_report)
+        self.view.setColumnHidden(CODER, len({r.coder for r in records}) <= 1)  # whose, when it varies
         self.scope_text = scope_text
         self._label()
 

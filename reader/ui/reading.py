@@ -144,7 +144,7 @@ class ReadingMixin:
                 start,
                 text[start:end],
                 headings=[(s.start, s.heading_end, s.level) for top in rows for s in top.walk()],
-                passages=passage_scope.unit_passages(self.project, unit_id),
+                passages=self.unit_highlights(unit_id),
                 damaged=units.damaged_spans(self.project, unit_id),
             )
         self.text_pane.show_content(content, keep_scroll=keep_scroll)
@@ -191,7 +191,7 @@ class ReadingMixin:
                 self.show_unit(uid, self.shown.section_id, keep_scroll=True)
                 self.outline_panel.select_unit(uid, self.shown.section_id, emit=False)
                 return
-            self.text_pane.set_passages(passage_scope.unit_passages(self.project, uid))
+            self.text_pane.set_passages(self.unit_highlights(uid))
             self.refresh_suggestions()
             if self.passage_strip.passage is not None:
                 self.show_passage(self.passage_strip.passage.id)
@@ -260,7 +260,7 @@ class ReadingMixin:
         """List the passages of what is shown: a report's or a section's at once; a place's or the
         whole project's (thousands of passages: a few tenths of a second) in the background, the
         latest asked for winning."""
-        scope, label = self.current_scope()
+        scope, label = self.coder_scope(*self.current_scope())
         theme = self.passage_list.theme_id()
         themes = [theme] if theme is not None else None
         self._list_run = getattr(self, "_list_run", 0) + 1
@@ -385,8 +385,9 @@ class ReadingMixin:
     def refresh_matrix(self, by: str) -> None:
         self.matrix_view.set_busy()
         self.matrix_stale = False
+        coders = self.coder_filter
         self.run_op(
-            lambda project, _progress, _cancel: theme_matrix(project, by),
+            lambda project, _progress, _cancel: theme_matrix(project, by, coders=coders),
             label=tr("Counting"),
             on_done=self.matrix_view.set_matrix,
             progress=False,

@@ -1,6 +1,8 @@
 """The coding stripes: a margin left of the reading pane with one coloured bar per theme beside
 the lines each passage covers (as MAXQDA and NVivo draw them). Clicking a bar opens its passage;
-hovering names the themes. The pane tells it where passages are (TextPane.span_y, lane_of)."""
+hovering names the themes. With several coders' passages shown, each coder's bars of a theme have a
+lane of their own, and hovering names the coder too. The pane tells it where passages are
+(TextPane.span_y, lane_of)."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ class CodingStripes(QWidget):
             if y1 < 0 or y0 > self.height():
                 continue
             for tid in themes:
-                lane = self.pane.lane_of(tid)
+                lane = self.pane.lane_of(tid, pid)
                 x = LANE_GAP + lane * (LANE_WIDTH + LANE_GAP)
                 out.append((QRect(x, y0, LANE_WIDTH, max(y1 - y0, 4)), pid, tid))
         return out
@@ -74,9 +76,10 @@ class CodingStripes(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         names = []
-        for r, _pid, tid in self.bars():
+        for r, pid, tid in self.bars():
             if r.top() <= pos.y() <= r.bottom():
-                name = self.pane.theme_name(tid)
+                coder = self.pane.whose(pid)
+                name = self.pane.theme_name(tid) + (f"（{coder or '—'}）" if coder is not None else "")
                 if name not in names:
                     names.append(name)
         if names:

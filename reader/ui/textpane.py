@@ -131,7 +131,9 @@ class TextPane(QTextEdit):
         self.content: PaneContent | None = None
         self.index = Utf16Index("")
         self.looks: dict[int, ThemeLook] = {}
-        self._lanes: dict[int, int] = {}
+        self._lanes: dict[object, int] = {}  # a theme, or (coder, theme) when several coders' passages show
+        self.passage_coders: dict[int, str] = {}  # whose each passage is (the window sets it)
+        self._by_coder = False
         self.active_passage: int | None = None
         self.focus_span: tuple[int, int] | None = None
         self.find_spans: list[tuple[int, int]] = []  # pane (UTF-16) positions
@@ -169,13 +171,30 @@ class TextPane(QTextEdit):
         look = self.looks.get(theme_id)
         return look.name if look else "?"
 
-    def lane_of(self, theme_id: int) -> int:
-        return self._lanes.get(theme_id, MAX_LANES - 1)
+    def _lane_key(self, theme_id: int, passage_id: int | None) -> object:
+        if self._by_coder and passage_id is not None:
+            return (self.passage_coders.get(passage_id, ""), theme_id)
+        return theme_id
+
+    def lane_of(self, theme_id: int, passage_id: int | None = None) -> int:
+        """The margin lane of a theme's bars; with several coders' passages shown, each coder's
+        passages of a theme have a lane of their own (a coder's lanes side by side)."""
+        return self._lanes.get(self._lane_key(theme_id, passage_id), MAX_LANES - 1)
+
+    def whose(self, passage_id: int) -> str | None:
+        """The coder of a passage, when several coders' passages are shown (else None)."""
+        return self.passage_coders.get(passage_id) if self._by_coder else None
 
     def _assign_lanes(self) -> None:
-        present = {t for _p, _s, _e, themes in (self.content.passages if self.content else []) for t in themes}
-        ordered = sorted(present, key=lambda t: (self.looks[t].order if t in self.looks else 10**6, t))
-        self._lanes = {t: min(i, MAX_LANES - 1) for i, t in enumerate(ordered)}
+        passages = self.content.passages if self.content else []
+        self._by_coder = len({self.passage_coders.get(p[0], "") for p in passages}) > 1
+
+        def order(key: object) -> tuple:
+            coder, t = key if isinstance(key, tuple) else ("", key)
+            return (coder, self.looks[t].order if t in self.looks else 10**6, t)
+
+        present = {self._lane_key(t, pid) for pid, _s, _e, themes in passages for t in themes}
+        self._lanes = {k: min(i, MAX_LANES - 1) for i, k in enumerate(sorted(present, key=order))}
         self._update_margin()
 
     def margin_width(self) -> int:
@@ -418,7 +437,11 @@ class TextPane(QTextEdit):
                 by_id = {p[0]: p for p in self.visible_passages()}
                 names = []
                 for pid in ids:
-                    names.extend(self.theme_name(t) for t in by_id[pid][3] if self.theme_name(t) not in names)
+                    coder = self.whose(pid)
+                    for t in by_id[pid][3]:
+                        name = self.theme_name(t) + (f"（{coder or '—'}）" if coder is not None else "")
+                        if name not in names:
+                            names.append(name)
                 QToolTip.showText(e.globalPos(), plain_tooltip("、".join(names)), self)
                 return True
         return super().event(e)

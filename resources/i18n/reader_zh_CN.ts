@@ -216,6 +216,22 @@
         <translation>关键词只用于建议：含有关键词的句子会被推荐，但不会自动标注。</translation>
     </message>
     <message>
+        <source>Coder</source>
+        <translation>标注人</translation>
+    </message>
+    <message>
+        <source>Every passage you tag is stored under this name, so that a team&apos;s codings can be merged and compared. Set it once on each computer: it is kept on this computer, not in the project, so a copy sent to a teammate takes the teammate&apos;s own name.</source>
+        <translation>您标注的每一段都记在这个名字下，这样团队各人的标注才能合并和比较。每台电脑设定一次即可：名字保存在本机而不在项目里，所以发给队友的项目副本会用队友自己的名字。</translation>
+    </message>
+    <message>
+        <source>Your name as a coder:</source>
+        <translation>您作为标注人的名字：</translation>
+    </message>
+    <message>
+        <source>Coders of this project: {names}</source>
+        <translation>本项目的标注人：{names}</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -436,6 +452,10 @@
         <translation>导入编码表(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Merge a project…</source>
+        <translation>合并项目(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -460,12 +480,20 @@
         <translation>搜索项目(&amp;S)…</translation>
     </message>
     <message>
+        <source>Co&amp;der…</source>
+        <translation>标注人(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Theme &amp;matrix</source>
         <translation>主题矩阵(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Comparison view</source>
         <translation>对比视图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Coder &amp;agreement</source>
+        <translation>编码一致性(&amp;A)</translation>
     </message>
     <message>
         <source>Show &amp;original text</source>
@@ -540,8 +568,80 @@
         <translation>主题矩阵</translation>
     </message>
     <message>
+        <source>renamed</source>
+        <translation>改了名</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>换了位置</translation>
+    </message>
+    <message>
+        <source>renamed and moved</source>
+        <translation>改了名并换了位置</translation>
+    </message>
+    <message>
+        <source>Merge a project</source>
+        <translation>合并项目</translation>
+    </message>
+    <message>
+        <source>From {name}: {passages} new passage(s) ({coders}); {already} already in this project; {themes} new theme(s).</source>
+        <translation>来自 {name}：新标注 {passages} 段（{coders}）；{already} 段已在本项目中；新主题 {themes} 个。</translation>
+    </message>
+    <message>
+        <source>Teammate&apos;s theme</source>
+        <translation>队友的主题</translation>
+    </message>
+    <message>
+        <source>Seems to be</source>
+        <translation>像是本项目的</translation>
+    </message>
+    <message>
+        <source>Merge it</source>
+        <translation>合并为</translation>
+    </message>
+    <message>
+        <source>onto {theme}</source>
+        <translation>并入“{theme}”</translation>
+    </message>
+    <message>
+        <source>as a new theme</source>
+        <translation>作为新主题加入</translation>
+    </message>
+    <message>
+        <source>Themes the teammate renamed or moved</source>
+        <translation>队友改了名或换了位置的主题</translation>
+    </message>
+    <message>
+        <source>Choose where each one goes before the merge. The choice is remembered for the next copy of this teammate.</source>
+        <translation>合并之前请为每个主题选定去处。选择会被记住，下次合并这位队友的副本时不再询问。</translation>
+    </message>
+    <message>
         <source>Passages</source>
         <translation>段落</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Reports only the copy has</source>
+        <translation>只在副本中的报告</translation>
+    </message>
+    <message>
+        <source>Ticked reports are imported with their passages; the others are left out.</source>
+        <translation>勾选的报告连同其标注一并导入；未勾选的不导入。</translation>
+    </message>
+    <message>
+        <source>{n} report(s) of the copy have a text that differs from ours (cleaned by other rules?): their passages are left out.</source>
+        <translation>副本中有 {n} 篇报告的文字与本项目的不同（清理规则不同？），其标注不合并。</translation>
+    </message>
+    <message>
+        <source>The project is backed up first. The merge is not on the Undo list: to take it back, restore that backup (File ▸ Restore…).</source>
+        <translation>合并前会先备份项目。合并不能用“撤销”取消：要退回，请恢复那份备份（文件 ▸ 恢复…）。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
     <message>
         <source>Suggestions</source>
@@ -1434,6 +1534,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>某一栏不勾选即为全部。勾选的主题包括其子主题。</translation>
     </message>
     <message>
+        <source>Only the passages of {names}, the coders shown in the window (View ▸ Show coders).</source>
+        <translation>只导出 {names} 的标注，即窗口中显示的标注人（视图 ▸ 显示标注人）。</translation>
+    </message>
+    <message>
         <source>Passages to export: {n}</source>
         <translation>将导出 {n} 段。</translation>
     </message>
@@ -1664,6 +1768,278 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Delete this passage and its themes for good?</source>
         <translation>永久删除这段标注及其主题吗？</translation>
+    </message>
+    <message>
+        <source>Copies of a project (*.renda *.qdpx)</source>
+        <translation>项目副本 (*.renda *.qdpx)</translation>
+    </message>
+    <message>
+        <source>Export the agreement</source>
+        <translation>导出编码一致性</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Show co&amp;ders</source>
+        <translation>显示标注人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Passages you tag are stored under {name}.</source>
+        <translation>您标注的段落将记在“{name}”名下。</translation>
+    </message>
+    <message>
+        <source>&amp;All coders</source>
+        <translation>全部标注人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Showing every coder&apos;s passages.</source>
+        <translation>显示所有标注人的标注。</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Showing the passages of {names} only.</source>
+        <translation>只显示 {names} 的标注。</translation>
+    </message>
+    <message>
+        <source>{scope} · coders: {names}</source>
+        <translation>{scope} · 标注人：{names}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>读取 {name}</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: everything in {name} is in this project already ({n} passages).</source>
+        <translation>没有可合并的内容：{name} 中的一切都已在本项目中（{n} 段标注）。</translation>
+    </message>
+    <message>
+        <source>Merging {name}</source>
+        <translation>合并 {name}</translation>
+    </message>
+    <message>
+        <source>Merged {name}: {passages} passage(s) added ({coders}), {already} already here; {themes} theme(s) and {reports} report(s) added. Backed up first: {backup}</source>
+        <translation>已合并 {name}：新增标注 {passages} 段（{coders}），{already} 段已在项目中；新增主题 {themes} 个、报告 {reports} 篇。合并前的备份：{backup}</translation>
+    </message>
+    <message>
+        <source>Agreement needs passages of two coders: merge a teammate&apos;s copy first (File ▸ Merge a project…).</source>
+        <translation>计算一致性需要两位标注人的标注：请先合并队友的项目副本（文件 ▸ 合并项目…）。</translation>
+    </message>
+    <message>
+        <source>Measuring agreement</source>
+        <translation>计算编码一致性</translation>
+    </message>
+    <message>
+        <source>{project}-agreement.xlsx</source>
+        <translation>{project}-编码一致性.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Wrote {files}.</source>
+        <translation>已写出 {files}。</translation>
+    </message>
+    <message>
+        <source>Settle a disagreement</source>
+        <translation>定稿一处分歧</translation>
+    </message>
+    <message>
+        <source>Accept where they agree</source>
+        <translation>采纳一致之处</translation>
+    </message>
+    <message>
+        <source>{n} agreed passage(s) copied into {coder}.</source>
+        <translation>已把 {n} 段一致的标注复制到“{coder}”名下。</translation>
+    </message>
+    <message>
+        <source>All {n} (Fleiss&apos; κ)</source>
+        <translation>全体 {n} 人（Fleiss κ）</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>标注人</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>解读</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>(all themes)</source>
+        <translation>（全部主题）</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>篇报告</translation>
+    </message>
+    <message>
+        <source>Both: {both} · only A: {a} · only B: {b} · neither: {n} ({unit})</source>
+        <translation>两人都标：{both} · 仅 A：{a} · 仅 B：{b} · 都未标：{n}（{unit}）</translation>
+    </message>
+    <message>
+        <source>A&apos;s segments matched: {ma} of {ta} · B&apos;s: {mb} of {tb}</source>
+        <translation>A 的段落被匹配：{ma}/{ta} · B 的：{mb}/{tb}</translation>
+    </message>
+    <message>
+        <source>Agreement on every character of the reports (coded or not)</source>
+        <translation>报告每个字是否被标注的一致率</translation>
+    </message>
+    <message>
+        <source>Agreement on whether each report was coded with the theme</source>
+        <translation>每篇报告是否用了这个主题的一致率</translation>
+    </message>
+    <message>
+        <source>Passages matched by the other coder (overlap of at least the chosen per cent)</source>
+        <translation>被另一位标注人匹配的段落（重合达到所选百分比）</translation>
+    </message>
+    <message>
+        <source>A&apos;s version</source>
+        <translation>采纳 A 的版本</translation>
+    </message>
+    <message>
+        <source>B&apos;s version</source>
+        <translation>采纳 B 的版本</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者都采纳</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>都不采纳</translation>
+    </message>
+    <message>
+        <source>only A coded it</source>
+        <translation>只有 A 标注</translation>
+    </message>
+    <message>
+        <source>different extent</source>
+        <translation>范围不同</translation>
+    </message>
+    <message>
+        <source>only B coded it</source>
+        <translation>只有 B 标注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Choose a disagreement above to see both coders&apos; versions side by side.</source>
+        <translation>在上方选一处分歧，两位标注人的版本会并排显示。</translation>
+    </message>
+    <message>
+        <source>Tick two or more coders and choose Measure.</source>
+        <translation>请勾选两位或更多标注人，然后点“计算”。</translation>
+    </message>
+    <message>
+        <source>Measured on the reports every ticked coder has tagged, and the themes they used there.</source>
+        <translation>计算范围：每位勾选的标注人都标注过的报告，以及他们在其中用过的主题。</translation>
+    </message>
+    <message>
+        <source>{n} report(s): those every ticked coder has tagged. A segment matches when the other coder&apos;s overlaps it by {p} % of the longer.</source>
+        <translation>{n} 篇报告：每位勾选的标注人都标注过的。另一位标注人的段落与之重合达到较长者的 {p}% 时，算作匹配。</translation>
+    </message>
+    <message>
+        <source>{n} disagreement(s), {s} settled; {k} agreement(s).</source>
+        <translation>分歧 {n} 处，已定稿 {s} 处；一致 {k} 处。</translation>
+    </message>
+    <message>
+        <source>Accept where they agree ({n})</source>
+        <translation>采纳一致之处（{n}）</translation>
+    </message>
+    <message>
+        <source>Coder agreement</source>
+        <translation>编码一致性</translation>
+    </message>
+    <message>
+        <source>Coders to compare:</source>
+        <translation>要比较的标注人：</translation>
+    </message>
+    <message>
+        <source>A segment matches at</source>
+        <translation>段落匹配所需重合</translation>
+    </message>
+    <message>
+        <source>The overlap two coders&apos; passages of a theme need, in per cent of the longer one (MAXQDA&apos;s rule; 90 by default)</source>
+        <translation>两位标注人同一主题的段落需要重合多少（占较长者的百分比；MAXQDA 的规则，默认 90）</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Write the table and the disagreements to Excel or CSV</source>
+        <translation>把一致性表和分歧列表写成 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>By theme</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Settle as:</source>
+        <translation>定稿记为：</translation>
+    </message>
+    <message>
+        <source>The coder name the settled coding is written under</source>
+        <translation>定稿的标注写在这个标注人名下</translation>
+    </message>
+    <message>
+        <source>Accept A</source>
+        <translation>采纳 A</translation>
+    </message>
+    <message>
+        <source>Accept B</source>
+        <translation>采纳 B</translation>
+    </message>
+    <message>
+        <source>Show in the text</source>
+        <translation>在正文中显示</translation>
+    </message>
+    <message>
+        <source>Copy every passage both coders agree on into the settled coding</source>
+        <translation>把两位标注人一致的每一段复制到定稿中</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,9 @@ from reader.core.export.selection import COLUMNS
 from tests.core.export_data import ASTRAL_QUOTE, INSPECTION, NEWLINE_QUOTE, STATION, SUPERVISION, tag_sample
 
 ZH_HEADER = ["主题路径", "县区", "省份", "地市", "年份", "报告标题", "章节路径", "摘录", "备注", "起", "止", "来源文件",
-             "标注时间", "标注编号"]
+             "标注时间", "标注人", "标注编号"]
 EN_HEADER = ["theme path", "county", "province", "prefecture", "year", "report title", "section path", "excerpt",
-             "note", "start", "end", "source file", "tagged at", "passage id"]
+             "note", "start", "end", "source file", "tagged at", "coder", "passage id"]
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_xlsx_sheet_of_passages(tagged, tmp_path):
     assert header == ZH_HEADER
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:N{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:O{ws.max_row}"
     assert ws.max_row == 12
     quote_col = header.index("摘录") + 1
     quotes = [ws.cell(row=r, column=quote_col) for r in range(2, ws.max_row + 1)]

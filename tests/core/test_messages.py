@@ -94,7 +94,7 @@ def test_every_backup_reason_has_words_in_both_languages():
     from reader.core.messages import backup_reason
     from reader.core.store import backups as bk
 
-    for reason in (bk.DAILY, bk.MIGRATION, bk.MANUAL, bk.BEFORE_RESTORE):
+    for reason in bk.REASONS:
         zh, en = backup_reason(reason, "zh"), backup_reason(reason, "en")
         assert zh != reason and en != reason and zh != en
     assert backup_reason("unknown-reason", "en") == "unknown-reason"

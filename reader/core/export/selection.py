@@ -20,6 +20,7 @@ from reader.core.errors import NotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline, sections_of
 from reader.core.store.themes import Theme, find_theme, theme_tree
+from reader.core.team.coders import check_known, coder_filter
 
 SECTION_SEP = " > "
 NO_THEME = ""  # the theme path of a passage tagged with a note only
@@ -33,6 +34,7 @@ class Selection:
     themes: tuple[str | int, ...] = ()
     counties: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    coders: tuple[str, ...] = ()  # only these coders' passages (none given: everyone's)
 
     def describe(self, lang: str = "zh", counties: list[str] | None = None) -> str:
         """In words; `counties`: the counties' names to show instead of what was typed."""
@@ -44,6 +46,10 @@ class Selection:
             parts.append(("县区：" if zh else "counties: ") + "、".join(counties or self.counties))
         if self.years:
             parts.append(("年份：" if zh else "years: ") + "、".join(map(str, self.years)))
+        if self.coders:
+            from reader.core.team.coders import coder_label
+
+            parts.append(("标注人：" if zh else "coders: ") + "、".join(coder_label(c, lang) for c in self.coders))
         return "；".join(parts) if parts else ("全部标注" if zh else "all passages")
 
 
@@ -58,6 +64,7 @@ class Resolved:
     tree: list[Theme] = field(default_factory=list)
     places: list[County] = field(default_factory=list)  # the chosen places
     labels: dict[str, str | None] = field(default_factory=dict)  # key -> label of every place of the project
+    coders: tuple[str, ...] = ()  # only these coders' passages (none: everyone's)
 
     def theme_order(self) -> dict[int, int]:
         return {t.id: i for i, t in enumerate(self.themes)}
@@ -151,6 +158,7 @@ COLUMNS = (
     Column("end", "止", "end"),
     Column("source", "来源文件", "source file"),
     Column("tagged_at", "标注时间", "tagged at"),
+    Column("coder", "标注人", "coder"),
     Column("id", "标注编号", "passage id"),
 )
 
@@ -171,6 +179,7 @@ def row_values(record: ExportRecord, theme: str) -> list[object]:
         record.end,
         record.source,
         record.created_at,
+        record.coder or "",
         record.id,
     ]
 
@@ -202,8 +211,9 @@ def resolve(project: Project, selection: Selection) -> Resolved:
     for y in selection.years:
         if y not in known_years:
             raise NotFound("year", str(y))
+    coders = check_known(project, selection.coders) if selection.coders else ()
     return Resolved(theme_ids, [c.key for c in places], list(selection.years), flat, tree, places,
-                    {c.key: c.label for c in counties.places})
+                    {c.key: c.label for c in counties.places}, coders)
 
 
 def _unit_filters(resolved: Resolved) -> tuple[list[str], list[object]]:
@@ -222,6 +232,10 @@ def _unit_filters(resolved: Resolved) -> tuple[list[str], list[object]]:
 
 def _where(resolved: Resolved) -> tuple[str, list[object]]:
     where, params = _unit_filters(resolved)
+    if resolved.coders:
+        condition, names = coder_filter(resolved.coders)
+        where.append(condition)
+        params += names
     if resolved.theme_ids is not None:
         ids = sorted(resolved.theme_ids) or [-1]
         where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(ids))}))")

@@ -20,7 +20,7 @@ from reader.core.store.db import Project
 
 # Column widths in the XLSX passages sheet (characters; a hanzi is about two).
 WIDTHS = {"theme": 24, "county": 10, "province": 8, "prefecture": 10, "year": 6, "title": 30, "section": 30,
-          "quote": 70, "note": 24, "start": 7, "end": 7, "source": 24, "tagged_at": 20, "id": 8}
+          "quote": 70, "note": 24, "start": 7, "end": 7, "source": 24, "tagged_at": 20, "coder": 10, "id": 8}
 WRAPPED = {"theme", "title", "section", "quote", "note"}
 
 

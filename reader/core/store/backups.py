@@ -9,7 +9,7 @@ When: before every schema migration that will run (reason "migration"), once a d
 project is opened for writing (reason "daily"), when the user asks (File ▸ 备份…, `reader backup`:
 "manual"), and of the current file before a restore replaces it ("before-restore"). Each copy is
 made with SQLite's online backup API, so it is consistent even while the WAL holds recent
-changes. The newest KEEP[reason] copies of each reason are kept; older ones are deleted.
+changes; and before a teammate's copy is merged in ("before-merge"). The newest KEEP[reason] copies of each reason are kept; older ones are deleted.
 
 A backup is a complete project file: `<stem>-YYYYMMDD-HHMMSS-<reason>.renda`; its name carries
 its date and reason, so listing needs no other record.
@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 
 FOLDER_SUFFIX = ".backups"
 MIGRATION, DAILY, MANUAL, BEFORE_RESTORE = "migration", "daily", "manual", "before-restore"
-REASONS = (MIGRATION, DAILY, MANUAL, BEFORE_RESTORE)
-KEEP = {MIGRATION: 3, DAILY: 7, MANUAL: 5, BEFORE_RESTORE: 3}  # at most 18 copies
+BEFORE_MERGE = "before-merge"  # before a teammate's copy is merged in (reader.core.team.merge)
+REASONS = (MIGRATION, DAILY, MANUAL, BEFORE_RESTORE, BEFORE_MERGE)
+KEEP = {MIGRATION: 3, DAILY: 7, MANUAL: 5, BEFORE_RESTORE: 3, BEFORE_MERGE: 3}  # at most 21 copies
 STAMP = "%Y%m%d-%H%M%S"
 PART_AGE_S = 3600
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)(?P<suffix>\.[^.]*)?$")

@@ -3,7 +3,8 @@ optionally of some themes (a theme stands for its subtree: 依法监督 finds �
 
 A Scope is what the user has selected. Places are paths as in outline_tree: (province,),
 (province, prefecture), (province, prefecture, county), None meaning unknown. A passage is in a
-section when it starts inside it.
+section when it starts inside it. A scope may also name coders (reader.core.team.coders): then only
+their passages are in it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
 from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
 from reader.core.store.themes import subtree_ids
+from reader.core.team.coders import coder_filter
 
 LIMIT = 5000
 
@@ -25,6 +27,7 @@ class Scope:
     unit_id: int | None = None
     section_id: int | None = None
     year: int | None = None
+    coders: tuple[str, ...] | None = None  # only these coders' passages (None: everyone's)
 
     @property
     def everything(self) -> bool:
@@ -58,6 +61,10 @@ def _where(project: Project, scope: Scope, theme_ids: list[int] | None) -> tuple
         ids = expand_themes(project, theme_ids)
         where.append(f"p.id IN (SELECT passage_id FROM passage_themes WHERE theme_id IN ({','.join('?' * len(ids))}))")
         params += ids
+    if scope.coders is not None:
+        condition, names = coder_filter(scope.coders)
+        where.append(condition)
+        params += names
     return where, params
 
 
@@ -86,11 +93,17 @@ def passages_in(
     return records_of(project, project.db.execute(sql, params).fetchall())
 
 
-def unit_passages(project: Project, unit_id: int) -> list[tuple[int, int, int, list[int]]]:
-    """(passage id, start, end, theme ids) of every passage of a unit, by start: what the reading
-    pane highlights."""
+def unit_passages(
+    project: Project, unit_id: int, coders: tuple[str, ...] | None = None
+) -> list[tuple[int, int, int, list[int]]]:
+    """(passage id, start, end, theme ids) of every passage of a unit (of `coders` only, when given),
+    by start: what the reading pane highlights."""
+    condition, names = coder_filter(coders, alias="passages")
     rows = project.db.execute(
-        'SELECT id, start, "end" FROM passages WHERE unit_id = ? ORDER BY start, id', [unit_id]
+        'SELECT id, start, "end" FROM passages WHERE unit_id = ? '
+        + (f"AND {condition} " if condition else "")
+        + "ORDER BY start, id",
+        [unit_id, *names],
     ).fetchall()
     themes: dict[int, list[int]] = {}
     for pid, tid in project.db.execute(
@@ -100,6 +113,11 @@ def unit_passages(project: Project, unit_id: int) -> list[tuple[int, int, int, l
     ):
         themes.setdefault(pid, []).append(tid)
     return [(pid, s, e, themes.get(pid, [])) for pid, s, e in rows]
+
+
+def passage_coders(project: Project, unit_id: int) -> dict[int, str]:
+    """The coder of each passage of a unit (coders.NO_CODER for none): whose each highlight is."""
+    return dict(project.db.execute("SELECT id, coalesce(coder, '') FROM passages WHERE unit_id = ?", [unit_id]))
 
 
 def theme_totals(project: Project) -> dict[int, int]:

@@ -66,6 +66,7 @@ class PassageRecord:
             "quote": self.quote,
             "themes": self.themes,
             "note": self.note,
+            "coder": self.coder,
         }
 
 
@@ -92,6 +93,13 @@ def passage_row(unit_id: int, text: str, start: int, end: int, *, coder: str | N
 
 
 def default_coder() -> str | None:
+    """Who tags here: the coder name set on this machine (编辑 ▸ 标注人, kept in state.json), else
+    the user name."""
+    from reader.core.project import remembered_coder
+
+    named = remembered_coder()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or the password database
@@ -204,11 +212,19 @@ def list_passages(
     unit_id: int | None = None,
     theme_ids: list[int] | None = None,
     county: str | None = None,
+    coders: tuple[str, ...] | None = None,
 ) -> list[PassageRecord]:
-    """Passages, filtered by unit, by themes (any of them) and by county (a place as
+    """Passages, filtered by unit, by themes (any of them), by county (a place as
     reader.core.counties resolves it: 鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the
-    project does not have, AmbiguousPlace for a bare name two places share); by unit, then start."""
+    project does not have, AmbiguousPlace for a bare name two places share) and by coders; by unit,
+    then start."""
+    from reader.core.team.coders import coder_filter
+
     where, params = [], []
+    if coders is not None:
+        condition, names = coder_filter(coders)
+        where.append(condition)
+        params.extend(names)
     if unit_id is not None:
         get_unit(project, unit_id)
         where.append("p.unit_id = ?")

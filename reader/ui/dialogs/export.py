@@ -67,6 +67,7 @@ class ExportPreset:
     folder: Path | None = None
     place: tuple = ()  # an outline place: its counties are ticked
     themes: tuple[int, ...] = ()
+    coders: tuple[str, ...] = ()  # only these coders' passages (视图 ▸ 显示标注人); none: everyone's
 
 
 def documents_folder() -> Path:
@@ -92,6 +93,7 @@ class ExportDialog(QDialog):
         self.choices = export_choices(project)
         self.count = 0
         self.force = False
+        self.coders: tuple[str, ...] = tuple(preset.coders)
         self.lang = "zh" if i18n.current() == i18n.ZH else "en"
 
         self.format_box = QComboBox(objectName="exportFormat")
@@ -195,7 +197,7 @@ class ExportDialog(QDialog):
         return self.format_box.currentData()
 
     def selection(self) -> Selection:
-        return Selection(self.themes.chosen(), self.counties.chosen(), self.years.chosen())
+        return Selection(self.themes.chosen(), self.counties.chosen(), self.years.chosen(), self.coders)
 
     def path(self) -> Path | None:
         text = self.path_edit.text().strip()
@@ -228,6 +230,9 @@ class ExportDialog(QDialog):
             if self.choices.without_county:
                 hint += " " + tr("Passages in reports whose county is not known ({n}) are listed under "
                                  "“(county unknown)” in the counties.").format(n=self.choices.without_county)
+            if self.coders:
+                hint += " " + tr("Only the passages of {names}, the coders shown in the window (View ▸ Show "
+                                 "coders).").format(names="、".join(c or "—" for c in self.coders))
         self.selection_hint.setText(hint)
         self.endings_row.setVisible(spec.line_endings)
         self.endings_label.setVisible(spec.line_endings)

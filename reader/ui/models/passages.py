@@ -1,4 +1,4 @@
-"""Tagged passages as a table: county, section, excerpt, themes (PassageRecord rows from core)."""
+"""Tagged passages as a table: county, section, excerpt, themes, coder (PassageRecord rows from core)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from reader.core.store.passages import PassageRecord
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
 
-COUNTY, SECTION, EXCERPT, THEMES = range(4)
+COUNTY, SECTION, EXCERPT, THEMES, CODER = range(5)
 EXCERPT_CHARS = 60
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +39,7 @@ class PassageModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         r = self.record(index)
@@ -53,6 +53,8 @@ class PassageModel(QAbstractTableModel):
                 return excerpt(r.heading or "", 24)
             if col == EXCERPT:
                 return excerpt(r.quote)
+            if col == CODER:
+                return r.coder or "—"
             return "、".join(r.themes)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{r.county or ''} · {r.heading or ''}\n\n{excerpt(r.quote, 400)}"
@@ -63,8 +65,8 @@ class PassageModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("County"), tr("Section"), tr("Excerpt"), tr("Themes"))[section]
+            return (tr("County"), tr("Section"), tr("Excerpt"), tr("Themes"), tr("Coder"))[section]
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)

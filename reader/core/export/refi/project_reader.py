@@ -6,7 +6,9 @@ so the selections' positions stay right (only CRLF and lone CR become LF, and po
 for that; sections are still found on the text by reader.core.structure); the county comes from
 the Case that refers to the source, province and prefecture from the Case's variables, the year
 from the source's (or the Case's) variable; PlainTextSelections with Codings become passages with
-their themes, coder, date and note (Description, NoteRefs). Sources may sit in `sources/` or
+their themes, coder, date and note (Description, NoteRefs). Each Coding keeps its coder (its
+creatingUser, else the selection's): codings of one selection by two users become two passages,
+one per coder, so intercoder agreement survives a round trip through another tool. Sources may sit in `sources/` or
 `Sources/`, be named by `internal://X.txt` or a relative path, or be inline PlainTextContent, with
 or without a BOM. A source already in the project (same bytes) is skipped with its passages.
 Everything is one transaction: a damaged archive adds nothing.
@@ -85,6 +87,15 @@ class _Selection:
     coder: str | None
     created: str | None
     note: str
+    coders: list[str | None] = field(default_factory=list)  # each code's coder (the Coding's creatingUser)
+
+    def by_coder(self) -> dict[str | None, list[str]]:
+        """The codes grouped by who coded them (a Coding without a user: the selection's coder)."""
+        out: dict[str | None, list[str]] = {}
+        for k, code in enumerate(self.codes):
+            coder = self.coders[k] if k < len(self.coders) and self.coders[k] else self.coder
+            out.setdefault(coder, []).append(code)
+        return out or {self.coder: []}
 
 
 @dataclass
@@ -242,8 +253,9 @@ def read_qdpx(path: Path):
                 except ValueError:
                     skipped.append(Skipped("no_positions", name))
                     continue
-                codings = sel.findall(q(ns, "Coding"))
-                codes_of = [_guid(c.find(q(ns, "CodeRef")).get("targetGUID")) for c in codings if c.find(q(ns, "CodeRef")) is not None]
+                codings = [c for c in sel.findall(q(ns, "Coding")) if c.find(q(ns, "CodeRef")) is not None]
+                codes_of = [_guid(c.find(q(ns, "CodeRef")).get("targetGUID")) for c in codings]
+                coders_of = [users.get(_guid(c.get("creatingUser"))) if c.get("creatingUser") else None for c in codings]
                 coder_guid = _guid(sel.get("creatingUser") or next((c.get("creatingUser") for c in codings if c.get("creatingUser")), None))
                 desc = sel.find(q(ns, "Description"))
                 note_parts = [(desc.text or "").strip()] if desc is not None else []
@@ -251,7 +263,7 @@ def read_qdpx(path: Path):
                 selections.append(
                     _Selection(start, end, sel.get("name") or "", codes_of, users.get(coder_guid),
                                sel.get("creationDateTime") or next((c.get("creationDateTime") for c in codings if c.get("creationDateTime")), None),
-                               "\n".join(p for p in note_parts if p))
+                               "\n".join(p for p in note_parts if p), coders_of)
                 )
             values = dict(case_of.get(_guid(el.get("guid")), {}))
             values.update(_values(el, ns, variables))
@@ -322,31 +334,46 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
             if documents.find_sha256(project, sha) is not None:
                 report.duplicates += 1
                 continue
-            st = SourceText(_decode(src.data, src.entry, path))
-            if not st.text.strip():
-                report.skipped.append(Skipped("empty_source", src.name))
+            inserted = insert_source(project, path, src, report)
+            if inserted is None:
                 continue
-            unit = _unit(st.text, src)
-            offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
-                       else OffsetMap.identity(len(st.text)))
-            doc_id, (unit_id,) = documents.insert_document(
-                project,
-                source_path=f"{path.resolve()}#{src.entry}",
-                source_name=src.name,
-                sha256=sha,
-                encoding="utf-8",
-                format=FORMAT,
-                original_text=st.original,
-                cleaned_text=st.text,
-                offsets=offsets,
-                steps=["refi_line_endings"] if st.sources is not None else [],
-                damaged=[],
-                units=[unit],
-            )
-            report.documents.append(doc_id)
-            report.units.append((unit_id, unit.place.county if unit.place else None, unit.title))
+            unit_id, st = inserted
             report.passages += _passages(project, unit_id, st, src, report)
     return report
+
+
+def source_text(src: _Source, path: Path) -> SourceText:
+    """The text of a source as we store it (reader.core.team.merge matches reports by it)."""
+    return SourceText(_decode(src.data, src.entry, path))
+
+
+def insert_source(project: Project, path: Path, src: _Source, report: ExchangeImport) -> tuple[int, SourceText] | None:
+    """Store a source of the archive at `path` as a document of one unit (inside the caller's
+    transaction): (unit id, its text), or None for a source without text (noted in `report`)."""
+    st = source_text(src, path)
+    if not st.text.strip():
+        report.skipped.append(Skipped("empty_source", src.name))
+        return None
+    unit = _unit(st.text, src)
+    offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
+               else OffsetMap.identity(len(st.text)))
+    doc_id, (unit_id,) = documents.insert_document(
+        project,
+        source_path=f"{path.resolve()}#{src.entry}",
+        source_name=src.name,
+        sha256=hashlib.sha256(src.data).hexdigest(),
+        encoding="utf-8",
+        format=FORMAT,
+        original_text=st.original,
+        cleaned_text=st.text,
+        offsets=offsets,
+        steps=["refi_line_endings"] if st.sources is not None else [],
+        damaged=[],
+        units=[unit],
+    )
+    report.documents.append(doc_id)
+    report.units.append((unit_id, unit.place.county if unit.place else None, unit.title))
+    return unit_id, st
 
 
 def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, report: ExchangeImport) -> int:
@@ -358,16 +385,17 @@ def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, repo
         if not 0 <= start < end <= len(text):
             report.skipped.append(Skipped("outside", src.name, start=sel.start, end=sel.end))
             continue
-        theme_ids = list(dict.fromkeys(report.themes.ids[g] for g in sel.codes if g in report.themes.ids))
-        if not theme_ids and not sel.note:
-            report.skipped.append(Skipped("no_code", src.name, start=sel.start, end=sel.end))
-            continue
-        row = passage_row(unit_id, text, start, end, coder=sel.coder, note=sel.note, created_at=sel.created,
-                          digest=digest)
-        pid = project.db["passages"].insert(row, pk="id").last_pk
-        if theme_ids:
-            project.db["passage_themes"].insert_all(
-                [{"passage_id": pid, "theme_id": t} for t in theme_ids], pk=("passage_id", "theme_id")
-            )
-        n += 1
+        for coder, codes in sel.by_coder().items():
+            theme_ids = list(dict.fromkeys(report.themes.ids[g] for g in codes if g in report.themes.ids))
+            if not theme_ids and not sel.note:
+                report.skipped.append(Skipped("no_code", src.name, start=sel.start, end=sel.end))
+                continue
+            row = passage_row(unit_id, text, start, end, coder=coder, note=sel.note, created_at=sel.created,
+                              digest=digest)
+            pid = project.db["passages"].insert(row, pk="id").last_pk
+            if theme_ids:
+                project.db["passage_themes"].insert_all(
+                    [{"passage_id": pid, "theme_id": t} for t in theme_ids], pk=("passage_id", "theme_id")
+                )
+            n += 1
     return n
