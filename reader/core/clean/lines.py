@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.clean.chars import SPACES
+from reader.core.clean.chars import CLOSING, SENTENCE_END, SPACES
 from reader.core.clean.textmap import MappedText, substitute
 from reader.core.model import HeadingHint
 
@@ -21,6 +21,25 @@ class StepNotes:
     """What steps learn on the way: heading hints in original offsets."""
 
     hints: list[HeadingHint] = field(default_factory=list)
+
+
+# A line of nothing but zero-width characters (what some wikis leave where a link or note stood) inside
+# a sentence: the page showed no break there.
+_INVISIBLE_BREAK = re.compile(
+    r"(?<=[^\n])[^\S\n]*\n[^\S\n]*[\u200b\u200c\u200d\u2060\ufeff]+[^\S\n]*\n(?:[^\S\n]*\n)*(?=\S)"
+)
+_ENDS_PARAGRAPH = tuple(SENTENCE_END + "…:：!?")
+
+
+def join_across_invisible_lines(mt: MappedText) -> MappedText:
+    """Join the two halves of a sentence split by a line of zero-width characters."""
+    text = mt.text
+
+    def join(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip(CLOSING)
+        return m.group(0) if before.endswith(_ENDS_PARAGRAPH) else ""
+
+    return substitute(mt, _INVISIBLE_BREAK, join)
 
 
 def trim_lines(mt: MappedText) -> MappedText:

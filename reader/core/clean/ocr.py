@@ -9,7 +9,7 @@ from collections import Counter
 
 from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
-from reader.core.front import byline_at, is_front_note
+from reader.core.front import SALUTATION, byline_at, is_front_note
 from reader.core.markers import run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
@@ -68,10 +68,15 @@ def layout_width(lines: list[str]) -> int | None:
     return width
 
 
-def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None) -> bool:
+def is_broken(
+    line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None, carried: int = 0
+) -> bool:
     """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
-    width of a fixed-width layout; a line that fills it without ending a sentence goes on."""
+    width of a fixed-width layout; a line that fills it without ending a sentence goes on. `carried`:
+    the length of the paragraph `line` ends, when earlier lines were joined to it."""
     if hinted or next_hinted or not next_line or _ends_sentence(line) or starts_with_marker(next_line):
+        return False
+    if SALUTATION.match(next_line):  # "各位代表：" opens the speech after its front lines
         return False
     if width is not None and visual_width(line) >= width - 1:
         # unless the next line is front matter: a title line is as wide as the column too
@@ -81,12 +86,31 @@ def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False
     if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and (
         not line.endswith(tuple(_OPEN_END)) or line.endswith(("：", ":"))
     ):
-        return False  # a short line on its own may be a heading (also after "各位代表：")
+        # a short line on its own may be a heading (also after "各位代表："), but not in the middle of a
+        # paragraph: a long line that stops mid-sentence goes on in it (a link's text on a line of its own)
+        return _unfinished_paragraph(line, max(carried, len(line)))
     if line.endswith(tuple(_OPEN_END)):
-        return True
+        # after a colon, a short sentence of its own is the first item of what the colon announces
+        return not (line.endswith(("：", ":")) and _short_sentence(next_line))
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
     return len(line) >= LONG_LINE and not starts_with_marker(line)
+
+
+# A sentence this short on a line of its own is an item or a heading, not the rest of a paragraph.
+SHORT_SENTENCE = 30
+
+
+def _short_sentence(line: str) -> bool:
+    return len(line) <= SHORT_SENTENCE and _ends_sentence(line) and not any(c in SENTENCE_END for c in line[:-1])
+
+
+def _unfinished_paragraph(line: str, length: int) -> bool:
+    """A paragraph of body text (long, not a numbered heading or front matter) that stops mid-sentence."""
+    return (
+        length >= LONG_LINE and not line.endswith(("：", ":")) and not starts_with_marker(line)
+        and not is_front_note(line) and not byline_at([line], 0)
+    )
 
 
 # The most characters the end of a broken heading may have on its own line ("更加坚定").
@@ -113,11 +137,15 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
         pos += len(raw) + 1
     width = layout_width([text[s:e] for s, e in lines])
     drop: list[tuple[int, int]] = []  # separators to remove
+    carried = 0  # length of the paragraph joined so far
     for (s, e), (s2, e2) in zip(lines, lines[1:], strict=False):
         hinted = src[s] in hinted_starts
         next_hinted = src[s2] in hinted_starts
-        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted, width):
+        carried += e - s
+        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted, width, carried):
             drop.append((e, s2))
+        else:
+            carried = 0
     if not drop:
         return mt
     pieces: list[tuple[str, array]] = []

@@ -34,6 +34,7 @@ def _plain(fn: Callable[[MappedText], MappedText]) -> Step:
 
 
 STEPS: list[tuple[str, Step]] = [
+    ("join_across_invisible_lines", _plain(lines.join_across_invisible_lines)),
     ("trim_lines", _plain(lines.trim_lines)),
     ("unify_compatibility_characters", _plain(lines.unify_compatibility_characters)),
     ("drop_web_furniture", _plain(furniture.drop_web_furniture)),
