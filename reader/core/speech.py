@@ -76,16 +76,15 @@ def _read_front(texts: Sequence[str], sal: int, who: str) -> SpeechFront:
     return f
 
 
+_MEETING_END = re.compile(r"(?:会议|大会)上[)）]?")
+
+
 def _subtitle_then_byline(text: str) -> Byline | None:
     """A subtitle with the speaker after it on one line ("…在…会议上 某某省省长 张三")."""
-    head, _, tail = text.rpartition(" ")
-    while head and fm.is_subtitle(head.strip()):
-        b = byline_at([tail.strip()], 0)
-        if b:
-            return b
-        head, _, more = head.rpartition(" ")
-        tail = f"{more} {tail}"
-    return None
+    m = _MEETING_END.search(text)
+    if m is None or not fm.is_subtitle(text[: m.end()]):
+        return None
+    return byline_at([text[m.end() :].strip()], 0)
 
 
 def _byline(lines: list[str]) -> Byline | None:

@@ -29,7 +29,7 @@ from reader.core.headings import (
 )
 from reader.core.markers import marker_of, run_in_of
 from reader.core.model import HeadingHint, UnitSpan
-from reader.core.places import find_names, resolve_county
+from reader.core.places import find_names, resolve_place
 from reader.core.years import unit_year
 
 _SOURCE_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=.)")
@@ -323,13 +323,16 @@ def _unit(text: str, unit_lines: list[Line], start: int, end: int, at: Line | No
     title = _SOURCE_TAG.sub("", "".join(ln.text for ln in f.titles)) or None
     body = text[start:end]
     b = f.byline
-    decision = resolve_county(byline=b.org if b else None, title=title, body=body, source_name=source_name)
+    decision = resolve_place(
+        byline=b.org if b else None, title=title, subtitles=f.subtitles, body=body, source_name=source_name
+    )
     year = unit_year(title, body, source_name, session=front.session_year(f.subtitles))
     return UnitSpan(
         start=start,
         end=end,
         title=title,
         author=b.name if b else None,
+        office=b.org if b else None,
         year=year,
         place=decision.place,
         place_method=decision.method,

@@ -195,6 +195,12 @@ def m0003_unplaced_passages(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0008_unit_office")
+def m0008_unit_office(db: Database) -> None:
+    # the office in a report's byline ("某某省省长", "县人大常委会主任"), beside its author's name
+    db.execute("ALTER TABLE units ADD COLUMN office TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 
