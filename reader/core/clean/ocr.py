@@ -108,7 +108,7 @@ def is_broken(
         return not (line.endswith(("：", ":")) and _short_sentence(next_line))
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
-    return len(line) >= LONG_LINE and not starts_with_marker(line)
+    return max(len(line), carried) >= LONG_LINE and not starts_with_marker(line)
 
 
 # A sentence this short on a line of its own is an item or a heading, not the rest of a paragraph.
