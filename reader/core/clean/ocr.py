@@ -84,6 +84,8 @@ def is_broken(
         return False
     if SALUTATION.match(next_line):  # "各位代表：" opens the speech after its front lines
         return False
+    if DANGLING.search(line) or CONTINUATION.match(next_line):
+        return True  # "…经济社会发展的" / "主要目标" / "是：…": a phrase set apart (bold in print) goes on
     if width is not None and next_indented:
         return False  # an indented line opens a paragraph of a laid-out page
     if width is not None and visual_width(line) + indent >= width - 1:
@@ -109,6 +111,11 @@ def is_broken(
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
     return max(len(line), carried) >= LONG_LINE and not starts_with_marker(line)
+
+
+# Words that cannot end a sentence, a heading or a title, and what cannot begin a paragraph.
+DANGLING = re.compile(r"(?<![目有])的$|以及$|并且$|或者$")
+CONTINUATION = re.compile(r"^(?:是[：:]|[，、；：,;:)）」』”])")
 
 
 # A sentence this short on a line of its own is an item or a heading, not the rest of a paragraph.
