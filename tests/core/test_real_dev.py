@@ -39,3 +39,18 @@ def test_real_reports_have_their_place_and_speaker(folder):
             lines = (real_dev.REAL_DEV / folder / unit["source"].split("/")[-1]).read_text(encoding="utf-8").split("\n")
             if name not in (ln.strip() for ln in lines):  # a byline of the name alone gives no office
                 assert unit["office"], unit["source"]
+
+
+@pytest.mark.parametrize("folder", real_dev.FOLDERS)
+def test_real_reports_line_up_in_a_readers_rows(folder):
+    """Issue 12's bar: rows precision and recall at least 0.90 against the reader's gold; every row names
+    its parent (a row of parts, or null) in `reader align --json`."""
+    if not real_dev.available(folder):
+        pytest.skip("shared corpus or scorer not available")
+    figures, lines = real_dev.align_figures(folder)
+    assert figures["precision"] >= 0.90 and figures["recall"] >= 0.90, (folder, figures, lines[-25:])
+    rows = real_dev.run(folder).align["rows"]
+    frames = {r["key"] for r in rows if r["frame"]}
+    assert frames and all("parent" in r for r in rows)
+    assert {r["parent"] for r in rows if r["parent"]} <= frames
+    assert set(real_dev.run(folder).align["unfit_units"]) == {m["unit"] for r in rows for m in r["members"]}

@@ -164,9 +164,9 @@ def align(
     placed = {id(m) for r in rows for m in r.members}
     leftovers = [n for n in items if id(n) not in placed and n.section.id not in floating]
     other.members = _attach(leftovers, clusters)
-    rows = _apply(rows, other, items, plan, kept)
     rows = _with_frames(rows, frames, previous or {}, {r.key for r in rows} | {OTHER_KEY})
-    return _result(rows, other, items, scored, kept, unfit)
+    rows = _apply(rows, other, [*items, *frames], plan, kept)
+    return _result(_in_order(rows), other, items, scored, kept, unfit)
 
 
 def thesaurus_anchors() -> list[Anchor]:
@@ -392,9 +392,8 @@ def _final(key: str, merges: dict[str, str]) -> str:
 
 def _with_frames(rows: list[_Row], frames: Sequence[Node], previous: Mapping[str, Collection[int]],
                  taken: set[str]) -> list[_Row]:
-    """Rows of frames first, each followed by the topic rows read inside it (their parent); then the
-    topic rows of no one frame row, in their order."""
-    frame_rows = fr.align_frames(frames)
+    """The rows of frames, then the topic rows, each knowing the frame row it hangs under."""
+    frame_rows = fr.align_frames(frames, fr.topic_profiles([(r.key, r.members) for r in rows]))
     kept = _kept_keys([{m.section.id for m in r.members} for r in frame_rows], previous, taken, fr.FRAME_PREFIX)
     made: list[_Row] = []
     frame_key: dict[int, str] = {}
@@ -407,11 +406,18 @@ def _with_frames(rows: list[_Row], frames: Sequence[Node], previous: Mapping[str
         frame_key.update((id(m), key) for m in r.members)
     for row, parent in zip(rows, fr.parents([r.members for r in rows], frame_key), strict=True):
         row.parent = parent
+    return made + rows
+
+
+def _in_order(rows: list[_Row]) -> list[_Row]:
+    """Each row of frames followed by the rows under it; then the rows under none, in their order."""
+    frames = [r for r in rows if r.frame]
+    keys = {r.key for r in frames}
     out: list[_Row] = []
-    for f in made:
+    for f in frames:
         out.append(f)
-        out += [r for r in rows if r.parent == f.key]
-    return out + [r for r in rows if r.parent is None]
+        out += [r for r in rows if not r.frame and r.parent == f.key]
+    return out + [r for r in rows if not r.frame and r.parent not in keys]
 
 
 def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequence[asg.Scored],

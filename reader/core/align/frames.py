@@ -30,7 +30,7 @@ MATCH_MIN = 0.05  # least similarity for a frame to join a row of frames (the or
 ITEM_KINDS = frozenset({"run_in", "dash", "lead_in"})
 NESTED_SHARE = 0.5  # a part inside a part holds less than this share of it (more: the rest ran into it)
 HEAD_SHARE = 0.5  # weight of the heading in a frame's similarity to a row (the text has the rest)
-PARENT_SHARE = 0.5  # share of a topic row's members that must lie in one frame row for it to be its parent
+PARENT_SHARE = 1 / 3  # share of a topic row's members that must lie in one frame row for it to be its parent
 FRAME_PREFIX = "frame:"
 
 
@@ -55,35 +55,56 @@ class FrameRow:
     members: list[Node] = field(default_factory=list)
     vec: Vec = field(default_factory=dict)  # sums of the members' vectors
     head: Vec = field(default_factory=dict)
+    topics: Vec = field(default_factory=dict)  # sums of the members' topic profiles
 
-    def add(self, node: Node) -> None:
+    def add(self, node: Node, topics: Vec) -> None:
         self.members.append(node)
         add_into(self.vec, node.vec)
         add_into(self.head, node.head_vec)
+        add_into(self.topics, topics)
 
-    def similarity(self, node: Node) -> float:
-        text = dot(node.vec, normalized(self.vec))
-        if not node.head_vec or not self.head:  # a heading of furniture words only ("2026年重点工作")
-            return text
-        return HEAD_SHARE * dot(node.head_vec, normalized(self.head)) + (1 - HEAD_SHARE) * text
+    def similarity(self, node: Node, topics: Vec) -> float:
+        """How alike a frame is to the row: its words, its heading's, and the rows its topics went to (two
+        plans share their topics, a plan and a review fewer), each where both have any."""
+        parts = [dot(node.vec, normalized(self.vec))]
+        if node.head_vec and self.head:  # not a heading of furniture words only ("2026年重点工作")
+            parts.append(dot(node.head_vec, normalized(self.head)))
+        if topics and self.topics:
+            parts.append(dot(topics, normalized(self.topics)))
+        return sum(parts) / len(parts)
 
 
-def align_frames(frames: Sequence[Node]) -> list[FrameRow]:
+def align_frames(frames: Sequence[Node], topics: Mapping[int, Vec] | None = None) -> list[FrameRow]:
     """Rows of frames, in the order reports give them: each report's frames (in reading order) are
-    aligned to the rows made so far, keeping their order; a frame that matches no row makes one."""
+    aligned to the rows made so far, keeping their order; a frame that matches no row makes one.
+    `topics`: id(frame) -> its topic profile (see topic_profiles)."""
     by_unit: dict[int, list[Node]] = {}
     for f in frames:
         by_unit.setdefault(id(f.unit), []).append(f)
     rows: list[FrameRow] = []
     for unit_frames in by_unit.values():
         unit_frames.sort(key=lambda n: n.order)
-        rows = _merge(rows, unit_frames)
+        rows = _merge(rows, unit_frames, topics or {})
     return rows
 
 
-def _merge(rows: list[FrameRow], frames: list[Node]) -> list[FrameRow]:
+def topic_profiles(rows: Sequence[tuple[str, Sequence[Node]]]) -> dict[int, Vec]:
+    """id(frame) -> the topic rows (key -> sections) of the sections read inside it, at any depth."""
+    out: dict[int, Vec] = {}
+    for key, members in rows:
+        for m in members:
+            frame = m.frame
+            while frame is not None:
+                profile = out.setdefault(id(frame), {})
+                profile[key] = profile.get(key, 0.0) + 1.0
+                frame = frame.frame
+    return out
+
+
+def _merge(rows: list[FrameRow], frames: list[Node], topics: Mapping[int, Vec]) -> list[FrameRow]:
     n, m = len(frames), len(rows)
-    sim = [[rows[j].similarity(frames[i]) for j in range(m)] for i in range(n)]
+    profile = [normalized(topics.get(id(f), {})) for f in frames]
+    sim = [[rows[j].similarity(frames[i], profile[i]) for j in range(m)] for i in range(n)]
     # best[i][j]: best total for the first i frames against the first j rows (gaps free)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
@@ -109,20 +130,20 @@ def _merge(rows: list[FrameRow], frames: list[Node]) -> list[FrameRow]:
         x = by_row.get(j)
         if x is not None:
             while k < x:
-                out.append(_new(frames[k]))
+                out.append(_new(frames[k], profile[k]))
                 k += 1
-            row.add(frames[x])
+            row.add(frames[x], profile[x])
             k = x + 1
         out.append(row)
     while k < n:
-        out.append(_new(frames[k]))
+        out.append(_new(frames[k], profile[k]))
         k += 1
     return out
 
 
-def _new(node: Node) -> FrameRow:
+def _new(node: Node, topics: Vec) -> FrameRow:
     row = FrameRow()
-    row.add(node)
+    row.add(node, topics)
     return row
 
 
@@ -142,7 +163,9 @@ def key_terms(row: FrameRow, k: int = 2) -> list[str]:
 
 def parents(topic_rows: Sequence[Sequence[Node]], frame_key: Mapping[int, str]) -> list[str | None]:
     """For each topic row (its members), the key of the frame row most of its members were read in,
-    when at least PARENT_SHARE of them were; `frame_key` maps id(frame node) to its row's key."""
+    when at least PARENT_SHARE of them were; `frame_key` maps id(frame node) to its row's key. A topic
+    row may hold the sections of a topic from the reviews and from the plans alike (a reader compares
+    what was done with what is planned); it hangs under the frame that gives it most."""
     out: list[str | None] = []
     for members in topic_rows:
         keys = Counter(frame_key.get(id(m.frame)) for m in members if m.frame is not None)
