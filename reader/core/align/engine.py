@@ -392,8 +392,10 @@ def _final(key: str, merges: dict[str, str]) -> str:
 
 def _with_frames(rows: list[_Row], frames: Sequence[Node], previous: Mapping[str, Collection[int]],
                  taken: set[str]) -> list[_Row]:
-    """The rows of frames, then the topic rows, each knowing the frame row it hangs under."""
+    """The rows of frames, then the topic rows, each knowing the frame row it hangs under. A part only one
+    report has compares with nothing: it gets no row (it is read through its children all the same)."""
     frame_rows = fr.align_frames(frames, fr.topic_profiles([(r.key, r.members) for r in rows]))
+    frame_rows = [r for r in frame_rows if len({id(m.unit) for m in r.members}) >= 2]
     kept = _kept_keys([{m.section.id for m in r.members} for r in frame_rows], previous, taken, fr.FRAME_PREFIX)
     made: list[_Row] = []
     frame_key: dict[int, str] = {}
