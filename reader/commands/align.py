@@ -177,14 +177,21 @@ def _print(out: Out, comparison, keys: bool) -> None:
     out.line(out.t(f"对齐了 {columns} 篇报告，{len(filled)} 行：", f"{columns} report(s) aligned into {len(filled)} row(s):"))
     if comparison.stale:
         out.line(out.t("（修正之后尚未重新对齐）", "(corrected since the last run: re-align to refresh)"))
+    labels = {r.key: r.label for r in comparison.rows}
     for row in comparison.rows:
         if not row.members and row.is_other:
             continue
         counties = len({_place_of(places, m) for m in row.members})
         key = f"  [{row.key}]" if keys else ""
         label = out.t(row.label, "Other (not aligned)") if row.is_other else row.label
-        out.line(out.t(f"【{label}】{len(row.members)} 节，{counties} 个县区{key}",
-                       f"[{label}] {len(row.members)} section(s), {counties} county(ies){key}"))
+        if row.frame:
+            kind = out.t("（报告的组成部分）", " (parts of reports)")
+        elif row.parent in labels:
+            kind = out.t(f"（属于「{labels[row.parent]}」）", f" (within “{labels[row.parent]}”)")
+        else:
+            kind = ""
+        out.line(out.t(f"【{label}】{kind}{len(row.members)} 节，{counties} 个县区{key}",
+                       f"[{label}]{kind} {len(row.members)} section(s), {counties} county(ies){key}"))
         for m in row.members:
             column = places.get(m.unit_id)
             where = (column.label if column else None) or m.county or out.t("县区未识别", "county unknown")

@@ -84,6 +84,7 @@ def _unit_json(u) -> dict:
         "county_code": u.county_code,
         "title": u.title,
         "author": u.author,
+        "office": u.office,
         "year": u.year,
         "method": u.method,
         "length": u.length,

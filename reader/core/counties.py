@@ -32,8 +32,9 @@ _PARENT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", 
 
 
 def key_of(code: str | None, province: str | None, prefecture: str | None, county: str | None) -> str:
-    """The key of a unit's place (as key_sql computes it in SQL)."""
-    if not county:
+    """The key of a unit's place (as key_sql computes it in SQL). A prefecture's or province's own
+    report is keyed by that place (its code, else its path with an empty county)."""
+    if not (county or prefecture or province):
         return UNKNOWN
     if code:
         return code
@@ -44,9 +45,10 @@ def key_sql(alias: str = "u") -> str:
     """An SQL expression for the key of a unit's place, over the units table (aliased `alias`)."""
     a = f"{alias}." if alias else ""
     return (
-        f"(CASE WHEN coalesce({a}county, '') = '' THEN '{UNKNOWN}' "
+        f"(CASE WHEN coalesce({a}county, '') = '' AND coalesce({a}prefecture, '') = '' "
+        f"AND coalesce({a}province, '') = '' THEN '{UNKNOWN}' "
         f"WHEN coalesce({a}county_code, '') != '' THEN {a}county_code "
-        f"ELSE coalesce({a}province, '') || '/' || coalesce({a}prefecture, '') || '/' || {a}county END)"
+        f"ELSE coalesce({a}province, '') || '/' || coalesce({a}prefecture, '') || '/' || coalesce({a}county, '') END)"
     )
 
 
@@ -59,7 +61,8 @@ def key_filter(keys: Iterable[str], alias: str = "u") -> tuple[str, list[object]
 @dataclass(frozen=True)
 class County:
     """A place of the project with its reports (or, keyed UNKNOWN, the reports whose county is not
-    known: name None)."""
+    known: name None). A prefecture's or province's own reports make a place of that level: its name
+    is the prefecture's or province's."""
 
     key: str
     name: str | None
@@ -77,7 +80,9 @@ class County:
 
     @property
     def parent(self) -> str | None:
-        return self.prefecture or self.province
+        """The place above: a county's prefecture (or province), a prefecture's province."""
+        above = [x for x in (self.province, self.prefecture) if x and x != self.name]
+        return above[-1] if above else None
 
 
 def _short(name: str) -> str:
@@ -175,7 +180,8 @@ def project_counties(project: Project) -> Counties:
     """Every place of the project's reports with its number of reports and tagged passages."""
     key = key_sql("u")
     rows = project.db.execute(
-        f"SELECT {key} AS k, min(u.county), min(u.province), min(u.prefecture), min(u.county_code), count(*), "
+        f"SELECT {key} AS k, coalesce(min(u.county), min(u.prefecture), min(u.province)), min(u.province), "
+        "min(u.prefecture), min(u.county_code), count(*), "
         "coalesce(sum(pc.n), 0) FROM units u "
         "LEFT JOIN (SELECT unit_id, count(*) AS n FROM passages GROUP BY unit_id) pc ON pc.unit_id = u.id GROUP BY k "
         "ORDER BY k = ?, min(u.county_code) IS NULL, min(u.county_code), min(u.province), min(u.prefecture), "

@@ -24,8 +24,10 @@ from reader.core.places import find_names
 
 _ROLE = (
     r"(?:人大常委会|人大|人民代表大会常务委员会|人民政府|政府|政协|县委|区委|市委|旗委)?[^\s，。]{0,8}?"
-    r"(?:主任|副主任|书记|县长|区长|市长|旗长|主席|代县长|代区长|代市长|代旗长|秘书长)"
+    r"(?:主任|副主任|书记|县长|区长|市长|旗长|主席|代县长|代区长|代市长|代旗长|秘书长|省长|代省长|州长|盟长|总理)"
 )
+# The head of a government signs its work report with the office alone: "省长 某某", "国务院总理 某某".
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:省长|代省长|主席|总理|市长|代市长|州长|盟长|县长|代县长|区长|代区长|旗长|代旗长)$")
 # A name: 2-6 hanzi (minority names run longer: 乌云其其格), or a hidden one (×××, XXX, 某某).
 _NAME = r"(?:[\u4e00-\u9fff·]{2,6}|[×ＸX*＊某]{2,4})"
 _MARK = r"[□■◆◇●○▲△☆★]"
@@ -41,7 +43,9 @@ _AUTHOR = re.compile(
 )
 # A note of the author's organisation on its own line: "（宁化县人大常委会）", "（作者系…主任）".
 _ORG_NOTE = re.compile(r"^[（(](?:作者系|作者为|系)?(?P<org>[^）)]{2,30}?(?:人大常委会|人大|人民代表大会)[^）)]{0,12})[）)]$")
-_INSTITUTION = re.compile(r"人大常委会|人大|人民代表大会|人民政府|政府")
+_INSTITUTION = re.compile(r"人大常委会|人大|人民代表大会|人民政府|政府|国务院")
+# The office on a line of its own with the name on the next ("国务院总理" / "李强").
+_OFFICE_ALONE = re.compile(rf"^(?P<org>[^\s，。：]{{0,24}}?{_ROLE})$")
 
 # Subtitles: the meeting a report was given at, or a line saying what it is.
 _DATE = r"(?:\d{4}|[〇○零一二三四五六七八九O]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -111,9 +115,14 @@ def byline_at(texts: list[str], i: int) -> Byline | None:
         return None
     m = _BYLINE.match(line)
     marked = bool(re.match(_MARK, line))
-    if m and (marked or _INSTITUTION.search(m.group("org"))):
+    if m and (marked or _official(m.group("org"))):
         org = m.group("org")
         return Byline(org, _name(m.group("name")), 1, marked or _placed(org))
+    m = _OFFICE_ALONE.match(line)
+    if m and _official(m.group("org")) and i + 1 < len(texts):
+        name = re.sub(r"\s+", "", texts[i + 1])
+        if person_line(name):
+            return Byline(m.group("org"), name, 2, _placed(m.group("org")))
     m = _MARKED_NAME.match(line)
     if m and person_line(m.group("name")):
         return Byline(None, m.group("name"), 1, True)
@@ -127,6 +136,12 @@ def byline_at(texts: list[str], i: int) -> Byline | None:
                 org, n = note.group("org"), 2
         return Byline(org, _name(m.group("name")), n, _placed(org))
     return None
+
+
+def _official(org: str) -> bool:
+    """An organisation and role that can sign a report: one naming its institution, or the head of a
+    government by office alone."""
+    return bool(_INSTITUTION.search(org) or _HEAD_OF_GOVERNMENT.search(org))
 
 
 def org_note(line: str) -> str | None:

@@ -293,6 +293,7 @@ def body_sections(text: str, body_lines: list[Line], headings: list[Heading], en
     announced work ahead and the closing part placed beside the top sections, numbering checked."""
     headings = headings or _parallel_leads(body_lines)
     headings = _announced_part(body_lines, _drop_stray_part(headings))
+    headings = _sentence_heads(body_lines, headings)
     levels = _closing_part(headings, _levels(headings))
     if "lead" in levels:  # an announced part stands beside the top sections
         levels["lead"] = min(v for k, v in levels.items() if any(h.kind == k for h in headings if h.kind != "lead"))
@@ -318,3 +319,45 @@ def _parallel_leads(body_lines: list[Line]) -> list[Heading]:
     if len(best) >= LEADS_MIN and 2 * len(best) >= len(body_lines):
         return best
     return []
+
+
+# A heading printed as a short sentence on a line of its own ("旗帜鲜明讲政治。", "聚焦…，…。"), its
+# paragraph below it: bold in print, and the only children of its part.
+SENTENCE_HEAD_MAX, SENTENCE_HEADS_MIN = 30, 3
+_ONE_SENTENCE = re.compile(rf"[^{SENTENCE_END}：:]+[。！]")
+
+
+def _sentence_head(lines: list[Line], k: int) -> bool:
+    text = lines[k].text
+    return (
+        len(text) <= SENTENCE_HEAD_MAX and bool(_ONE_SENTENCE.fullmatch(text)) and word_count(text) >= 0.75 * len(text)
+        and k + 1 < len(lines) and len(lines[k + 1].text) > 2 * len(text)
+        and not front.SALUTATION.match(text)
+    )
+
+
+def _sentence_heads(body_lines: list[Line], headings: list[Heading]) -> list[Heading]:
+    """In a part whose only other headings are items, three or more short sentence lines in parallel
+    (the same first two characters, or all of one length) are its subsections."""
+    if not headings:
+        return headings
+    levels = _levels(headings)
+    top = min(levels[h.kind] for h in headings)
+    tops = [h.line.start for h in headings if levels[h.kind] == top]
+    marked = {h.line.start: h for h in headings}
+    found: list[Heading] = []
+    for a, b in zip(tops, [*tops[1:], None], strict=True):
+        inside = [h for h in headings if a < h.line.start and (b is None or h.line.start < b)]
+        if any(h.kind not in _ITEMS for h in inside):
+            continue
+        part = [k for k, ln in enumerate(body_lines) if a < ln.start and (b is None or ln.start < b)]
+        cands = [body_lines[k] for k in part if body_lines[k].start not in marked and _sentence_head(body_lines, k)]
+        groups: dict[str, list[Line]] = {}
+        for ln in cands:
+            groups.setdefault(ln.text[:2], []).append(ln)
+        best = max(groups.values(), key=len, default=[])
+        if len(best) < SENTENCE_HEADS_MIN:
+            lengths = {len(ln.text) for ln in cands}
+            best = cands if len(cands) >= SENTENCE_HEADS_MIN and max(lengths) - min(lengths) <= 1 else []
+        found += [Heading(ln, "sentence", None, ln.end - 1) for ln in best]
+    return sorted([*headings, *found], key=lambda h: h.line.start) if found else headings

@@ -21,7 +21,7 @@ MARKERS: dict[str, re.Pattern[str]] = {
     # not an enumeration of numerals ("一、二、三产业"); "一、五年工作回顾" is a heading
     "cn": re.compile(rf"^(?P<n>[{CN_DIGITS}]{{1,3}})[、.．，,](?![{CN_DIGITS}]{{1,2}}[、.．，,]|是)"),
     "paren_cn": re.compile(rf"^[（(](?P<n>[{CN_DIGITS}]{{1,3}})[)）][、.．，,]?"),
-    "arabic": re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))"),
+    "arabic": re.compile(r"^(?P<n>\d{1,2})(?:、|[.．](?![\d０-９]))"),
     "paren_arabic": re.compile(r"^[（(](?P<n>\d{1,2})[)）]"),
     "arabic_paren": re.compile(r"^(?P<n>\d{1,2})[)）](?![\d%％])"),
     "circled": re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),

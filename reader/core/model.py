@@ -37,12 +37,22 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class Place:
-    """A county-level division resolved against the national list."""
+    """A division resolved against the national list: a county-level one (county set), or the
+    prefecture or province a higher-level report speaks for (county None; prefecture None for a
+    province). `code` is the division's administrative code (6, 4 or 2 digits)."""
 
-    county: str
+    county: str | None
     province: str
     prefecture: str | None
-    code: str
+    code: str | None
+
+    @property
+    def name(self) -> str:
+        return self.county or self.prefecture or self.province
+
+    @property
+    def level(self) -> str:
+        return "county" if self.county else "prefecture" if self.prefecture else "province"
 
 
 @dataclass
@@ -69,5 +79,6 @@ class UnitSpan:
     author: str | None = None
     year: int | None = None
     place: Place | None = None
+    office: str | None = None  # the author's office as the byline gives it
     place_method: str | None = None
     sections: list[SectionSpan] = field(default_factory=list)

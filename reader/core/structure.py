@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core import front
+from reader.core import front, speech
 from reader.core.clean.chars import han_count
 from reader.core.front import Byline, byline_at, ends_sentence
 from reader.core.headings import (
@@ -29,7 +29,7 @@ from reader.core.headings import (
 )
 from reader.core.markers import marker_of, run_in_of
 from reader.core.model import HeadingHint, UnitSpan
-from reader.core.places import find_names, resolve_county
+from reader.core.places import find_names, resolve_place
 from reader.core.years import unit_year
 
 _SOURCE_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=.)")
@@ -282,9 +282,31 @@ def _first_heading_taken_for_title(f: _Front, headings: list[Heading]) -> bool:
     return sum(1 for b in bare if parallel(f.titles[0].text, b)) >= 2
 
 
+def _front_of_speech(unit_lines: list[Line], found: speech.SpeechFront) -> _Front:
+    """Front matter of a speech: every line above its salutation; its title, subtitles and byline."""
+    f = _Front(byline=found.byline)
+    f.titles = [unit_lines[i] for i in found.title]
+    f.subtitles = list(found.subtitles)
+    f.skip.update(id(ln) for ln in unit_lines[: found.salutation])
+    f.body_from = found.salutation
+    return f
+
+
 def _unit(text: str, unit_lines: list[Line], start: int, end: int, at: Line | None, byline: Byline | None,
           source_name: str | None, signed: Byline | None = None) -> UnitSpan:
-    f = _front_above(unit_lines, at, byline) if at is not None and byline is not None else _front_below(unit_lines)
+    texts = [ln.text for ln in unit_lines]
+    opening = speech.speech_front(texts)
+    if opening is not None:
+        f = _front_of_speech(unit_lines, opening)
+    elif at is not None and byline is not None:
+        f = _front_above(unit_lines, at, byline)
+    else:
+        f = _front_below(unit_lines)
+    back = speech.back_matter(texts, opening, f.body_from)
+    body_end = end
+    if back is not None:  # attachments, notes and links after the body belong to no section
+        body_end = unit_lines[back].start - 1
+        unit_lines = unit_lines[:back]
     if signed is not None:  # signed at the end: not a heading, and the author when the top names none
         f.skip.update(id(ln) for ln in unit_lines if byline_at([ln.text], 0) == signed)
         if f.byline is None or not f.byline.org:
@@ -296,18 +318,21 @@ def _unit(text: str, unit_lines: list[Line], start: int, end: int, at: Line | No
         f.skip.discard(id(first))
         body_lines.insert(0, first)
         headings = candidates(body_lines)
-    sections = body_sections(text, body_lines, headings, end)
+    sections = body_sections(text, body_lines, headings, body_end)
     # a web copy's source tag before the title ("【某某网】") is not part of it
     title = _SOURCE_TAG.sub("", "".join(ln.text for ln in f.titles)) or None
     body = text[start:end]
     b = f.byline
-    decision = resolve_county(byline=b.org if b else None, title=title, body=body, source_name=source_name)
+    decision = resolve_place(
+        byline=b.org if b else None, title=title, subtitles=f.subtitles, body=body, source_name=source_name
+    )
     year = unit_year(title, body, source_name, session=front.session_year(f.subtitles))
     return UnitSpan(
         start=start,
         end=end,
         title=title,
         author=b.name if b else None,
+        office=b.org if b else None,
         year=year,
         place=decision.place,
         place_method=decision.method,

@@ -99,8 +99,9 @@ def test_government_reports_line_up_by_their_own_content():
     assert len(city_rows) == 1 and OTHER_KEY not in city_rows, city_rows
     assert len(livelihood_rows) == 1 and OTHER_KEY not in livelihood_rows, livelihood_rows
     assert city_rows != livelihood_rows
-    # the reviews ("工作回顾") are read through their subsections, never whole
-    assert not any("回顾" in m.heading for r in result.rows for m in r.members)
+    # the reviews ("工作回顾") are read through their subsections: whole, they are only in a row of parts
+    assert not any("回顾" in m.heading for r in result.rows if not r.frame for m in r.members)
+    assert any("回顾" in m.heading for r in result.rows if r.frame for m in r.members)
     # cluster rows are labelled by shared terms
     row = result.row(city_rows.pop())
     assert "城市" in row.label and all(m.terms for m in row.members)
@@ -231,7 +232,8 @@ def test_move_of_a_subsection_reads_its_parent_through_children():
     child = parent.children[3]  # 依法做好人事选举任免工作
     result = align(units, corrections=[Correction("move", child.id, "topic:self", None, None)])
     assert result.row_of(child.id).key == "topic:self"
-    assert result.row_of(parent.id) is None  # aligned through its children now
+    row = result.row_of(parent.id)  # aligned through its children now: a part no other report has, in no row
+    assert row is None
 
 
 def _themes() -> list[AlignTheme]:
@@ -293,7 +295,9 @@ def test_generic_or_mixed_sections_are_read_through_their_children():
     rows = {r.key: r for r in result.rows}
     for key in ("topic:supervision", "topic:deputies", "topic:self"):
         assert {m.unit_id for m in rows[key].members} == {1, 2, 3}, key
-    assert not any(m.heading.startswith("一、") for r in result.rows for m in r.members)
+    assert not any(m.heading.startswith("一、") for r in result.rows if not r.frame for m in r.members)
+    frames = [r for r in result.rows if r.frame]  # the two wrappers are parts of their reports, in one row
+    assert len(frames) == 1 and {m.unit_id for m in frames[0].members} == {1, 2}
 
 
 def test_a_coherent_section_is_kept_whole():
@@ -354,7 +358,10 @@ def test_cancel_is_checked_while_choosing_and_assigning_not_only_between_steps()
 def test_empty_input_gives_only_the_other_row():
     result = align([])
     assert [r.key for r in result.rows] == [OTHER_KEY]
-    assert to_json(result) == {"rows": [{"key": "other", "label": "其他", "theme_id": None, "members": []}]}
+    assert to_json(result) == {
+        "rows": [{"key": "other", "label": "其他", "theme_id": None, "parent": None, "frame": False, "members": []}],
+        "unfit_units": [],
+    }
 
 
 def test_private_tokenizer_with_domain_words():

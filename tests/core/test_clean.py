@@ -294,3 +294,78 @@ def test_published_year_is_a_unit_year_of_last_resort():
 def test_the_last_words_of_a_numbered_heading_on_a_line_of_their_own_go_back(line, next_line, broken):
     assert ocr.is_broken(line, next_line, False, False, width=27) is broken
     assert not ocr.is_broken(line, next_line, False, False, width=None) or not broken
+
+
+# -- web copies of newspapers and wikis, laid-out pages (issue 12) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "下载\n打印\n全屏\n收藏",
+        "【字号：\n加大\n还原\n减小\n】",
+        "【字体：\n大\n中\n小\n】",
+        "您的位置：\n首页\n>\n要闻",
+        "当前位置：\n首页\n>\n政务信息\n>\n要闻",
+        "首页 > 政府信息公开 > 政府工作报告",
+        "扫一扫在手机打开当前页\n【\n打印本页\n】\n【\n关闭窗口\n】",
+        "收藏\n|\n分享到:\n分享到微信\n×",
+    ],
+)
+def test_page_widgets_saved_a_word_a_line_are_furniture(widget):
+    assert run(furniture.drop_web_furniture, f"正文。\n{widget}\n正文。").split() == ["正文。", "正文。"]
+
+
+def test_single_characters_are_furniture_only_inside_a_font_switch():
+    assert run(furniture.drop_web_furniture, "正文。\n大\n中\n小\n正文。") == "正文。\n大\n中\n小\n正文。"
+
+
+def test_a_line_of_zero_width_characters_does_not_split_a_sentence():
+    assert clean("经济增速是综合性指标，今年预期目标设定\n\u200b\n为6%以上。").text == "经济增速是综合性指标，今年预期目标设定为6%以上。"
+    assert clean("一句话。\n\u200b\n下一段。").text == "一句话。\n下一段。"
+
+
+def test_a_long_line_stopping_mid_sentence_goes_on_past_a_short_line():
+    """A link's text on a line of its own inside a paragraph is no heading."""
+    text = ("扩大市场准入，加大现代服务业领域开放力度，放宽电信、医疗等服务业准入，落实外资企业国民待遇。积极推动加入\n"
+            "全面与进步跨太平洋伙伴关系协定\n（CPTPP）等高标准经贸协议，主动对照相关规则。\n一、下一部分\n正文。")
+    assert clean(text).text.split("\n")[0].endswith("主动对照相关规则。")
+
+
+def test_a_short_sentence_after_a_colon_stays_a_line_of_its_own():
+    text = "实现目标，必须做到“八个聚焦”：\n聚焦对外开放，高标准建设自由贸易港。\n全面落实总体方案，深入实施建设规划，推动制度型开放。"
+    assert clean(text).text.split("\n")[1] == "聚焦对外开放，高标准建设自由贸易港。"
+
+
+def test_radicals_become_the_characters_they_stand_for():
+    assert clean("⼈⺠代表⼤会，⻓期坚持，⻔类齐全").text == "人民代表大会，长期坚持，门类齐全"
+    assert lines.ordinary_character("⺠") == "民" and lines.ordinary_character("民") == "民"
+
+
+def test_glosses_that_lost_their_vowels_go_where_a_text_has_several():
+    assert run(pinyin.remove_pinyin_glosses, "加強學（x）習，建設（sh）隊伍，培訓（xn)代表") == "加強學習，建設隊伍，培訓代表"
+    assert run(pinyin.remove_pinyin_glosses, "函数（x）的值") == "函数（x）的值"  # one alone is not a gloss
+
+
+def _laid_out(paragraphs: list[str], width: int = 20) -> str:
+    """Paragraphs as a word processor lays them out: wrapped at `width`, first lines indented."""
+    out = []
+    for par in paragraphs:
+        line = "\u3000\u3000"
+        for ch in par:
+            if ocr.visual_width(line + ch) > width:
+                out.append(line)
+                line = ""
+            line += ch
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_a_laid_out_page_is_joined_by_line_width_and_indentation():
+    pars = [
+        "一、坚持党的领导，人大工作正确方向更加坚定的一年",
+        "常委会坚持以习近平新时代中国特色社会主义思想为指导，全区地区生产总值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九。",
+        "二、依法监督",
+        "常委会听取审议专项工作报告十二个，开展执法检查四次，增长11.5个百分点，推动解决一批突出问题。",
+    ]
+    assert clean(_laid_out(pars)).text.split("\n") == pars

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.places import find_names, place_by_name, resolve_county
+from reader.core.places import congress_place, find_names, place_by_name, resolve_county, resolve_place
 
 
 def test_byline_decides_first():
@@ -111,3 +111,38 @@ def test_a_short_name_in_running_text_is_the_last_resort(body, county):
 )
 def test_names_are_found_leftmost_longest(text, names):
     assert find_names(text) == names
+
+
+# -- places at every level (issue 12) ---------------------------------------------------------------
+
+
+
+def test_a_provincial_report_takes_its_province_and_no_county_it_mentions():
+    body = "全省各地协同发展，城关区、和县、康县、礼县、礼县、康县的项目加快建设。全省经济稳中有进。"
+    d = resolve_place(title="2026年甘肃省政府工作报告", byline="甘肃省省长", body=body)
+    assert (d.place.province, d.place.prefecture, d.place.county, d.method) == ("甘肃省", None, None, "title")
+    assert d.place.level == "province" and d.place.name == "甘肃省" and d.place.code == "62"
+
+
+def test_the_congress_in_the_subtitle_names_the_place():
+    subtitles = ["——2026年1月26日在宁夏回族自治区第十三届", "人民代表大会第四次会议上"]  # wrapped over two lines
+    assert congress_place(subtitles) == ("宁夏回族自治区", False)
+    d = resolve_place(title="政府工作报告", byline="自治区人民政府主席", subtitles=subtitles, body="全区……银川市……")
+    assert (d.place.province, d.place.county, d.method) == ("宁夏回族自治区", None, "subtitle")
+
+
+def test_a_prefecture_report_is_its_prefectures():
+    d = resolve_place(title="2024年洛阳市政府工作报告", body="新安县、宜阳县、新安县项目建设提速。")
+    assert (d.place.province, d.place.prefecture, d.place.county) == ("河南省", "洛阳市", None)
+    assert d.place.level == "prefecture"
+
+
+def test_a_county_in_the_front_is_still_a_county():
+    d = resolve_place(title="政府工作报告", subtitles=["——2024年1月在新绛县第十七届人民代表大会第三次会议上"], body="全县……")
+    assert (d.place.county, d.place.province, d.method) == ("新绛县", "山西省", "subtitle")
+
+
+def test_a_national_report_has_no_place():
+    d = resolve_place(title="政府工作报告", byline="国务院总理", subtitles=["——在第十四届全国人民代表大会第二次会议上"],
+                      body="北京市朝阳区、上海市浦东新区、浦东新区的开放")
+    assert d.place is None and d.method == "national"

@@ -79,6 +79,9 @@ def reports(draw) -> str:
     top = draw(st.sampled_from(["cn", "chapter", "markdown", "bracket"]))
     sub = draw(st.sampled_from(["paren", "arabic", "lead", "cn"]))
     lines = [draw(st.sampled_from(["某某县人民代表大会常务委员会工作报告", "常委会工作报告", ""]))]
+    speech = draw(st.booleans())  # a speech: salutation and closing appeal, then back matter
+    if speech:
+        lines += draw(st.lists(st.sampled_from(FRONT_LINES), max_size=4)) + ["各位代表："]
     lines.append(draw(BODY))
     for k in range(draw(st.integers(0, 5))):
         lines.append(_heading(top, k, draw(st.sampled_from(TOPICS))))
@@ -86,7 +89,15 @@ def reports(draw) -> str:
         for j in range(draw(st.integers(0, 3))):
             lines.append(_heading(sub, j, draw(st.sampled_from(TOPICS))))
             lines.extend(draw(st.lists(BODY, min_size=1, max_size=2)))
+    if speech and draw(st.booleans()):
+        lines.append("各位代表！让我们团结一心，为实现今年目标任务而努力奋斗！")
+        lines += draw(st.lists(st.sampled_from(BACK_LINES), min_size=1, max_size=4))
     return "\n".join(x for x in lines if x)
+
+
+FRONT_LINES = ["——2024年1月8日在某某县第十八届人民代表大会第三次会议上", "来源：某某日报", "县人大常委会主任 张某",
+               "张某作常委会工作报告。本报记者 李某 摄", "下载", "【字号：", "加大", "】"]
+BACK_LINES = ["附件", "名词解释", "1.“两新”：指设备更新和以旧换新。", "一、提高低保标准。", "相关报道：", "十件民生实事"]
 
 
 def _check_sections(sections, lo: int, hi: int, depth: int) -> None:
@@ -109,7 +120,12 @@ def test_units_and_sections_nest_and_cover_the_text(report):
     for a, b in zip(units, units[1:], strict=False):
         assert a.end == b.start  # units cover the whole text
     for u in units:
-        _check_sections(u.sections, u.start, u.end, 1)
+        # the top sections end at the unit's end, or where back matter after a speech's closing appeal
+        # begins: that holds no heading
+        body_end = u.sections[-1].end if u.sections else u.end
+        if body_end < u.end:
+            assert cleaned.text[u.start : body_end].rstrip().endswith("而努力奋斗！"), "back matter only after the appeal"
+        _check_sections(u.sections, u.start, body_end, 1)
         for s in (x for top in u.sections for x in _walk(top)):
             assert cleaned.text[s.start : s.heading_end].strip()  # a heading is text of its own
 

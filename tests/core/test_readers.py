@@ -359,3 +359,42 @@ def test_html_tags_never_closed_do_not_nest_without_end():
     page = "<html><body>" + "".join(f"<font color=red><p>第{k}段文字。</p>" for k in range(3000)) + "</body></html>"
     raw = read_html(page.encode("utf-8"), "old.htm")
     assert raw.text.split("\n") == [f"第{k}段文字。" for k in range(3000)]
+
+
+def test_a_pdf_laid_out_by_a_word_processor_reads_as_its_text():
+    """Paragraphs wrapped at a fixed width with indented first lines, page numbers at the foot: the
+    lines are joined by width and indentation, so a continued line that begins like a heading
+    ("二、第七、第九") and a wrapped number ("11." / "5%") stay text, and the headings stay headings."""
+    from reader.bench.pdfwriter import make_pdf
+    from reader.core.clean.ocr import visual_width
+    from reader.core.clean.pipeline import clean
+    from reader.core.structure import find_units
+
+    paragraphs = [
+        "政府工作报告", "——2026年1月27日在湖北省第十四届人民代表大会第四次会议上", "湖北省省长 张某某", "各位代表：",
+        "现在，我代表省人民政府，向大会报告工作，请予审议。",
+        "一、2025年工作回顾",
+        "过去一年，全省经济运行稳中有进，一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九。",
+        "二、2026年工作安排",
+        "（一）着力扩大内需",
+        "深入实施提振消费专项行动，社会消费品零售总额增长11.5%，扩大有效投资，办好民生实事，推动经济持续回升向好。",
+        "（二）加快建设现代化产业体系",
+        "推动传统产业改造升级，培育壮大新兴产业和未来产业，持续优化营商环境，激发各类经营主体活力。",
+    ]
+    lines = []
+    for k, par in enumerate(paragraphs):
+        line = "" if k < 3 else "\u3000\u3000"
+        for ch in par:
+            if visual_width(line + ch) > 24:
+                lines.append(line)
+                line = ""
+            line += ch
+        lines.append(line)
+    pages = [lines[k : k + 12] + [f"— {k // 12 + 1} —"] for k in range(0, len(lines), 12)]
+    raw = read_pdf(make_pdf(pages), "report.pdf")
+    cleaned = clean(raw)
+    (unit,) = find_units(cleaned.text, cleaned.hints, "report.pdf")
+    assert [s.heading for s in unit.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
+    assert [c.heading for c in unit.sections[1].children] == ["（一）着力扩大内需", "（二）加快建设现代化产业体系"]
+    assert paragraphs[6] in cleaned.text and paragraphs[9] in cleaned.text
+    assert (unit.author, unit.place.province) == ("张某某", "湖北省")

@@ -501,3 +501,21 @@ LEADS_BODY = (
 def test_parallel_lead_sentences_are_headings_only_where_nothing_else_structures_the_body(text, expected):
     _, units = parse(text)
     assert [s.heading for s in units[0].sections] == expected
+
+
+def test_short_parallel_sentence_lines_are_a_parts_subsections():
+    """Bold headings printed as short sentences of their own ("旗帜鲜明讲政治。"), each above its paragraph."""
+    par = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全，推动经济实现质的有效提升和量的合理增长。\n"
+    text = (
+        "一、主要目标\n实现目标，必须做到：\n"
+        f"聚焦对外开放，建设自由贸易港。\n{par}聚焦高质量发展，打造现代化产业体系。\n{par}"
+        f"聚焦生态文明，厚植绿色发展底色。\n{par}"
+        "二、加强政府自身建设\n新形势对政府治理能力提出了更高要求。\n"
+        f"旗帜鲜明讲政治。\n{par}依法行政强法治。\n{par}履职尽责抓落实。\n{par}"
+    )
+    _units, (tree,) = _tree(text)
+    assert tree == [  # the top level, then each part's children
+        (1, "一、主要目标"), (1, "二、加强政府自身建设"),
+        (2, "聚焦对外开放，建设自由贸易港"), (2, "聚焦高质量发展，打造现代化产业体系"), (2, "聚焦生态文明，厚植绿色发展底色"),
+        (2, "旗帜鲜明讲政治"), (2, "依法行政强法治"), (2, "履职尽责抓落实"),
+    ]

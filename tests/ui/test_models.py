@@ -117,3 +117,28 @@ def test_table_models(qapp, qtmodeltester, sample_project):
     qtmodeltester.check(sugg)
     assert sugg.index(0, 0).data() == "代表工作"
     del testers
+
+
+def test_a_provincial_report_is_under_its_province_not_an_unknown_county(qtmodeltester, project, tmp_path):
+    """A province's own report (its county None) is shown right under the province, before its places."""
+    from reader.core.ingest import import_paths
+
+    report = tmp_path / "2026-report.txt"
+    report.write_text(
+        "2026年湖北省政府工作报告\n——2026年1月27日在湖北省第十四届人民代表大会第四次会议上\n湖北省省长 张某某\n各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作。\n一、2025年工作回顾\n全省经济稳中有进。武汉市江岸区、武汉市江岸区项目加快。\n",
+        encoding="utf-8",
+    )
+    county = tmp_path / "county.txt"
+    county.write_text("武汉市江岸区人大常委会工作报告\n一、依法监督\n常委会听取审议专项工作报告。\n", encoding="utf-8")
+    import_paths(project, [report, county])
+    model = OutlineModel(project)
+    tester = QAbstractItemModelTester(model, FATAL)
+    qtmodeltester.check(model)
+    fetch_all(model)
+    (hubei,) = [model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "湖北省"]
+    first = model.node(model.index(0, 0, hubei))
+    assert first.kind == UNIT and first.data.title == "2026年湖北省政府工作报告"
+    names = [model.index(r, 0, hubei).data() for r in range(model.rowCount(hubei))]
+    assert "武汉市" in names and not any("未识别" in n or "not identified" in n for n in names)
+    del tester

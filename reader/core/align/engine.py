@@ -19,7 +19,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.align import assign as asg
-from reader.core.align.anchors import Anchor, anchors_for
+from reader.core.align import fit
+from reader.core.align import frames as fr
+from reader.core.align.anchors import Anchor, _from_prototype, anchors_for
 from reader.core.align.cluster import cluster
 from reader.core.align.model import (
     OTHER_KEY,
@@ -31,7 +33,8 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose_items, fill_vectors, light_unit, pack
+from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
+from reader.core.align.prototypes import GOVERNMENT
 from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
 from reader.core.errors import Cancelled
 
@@ -66,6 +69,8 @@ class _Row:
     theme_id: int | None
     vec: Vec
     members: list[Node] = field(default_factory=list)
+    parent: str | None = None
+    frame: bool = False
 
 
 def align(
@@ -95,6 +100,9 @@ def align(
             raise Cancelled()
 
     anchors = anchors_for(list(themes))
+    vocab = fit.vocabulary(anchors)
+    thesaurus = thesaurus_anchors()
+    thesaurus_vocab = fit.vocabulary(thesaurus)
     plan = _plan(corrections)
     keys = [a.key for a in anchors]
 
@@ -106,23 +114,41 @@ def align(
     # (see nodes.pack), the other nodes let go: a national corpus's bags and section trees are not all
     # held at once (hundreds of MB); the packed bags go once the vectors are made
     items: list[Node] = []
+    frames: list[Node] = []  # sections read through their children (a review, a plan)
+    unfit: list[int] = []  # units of another genre than the codebook's
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
     for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
         i = len(kept)
         kept.append(light_unit(unit))
         roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
         del unit  # its texts go with it (the nodes hold only their term bags)
-        chosen = choose_items([roots], topic_of, plan.forced)
+        bags = [b for r in roots for b in (r.head, r.body)]
+        fits = fit.fits(bags, vocab)
+        unit_frames: list[Node] = []
+        if fits:
+            chosen = choose_items([roots], topic_of, plan.forced, unit_frames)
+        else:  # another genre: its parts are read by their size, its topics grouped by their words
+            unfit.append(kept[-1].id)
+            chosen = choose([roots], fr.descend_by_size(roots), plan.forced, unit_frames)
+        concepts = not fits and fit.thesaurus_fits(bags, thesaurus_vocab, vocab)
         for node in chosen:  # its evidence made, the item keeps only its bags, compact
+            node.fits = fits
             asg.evidence(node, anchors)
+            if concepts:
+                node.concepts = concept_vector(node, thesaurus)
+            pack(node)
+        for node in unit_frames:
             pack(node)
         items += chosen
-        del roots, chosen  # the unit's other nodes go
+        frames += unit_frames
+        del roots, chosen, unit_frames  # the unit's other nodes go
 
-    idf, unseen = fill_vectors(items, check)
+    idf, unseen = fill_vectors([*items, *frames], check)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
+    # the codebook's rows take no section of a report it does not fit (unless the user put it there)
+    forbidden |= {(n.section.id, k) for n in items if not n.fits for k in range(len(anchors))}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
     choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
     tick(count * 2)
@@ -138,8 +164,23 @@ def align(
     placed = {id(m) for r in rows for m in r.members}
     leftovers = [n for n in items if id(n) not in placed and n.section.id not in floating]
     other.members = _attach(leftovers, clusters)
-    rows = _apply(rows, other, items, plan, kept)
-    return _result(rows, other, items, scored, kept)
+    rows = _with_frames(rows, frames, previous or {}, {r.key for r in rows} | {OTHER_KEY})
+    rows = _apply(rows, other, [*items, *frames], plan, kept)
+    return _result(_in_order(rows), other, items, scored, kept, unfit)
+
+
+def thesaurus_anchors() -> list[Anchor]:
+    """The government-report thesaurus as anchors (for its evidence only: they make no rows)."""
+    return [_from_prototype(p) for p in GOVERNMENT]
+
+
+CONCEPT_MIN = 0.2  # thesaurus evidence below this says nothing of a section's topic
+
+
+def concept_vector(node: Node, thesaurus: Sequence[Anchor]) -> Vec:
+    """A section's topics in the thesaurus: its evidence for each, the weak ones dropped, unit length."""
+    scores = asg.prototype_scores(node, thesaurus)
+    return normalized({f"§{a.key}": s for a, s in zip(thesaurus, scores, strict=True) if s >= CONCEPT_MIN})
 
 
 def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, total: int) -> Callable[[int], None]:
@@ -245,9 +286,11 @@ def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str],
     return rows
 
 
-def _kept_keys(groups: Sequence[set[int]], previous: Mapping[str, Collection[int]], taken: set[str]) -> dict[int, str]:
-    """Group index -> the previous cluster key it inherits: pairs by falling overlap, each used once."""
-    old = {k: set(v) for k, v in previous.items() if k.startswith(CLUSTER_PREFIX) and k not in taken}
+def _kept_keys(groups: Sequence[set[int]], previous: Mapping[str, Collection[int]], taken: set[str],
+               prefix: str = CLUSTER_PREFIX) -> dict[int, str]:
+    """Group index -> the previous key (of rows named `prefix`…) it inherits: pairs by falling overlap,
+    each used once."""
+    old = {k: set(v) for k, v in previous.items() if k.startswith(prefix) and k not in taken}
     pairs = []
     for n, group in enumerate(groups):
         for key in sorted(old):
@@ -347,15 +390,47 @@ def _final(key: str, merges: dict[str, str]) -> str:
     return key
 
 
+def _with_frames(rows: list[_Row], frames: Sequence[Node], previous: Mapping[str, Collection[int]],
+                 taken: set[str]) -> list[_Row]:
+    """The rows of frames, then the topic rows, each knowing the frame row it hangs under. A part only one
+    report has compares with nothing: it gets no row (it is read through its children all the same)."""
+    frame_rows = fr.align_frames(frames, fr.topic_profiles([(r.key, r.members) for r in rows]))
+    frame_rows = [r for r in frame_rows if len({id(m.unit) for m in r.members}) >= 2]
+    kept = _kept_keys([{m.section.id for m in r.members} for r in frame_rows], previous, taken, fr.FRAME_PREFIX)
+    made: list[_Row] = []
+    frame_key: dict[int, str] = {}
+    for n, r in enumerate(frame_rows):
+        key = kept.get(n)
+        if key is None:
+            key = _unique(fr.FRAME_PREFIX + "-".join(fr.key_terms(r)), taken)
+        taken.add(key)
+        made.append(_Row(key, fr.label(r), None, _centroid(r.members), list(r.members), frame=True))
+        frame_key.update((id(m), key) for m in r.members)
+    for row, parent in zip(rows, fr.parents([r.members for r in rows], frame_key), strict=True):
+        row.parent = parent
+    return made + rows
+
+
+def _in_order(rows: list[_Row]) -> list[_Row]:
+    """Each row of frames followed by the rows under it; then the rows under none, in their order."""
+    frames = [r for r in rows if r.frame]
+    keys = {r.key for r in frames}
+    out: list[_Row] = []
+    for f in frames:
+        out.append(f)
+        out += [r for r in rows if not r.frame and r.parent == f.key]
+    return out + [r for r in rows if not r.frame and r.parent not in keys]
+
+
 def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequence[asg.Scored],
-            units: Sequence[AlignUnit]) -> AlignResult:
+            units: Sequence[AlignUnit], unfit: Sequence[int] = ()) -> AlignResult:
     best = {id(n): max(s.total, default=0.0) for n, s in zip(items, scored, strict=True)}
     out = []
     for r in rows:
         vec = r.vec or _centroid(r.members)
-        out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members]))
+        out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members], r.parent, r.frame))
     out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, {}, best[id(n)]) for n in other.members]))
-    return AlignResult(out)
+    return AlignResult(out, list(unfit))
 
 
 def _centroid(members: Sequence[Node]) -> Vec:

@@ -19,6 +19,7 @@ class AlignSection:
     level: int
     children: list[AlignSection] = field(default_factory=list)
     theme_ids: list[int] = field(default_factory=list)  # themes users tagged inside it
+    kind: str | None = None  # the heading's kind (cn, paren_cn, run_in, dash … see reader.core.headings)
 
 
 @dataclass
@@ -72,11 +73,14 @@ class AlignRow:
     label: str
     theme_id: int | None
     members: list[AlignMember]
+    parent: str | None = None  # the key of the frame row (a review, a plan) its sections were read in
+    frame: bool = False  # a row of frames: parts of reports read through their children
 
 
 @dataclass
 class AlignResult:
     rows: list[AlignRow]  # the last row is always key 'other', label '其他'
+    unfit: list[int] = field(default_factory=list)  # units of another genre than the codebook's (see fit.py)
 
     def row(self, key: str) -> AlignRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -94,5 +98,6 @@ def to_json(result: AlignResult) -> dict:
              "section": m.section_id, "heading": m.heading, "score": round(m.score, 4), "terms": list(m.terms)}
             for m in row.members
         ]
-        rows.append({"key": row.key, "label": row.label, "theme_id": row.theme_id, "members": members})
-    return {"rows": rows}
+        rows.append({"key": row.key, "label": row.label, "theme_id": row.theme_id, "parent": row.parent,
+                     "frame": row.frame, "members": members})
+    return {"rows": rows, "unfit_units": list(result.unfit)}

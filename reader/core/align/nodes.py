@@ -48,6 +48,10 @@ class Node:
     vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
     proto: array | None = None  # evidence for each anchor (doubles), computed once
     packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
+    length: int = 0  # characters of its text (children's included)
+    frame: Node | None = None  # the part it was read in (the nearest section read through its children)
+    fits: bool = True  # the codebook fits its report (see fit.py)
+    concepts: Vec = field(default_factory=dict)  # its topics in the thesaurus of its genre, when it has one
 
     def walk(self):
         yield self
@@ -76,12 +80,14 @@ def light_unit(unit: AlignUnit) -> AlignUnit:
 def _light(section: AlignSection) -> AlignSection:
     """The section without its text and children: what a node keeps of it once its bags are made (a
     national corpus's section texts, each holding its children's, are hundreds of MB)."""
-    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, [], section.theme_ids)
+    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, [], section.theme_ids,
+                        section.kind)
 
 
 def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int = 0) -> Node:
     counter[0] += 1
-    node = Node(_light(section), unit, counter[0], bag(strip_marker(section.heading)), Counter())
+    node = Node(_light(section), unit, counter[0], bag(strip_marker(section.heading)), Counter(),
+                length=len(section.text or ""))
     node.children = [_node(c, unit, counter, depth + 1) for c in section.children]
     body = bag(_lead(section)[: LEAD_CAP if depth == 0 else CHILD_LEAD_CAP])
     for child in node.children:
@@ -187,13 +193,22 @@ def choose_items(
     forest: list[list[Node]],
     topic_of: Callable[[Node], tuple[int | None, float]],
     forced: set[int],
+    frames: list[Node] | None = None,
 ) -> list[Node]:
     """The nodes to align, in unit and reading order. `topic_of(node)` gives the node's best anchor
-    (or None) and how sure it is; `forced` section ids must be items themselves."""
+    (or None) and how sure it is; `forced` section ids must be items themselves. The sections read
+    through their children (the frames) are added to `frames`, and each item knows its frame."""
+    return choose(forest, lambda node: _should_descend(node, topic_of), forced, frames)
+
+
+def choose(
+    forest: list[list[Node]], descend: Callable[[Node], bool], forced: set[int], frames: list[Node] | None = None
+) -> list[Node]:
+    """The nodes to align, reading a node through its children when `descend(node)` says so."""
     items: list[Node] = []
     for roots in forest:
         for root in roots:
-            items += _choose(root, topic_of, forced)
+            items += _choose(root, descend, forced, frames if frames is not None else [], None)
     return items
 
 
@@ -201,13 +216,16 @@ def _contains_forced(node: Node, forced: set[int]) -> bool:
     return any(n.section.id in forced for n in node.walk() if n is not node)
 
 
-def _choose(node: Node, topic_of: Callable[[Node], tuple[int | None, float]], forced: set[int]) -> list[Node]:
+def _choose(node: Node, descend: Callable[[Node], bool], forced: set[int], frames: list[Node],
+            frame: Node | None) -> list[Node]:
+    node.frame = frame
     if not node.children:
         return [node]
-    if node.section.id not in forced and (_contains_forced(node, forced) or _should_descend(node, topic_of)):
+    if node.section.id not in forced and (_contains_forced(node, forced) or descend(node)):
+        frames.append(node)
         out: list[Node] = []
         for child in node.children:
-            out += _choose(child, topic_of, forced)
+            out += _choose(child, descend, forced, frames, node)
         return out
     return [node]
 

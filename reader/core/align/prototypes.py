@@ -65,7 +65,7 @@ PROTOTYPES: tuple[Prototype, ...] = (
         "民族团结 民族团结进步 铸牢中华民族共同体意识 中华民族共同体意识 中华民族共同体 民族区域自治 民族区域自治法 "
         "民族工作 民族政策 交往交流交融 民族团结进步示范 石榴籽 国家通用语言文字",
         "各民族 少数民族 民族地区 民族 民族宗教 宗教 共同团结奋斗 共同繁荣发展 创建 示范县 示范旗 示范村 "
-        "民族文化 非物质文化遗产 传统文化 双语",
+        "民族文化 传统文化 双语",
         "团结 和谐 稳定 边疆 交流 文化 传承 保护",
     ), own_row=True),
     Prototype("deputies", "代表工作", 3, _terms(
@@ -95,5 +95,76 @@ PROTOTYPES: tuple[Prototype, ...] = (
         "纪律建设 形式主义 官僚主义 八项规定 中央八项规定 廉洁自律 纪检监察 机关 从严 素质 本领 业务 "
         "守正创新 服务保障 档案 规范化",
         "廉洁 纪律 学习 培养 交流 锻炼 舆论 影响力 队伍 效能",
+    )),
+)
+
+
+# The topics of a government work report (政府工作报告: the State Council's, a province's, a city's or
+# a county's), as a thesaurus: the words that name each topic, general to the genre and to the years.
+# They are not rows: rows of such reports come from the corpus (cluster.py); this only lets the engine
+# see that different words name one topic (深化改革 and 扩大开放 are 改革开放), so that a topic worded
+# differently by each report stays one row. `rank` is unused (no order prior).
+GOVERNMENT: tuple[Prototype, ...] = (
+    Prototype("gov-macro", "宏观政策", 0, _terms(
+        "宏观调控 宏观政策 财政政策 货币政策 逆周期调节 跨周期调节 赤字率 专项债 专项债券 超长期特别国债 减税降费 "
+        "稳增长 经济运行",
+        "物价 通货膨胀 区间 赤字 国债 利率 信贷 融资 流动性 减税 取向 预期",
+        "政策 财政 金融 资金 预算",
+    )),
+    Prototype("gov-demand", "扩大内需", 0, _terms(
+        "扩大内需 内需 促消费 提振消费 以旧换新 有效投资 国内大循环 消费",
+        "投资 重大项目 国内 市场 需求 升级 居民消费 商贸 流通 两重",
+        "项目 基础设施",
+    )),
+    Prototype("gov-innovation", "科技创新", 0, _terms(
+        "科技创新 创新驱动 新质生产力 科技自立自强 科教兴国 科技 创新 研发 科技成果 实验室",
+        "人才 科技人才 高新技术 核心技术 研究 创新型 科研 高校 教育 转化",
+        "技术 专利 孵化",
+    )),
+    Prototype("gov-industry", "现代化产业体系", 0, _terms(
+        "现代化产业体系 实体经济 制造业 先进制造业 战略性新兴产业 未来产业 数字经济 产业",
+        "工业 服务业 产业链 供应链 集群 专精特新 智能化 数字化 新兴产业 传统产业 人工智能 转型",
+        "企业 园区 升级",
+    )),
+    Prototype("gov-reform", "改革开放", 0, _terms(
+        "改革开放 改革 深化改革 体制改革 对外开放 扩大开放 开放 国有企业 国企改革 民营经济 营商环境",
+        "民营企业 市场化 要素 统一大市场 产权 放管服 外资 外贸 自由贸易试验区 自由贸易 一带一路 进出口 "
+        "招商引资 跨境 口岸 开放型",
+        "市场 体制 机制 活力",
+    )),
+    Prototype("gov-rural", "三农与乡村振兴", 0, _terms(
+        "三农 乡村振兴 乡村全面振兴 农业 农村 农民 粮食 粮食安全 耕地 高标准农田 脱贫 农牧业 畜牧业 牧区 农牧民",
+        "脱贫攻坚 返贫 农民增收 种业 农产品 和美乡村 乡村 振兴 现代农业 牧业 农牧 养殖 种植 林业 渔业",
+        "县域 村庄",
+    )),
+    Prototype("gov-region", "区域与城乡", 0, _terms(
+        "区域协调发展 新型城镇化 城乡融合 城镇化 都市圈 城市群 城市更新 区域",
+        "城乡 城市 一体化 布局 县域 交通 基础设施",
+        "协调 融合",
+    )),
+    Prototype("gov-ecology", "生态环境", 0, _terms(
+        "生态环境 生态 环境 污染防治 绿色 低碳 碳达峰 碳中和 节能减排 生态文明 生态文明建设 生态屏障 绿色转型",
+        "节能 减排 环保 污染 蓝天 碧水 净土 美丽 绿色发展 环境保护",
+        "治理 修复",
+    )),
+    Prototype("gov-culture", "文化", 0, _terms(
+        "文化 文化产业 文旅 文旅融合 公共文化 文物 精神文明",
+        "旅游 文艺 体育 文明",
+        "传承 繁荣",
+    )),
+    Prototype("gov-livelihood", "民生与社会事业", 0, _terms(
+        "民生 就业 社会保障 养老 养老服务 医疗 卫生 社会事业 托育 住房",
+        "教育 收入 健康 低保 救助 公共服务 义务教育 社保 医保 生育 育儿 民生实事 群众",
+        "服务 人民",
+    )),
+    Prototype("gov-security", "安全与社会治理", 0, _terms(
+        "安全 安全生产 安全发展 防范化解 风险 社会治理 平安",
+        "稳定 应急 防灾 减灾 信访 公共安全 治安 金融风险 债务 房地产 化解 底线",
+        "防范 隐患",
+    )),
+    Prototype("gov-self", "政府自身建设", 0, _terms(
+        "政府自身建设 自身建设 依法行政 法治政府 廉洁 廉政 作风 政务服务 服务型政府 过紧日子",
+        "政务 效能 形式主义 官僚主义 执行力 担当 政府 履职 监督",
+        "党风 纪律 法治",
     )),
 )

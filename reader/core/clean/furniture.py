@@ -74,7 +74,33 @@ def _drop_if_metadata_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line)) or len(_META_LABEL.findall(line)) >= 2
 
 
+# A page's widgets and navigation saved one word a line: a toolbar ("下载 / 打印 / 全屏 / 收藏"), a
+# font-size switch ("【字号： / 加大 / 还原 / 减小 / 】"), a breadcrumb ("您的位置： / 首页 / > / 要闻"),
+# share and close buttons. Only whole lines, and single characters (大, 中, 小) only inside a switch.
+_TOOLBAR_WORD = (
+    r"(?:[【】]|下载|打印|全屏|收藏|分享|分享到微信|分享到微博|分享到|微信|微博|关闭|关闭窗口|返回|纠错|朗读|[|｜×]|"
+    r"扫一扫在手机打开当前页|在手机上打开|手机版|》》点击图片进入专题《《)"
+)
+_TOOLBAR_LINE = re.compile(rf"^[^\S\n]*{_TOOLBAR_WORD}(?:[^\S\n]+{_TOOLBAR_WORD})*[^\S\n]*[:：]?[^\S\n]*$", re.M)
+_SIZE_SWITCH = re.compile(
+    r"^[【\[][^\S\n]*(?:字号|字体|字体大小)[^\S\n]*[:：]?"
+    r"(?:[^\S\n\]】]*(?:大|中|小|加大|减小|还原|默认|标准|[|｜])?[^\S\n\]】]*\n){0,8}[^\S\n]*[】\]]$",
+    re.M,
+)
+_CRUMB_ITEM = r"[^\n>＞»›]{1,16}"
+_BREADCRUMB = re.compile(
+    rf"^(?:(?:您的|您现在的|当前)?位置[^\S\n]*[:：]?[^\S\n]*\n?[^\S\n]*)?首页"
+    rf"(?:[^\S\n]*\n?[^\S\n]*[>＞»›][^\S\n]*\n?[^\S\n]*{_CRUMB_ITEM})*[^\S\n]*(?:[>＞»›][^\S\n]*)?$",
+    re.M,
+)
+_WHERE_LINE = re.compile(r"^[^\S\n]*(?:您的|您现在的|当前)位置[^\S\n]*[:：]?[^\S\n]*$", re.M)
+
+
 def drop_web_furniture(mt: MappedText) -> MappedText:
+    mt = substitute(mt, _SIZE_SWITCH, "")
+    mt = substitute(mt, _BREADCRUMB, "")
+    mt = substitute(mt, _WHERE_LINE, "")
+    mt = substitute(mt, _TOOLBAR_LINE, "")
     mt = substitute(mt, _WEB_LINE, "")
     return substitute(mt, _META_LINE, _drop_if_metadata)
 

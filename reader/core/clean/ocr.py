@@ -9,8 +9,8 @@ from collections import Counter
 
 from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
-from reader.core.front import byline_at, is_front_note
-from reader.core.markers import run_in_of, starts_with_marker
+from reader.core.front import SALUTATION, byline_at, is_front_note
+from reader.core.markers import marker_of, run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
 # A line this long that does not end a sentence was broken by the layout, not by the author.
@@ -25,7 +25,7 @@ def remove_spaces_in_chinese(mt: MappedText) -> MappedText:
 def _ends_sentence(line: str) -> bool:
     return line.endswith(tuple(SENTENCE_END)) or (
         line.endswith(tuple(CLOSING)) and len(line) > 1 and line[-2] in SENTENCE_END
-    ) or line.endswith(("…", "……", "!", "?", "."))
+    ) or line.endswith(("…", "……", "!", "?")) or (line.endswith(".") and not line[-2:-1].isdigit())
 
 
 # A line this short without closing punctuation may be a heading: never glue it to the one before.
@@ -44,11 +44,12 @@ def visual_width(line: str) -> int:
     return round(len(line) - 0.5 * len(_NARROW.findall(line)))
 
 
-def layout_width(lines: list[str]) -> int | None:
+def layout_width(lines: list[str], indents: list[int] | None = None) -> int | None:
     """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
     commonest visual width (give or take one), if enough lines have it, most of them stop
-    mid-sentence, hardly any line is wider, and full lines follow each other."""
-    widths = [visual_width(ln) for ln in lines]
+    mid-sentence, hardly any line is wider, and full lines follow each other. `indents`: the width
+    of each line's indentation, which takes its place on the page."""
+    widths = [visual_width(ln) + (indents[i] if indents else 0) for i, ln in enumerate(lines)]
     counts = Counter(w for w in widths if w >= FIXED_MIN_WIDTH)
     total = sum(counts.values())
     if total < FIXED_MIN_LINES:
@@ -68,25 +69,69 @@ def layout_width(lines: list[str]) -> int | None:
     return width
 
 
-def is_broken(line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None) -> bool:
+def is_broken(
+    line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None, carried: int = 0,
+    indent: int = 0, next_indented: bool = False, next_continues: bool = True,
+) -> bool:
     """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
-    width of a fixed-width layout; a line that fills it without ending a sentence goes on."""
-    if hinted or next_hinted or not next_line or _ends_sentence(line) or starts_with_marker(next_line):
+    width of a fixed-width layout; a line that fills it (with its `indent`, the width of the white
+    space it began with) without ending a sentence goes on, unless the next line is indented: a
+    paragraph's first line. `carried`: the length of the paragraph `line` ends, when earlier lines
+    were joined to it. `next_continues`: whether a marker opening the next line continues the numbering
+    seen so far (（二） after （一）); one that does not ("第七、第九" with no 第六) is text a full line
+    runs into."""
+    if hinted or next_hinted or not next_line or _ends_sentence(line):
         return False
-    if width is not None and visual_width(line) >= width - 1:
-        # unless the next line is front matter: a title line is as wide as the column too
+    if SALUTATION.match(next_line):  # "各位代表：" opens the speech after its front lines
+        return False
+    if DANGLING.search(line) or CONTINUATION.match(next_line):
+        return True  # "…经济社会发展的" / "主要目标" / "是：…": a phrase set apart (bold in print) goes on
+    if width is not None and next_indented:
+        return False  # an indented line opens a paragraph of a laid-out page
+    if width is not None and visual_width(line) + indent >= width - 1:
+        # a full line goes on, even into a line that happens to begin like a heading ("第七、第九",
+        # "一、开放、竞争、有序的…"), unless both are headings or the next line is front matter (a
+        # title is as wide)
+        if starts_with_marker(next_line) and (starts_with_marker(line) or next_continues or line.endswith(("：", ":"))):
+            return False
         return not (is_front_note(next_line) or byline_at([next_line], 0))
+    if starts_with_marker(next_line):
+        return False
     if width is not None and _heading_tail(line, next_line):
         return True
     if len(next_line) <= SHORT_LINE and not _ends_sentence(next_line) and (
         not line.endswith(tuple(_OPEN_END)) or line.endswith(("：", ":"))
     ):
-        return False  # a short line on its own may be a heading (also after "各位代表：")
+        # a short line on its own may be a heading (also after "各位代表："), but not in the middle of a
+        # paragraph: a long line that stops mid-sentence goes on in it (a link's text on a line of its own)
+        return _unfinished_paragraph(line, max(carried, len(line)))
     if line.endswith(tuple(_OPEN_END)):
-        return True
+        # after a colon, a short sentence of its own is the first item of what the colon announces
+        return not (line.endswith(("：", ":")) and _short_sentence(next_line))
     if run_in_of(line):  # "一是加强代表培训,提升代表" then "履职能力。…"
         return True
-    return len(line) >= LONG_LINE and not starts_with_marker(line)
+    return max(len(line), carried) >= LONG_LINE and not starts_with_marker(line)
+
+
+# Words that cannot end a sentence, a heading or a title, and what cannot begin a paragraph.
+DANGLING = re.compile(r"(?<![目有])的$|以及$|并且$|或者$")
+CONTINUATION = re.compile(r"^(?:是[：:]|[，、；：,;:)）」』”])")
+
+
+# A sentence this short on a line of its own is an item or a heading, not the rest of a paragraph.
+SHORT_SENTENCE = 30
+
+
+def _short_sentence(line: str) -> bool:
+    return len(line) <= SHORT_SENTENCE and _ends_sentence(line) and not any(c in SENTENCE_END for c in line[:-1])
+
+
+def _unfinished_paragraph(line: str, length: int) -> bool:
+    """A paragraph of body text (long, not a numbered heading or front matter) that stops mid-sentence."""
+    return (
+        length >= LONG_LINE and not line.endswith(("：", ":")) and not starts_with_marker(line)
+        and not is_front_note(line) and not byline_at([line], 0)
+    )
 
 
 # The most characters the end of a broken heading may have on its own line ("更加坚定").
@@ -102,8 +147,26 @@ def _heading_tail(line: str, next_line: str) -> bool:
     )
 
 
-def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
-    """Join lines broken inside a sentence; `hinted_starts` are original offsets of heading lines."""
+def indent_of(original: str, at: int) -> int:
+    """The visual width of the white space a line of `original` begins with, before offset `at` (its
+    first character): a full-width space is one place, two ASCII spaces one; 0 when anything but
+    white space stands before `at` on its line."""
+    start = original.rfind("\n", 0, at) + 1
+    lead = original[start:at]
+    if not lead or lead.strip(INDENT_SPACES):
+        return 0
+    return round(sum(1 if ch in "\u3000\t" else 0.5 for ch in lead))
+
+
+INDENT_SPACES = " \t\u3000\u00a0"
+# Paragraphs of a laid-out page are told by their indented first lines when at least this share of the
+# lines, and not nearly all of them, are indented.
+INDENTED_SHARE = (0.05, 0.9)
+
+
+def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "") -> MappedText:
+    """Join lines broken inside a sentence; `hinted_starts` are original offsets of heading lines;
+    `original` shows where lines were indented (paragraph starts of a laid-out page)."""
     text, src = mt.text, mt.sources
     lines: list[tuple[int, int]] = []  # (start, end) of non-empty lines
     pos = 0
@@ -111,13 +174,29 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
         if raw:
             lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
-    width = layout_width([text[s:e] for s, e in lines])
+    indents = [indent_of(original, src[s]) if original and src[s] < len(original) else 0 for s, _ in lines]
+    share = sum(1 for i in indents if i) / max(len(lines), 1)
+    indented = INDENTED_SHARE[0] <= share <= INDENTED_SHARE[1]
+    if not indented:
+        indents = [0] * len(lines)  # no layout of indented paragraphs: indentation tells nothing
+    width = layout_width([text[s:e] for s, e in lines], indents)
     drop: list[tuple[int, int]] = []  # separators to remove
-    for (s, e), (s2, e2) in zip(lines, lines[1:], strict=False):
+    carried = 0  # length of the paragraph joined so far
+    numbering = _Numbering()
+    if lines:
+        numbering.see(text[lines[0][0] : lines[0][1]])
+    for k, ((s, e), (s2, e2)) in enumerate(zip(lines, lines[1:], strict=False)):
         hinted = src[s] in hinted_starts
         next_hinted = src[s2] in hinted_starts
-        if is_broken(text[s:e], text[s2:e2], hinted, next_hinted, width):
+        carried += e - s
+        nxt = text[s2:e2]
+        # where paragraphs are indented, a line that is not opens none, whatever it begins with
+        continues = not indented and numbering.continues(nxt)
+        if is_broken(text[s:e], nxt, hinted, next_hinted, width, carried, indents[k], indents[k + 1] > 0, continues):
             drop.append((e, s2))
+        else:
+            carried = 0
+            numbering.see(nxt)
     if not drop:
         return mt
     pieces: list[tuple[str, array]] = []
@@ -129,6 +208,30 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int]) -> MappedText:
         pos = b
     pieces.append((text[pos:], src[pos:]))
     return join_pieces(pieces, mt.original_length)
+
+
+class _Numbering:
+    """The last number of each kind of marker that opened a line so far."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def see(self, line: str) -> None:
+        m = marker_of(line)
+        if m:
+            self.last[m[0]] = m[1]
+        else:
+            r = run_in_of(line)
+            if r and r[0]:
+                self.last["run_in"] = r[0]
+
+    def continues(self, line: str) -> bool:
+        m = marker_of(line)
+        kind, n = (m[0], m[1]) if m else ("run_in", (run_in_of(line) or (None,))[0])
+        if n is None:
+            return True  # a byline mark, 最后
+        prev = self.last.get(kind)
+        return n == 1 and prev is None or (prev is not None and prev < n <= prev + 2)
 
 
 def _needs_space(left: str, right: str) -> bool:

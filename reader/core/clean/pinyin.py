@@ -35,9 +35,20 @@ _TONED_GLOSS = re.compile(
 )
 
 
+# A gloss whose toned vowels were lost when the page was saved in a legacy encoding: 學（x）, 設（sh）,
+# 訓（xn) (xué, shè, xùn), sometimes with '?' where a letter was. Only the consonants are left, so
+# such a gloss is taken for one only where a text has several of them.
+_DEGRADED_GLOSS = re.compile(
+    rf"(?<=[{HAN}])[(（]\??(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])\??(?:ng|n|r)?|ng|n|r)?\??[)）]"
+)
+DEGRADED_MIN = 3
+
+
 def remove_pinyin_glosses(mt: MappedText) -> MappedText:
     mt = substitute(mt, _GLOSS, _if_pinyin)
     mt = substitute(mt, _TONED_GLOSS, _if_pinyin)
+    if len(_DEGRADED_GLOSS.findall(mt.text)) >= DEGRADED_MIN:
+        mt = substitute(mt, _DEGRADED_GLOSS, "")
     mt = substitute(mt, _TRUNCATED, _truncated)
     return substitute(mt, _RESIDUE, "")
 

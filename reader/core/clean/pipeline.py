@@ -34,6 +34,7 @@ def _plain(fn: Callable[[MappedText], MappedText]) -> Step:
 
 
 STEPS: list[tuple[str, Step]] = [
+    ("join_across_invisible_lines", _plain(lines.join_across_invisible_lines)),
     ("trim_lines", _plain(lines.trim_lines)),
     ("unify_compatibility_characters", _plain(lines.unify_compatibility_characters)),
     ("drop_web_furniture", _plain(furniture.drop_web_furniture)),
@@ -44,7 +45,7 @@ STEPS: list[tuple[str, Step]] = [
     ("widen_punctuation", _plain(punct.widen_punctuation)),
     ("collapse_doubled_punctuation", _plain(punct.collapse_doubled_punctuation)),
     ("remove_spaces_in_chinese", _plain(ocr.remove_spaces_in_chinese)),
-    ("join_broken_lines", lambda mt, notes: ocr.join_broken_lines(mt, {h.offset for h in notes.hints})),
+    ("join_broken_lines", lambda mt, notes: ocr.join_broken_lines(mt, {h.offset for h in notes.hints}, notes.original)),
     ("drop_blank_lines", _plain(lines.drop_blank_lines)),
 ]
 
@@ -52,7 +53,7 @@ STEPS: list[tuple[str, Step]] = [
 def clean(raw: RawDocument | str) -> Cleaned:
     if isinstance(raw, str):
         raw = RawDocument(text=raw, encoding=None, format="txt")
-    notes = lines.StepNotes(hints=list(raw.hints))
+    notes = lines.StepNotes(hints=list(raw.hints), original=raw.text)
     mt = MappedText.identity(raw.text)
     applied: list[str] = []
     for name, step in STEPS:

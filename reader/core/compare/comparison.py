@@ -51,10 +51,12 @@ class Member(store.StoredMember):
 
 @dataclass
 class Row:
-    key: str  # stable across re-aligns: topic:…, theme:ID, cluster:…, user:N, other
+    key: str  # stable across re-aligns: topic:…, theme:ID, cluster:…, frame:…, user:N, other
     label: str
     theme_id: int | None
     members: list[Member] = field(default_factory=list)
+    parent: str | None = None  # the key of the frame row (a review, a plan) it hangs under
+    frame: bool = False  # its members are parts of reports read through their children
 
     @property
     def is_other(self) -> bool:
@@ -68,8 +70,8 @@ class Row:
         return out
 
     def to_json(self) -> dict:
-        return {"key": self.key, "label": self.label, "theme_id": self.theme_id,
-                "members": [m.to_json() for m in self.members]}
+        return {"key": self.key, "label": self.label, "theme_id": self.theme_id, "parent": self.parent,
+                "frame": self.frame, "members": [m.to_json() for m in self.members]}
 
 
 @dataclass
@@ -83,6 +85,7 @@ class Column:
     source: str
     county_key: str = UNKNOWN  # its place (reader.core.counties)
     label: str | None = None  # the place's name, with its prefecture when the project has two of it
+    fits: bool = True  # the codebook fits it; False: a report of another genre (reader.core.align.fit)
 
 
 @dataclass
@@ -139,6 +142,7 @@ class Comparison:
             "rows": [r.to_json() for r in self.rows],
             "selection": self.selection.to_json(),
             "units": [c.unit_id for c in self.columns],
+            "unfit_units": [c.unit_id for c in self.columns if not c.fits],
             "run": self.run,
             "aligned_at": self.aligned_at,
             "stale": self.stale,
@@ -205,7 +209,7 @@ def load_comparison(project: Project) -> Comparison | None:
     rows = []
     for r in store.load_rows(project):
         members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
-        rows.append(Row(r.key, r.label, r.theme_id, members))
+        rows.append(Row(r.key, r.label, r.theme_id, members, r.parent, r.frame))
     if not rows or rows[-1].key != OTHER_KEY:
         rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))
     return Comparison(
@@ -222,9 +226,9 @@ def load_comparison(project: Project) -> Comparison | None:
 def _columns(project: Project) -> list[Column]:
     counties = project_counties(project)
     return [
-        Column(*r, label=counties.label(r[-1]))
+        Column(*r[:6], label=counties.label(r[5]), fits=bool(r[6]))
         for r in project.db.execute(
-            f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')} FROM align_units au "
+            f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')}, au.fits FROM align_units au "
             "JOIN units u ON u.id = au.unit_id JOIN documents d ON d.id = u.document_id ORDER BY au.position"
         )
     ]

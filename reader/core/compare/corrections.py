@@ -216,12 +216,16 @@ def _merge(project: Project, c: Correction, run: int) -> CorrectionChange:
     target = _row(project, c.target_row_key or "")
     if source.key == target.key or source.key == OTHER_KEY:
         raise InvalidInput("row", source.key)
+    children = store.children_of(project, source.key)
     snapshot = {
         "run": run,
-        "row": {"key": source.key, "label": source.label, "theme_id": source.theme_id, "position": source.position},
+        "row": {"key": source.key, "label": source.label, "theme_id": source.theme_id, "position": source.position,
+                "parent": source.parent, "frame": source.frame},
         "members": store.members_of(project, source.key),
+        "children": children,
     }
     store.move_all(project, source.key, target.key)
+    store.set_parent(project, children, target.key)  # the rows it held now hang under the row it joined
     store.remove_row(project, source.key)
     saved = store.insert_correction(
         project, kind="merge", section_id=None, row_key=source.key, target_row_key=target.key, label=None,
@@ -263,9 +267,11 @@ def _restore(project: Project, c: StoredCorrection) -> CorrectionChange:
         return CorrectionChange(c, [c.row_key])
     if c.kind == "merge":
         row = undo["row"]
-        store.add_row(project, row["key"], row["label"], row["theme_id"], row["position"])
+        store.add_row(project, row["key"], row["label"], row["theme_id"], row["position"], row.get("parent"),
+                      bool(row.get("frame")))
         for m in undo["members"]:
             store.place(project, m["section"], row["key"], m["score"], m["terms"])
+        store.set_parent(project, undo.get("children", []), row["key"])
         return CorrectionChange(c, [row["key"], c.target_row_key or ""], added_rows=[row["key"]])
     sid = undo["section"]
     now_in = store.membership(project, sid)

@@ -98,7 +98,8 @@ def _unit(uid: int, info: tuple[str | None, int | None, str], text: str, tree: l
 
 def _section(s: SectionOutline, text: str, tags: dict[int, list[int]]) -> AlignSection:
     children = [_section(c, text, tags) for c in s.children]
-    return AlignSection(s.id, s.unit_id, s.heading, text[s.start : s.end], s.level, children, list(tags.get(s.id, [])))
+    return AlignSection(s.id, s.unit_id, s.heading, text[s.start : s.end], s.level, children, list(tags.get(s.id, [])),
+                        s.kind)
 
 
 def section_texts(project: Project, section_ids: Sequence[int]) -> dict[int, tuple[int, int, int, str]]:

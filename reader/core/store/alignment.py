@@ -43,6 +43,8 @@ class StoredRow:
     theme_id: int | None
     position: int
     members: list[StoredMember] = field(default_factory=list)
+    parent: str | None = None  # the key of the frame row it hangs under
+    frame: bool = False  # a row of frames (parts of reports read through their children)
 
 
 @dataclass
@@ -68,7 +70,8 @@ def save_result(project: Project, result: AlignResult, unit_ids: Sequence[int], 
     rows, members = [], []
     for position, row in enumerate(result.rows):
         rid = position + 1
-        rows.append({"id": rid, "key": row.key, "label": row.label, "position": position, "theme_id": row.theme_id})
+        rows.append({"id": rid, "key": row.key, "label": row.label, "position": position, "theme_id": row.theme_id,
+                     "parent": row.parent, "frame": int(row.frame)})
         members += [
             {"row_id": rid, "section_id": m.section_id, "score": m.score, "terms": json.dumps(m.terms, ensure_ascii=False)}
             for m in row.members
@@ -86,7 +89,10 @@ def save_result(project: Project, result: AlignResult, unit_ids: Sequence[int], 
         if members:
             db["align_members"].insert_all(members, pk=("row_id", "section_id"))
         if unit_ids:
-            db["align_units"].insert_all([{"unit_id": u, "position": i} for i, u in enumerate(unit_ids)], pk="unit_id")
+            unfit = set(result.unfit)
+            db["align_units"].insert_all(
+                [{"unit_id": u, "position": i, "fits": int(u not in unfit)} for i, u in enumerate(unit_ids)], pk="unit_id"
+            )
         set_setting(project, RUN_SETTING, run)
 
 
@@ -102,12 +108,18 @@ def aligned_units(project: Project) -> list[int]:
     return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units ORDER BY position")]
 
 
+def unfit_units(project: Project) -> list[int]:
+    """The aligned units of another genre than the codebook's (reader.core.align.fit)."""
+    return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units WHERE fits = 0 ORDER BY position")]
+
+
 def load_rows(project: Project) -> list[StoredRow]:
     db = project.db
     rows = {
-        r[0]: StoredRow(r[1], r[2], r[3], r[4])
+        r[0]: StoredRow(r[1], r[2], r[3], r[4], parent=r[5], frame=bool(r[6]))
         for r in db.execute(
-            "SELECT id, key, label, theme_id, position FROM align_rows ORDER BY key = ?, position, id", [OTHER_KEY]
+            "SELECT id, key, label, theme_id, position, parent, frame FROM align_rows ORDER BY key = ?, position, id",
+            [OTHER_KEY],
         )
     }
     for r in db.execute(
@@ -137,8 +149,20 @@ def row_sections(project: Project) -> dict[str, list[int]]:
 
 
 def row_by_key(project: Project, key: str) -> StoredRow | None:
-    r = project.db.execute("SELECT key, label, theme_id, position FROM align_rows WHERE key = ?", [key]).fetchone()
-    return StoredRow(*r) if r else None
+    r = project.db.execute(
+        "SELECT key, label, theme_id, position, parent, frame FROM align_rows WHERE key = ?", [key]
+    ).fetchone()
+    return StoredRow(*r[:4], parent=r[4], frame=bool(r[5])) if r else None
+
+
+def children_of(project: Project, key: str) -> list[str]:
+    """The keys of the rows that hang under row `key`."""
+    return [r[0] for r in project.db.execute("SELECT key FROM align_rows WHERE parent = ? ORDER BY position", [key])]
+
+
+def set_parent(project: Project, keys: Sequence[str], parent: str | None) -> None:
+    for key in keys:
+        project.db.execute("UPDATE align_rows SET parent = ? WHERE key = ?", [parent, key])
 
 
 def membership(project: Project, section_id: int) -> dict[str, Any] | None:
@@ -161,13 +185,15 @@ def members_of(project: Project, key: str) -> list[dict[str, Any]]:
     ]
 
 
-def add_row(project: Project, key: str, label: str, theme_id: int | None = None, position: int | None = None) -> None:
+def add_row(project: Project, key: str, label: str, theme_id: int | None = None, position: int | None = None,
+            parent: str | None = None, frame: bool = False) -> None:
     """A new row (last before 其他 unless `position` is given)."""
     db = project.db
     if position is None:
         position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM align_rows").fetchone()[0]
     db.execute("UPDATE align_rows SET position = position + 1 WHERE position >= ?", [position])
-    db["align_rows"].insert({"key": key, "label": label, "theme_id": theme_id, "position": position}, pk="id")
+    db["align_rows"].insert({"key": key, "label": label, "theme_id": theme_id, "position": position,
+                             "parent": parent, "frame": int(frame)}, pk="id")
 
 
 def remove_row(project: Project, key: str) -> None:

@@ -55,6 +55,7 @@ class UnitInfo:
     prefecture: str | None
     county_code: str | None
     method: str | None
+    office: str | None = None
 
     @property
     def length(self) -> int:
@@ -164,6 +165,7 @@ def unit_row(unit_id: int, document_id: int, position: int, u: UnitSpan) -> dict
         "end": u.end,
         "title": u.title,
         "author": u.author,
+        "office": u.office,
         "year": u.year,
         "county": place.county if place else None,
         "province": place.province if place else None,
@@ -224,7 +226,7 @@ def delete_document(project: Project, document_id: int) -> list[int]:
 
 _UNIT_COLUMNS = (
     'u.id, u.document_id, u.position, d.source_name, d.source_path, u.start, u."end", u.title, u.author, '
-    "u.year, u.county, u.province, u.prefecture, u.county_code, u.county_method"
+    "u.year, u.county, u.province, u.prefecture, u.county_code, u.county_method, u.office"
 )
 
 

@@ -195,6 +195,23 @@ def m0003_unplaced_passages(db: Database) -> None:
         db.execute(statement)
 
 
+_LEVELS = [
+    # the office in a report's byline ("某某省省长", "县人大常委会主任"), beside its author's name
+    "ALTER TABLE units ADD COLUMN office TEXT",
+    # rows of frames (a review, a plan: parts read through their children) and the frame row each
+    # topic row hangs under; whether the codebook fits each aligned report (reader.core.align.fit)
+    "ALTER TABLE align_rows ADD COLUMN parent TEXT",
+    "ALTER TABLE align_rows ADD COLUMN frame INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE align_units ADD COLUMN fits INTEGER NOT NULL DEFAULT 1",
+]
+
+
+@migrations(name="0008_reading_levels")
+def m0008_reading_levels(db: Database) -> None:
+    for statement in _LEVELS:
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 

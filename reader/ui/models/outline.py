@@ -89,17 +89,21 @@ class OutlineModel(NodeTreeModel):
         self.root.fetched = True
 
     def _nodes(self, parent: Node, rows) -> list[Node]:
-        """Nodes for rows from outline_tree.children; reports that show up above the county level
-        (their place is unknown) are grouped under one 'county not identified' node."""
+        """Nodes for rows from outline_tree.children. Reports under a province or prefecture with no
+        county are that place's own (a provincial government's report): they come first, then its
+        places. Reports that show up at the root (their place is unknown) are grouped under one
+        'county not identified' node."""
         nodes: list[Node] = []
+        own: list[Node] = []
         orphans: list[ot.UnitRow] = []
         for r in rows:
             if isinstance(r, ot.PlaceRow):
                 nodes.append(self._place_node(parent, r))
-            elif parent.kind == PLACE and len(parent.key) == 3:
-                nodes.append(self._unit_node(parent, r))
+            elif parent.kind == PLACE and (len(parent.key) == 3 or parent.key[-1] is not None):
+                own.append(self._unit_node(parent, r))
             else:
                 orphans.append(r)
+        nodes = own + nodes
         if orphans:
             path = orphans[0].path
             group = Node(PLACE, path, parent, ot.PlaceRow(2, path, len(orphans), sum(u.passages for u in orphans)))
