@@ -16,6 +16,7 @@ from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.compare import corrections as corr
 from reader.core.compare.inputs import align_themes, iter_units
 from reader.core.compare.selection import Selection, resolve, select_units
+from reader.core.compare.shape import codebook_misfits, row_parents
 from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
@@ -55,6 +56,7 @@ class Row:
     label: str
     theme_id: int | None
     members: list[Member] = field(default_factory=list)
+    parent: str | None = None  # the key of the frame row this row sits in (reader.core.compare.shape)
 
     @property
     def is_other(self) -> bool:
@@ -83,6 +85,7 @@ class Column:
     source: str
     county_key: str = UNKNOWN  # its place (reader.core.counties)
     label: str | None = None  # the place's name, with its prefecture when the project has two of it
+    codebook_fits: bool = True  # False: a report of another genre than the codebook's (shape.codebook_misfits)
 
 
 @dataclass
@@ -196,16 +199,22 @@ def run_alignment(
     return load_comparison(project)
 
 
+def _rows(project: Project, keys: list[str] | None = None) -> list[Row]:
+    pinned = corr.pinned_sections(project)
+    parents = row_parents(project)
+    rows = []
+    for r in store.load_rows(project, keys):
+        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
+        rows.append(Row(r.key, r.label, r.theme_id, members, parents.get(r.key)))
+    return rows
+
+
 def load_comparison(project: Project) -> Comparison | None:
     """The stored comparison, or None when the project was never aligned."""
     run = store.run_info(project)
     if run is None:
         return None
-    pinned = corr.pinned_sections(project)
-    rows = []
-    for r in store.load_rows(project):
-        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
-        rows.append(Row(r.key, r.label, r.theme_id, members))
+    rows = _rows(project)
     if not rows or rows[-1].key != OTHER_KEY:
         rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))
     return Comparison(
@@ -219,10 +228,50 @@ def load_comparison(project: Project) -> Comparison | None:
     )
 
 
+@dataclass
+class RowsUpdate:
+    """Some rows of the stored comparison as they are now, after a correction or its undo: reading
+    them is a small part of reading the whole comparison (load_comparison)."""
+
+    rows: dict[str, Row | None]  # key -> the row now; None: no longer stored
+    order: list[str]  # every stored row's key, in order
+    stale: bool
+    corrections: int
+
+
+def load_rows(project: Project, keys: set[str] | list[str]) -> RowsUpdate | None:
+    """The stored rows named by `keys` (None for those that are gone), or None when the project was
+    never aligned."""
+    run = store.run_info(project)
+    if run is None:
+        return None
+    wanted = sorted(set(keys))
+    found: dict[str, Row | None] = {k: None for k in wanted}
+    found.update({r.key: r for r in _rows(project, wanted)})
+    if OTHER_KEY in found and found[OTHER_KEY] is None:
+        found[OTHER_KEY] = Row(OTHER_KEY, OTHER_LABEL, None, [])
+    order = store.row_order(project)
+    if OTHER_KEY not in order:
+        order.append(OTHER_KEY)
+    return RowsUpdate(found, order, bool(run.get("stale")), len(store.list_corrections(project)))
+
+
+def apply_rows(comparison: Comparison, update: RowsUpdate) -> Comparison:
+    """`comparison` with the rows of `update` as they are now (the other rows are the same objects):
+    what load_comparison would read, without reading the rows nobody changed."""
+    by_key = {r.key: r for r in comparison.rows}
+    for key, row in update.rows.items():
+        by_key[key] = row  # type: ignore[assignment]
+    rows = [by_key[k] for k in update.order if by_key.get(k) is not None]
+    return Comparison(rows, comparison.columns, comparison.selection, comparison.run, comparison.aligned_at,
+                      update.stale, update.corrections)
+
+
 def _columns(project: Project) -> list[Column]:
     counties = project_counties(project)
+    misfits = codebook_misfits(project)
     return [
-        Column(*r, label=counties.label(r[-1]))
+        Column(*r, label=counties.label(r[-1]), codebook_fits=r[0] not in misfits)
         for r in project.db.execute(
             f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')} FROM align_units au "
             "JOIN units u ON u.id = au.unit_id JOIN documents d ON d.id = u.document_id ORDER BY au.position"

@@ -102,20 +102,29 @@ def aligned_units(project: Project) -> list[int]:
     return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units ORDER BY position")]
 
 
-def load_rows(project: Project) -> list[StoredRow]:
+def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[StoredRow]:
+    """The stored rows in order (其他 last) with their members; `keys`: only those rows."""
     db = project.db
+    where, params = "", []
+    if keys is not None:
+        where, params = f"WHERE key IN ({','.join('?' * len(keys))}) ", list(keys)
     rows = {
         r[0]: StoredRow(r[1], r[2], r[3], r[4])
         for r in db.execute(
-            "SELECT id, key, label, theme_id, position FROM align_rows ORDER BY key = ?, position, id", [OTHER_KEY]
+            f"SELECT id, key, label, theme_id, position FROM align_rows {where}ORDER BY key = ?, position, id",
+            [*params, OTHER_KEY],
         )
     }
+    if not rows:
+        return []
+    only = f"WHERE m.row_id IN ({','.join('?' * len(rows))}) " if keys is not None else ""
     for r in db.execute(
         "SELECT m.row_id, s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
         "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
         "JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id "
-        "LEFT JOIN align_units au ON au.unit_id = s.unit_id "
-        "ORDER BY m.row_id, coalesce(au.position, 1e9), s.unit_id, s.id"
+        f"LEFT JOIN align_units au ON au.unit_id = s.unit_id {only}"
+        "ORDER BY m.row_id, coalesce(au.position, 1e9), s.unit_id, s.id",
+        list(rows) if keys is not None else [],
     ):
         row = rows.get(r[0])
         if row is not None:
@@ -199,6 +208,11 @@ def move_all(project: Project, from_key: str, to_key: str, score: float | None =
         "WHERE row_id = (SELECT id FROM align_rows WHERE key = ?)",
         [to_key, score, from_key],
     )
+
+
+def row_order(project: Project) -> list[str]:
+    """Every stored row's key, in the order load_rows gives them."""
+    return [r[0] for r in project.db.execute("SELECT key FROM align_rows ORDER BY key = ?, position, id", [OTHER_KEY])]
 
 
 def row_keys(project: Project) -> set[str]:
