@@ -88,6 +88,7 @@ class CellDoc:
     def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont):
         self.members = members
         self.unit_id = unit.unit_id
+        self.key: tuple[str, int] = ("", unit.unit_id)  # (row key, unit id): set by the grid
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
@@ -175,6 +176,29 @@ class CellDoc:
         x = line.cursorToX(doc_pos - block.position())[0]
         r = line.rect()
         return QRectF(br.left() + x, br.top() + r.top(), 1, r.height())
+
+    def clip_height(self, limit: float) -> float:
+        """The bottom of the last whole line above `limit` (document coordinates): where a compact
+        cell stops, so that no line is cut through."""
+        layout = self.doc.documentLayout()
+        bottom = 0.0
+        block = self.doc.begin()
+        while block.isValid():
+            top = layout.blockBoundingRect(block).top()
+            if top >= limit:
+                break
+            lines = block.layout()
+            for k in range(lines.lineCount()):
+                line_bottom = top + lines.lineAt(k).rect().bottom()
+                if line_bottom > limit:
+                    return bottom if bottom > 0 else min(line_bottom, limit)
+                bottom = line_bottom
+            block = block.next()
+        return bottom
+
+    @property
+    def characters(self) -> int:
+        return sum(m.end - m.start for m in self.members)
 
     def heading_rects(self) -> list[tuple[Segment, QRectF]]:
         """Each member's first line (its heading), document coordinates."""
