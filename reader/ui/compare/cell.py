@@ -85,7 +85,8 @@ class Segment:
 class CellDoc:
     """The laid-out text of one cell and its marks."""
 
-    def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont):
+    def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont,
+                 spacing: int = LINE_HEIGHT - 10):
         self.members = members
         self.unit_id = unit.unit_id
         self.key: tuple[str, int] = ("", unit.unit_id)  # (row key, unit id): set by the grid
@@ -94,6 +95,7 @@ class CellDoc:
         self.doc.setDefaultFont(font)
         self.doc.setUndoRedoEnabled(False)
         self.point_size = max(font.pointSize(), 6)
+        self.spacing = spacing  # line height, percent of the font's
         self.segments: list[Segment] = []
         texts = []
         at = 0
@@ -177,22 +179,27 @@ class CellDoc:
         r = line.rect()
         return QRectF(br.left() + x, br.top() + r.top(), 1, r.height())
 
-    def clip_height(self, limit: float) -> float:
-        """The bottom of the last whole line above `limit` (document coordinates): where a compact
-        cell stops, so that no line is cut through."""
+    def compact_height(self, lines: int) -> float:
+        """The bottom of the first member's heading and of `lines` lines after it (document
+        coordinates): what a compact cell shows. A heading run into its paragraph ends where its
+        words end, not with the paragraph."""
+        seg = self.segments[0]
+        heading = self.members[0].heading
+        end = min(seg.at + seg.index.to_utf16(min(len(heading), seg.member.end - seg.member.start)), seg.at + seg.length)
+        heading_bottom = self.rect_of(max(end - 1, seg.at)).bottom()
         layout = self.doc.documentLayout()
-        bottom = 0.0
+        bottom = heading_bottom
         block = self.doc.begin()
-        while block.isValid():
+        while block.isValid() and lines > 0:
             top = layout.blockBoundingRect(block).top()
-            if top >= limit:
-                break
-            lines = block.layout()
-            for k in range(lines.lineCount()):
-                line_bottom = top + lines.lineAt(k).rect().bottom()
-                if line_bottom > limit:
-                    return bottom if bottom > 0 else min(line_bottom, limit)
-                bottom = line_bottom
+            text_lines = block.layout()
+            for k in range(text_lines.lineCount()):
+                rect = text_lines.lineAt(k).rect()
+                if top + rect.top() >= heading_bottom - 0.5:
+                    bottom = top + rect.bottom()
+                    lines -= 1
+                    if lines == 0:
+                        break
             block = block.next()
         return bottom
 
@@ -214,7 +221,7 @@ class CellDoc:
         whole = QTextCursor(doc)
         whole.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
-        block.setLineHeight(float(LINE_HEIGHT - 10), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(float(self.spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.point_size * 0.4)
         block.setTextIndent(self.point_size * 2 * 1.33)
         whole.mergeBlockFormat(block)

@@ -30,7 +30,7 @@ from reader.core.compare import Member
 from reader.core.compare.annotations import RowMarks
 from reader.ui.compare.cell import CellDoc, Link, UnitData
 from reader.ui.compare.gridinput import GridInput
-from reader.ui.compare.gridlayout import GridLayout
+from reader.ui.compare.gridlayout import COMPACT_LINES, GridLayout
 from reader.ui.compare.gridmenus import GridMenus
 from reader.ui.compare.painting import BAND_H, FOLD_H, GROUP_H, HANDLE_W, INDENT, PAD, STRIP_H, GridPainting
 from reader.ui.i18n import tr
@@ -39,9 +39,11 @@ from reader.ui.textpane import ThemeLook, cjk_family
 HEADER_H = 46
 DEFAULT_WIDTH = 300
 WIDTH_RANGE = (240, 720)
-COMPACT_WIDTH = 180
+COMPACT_WIDTH = 170
 COMPACT_RANGE = (140, 720)
 CELL_CACHE = 400  # cells kept laid out (the rest keep their height)
+MARKS_MAX = 12  # shared phrases and reuse are found among at most this many reports, those on screen
+MARKS_DELAY_MS = 400  # after scrolling to other reports, before their phrases and reuse are asked for
 UNIT_CACHE = 300  # reports' texts kept
 
 
@@ -70,6 +72,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
     rowChosen = Signal(str)  # a row's band clicked (or scrolled to the top): its phrases are listed
     linkChosen = Signal(object)  # a Link clicked (None: cleared)
     topicRequested = Signal(str)  # a row key: read it in every report, one under another
+    marksWanted = Signal()  # reports came on screen whose shared phrases and reuse were not asked for
 
     drags = True  # sections can be dragged onto another band (a row)
 
@@ -87,6 +90,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self.cells: OrderedDict[tuple[str, int], CellDoc] = OrderedDict()
         self.measured: dict[tuple[str, int], float] = {}  # whole heights of cells laid out (kept when dropped)
         self.estimates: dict[tuple[str, int], float] = {}
+        self.compact_measured: dict[tuple[str, int], float] = {}  # how much of a cell compact mode shows
         self.tops: list[int] = []
         self.heights: list[int] = []
         self.compact = False
@@ -112,6 +116,9 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self._top_key: str | None = None
         self._idle = QTimer(self, singleShot=True, interval=0)
         self._idle.timeout.connect(self._prefetch)
+        self.marked_units: set[int] = set()  # the reports whose phrases and reuse were last asked for
+        self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
+        self._marks_timer.timeout.connect(self._marks_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -119,6 +126,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self.verticalScrollBar().setSingleStep(48)
         self.horizontalScrollBar().setSingleStep(60)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self._check_marks())
 
     # == data ==========================================================================================
     def reset(self, rows: set[str] | None = None) -> None:
@@ -126,10 +134,9 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         again, the band being read kept in place."""
         if rows is None:
             self.cells.clear()
-            self.measured.clear()
-            self.estimates.clear()
+            self._forget_sizes()
         else:
-            for store in (self.cells, self.measured, self.estimates):
+            for store in (self.cells, self.measured, self.estimates, self.compact_measured):
                 for key in [k for k in store if k[0] in rows]:
                     del store[key]
         self.selection = None
@@ -171,8 +178,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
     def forget_units(self) -> None:
         self.units.clear()
         self.cells.clear()
+        self._forget_sizes()
+
+    def _forget_sizes(self) -> None:
         self.measured.clear()
         self.estimates.clear()
+        self.compact_measured.clear()
 
     def set_column_width(self, width: int) -> None:
         lo, hi = COMPACT_RANGE if self.compact else WIDTH_RANGE
@@ -184,33 +195,37 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self._widths_changed()
 
     def _widths_changed(self) -> None:
-        self.measured.clear()
-        self.estimates.clear()
+        self._forget_sizes()
         for cell in self.cells.values():
             cell.set_width(self.text_width())
-            self.measured[cell.key] = cell.height
+            self._measure(cell)
         self.relayout()
+
+    def _measure(self, cell: CellDoc) -> None:
+        self.measured[cell.key] = cell.height
+        self.compact_measured[cell.key] = cell.compact_height(COMPACT_LINES)
 
     def set_point_size(self, size: int) -> None:
         self.point_size = size
         self.text_font.setPointSize(size)
         self.cells.clear()
-        self.measured.clear()
-        self.estimates.clear()
+        self._forget_sizes()
         self.relayout()
 
     def set_compact(self, on: bool) -> None:
-        """Compact mode: each cell its heading and first lines (expanded on demand), narrower columns."""
+        """Compact mode: each cell its heading and first lines (expanded on demand), narrower columns
+        and closer lines."""
         if on == self.compact:
             return
         self.compact = on
         self.expanded.clear()
-        width = self.widths[on]
-        if width != self.column_width:
-            self.column_width = width
-            self._widths_changed()
-        else:
-            self.relayout()
+        self.column_width = self.width_for(on)
+        self.cells.clear()
+        self._forget_sizes()
+        self.relayout()
+
+    def width_for(self, compact: bool) -> int:
+        return self.widths[compact]
 
     def toggle_cell(self, key: tuple[str, int]) -> None:
         """Expand a compact cell to its whole text, or fold it again."""
@@ -258,11 +273,11 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         if not members:
             return None
         unit = self.unit(key[1])
-        doc = CellDoc(members, unit, self.text_width(), self.text_font)
+        doc = CellDoc(members, unit, self.text_width(), self.text_font, self.spacing())
         doc.key = key
         self._mark(doc, unit)
         self.cells[key] = doc
-        self.measured[key] = doc.height
+        self._measure(doc)
         while len(self.cells) > CELL_CACHE:
             old, _ = self.cells.popitem(last=False)
             if self.selection is not None and self.selection[0] == old:
@@ -320,6 +335,31 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
             return ""
         return tr("reused {share}%").format(share=max(1, round(share * 100)))
 
+    # == which reports get shared phrases and reuse ====================================================
+    def marks_units(self) -> set[int]:
+        """The reports whose phrases and reuse to find: every column shown, or when there are more than
+        MARKS_MAX, the MARKS_MAX around those on screen (the work grows with the square of them)."""
+        n = self.model.columnCount()
+        if n <= MARKS_MAX:
+            chosen = range(n)
+        else:
+            visible = self._visible_columns()
+            first = max(0, min(visible.start - (MARKS_MAX - len(visible)) // 2, n - MARKS_MAX))
+            chosen = range(first, first + MARKS_MAX)
+        return {self.model.column_at(c).unit_id for c in chosen}
+
+    def _on_screen_units(self) -> set[int]:
+        return {self.model.cell_key(r, c)[1] for r in self._visible_rows()[:1] for c in self._visible_columns()}
+
+    def _check_marks(self) -> None:
+        """Reports on screen whose phrases were not asked for: ask, once the scrolling pauses."""
+        if self.isVisible() and self.model.rowCount() and not self._on_screen_units() <= self.marked_units:
+            self._marks_timer.start()
+
+    def _marks_moved(self) -> None:
+        if not self._on_screen_units() <= self.marked_units:
+            self.marksWanted.emit()
+
     # == geometry ======================================================================================
     def header_height(self) -> int:
         return HEADER_H + (GROUP_H if self.model.groups else 0)
@@ -338,6 +378,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
             return
         self.take_anchor()
         self._prepare()
+        self._check_marks()
         r = self.top_row()
         key = self.model.row_at(r).key if r is not None and self.model.rowCount() else None
         if key is not None and key != self._top_key:
@@ -378,7 +419,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         key = self.model.cell_key(r, c)
         if not self.folds(key, doc.members):
             return None
-        return doc.clip_height(self.compact_height())
+        return self.compact_height(key, doc.members)
 
     def fold_rect(self, r: int, c: int) -> QRect | None:
         """The fold line under a compact cell (viewport coordinates), or None."""

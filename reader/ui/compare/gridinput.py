@@ -6,7 +6,7 @@ A click makes a cell current; the arrow keys move it (Up and Down from band to b
 from column to column), Space expands or folds it in compact mode (Shift+Space: every cell of its
 band), Enter opens its section in the reading window, + and - open and close a row holding child
 rows (so does a click on the band's triangle), and a double click on a band reads that row in every
-report (the topic view)."""
+report (the topic view). Page Up and Page Down scroll a screen, Home and End go to the ends."""
 
 from __future__ import annotations
 
@@ -190,6 +190,11 @@ class GridInput:
         moves = {keys.Key_Up: (-1, 0), keys.Key_Down: (1, 0), keys.Key_Left: (0, -1), keys.Key_Right: (0, 1)}
         if key in moves and plain:
             self.move_current(*moves[key])
+            return True
+        if key in (keys.Key_Home, keys.Key_End) and mods in (Qt.KeyboardModifier.NoModifier,
+                                                            Qt.KeyboardModifier.ControlModifier):
+            v = self.verticalScrollBar()
+            v.setValue(v.minimum() if key == keys.Key_Home else v.maximum())
             return True
         at = self.current_cell()
         if at is None:

@@ -23,7 +23,8 @@ from PySide6.QtGui import QFontMetricsF
 from reader.ui.compare.painting import BAND_H, EMPTY_H, FOLD_H, HANDLE_W, PAD, STRIP_H
 from reader.ui.textpane import LINE_HEIGHT
 
-COMPACT_LINES = 3  # lines of text under the heading in a compact cell
+COMPACT_LINES = 2  # lines of text under the heading in a compact cell
+COMPACT_SPACING = 125  # line height in compact cells, percent of the font's (else the reading pane's)
 PARAGRAPH = 160  # characters in a paragraph, on average, for estimates
 PREFETCH_MS = 12  # layout done per idle slice
 
@@ -33,12 +34,22 @@ class GridLayout:
     def text_width(self) -> float:
         return float(self.column_width - HANDLE_W - 2 * PAD)
 
-    def line_height(self) -> float:
-        return QFontMetricsF(self.text_font).lineSpacing() * (LINE_HEIGHT - 10) / 100
+    def spacing(self) -> int:
+        return COMPACT_SPACING if self.compact else LINE_HEIGHT - 10
 
-    def compact_height(self) -> float:
-        """The most a compact cell shows: its heading (a larger line with a margin) and COMPACT_LINES."""
-        return self.line_height() * (COMPACT_LINES + 1.5)
+    def line_height(self) -> float:
+        return QFontMetricsF(self.text_font).lineSpacing() * self.spacing() / 100
+
+    def compact_height(self, key: tuple[str, int], members) -> float:
+        """The most a compact cell shows: its first heading and COMPACT_LINES lines of text (laid out,
+        or estimated)."""
+        found = self.compact_measured.get(key)
+        if found is not None:
+            return found
+        fm = QFontMetricsF(self.text_font)
+        per_line = max(1, int(self.text_width() // max(fm.horizontalAdvance("中") * 1.1, 1)))
+        heading = -(-len(members[0].heading) // per_line) if members else 1
+        return self.line_height() * (heading * 1.1 + COMPACT_LINES) + self.point_size * 0.5
 
     def _estimate(self, key: tuple[str, int], members) -> float:
         """A cell's height from its length, before it is laid out."""
@@ -65,7 +76,8 @@ class GridLayout:
 
     def folds(self, key: tuple[str, int], members) -> bool:
         """The cell shows only its beginning (compact mode, longer than that, not expanded)."""
-        return self.compact and key not in self.expanded and self.full_height(key, members) > self.compact_height() + 1
+        return (self.compact and key not in self.expanded
+                and self.full_height(key, members) > self.compact_height(key, members) + 1)
 
     def shown_height(self, key: tuple[str, int], members) -> float:
         """How tall the cell is drawn (its text, and the fold under a compact one)."""
@@ -73,7 +85,7 @@ class GridLayout:
             return 0.0
         full = self.full_height(key, members)
         if self.folds(key, members):
-            return self.compact_height() + FOLD_H
+            return self.compact_height(key, members) + FOLD_H
         return full + (FOLD_H if self.compact and key in self.expanded else 0)
 
     def band_height(self, r: int) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from reader.core.compare import Comparison
-from reader.ui.compare.grid import HEADER_H, CompareGrid
+from reader.ui.compare.grid import HEADER_H, MARKS_MAX, CompareGrid
 from reader.ui.compare.model import row_label
 from reader.ui.compare.painting import BAND_TEXT, MUTED
 from reader.ui.compare.topicmodel import TopicModel
@@ -42,12 +42,8 @@ class TopicGrid(CompareGrid):
     def set_column_width(self, width: int) -> None:  # the slider is for the side-by-side columns
         return
 
-    def set_compact(self, on: bool) -> None:
-        if on == self.compact:
-            return
-        self.compact = on
-        self.expanded.clear()
-        self.relayout()
+    def width_for(self, compact: bool) -> int:
+        return self.column_width
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -56,6 +52,20 @@ class TopicGrid(CompareGrid):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.fit_width()
+
+    def marks_units(self) -> set[int]:
+        """The MARKS_MAX reports around those on screen (or all, when there are no more)."""
+        n = self.model.rowCount()
+        if n <= MARKS_MAX:
+            chosen = range(n)
+        else:
+            visible = self._visible_rows() or range(0, 1)
+            first = max(0, min(visible.start - (MARKS_MAX - len(visible)) // 2, n - MARKS_MAX))
+            chosen = range(first, first + MARKS_MAX)
+        return {self.model.cell_key(r, 0)[1] for r in chosen}
+
+    def _on_screen_units(self) -> set[int]:
+        return {self.model.cell_key(r, 0)[1] for r in self._visible_rows()}
 
     def band_note(self, r: int) -> str:
         return self.model.band(r).subtitle

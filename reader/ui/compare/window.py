@@ -101,6 +101,9 @@ class CompareWindow(QMainWindow):
         for g in (self.grid, self.topic):
             g.rowChosen.connect(self._row_chosen)
             g.phraseClicked.connect(self.show_occurrences)
+        self.grid.marksWanted.connect(self.request_marks)
+        self.topic.marksWanted.connect(lambda: self.request_marks({self.topic_model.row.key}
+                                                                  if self.topic_model.row else set()))
         self.grid.topicRequested.connect(self.show_topic)
         self.topic_view.rowPicked.connect(self.show_topic)
         self.topic_view.filterChanged.connect(self._topic_filtered)
@@ -263,8 +266,9 @@ class CompareWindow(QMainWindow):
             self.topic.reset()
             self.topic.verticalScrollBar().setValue(0)
             self.topic_view.fill(self.comparison, row_key)
-            self.request_marks({row_key})
         self.stack.setCurrentWidget(self.topic_view)
+        if changed:
+            self.request_marks({row_key})
         self.topic_action.setChecked(True)
         for w in self.grid_controls:
             w.setVisible(False)
@@ -291,13 +295,19 @@ class CompareWindow(QMainWindow):
         self.topic.reset()
         self.topic.verticalScrollBar().setValue(0)
         self.topic_view.refreshed()
+        self.request_marks({self.topic_model.row.key} if self.topic_model.row else set())
 
     def marks_sections(self) -> set[int]:
-        """The sections whose shared phrases and reuse are wanted: the columns shown, and the reports
-        listed in the topic view when it is open."""
-        sections = self.model.shown_sections()
-        if self.stack.currentWidget() is self.topic_view:
-            sections |= self.topic_model.shown_sections()
+        """The sections whose shared phrases and reuse are wanted: those of the reports on screen (all
+        the columns shown when there are not too many: CompareGrid.marks_units), and in the topic
+        view, its row's sections of the reports around those on screen."""
+        if self.comparison is None:
+            return set()
+        units = self.grid.marked_units
+        sections = {m.section_id for r in self.comparison.rows for m in r.members if m.unit_id in units}
+        row = self.topic_model.row
+        if self.stack.currentWidget() is self.topic_view and row is not None:
+            sections |= {m.section_id for m in row.members if m.unit_id in self.topic.marked_units}
         return sections
 
     def set_busy(self, text: str) -> None:
@@ -327,6 +337,10 @@ class CompareWindow(QMainWindow):
             self.set_shown(chosen)
 
     def request_marks(self, rows: set[str] | None = None) -> None:
+        """Ask for the shared phrases and reuse of `rows` (None: every row) among the reports on screen."""
+        self.grid.marked_units = self.grid.marks_units()
+        if self.stack.currentWidget() is self.topic_view:
+            self.topic.marked_units = self.topic.marks_units()
         self.marks_pending = True
         self.marksRequested.emit(rows)
 
@@ -348,8 +362,18 @@ class CompareWindow(QMainWindow):
             self.panel.set_phrases("", [])
             return
         marks = self.marks.get(key)
+        limited = len(self.grid.marked_units) < self.model.columnCount()
+        if self.stack.currentWidget() is self.topic_view:
+            limited = len(self.topic.marked_units) < self.topic_model.rowCount()
+        among = len({m.unit_id for m in row.members if m.unit_id in self.marked_units()}) if limited else None
         self.panel.set_phrases(row_label(row), None if marks is None and self.marks_pending else
-                               (marks.phrases if marks else []))
+                               (marks.phrases if marks else []), among)
+
+    def marked_units(self) -> set[int]:
+        units = set(self.grid.marked_units)
+        if self.stack.currentWidget() is self.topic_view:
+            units |= self.topic.marked_units
+        return units
 
     def show_occurrences(self, phrase: str) -> None:
         self.panel.set_searching(phrase)
