@@ -14,8 +14,9 @@ def rows_json(c) -> list[dict]:
     return [{**r.to_json(), "parent": r.parent} for r in c.rows]
 
 
+@pytest.mark.parametrize("against", [False, True])
 @pytest.mark.parametrize("kind", ["move", "not_match", "split", "merge", "rename"])
-def test_the_rows_a_correction_touched_give_the_whole_comparison(sample_project, kind):
+def test_the_rows_a_correction_touched_give_the_whole_comparison(sample_project, kind, against):
     p = sample_project
     before = compare.run_alignment(p)
     first, second = before.rows[0], before.rows[1]
@@ -29,7 +30,7 @@ def test_the_rows_a_correction_touched_give_the_whole_comparison(sample_project,
     }[kind]()
     touched = set(change.rows) | set(change.added_rows) | set(change.removed_rows)
     assert touched and len(touched) < len(before.rows)
-    update = load_rows(p, touched)
+    update = load_rows(p, touched, before if against else None)  # against: reusing the members it had
     assert set(update.rows) == touched
     after = apply_rows(before, update)
     whole = load_comparison(p)
@@ -37,9 +38,14 @@ def test_the_rows_a_correction_touched_give_the_whole_comparison(sample_project,
     assert rows_json(after) != rows_json(before)
     untouched = [r for r in before.rows if r.key not in touched]
     assert all(any(a is r for a in after.rows) for r in untouched)  # the same objects: nothing read again
+    if against:  # the members a touched row still holds unchanged are those it had
+        old = {m.section_id: m for r in before.rows for m in r.members}
+        kept = [m for r in after.rows if r.key in touched for m in r.members if old.get(m.section_id) == m]
+        assert kept and all(m is old[m.section_id] for m in kept)
     # and back: taking the correction back touches rows that give the comparison before
     undo = compare.remove_correction(p, change.correction.id)
-    back = apply_rows(after, load_rows(p, set(undo.rows) | set(undo.added_rows) | set(undo.removed_rows)))
+    back = apply_rows(after, load_rows(p, set(undo.rows) | set(undo.added_rows) | set(undo.removed_rows),
+                                       after if against else None))
     assert rows_json(back) == rows_json(load_comparison(p)) == rows_json(before)
 
 

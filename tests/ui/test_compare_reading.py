@@ -133,14 +133,19 @@ def test_compact_mode_fits_many_more_columns_and_expands_a_cell_on_demand(view, 
     key = grid.model.cell_key(0, c)
     doc = grid.cell(0, c)
     limit = grid.text_limit(0, c, doc)
-    assert limit is not None and limit < doc.height / 2  # the heading and the first lines only
-    heading_rect = doc.heading_rects()[0][1]
-    assert heading_rect.bottom() <= limit
+    assert limit is not None and not doc.whole  # the heading and the first lines only, and laid out no further
+    first = doc.members[0]
+    heading_bottom = doc.rect_of(doc.to_doc(first.start + len(first.heading) - 1)).bottom()
+    assert heading_bottom + grid.line_height() < limit <= heading_bottom + 3 * grid.line_height()
     folded = grid.heights[0]
     fold = grid.fold_rect(0, c)
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=fold.center())
     assert key in grid.expanded and grid.current == key
-    assert grid.text_limit(0, c, doc) is None and grid.heights[0] >= doc.height > folded
+    doc = grid.cell(0, c)  # the whole text now
+    assert doc.whole and doc.doc.toPlainText().endswith(unit_text(window.project, key[1])[
+        doc.members[-1].start:doc.members[-1].end].rstrip("\n"))
+    assert grid.text_limit(0, c, doc) is None and grid.heights[0] >= doc.height > 2 * limit
+    assert grid.heights[0] > folded
     end = grid.span_point(0, c, doc.members[-1].end - 2)  # the end of the text is on the page now
     assert grid.locate(end).kind == "text"
     QTest.keyClick(grid, Qt.Key.Key_Space)  # folds it again

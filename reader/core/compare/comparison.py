@@ -10,7 +10,7 @@ the unit text, its score and its strongest shared terms.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.compare import corrections as corr
@@ -239,21 +239,49 @@ class RowsUpdate:
     corrections: int
 
 
-def load_rows(project: Project, keys: set[str] | list[str]) -> RowsUpdate | None:
+def load_rows(project: Project, keys: set[str] | list[str], known: Comparison | None = None) -> RowsUpdate | None:
     """The stored rows named by `keys` (None for those that are gone), or None when the project was
-    never aligned."""
+    never aligned. `known`: the comparison as it was shown, whose members are kept where a row still
+    holds them unchanged, so that only the sections that moved are read in full (a row of thousands
+    of members costs a light query, not a heavy one)."""
     run = store.run_info(project)
     if run is None:
         return None
     wanted = sorted(set(keys))
     found: dict[str, Row | None] = {k: None for k in wanted}
-    found.update({r.key: r for r in _rows(project, wanted)})
+    rows = _rows(project, wanted) if known is None else _rows_against(project, wanted, known)
+    found.update({r.key: r for r in rows})
     if OTHER_KEY in found and found[OTHER_KEY] is None:
         found[OTHER_KEY] = Row(OTHER_KEY, OTHER_LABEL, None, [])
     order = store.row_order(project)
     if OTHER_KEY not in order:
         order.append(OTHER_KEY)
     return RowsUpdate(found, order, bool(run.get("stale")), len(store.list_corrections(project)))
+
+
+def _rows_against(project: Project, keys: list[str], known: Comparison) -> list[Row]:
+    """The rows `keys` as stored, reusing the members of `known` that have not changed."""
+    pinned = corr.pinned_sections(project)
+    parents = row_parents(project)
+    scores = store.member_scores(project, keys)
+    old = {m.section_id: m for r in known.rows for m in r.members}
+    fresh = store.load_members(project, [sid for k in keys for sid, _s, _t in scores[k] if sid not in old])
+    position = {c.unit_id: i for i, c in enumerate(known.columns)}
+    rows = []
+    for head in store.row_heads(project, keys):
+        members = []
+        for sid, score, terms in scores[head.key]:
+            is_pinned = pinned.get(sid) == head.key
+            m = old.get(sid)
+            if m is None:
+                members.append(Member(**vars(fresh[sid]), pinned=is_pinned))
+            elif (m.score, m.terms, m.pinned) == (score, terms, is_pinned):
+                members.append(m)
+            else:
+                members.append(replace(m, score=score, terms=terms, pinned=is_pinned))
+        members.sort(key=lambda m: (position.get(m.unit_id, 1e9), m.unit_id, m.section_id))
+        rows.append(Row(head.key, head.label, head.theme_id, members, parents.get(head.key)))
+    return rows
 
 
 def apply_rows(comparison: Comparison, update: RowsUpdate) -> Comparison:

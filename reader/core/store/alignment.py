@@ -118,6 +118,7 @@ def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[Store
     if not rows:
         return []
     only = f"WHERE m.row_id IN ({','.join('?' * len(rows))}) " if keys is not None else ""
+    raw: list[StoredMember] = []
     for r in db.execute(
         "SELECT m.row_id, s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
         "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
@@ -128,8 +129,56 @@ def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[Store
     ):
         row = rows.get(r[0])
         if row is not None:
-            row.members.append(StoredMember(*r[1:11], json.loads(r[11] or "[]")))
+            row.members.append(StoredMember(*r[1:11], r[11] or "[]"))
+            raw.append(row.members[-1])
+    # every member's terms in one parse: a json.loads per member is most of the time of reading a big row
+    for member, terms in zip(raw, json.loads("[" + ",".join(m.terms for m in raw) + "]"), strict=True):
+        member.terms = terms
     return list(rows.values())
+
+
+def row_heads(project: Project, keys: Sequence[str]) -> list[StoredRow]:
+    """The rows named by `keys` without their members, in order."""
+    return [
+        StoredRow(*r)
+        for r in project.db.execute(
+            f"SELECT key, label, theme_id, position FROM align_rows WHERE key IN ({','.join('?' * len(keys))}) "
+            "ORDER BY key = ?, position, id",
+            [*keys, OTHER_KEY],
+        )
+    ]
+
+
+def member_scores(project: Project, keys: Sequence[str]) -> dict[str, list[tuple[int, float | None, list[str]]]]:
+    """Row key -> (section id, score, terms) of each of its members, for the rows named by `keys`
+    (no order): what a correction can change, read without the sections' details."""
+    out: dict[str, list[tuple[int, float | None, list[str]]]] = {k: [] for k in keys}
+    found = project.db.execute(
+        "SELECT r.key, m.section_id, m.score, m.terms FROM align_members m JOIN align_rows r ON r.id = m.row_id "
+        f"WHERE r.key IN ({','.join('?' * len(keys))})",
+        list(keys),
+    ).fetchall()
+    terms = json.loads("[" + ",".join(t or "[]" for _k, _s, _sc, t in found) + "]")
+    for (key, sid, score, _t), t in zip(found, terms, strict=True):
+        out[key].append((sid, score, t))
+    return out
+
+
+def load_members(project: Project, section_ids: Sequence[int]) -> dict[int, StoredMember]:
+    """Section id -> the member it is in its row (details of the section and its report)."""
+    out: dict[int, StoredMember] = {}
+    ids = list(section_ids)
+    for k in range(0, len(ids), 400):
+        chunk = ids[k : k + 400]
+        for r in project.db.execute(
+            "SELECT s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
+            "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
+            "JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id "
+            f"WHERE m.section_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out[r[0]] = StoredMember(*r[:10], json.loads(r[10] or "[]"))
+    return out
 
 
 def row_sections(project: Project) -> dict[str, list[int]]:

@@ -86,7 +86,9 @@ class CellDoc:
     """The laid-out text of one cell and its marks."""
 
     def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont,
-                 spacing: int = LINE_HEIGHT - 10):
+                 spacing: int = LINE_HEIGHT - 10, first: int | None = None):
+        """`first`: only the beginning of the first member, this many characters (a folded compact
+        cell shows no more: laying out the rest would be wasted); `whole` says whether that is all."""
         self.members = members
         self.unit_id = unit.unit_id
         self.key: tuple[str, int] = ("", unit.unit_id)  # (row key, unit id): set by the grid
@@ -99,8 +101,10 @@ class CellDoc:
         self.segments: list[Segment] = []
         texts = []
         at = 0
-        for m in members:
-            text = unit.text[m.start : m.end].rstrip("\n")
+        shown = members if first is None else members[:1]
+        self.whole = first is None or (len(members) == 1 and members[0].end - members[0].start <= first)
+        for m in shown:
+            text = unit.text[m.start : m.end if first is None else min(m.end, m.start + first)].rstrip("\n")
             index = Utf16Index(text)
             length = index.to_utf16(len(text))
             self.segments.append(Segment(m, at, length, index))
@@ -205,6 +209,7 @@ class CellDoc:
 
     @property
     def characters(self) -> int:
+        """The length of the cell's sections (all of them, though the document may hold less)."""
         return sum(m.end - m.start for m in self.members)
 
     def heading_rects(self) -> list[tuple[Segment, QRectF]]:

@@ -119,7 +119,7 @@ class CompareMixin:
             self.compare_reload()
             return
         try:
-            update = compare.load_rows(self.project, rows)
+            update = compare.load_rows(self.project, rows, w.comparison)
         except ReaderError as e:
             self.show_error(e)
             return

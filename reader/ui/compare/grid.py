@@ -202,8 +202,11 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self.relayout()
 
     def _measure(self, cell: CellDoc) -> None:
-        self.measured[cell.key] = cell.height
+        """What a laid-out cell says of its size: its whole height when it holds its whole text, and
+        how much of it compact mode shows."""
         self.compact_measured[cell.key] = cell.compact_height(COMPACT_LINES)
+        if cell.whole:
+            self.measured[cell.key] = cell.height
 
     def set_point_size(self, size: int) -> None:
         self.point_size = size
@@ -224,6 +227,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         self._forget_sizes()
         self.relayout()
 
+    def compact_chars(self, members: list[Member]) -> int:
+        """Enough of the first member for its heading and the lines a compact cell shows (a line
+        holds at most twice as many half-width characters as full-width ones)."""
+        per_line = max(1, int(self.text_width() // max(QFontMetrics(self.text_font).horizontalAdvance("中"), 1)))
+        return len(members[0].heading) + 2 * per_line * (COMPACT_LINES + 1) + 8
+
     def width_for(self, compact: bool) -> int:
         return self.widths[compact]
 
@@ -233,7 +242,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
             self.expanded.discard(key)
         else:
             self.expanded.add(key)
+        doc = self.cells.get(key)
+        if doc is not None and not doc.whole:  # it holds the beginning only: laid out again, whole
+            del self.cells[key]
         at = self.model.cell_at(*key)
+        if at is not None and key in self.expanded:
+            self.cell(*at)
         if at is not None:
             self.rows_changed([at[0]])
 
@@ -244,7 +258,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
             self.expanded.difference_update(keys)
         else:
             self.expanded.update(keys)
+            for k in keys:
+                doc = self.cells.get(k)
+                if doc is not None and not doc.whole:
+                    del self.cells[k]
         self.rows_changed([r])
+        self._prepare()
 
     def set_row_open(self, key: str, opened: bool) -> None:
         """Open a row into its child rows, or close it (the band being read stays in place)."""
@@ -273,7 +292,8 @@ class CompareGrid(GridPainting, GridMenus, GridInput, GridLayout, QAbstractScrol
         if not members:
             return None
         unit = self.unit(key[1])
-        doc = CellDoc(members, unit, self.text_width(), self.text_font, self.spacing())
+        first = self.compact_chars(members) if self.compact and key not in self.expanded else None
+        doc = CellDoc(members, unit, self.text_width(), self.text_font, self.spacing(), first)
         doc.key = key
         self._mark(doc, unit)
         self.cells[key] = doc

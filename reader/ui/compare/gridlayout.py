@@ -74,10 +74,22 @@ class GridLayout:
         found = self.measured.get(key)
         return found if found is not None else self._estimate(key, members)
 
+    def sized(self, key: tuple[str, int]) -> bool:
+        """The cell's height as shown is known (it was laid out), not estimated."""
+        if self.compact and key not in self.expanded:
+            return key in self.compact_measured
+        return key in self.measured
+
     def folds(self, key: tuple[str, int], members) -> bool:
         """The cell shows only its beginning (compact mode, longer than that, not expanded)."""
-        return (self.compact and key not in self.expanded
-                and self.full_height(key, members) > self.compact_height(key, members) + 1)
+        if not self.compact or key in self.expanded or not members:
+            return False
+        found = self.measured.get(key)
+        if found is not None:
+            return found > self.compact_height(key, members) + 1
+        if len(members) > 1 or members[0].end - members[0].start > self.compact_chars(members):
+            return True  # laid out, it holds its beginning only
+        return self._estimate(key, members) > self.compact_height(key, members) + 1
 
     def shown_height(self, key: tuple[str, int], members) -> float:
         """How tall the cell is drawn (its text, and the fold under a compact one)."""
@@ -231,7 +243,7 @@ class GridLayout:
         done = False
         for c in columns:
             key = self.model.cell_key(r, c)
-            if key not in self.measured and self.model.members(r, c):
+            if not self.sized(key) and self.model.members(r, c):
                 self.cell(r, c)
                 done = True
                 if deadline is not None and time.perf_counter() > deadline:

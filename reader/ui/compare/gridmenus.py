@@ -126,7 +126,6 @@ class GridMenus:
         if self.compact and (key in self.expanded or self.folds(key, self.model.members(*self.model.cell_at(*key)))):
             fold = menu.addAction(tr("Fold this cell") if key in self.expanded else tr("Show all of this cell"))
             fold.setObjectName("compareFold")
-            fold.setShortcut("Space")
             fold.triggered.connect(lambda _c=False: self.toggle_cell(key))
         self._topic_action(menu, row)
         menu.addSeparator()

@@ -123,6 +123,7 @@ class ComparisonModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.groups: list[Group] = []
         self._cells: dict[str, dict[int, list[Member]]] = {}
+        self._cells_of: dict[str, tuple[Row, dict[int, list[Member]]]] = {}
         self._shown: set[int] = set()
 
     def set_comparison(self, comparison: Comparison | None, shown: list[int], group_by: str = NO_GROUP) -> None:
@@ -138,7 +139,10 @@ class ComparisonModel(QAbstractTableModel):
         self.tree = row_tree(rows)
         self._nodes = {t.row.key: t for t in self.tree}
         self.opened &= {t.row.key for t in self.tree if t.children}
-        self._cells = {r.key: r.cells() for r in rows}
+        before = self._cells_of
+        self._cells_of = {r.key: before[r.key] if r.key in before and before[r.key][0] is r else (r, r.cells())
+                          for r in rows}  # a row's cells again only when the row is new (a correction)
+        self._cells = {k: v[1] for k, v in self._cells_of.items()}
 
     def _visible(self) -> list[Row]:
         return [t.row for t in visible_rows(self.tree, self.opened)]
