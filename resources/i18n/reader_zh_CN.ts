@@ -1390,8 +1390,8 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>“{row}”的共用短语：正在查找…</translation>
     </message>
     <message>
-        <source>Shared phrases in “{row}” ({n}), among the {k} reports around those on screen:</source>
-        <translation>“{row}”的共用短语（{n} 个，限于屏幕上及其附近的 {k} 份报告）：</translation>
+        <source>Shared phrases in “{row}” ({n}), among {k} reports:</source>
+        <translation>“{row}”的共用短语（{n} 个，限于 {k} 份报告）：</translation>
     </message>
     <message>
         <source>Shared phrases in “{row}” ({n}), among the columns shown:</source>

@@ -122,8 +122,8 @@ class ComparePanel(QWidget):
         self.retranslate()
 
     def set_phrases(self, row_label: str, phrases: list[SharedPhrase] | None, among: int | None = None) -> None:
-        """The shared phrases of a row (None: not computed yet); `among`: found among only this many
-        reports, those on screen (None: among every column shown)."""
+        """The shared phrases of a row (None: not computed yet); `among`: found among this many reports
+        (those around the ones on screen, or those of the topic view; None: every column shown)."""
         self.row_label = row_label
         self.among = among
         self.phrases = list(phrases or [])[:PHRASE_LIMIT]
@@ -141,8 +141,8 @@ class ComparePanel(QWidget):
         elif pending:
             self.phrases_label.setText(tr("Shared phrases in “{row}”: finding them…").format(row=self.row_label))
         elif self.among is not None:
-            self.phrases_label.setText(tr("Shared phrases in “{row}” ({n}), among the {k} reports around those on "
-                                          "screen:").format(row=self.row_label, n=len(self.phrases), k=self.among))
+            self.phrases_label.setText(tr("Shared phrases in “{row}” ({n}), among {k} reports:").format(
+                row=self.row_label, n=len(self.phrases), k=self.among))
         else:
             self.phrases_label.setText(tr("Shared phrases in “{row}” ({n}), among the columns shown:").format(
                 row=self.row_label, n=len(self.phrases)))

@@ -19,7 +19,7 @@ from reader.ui.compare.model import row_label
 from reader.ui.compare.painting import BAND_TEXT, MUTED
 from reader.ui.compare.topicmodel import TopicModel
 from reader.ui.i18n import tr
-from reader.ui.plain import menu_text, plain_label
+from reader.ui.plain import menu_text
 
 TOPIC_WIDTH = (360, 980)  # the column of text: the window's width, within these bounds (lines stay readable)
 
@@ -141,13 +141,12 @@ class TopicView(QWidget):
         self.prefecture_box = QComboBox(objectName="topicPrefecture")
         self.year_label = QLabel()
         self.year_box = QComboBox(objectName="topicYear")
-        self.count = plain_label(QLabel(objectName="topicCount"))
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 4)
         for w in (self.row_label, self.row_box, self.prefecture_label, self.prefecture_box, self.year_label,
                   self.year_box):
             bar.addWidget(w)
-        bar.addWidget(self.count, 1)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -184,10 +183,7 @@ class TopicView(QWidget):
             box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
             box.setEnabled(len(values) > 1 or chosen is not None)
             box.blockSignals(False)
-        self._count()
-
-    def _count(self) -> None:
-        self.count.setText("  " + topic_summary(self.model) if self.model.row is not None else "")
+        self.grid.viewport().update()  # its header counts the reports listed
 
     def filters(self) -> tuple[str | None, int | None]:
         return self.prefecture_box.currentData(), self.year_box.currentData()
@@ -221,4 +217,3 @@ class TopicView(QWidget):
             self.prefecture_box.setItemText(0, tr("All prefectures"))
         if self.year_box.count():
             self.year_box.setItemText(0, tr("All years"))
-        self._count()

@@ -362,9 +362,8 @@ class CompareWindow(QMainWindow):
             self.panel.set_phrases("", [])
             return
         marks = self.marks.get(key)
-        limited = len(self.grid.marked_units) < self.model.columnCount()
-        if self.stack.currentWidget() is self.topic_view:
-            limited = len(self.topic.marked_units) < self.topic_model.rowCount()
+        limited = (len(self.grid.marked_units) < self.model.columnCount()
+                   or self.stack.currentWidget() is self.topic_view)
         among = len({m.unit_id for m in row.members if m.unit_id in self.marked_units()}) if limited else None
         self.panel.set_phrases(row_label(row), None if marks is None and self.marks_pending else
                                (marks.phrases if marks else []), among)
