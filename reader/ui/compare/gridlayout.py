@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from itertools import accumulate
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetricsF
@@ -107,9 +108,6 @@ class GridLayout:
         return tallest + BAND_H + STRIP_H + PAD
 
     # == the bands ====================================================================================
-    def header_height(self) -> int:
-        raise NotImplementedError
-
     def relayout(self) -> None:
         """Every band's height again (from what is laid out and estimates), then the anchor back."""
         self.heights = [self.band_height(r) for r in range(self.model.rowCount())]
@@ -117,11 +115,7 @@ class GridLayout:
         self._prepare()
 
     def _settle(self) -> None:
-        self.tops = []
-        y = 0
-        for h in self.heights:
-            self.tops.append(y)
-            y += h
+        self.tops = list(accumulate(self.heights[:-1], initial=0)) if self.heights else []
         self._update_scrollbars()
         self.restore_anchor()
         self.viewport().update()

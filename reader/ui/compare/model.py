@@ -124,7 +124,7 @@ class ComparisonModel(QAbstractTableModel):
         self.groups: list[Group] = []
         self._cells: dict[str, dict[int, list[Member]]] = {}
         self._cells_of: dict[str, tuple[Row, dict[int, list[Member]]]] = {}
-        self._shown: set[int] = set()
+        self._shown: dict[int, int] = {}  # unit id -> its column
 
     def set_comparison(self, comparison: Comparison | None, shown: list[int], group_by: str = NO_GROUP) -> None:
         self.beginResetModel()
@@ -132,7 +132,7 @@ class ComparisonModel(QAbstractTableModel):
         self._set_tree(list(comparison.rows) if comparison else [])
         self.rows = self._visible()
         self.columns, self.groups = arrange(comparison.columns if comparison else [], shown, group_by)
-        self._shown = {c.unit_id for c in self.columns}
+        self._shown = {c.unit_id: i for i, c in enumerate(self.columns)}
         self.endResetModel()
 
     def _set_tree(self, rows: list[Row]) -> None:
@@ -264,7 +264,7 @@ class ComparisonModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r.key == key), None)
 
     def column_index(self, unit_id: int) -> int | None:
-        return next((i for i, c in enumerate(self.columns) if c.unit_id == unit_id), None)
+        return self._shown.get(unit_id)
 
     def shown_sections(self) -> set[int]:
         units = {c.unit_id for c in self.columns}

@@ -45,6 +45,7 @@ class TopicModel(QAbstractTableModel):
         self.prefecture: str | None = None  # None: every prefecture
         self.year: int | None = None  # None: every year
         self.entries: list[Entry] = []
+        self._index: dict[str, int] = {}  # band key (a unit id) -> its band
         self.groups: list[Group] = []
         self.total = 0  # reports with a section in the row, before filtering
 
@@ -55,6 +56,7 @@ class TopicModel(QAbstractTableModel):
         self.row = comparison.row(row_key) if comparison is not None and row_key else None
         self.prefecture, self.year = prefecture, year
         self.entries = self._entries()
+        self._index = {str(e.column.unit_id): i for i, e in enumerate(self.entries)}
         self.endResetModel()
 
     def set_filter(self, prefecture: str | None, year: int | None) -> None:
@@ -118,7 +120,7 @@ class TopicModel(QAbstractTableModel):
         return str(self.entries[r].column.unit_id)
 
     def band_index(self, key: str) -> int | None:
-        return next((i for i, e in enumerate(self.entries) if str(e.column.unit_id) == key), None)
+        return self._index.get(key)
 
     def band(self, r: int) -> Band:
         c = self.entries[r].column

@@ -16,7 +16,7 @@ reads the project, runs the work in the background and makes the changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,7 @@ from reader.ui.plain import plain_label
 
 WINDOW_SIZE = (1600, 1000)
 COMPACT_SETTING = "compare/compact"
+ROW_DELAY_MS = 150
 
 
 class CompareWindow(QMainWindow):
@@ -98,8 +99,11 @@ class CompareWindow(QMainWindow):
         self._build_toolbar(undo_stack)
         self.summary = plain_label(QLabel(objectName="compareSummary"))
         self.statusBar().addPermanentWidget(self.summary)
+        self._row_timer = QTimer(self, singleShot=True, interval=ROW_DELAY_MS)
+        self._row_timer.timeout.connect(lambda: self._row_chosen(self._row_wanted))
+        self._row_wanted: str | None = None
         for g in (self.grid, self.topic):
-            g.rowChosen.connect(self._row_chosen)
+            g.rowChosen.connect(self._row_scrolled)
             g.phraseClicked.connect(self.show_occurrences)
         self.grid.marksWanted.connect(self.request_marks)
         self.topic.marksWanted.connect(lambda: self.request_marks({self.topic_model.row.key}
@@ -352,6 +356,12 @@ class CompareWindow(QMainWindow):
         for g in self.grids():
             g.set_marks(self.marks)
         self._row_chosen(self.current_row, force=True)
+
+    def _row_scrolled(self, key: str) -> None:
+        """Another row at the top: its phrases are listed once the scrolling pauses (listing them takes
+        longer than a frame)."""
+        self._row_wanted = key
+        self._row_timer.start()
 
     def _row_chosen(self, key: str | None, force: bool = False) -> None:
         if key == self.current_row and not force:
