@@ -652,8 +652,8 @@
         <translation>按主题</translation>
     </message>
     <message>
-        <source>Read one row in every report, one under another, by prefecture and year (Ctrl+T)</source>
-        <translation>逐份报告上下排列阅读同一行，可按地市和年份筛选（Ctrl+T）</translation>
+        <source>Read one row in every report, one under another, by prefecture and year (Ctrl+R)</source>
+        <translation>逐份报告上下排列阅读同一行，可按地市和年份筛选（Ctrl+R）</translation>
     </message>
     <message>
         <source>Panel</source>

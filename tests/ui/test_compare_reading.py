@@ -14,7 +14,8 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication
 
 from reader.core import compare
-from reader.core.compare import Row, comparison as comparison_module
+from reader.core.compare import Row
+from reader.core.compare import comparison as comparison_module
 from reader.core.store.db import open_project
 from reader.core.store.documents import unit_text
 from reader.core.store.passages import list_passages
@@ -180,7 +181,7 @@ def test_topic_view_reads_one_row_in_every_report_filtered_opened_and_tagged(vie
     grid.ensure_visible(r, c)
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.cell_rect(r, c).center())
     assert grid.current == cw.model.cell_key(r, c)
-    QTest.keyClick(grid, Qt.Key.Key_T, CTRL)
+    QTest.keyClick(grid, Qt.Key.Key_R, CTRL)
     assert cw.stack.currentWidget() is cw.topic_view and cw.topic_action.isChecked()
     topic, model = cw.topic, cw.topic_model
     assert model.row.key == row.key
@@ -236,7 +237,7 @@ def test_topic_view_reads_one_row_in_every_report_filtered_opened_and_tagged(vie
     assert p.quote == text[span[1]:span[2]]
     assert topic.cell(1, 0).passages  # shown in the entry at once
     # back to the reports side by side, at that row
-    QTest.keyClick(topic, Qt.Key.Key_T, CTRL)
+    QTest.keyClick(topic, Qt.Key.Key_R, CTRL)
     assert cw.stack.currentWidget() is grid and not cw.topic_action.isChecked()
     assert grid.top_row() == cw.model.row_index(row.key)
 

@@ -5,8 +5,6 @@ passages, shared phrases, reused passages, the selection), with the reused share
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics
-
 from reader.core.compare import Member
 from reader.core.compare.annotations import RowMarks
 from reader.ui.compare.cell import CellDoc, Link, UnitData
@@ -68,8 +66,7 @@ class GridCells:
     def compact_chars(self, members: list[Member]) -> int:
         """Enough of the first member for its heading and the lines a compact cell shows (a line
         holds at most twice as many half-width characters as full-width ones)."""
-        per_line = max(1, int(self.text_width() // max(QFontMetrics(self.text_font).horizontalAdvance("中"), 1)))
-        return len(members[0].heading) + 2 * per_line * (COMPACT_LINES + 1) + 8
+        return len(members[0].heading) + 2 * self.per_line() * (COMPACT_LINES + 1) + 8
 
     def unit(self, unit_id: int) -> UnitData:
         data = self.units.get(unit_id)

@@ -39,7 +39,19 @@ class GridLayout:
         return COMPACT_SPACING if self.compact else LINE_HEIGHT - 10
 
     def line_height(self) -> float:
-        return QFontMetricsF(self.text_font).lineSpacing() * self.spacing() / 100
+        return self._metrics()[1]
+
+    def per_line(self) -> int:
+        """Full-width characters on a line of a cell."""
+        return self._metrics()[0]
+
+    def _metrics(self) -> tuple[int, float]:
+        key = (self.text_width(), self.point_size, self.spacing())
+        if getattr(self, "_metrics_of", (None,))[0] != key:
+            fm = QFontMetricsF(self.text_font)
+            per_line = max(1, int(key[0] // max(fm.horizontalAdvance("中"), 1)))
+            self._metrics_of = (key, (per_line, fm.lineSpacing() * key[2] / 100))
+        return self._metrics_of[1]
 
     def compact_height(self, key: tuple[str, int], members) -> float:
         """The most a compact cell shows: its first heading and COMPACT_LINES lines of text (laid out,
@@ -47,8 +59,7 @@ class GridLayout:
         found = self.compact_measured.get(key)
         if found is not None:
             return found
-        fm = QFontMetricsF(self.text_font)
-        per_line = max(1, int(self.text_width() // max(fm.horizontalAdvance("中") * 1.1, 1)))
+        per_line = max(1, int(self.per_line() / 1.1))  # the heading's characters are larger
         heading = -(-len(members[0].heading) // per_line) if members else 1
         return self.line_height() * (heading * 1.1 + COMPACT_LINES) + self.point_size * 0.5
 
@@ -57,8 +68,7 @@ class GridLayout:
         found = self.estimates.get(key)
         if found is not None:
             return found
-        fm = QFontMetricsF(self.text_font)
-        per_line = max(1, int(self.text_width() // max(fm.horizontalAdvance("中"), 1)))
+        per_line = self.per_line()
         line = self.line_height()
         gap = self.point_size * 0.4
         height = 0.0

@@ -150,7 +150,7 @@ class CompareWindow(QMainWindow):
         self.compact_action.setShortcut(QKeySequence("Ctrl+K"))
         self.compact_action.toggled.connect(self.set_compact)
         self.topic_action = QAction(self, objectName="action_compare_topic", checkable=True)
-        self.topic_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.topic_action.setShortcut(QKeySequence("Ctrl+R"))
         self.topic_action.triggered.connect(self._topic_toggled)
         self.panel_action = self.dock.toggleViewAction()
         self.panel_action.setObjectName("action_compare_panel")
@@ -438,7 +438,7 @@ class CompareWindow(QMainWindow):
                                           "(Space or a click on its last line shows all of a cell) (Ctrl+K)"))
         self.topic_action.setText(tr("By topic"))
         self.topic_action.setToolTip(tr("Read one row in every report, one under another, by prefecture and year "
-                                        "(Ctrl+T)"))
+                                        "(Ctrl+R)"))
         self.panel_action.setText(tr("Panel"))
         self.panel_action.setToolTip(tr("Show or hide the side panel: legend and shared phrases (F9)"))
         self.topic_view.retranslate()
