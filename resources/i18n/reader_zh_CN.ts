@@ -740,6 +740,30 @@
         <translation>栏宽：</translation>
     </message>
     <message>
+        <source>Compact</source>
+        <translation>紧凑</translation>
+    </message>
+    <message>
+        <source>Show each cell&apos;s heading and first lines, so that many more reports fit (Space or a click on its last line shows all of a cell) (Ctrl+K)</source>
+        <translation>每个单元格只显示标题和开头几行，以便并排容纳更多报告（按空格键或点击其末行可展开全文）（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <source>Read one row in every report, one under another, by prefecture and year (Ctrl+R)</source>
+        <translation>逐份报告上下排列阅读同一行，可按地市和年份筛选（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>侧栏</translation>
+    </message>
+    <message>
+        <source>Show or hide the side panel: legend and shared phrases (F9)</source>
+        <translation>显示或隐藏侧栏：图例与共用短语（F9）</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -1186,8 +1210,40 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>所显示报告中有 {k} 份、共 {n} 节</translation>
     </message>
     <message>
+        <source>{n} rows inside</source>
+        <translation>内含 {n} 行</translation>
+    </message>
+    <message>
+        <source>another genre</source>
+        <translation>其他文体</translation>
+    </message>
+    <message>
         <source>— no section here —</source>
         <translation>— 无对应章节 —</translation>
+    </message>
+    <message>
+        <source>▾ all of it ({n} characters)</source>
+        <translation>▾ 展开全文（{n} 字）</translation>
+    </message>
+    <message>
+        <source>{n} more sections</source>
+        <translation>另有 {n} 节</translation>
+    </message>
+    <message>
+        <source>▴ fold</source>
+        <translation>▴ 收起</translation>
+    </message>
+    <message>
+        <source>Close: hide the rows inside (-)</source>
+        <translation>收起：隐藏其中各行（-）</translation>
+    </message>
+    <message>
+        <source>Open: show the {n} rows inside (+)</source>
+        <translation>展开：显示其中 {n} 行（+）</translation>
+    </message>
+    <message>
+        <source>Show all of this cell, or fold it again (Space)</source>
+        <translation>展开此单元格全文，或再次收起（空格键）</translation>
     </message>
     <message>
         <source>Drag onto another row to move this section there.</source>
@@ -1218,6 +1274,14 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>在阅读窗口中打开</translation>
     </message>
     <message>
+        <source>Fold this cell</source>
+        <translation>收起此单元格</translation>
+    </message>
+    <message>
+        <source>Show all of this cell</source>
+        <translation>展开此单元格全文</translation>
+    </message>
+    <message>
         <source>Move to row</source>
         <translation>移到行</translation>
     </message>
@@ -1228,6 +1292,22 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Split into a new row…</source>
         <translation>拆分为新行…</translation>
+    </message>
+    <message>
+        <source>Read this row in every report</source>
+        <translation>逐份报告阅读此行</translation>
+    </message>
+    <message>
+        <source>Close its rows</source>
+        <translation>收起其中各行</translation>
+    </message>
+    <message>
+        <source>Open its {n} rows</source>
+        <translation>展开其中 {n} 行</translation>
+    </message>
+    <message>
+        <source>Show all of every cell in this row</source>
+        <translation>展开此行所有单元格</translation>
     </message>
     <message>
         <source>Rename row…</source>
@@ -1370,6 +1450,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>地市不详</translation>
     </message>
     <message>
+        <source>Another genre: the codebook does not fit this report, so its rows come from its text.</source>
+        <translation>其他文体：编码表不适用于这份报告，其分行来自报告文本本身。</translation>
+    </message>
+    <message>
         <source>placed here by you</source>
         <translation>由您放在这里</translation>
     </message>
@@ -1404,6 +1488,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     <message>
         <source>Shared phrases in “{row}”: finding them…</source>
         <translation>“{row}”的共用短语：正在查找…</translation>
+    </message>
+    <message>
+        <source>Shared phrases in “{row}” ({n}), among {k} reports:</source>
+        <translation>“{row}”的共用短语（{n} 个，限于 {k} 份报告）：</translation>
     </message>
     <message>
         <source>Shared phrases in “{row}” ({n}), among the columns shown:</source>
@@ -1458,8 +1546,32 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>县区：</translation>
     </message>
     <message>
+        <source>{n} reports have a section in this row</source>
+        <translation>共 {n} 份报告在此行有对应章节</translation>
+    </message>
+    <message>
+        <source>{n} of the {total} reports with a section in this row</source>
+        <translation>在此行有对应章节的 {total} 份报告中的 {n} 份</translation>
+    </message>
+    <message>
+        <source>All prefectures</source>
+        <translation>全部地市</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Row:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
         <source>Prefecture:</source>
         <translation>地市：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
     </message>
     <message>
         <source>Years:</source>

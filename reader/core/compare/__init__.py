@@ -4,6 +4,7 @@ What the comparison view calls:
 
     from reader.core import compare
     comparison = compare.load_comparison(project)            # the stored rows, or None
+    comparison = compare.apply_rows(comparison, compare.load_rows(project, change.rows))  # after a correction
     comparison = compare.run_alignment(project, compare.Selection(counties=["吉县"]), progress, cancel)
     compare.move_section(project, section_id, row_key)       # and mark_not_match, split_section,
     compare.remove_correction(project, change.correction.id) # merge_rows, rename_row; list_corrections
@@ -17,7 +18,17 @@ Shared phrases and text reuse between sections: reader.core.phrases (row_phrases
 reader.core.reuse (row_reuse, section_reuse).
 """
 
-from reader.core.compare.comparison import Column, Comparison, Member, Row, load_comparison, run_alignment
+from reader.core.compare.comparison import (
+    Column,
+    Comparison,
+    Member,
+    Row,
+    RowsUpdate,
+    apply_rows,
+    load_comparison,
+    load_rows,
+    run_alignment,
+)
 from reader.core.compare.corrections import (
     CorrectionChange,
     add_correction,
@@ -31,11 +42,13 @@ from reader.core.compare.corrections import (
 )
 from reader.core.compare.inputs import section_texts
 from reader.core.compare.selection import Choices, Selection, choices, parse_years, select_units
+from reader.core.compare.shape import TreeRow, codebook_misfits, row_parents, row_tree, visible_rows
 from reader.core.store.alignment import StoredCorrection
 
 __all__ = [
-    "Column", "Comparison", "CorrectionChange", "Member", "Row", "Selection", "StoredCorrection",
-    "add_correction", "list_corrections", "load_comparison", "mark_not_match", "merge_rows", "move_section",
+    "Column", "Comparison", "CorrectionChange", "Member", "Row", "RowsUpdate", "Selection", "StoredCorrection",
+    "TreeRow", "add_correction", "apply_rows", "codebook_misfits", "list_corrections", "load_comparison", "load_rows",
+    "row_parents", "row_tree", "visible_rows", "mark_not_match", "merge_rows", "move_section",
     "parse_years", "remove_correction", "rename_row", "run_alignment", "section_texts", "select_units",
     "split_section",
     "Choices", "choices",

@@ -10,12 +10,13 @@ the unit text, its score and its strongest shared terms.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.compare import corrections as corr
 from reader.core.compare.inputs import align_themes, iter_units
 from reader.core.compare.selection import Selection, resolve, select_units
+from reader.core.compare.shape import codebook_misfits, row_parents
 from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
@@ -55,7 +56,7 @@ class Row:
     label: str
     theme_id: int | None
     members: list[Member] = field(default_factory=list)
-    parent: str | None = None  # the key of the frame row (a review, a plan) it hangs under
+    parent: str | None = None  # the key of the frame row (a review, a plan) it hangs under (compare.shape)
     frame: bool = False  # its members are parts of reports read through their children
 
     @property
@@ -85,7 +86,7 @@ class Column:
     source: str
     county_key: str = UNKNOWN  # its place (reader.core.counties)
     label: str | None = None  # the place's name, with its prefecture when the project has two of it
-    fits: bool = True  # the codebook fits it; False: a report of another genre (reader.core.align.fit)
+    codebook_fits: bool = True  # False: a report of another genre than the codebook's (reader.core.align.fit)
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Comparison:
             "rows": [r.to_json() for r in self.rows],
             "selection": self.selection.to_json(),
             "units": [c.unit_id for c in self.columns],
-            "unfit_units": [c.unit_id for c in self.columns if not c.fits],
+            "unfit_units": [c.unit_id for c in self.columns if not c.codebook_fits],
             "run": self.run,
             "aligned_at": self.aligned_at,
             "stale": self.stale,
@@ -200,16 +201,22 @@ def run_alignment(
     return load_comparison(project)
 
 
+def _rows(project: Project, keys: list[str] | None = None) -> list[Row]:
+    pinned = corr.pinned_sections(project)
+    parents = row_parents(project)
+    rows = []
+    for r in store.load_rows(project, keys):
+        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
+        rows.append(Row(r.key, r.label, r.theme_id, members, parents.get(r.key), r.frame))
+    return rows
+
+
 def load_comparison(project: Project) -> Comparison | None:
     """The stored comparison, or None when the project was never aligned."""
     run = store.run_info(project)
     if run is None:
         return None
-    pinned = corr.pinned_sections(project)
-    rows = []
-    for r in store.load_rows(project):
-        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
-        rows.append(Row(r.key, r.label, r.theme_id, members, r.parent, r.frame))
+    rows = _rows(project)
     if not rows or rows[-1].key != OTHER_KEY:
         rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))
     return Comparison(
@@ -223,12 +230,80 @@ def load_comparison(project: Project) -> Comparison | None:
     )
 
 
+@dataclass
+class RowsUpdate:
+    """Some rows of the stored comparison as they are now, after a correction or its undo: reading
+    them is a small part of reading the whole comparison (load_comparison)."""
+
+    rows: dict[str, Row | None]  # key -> the row now; None: no longer stored
+    order: list[str]  # every stored row's key, in order
+    stale: bool
+    corrections: int
+
+
+def load_rows(project: Project, keys: set[str] | list[str], known: Comparison | None = None) -> RowsUpdate | None:
+    """The stored rows named by `keys` (None for those that are gone), or None when the project was
+    never aligned. `known`: the comparison as it was shown, whose members are kept where a row still
+    holds them unchanged, so that only the sections that moved are read in full (a row of thousands
+    of members costs a light query, not a heavy one)."""
+    run = store.run_info(project)
+    if run is None:
+        return None
+    wanted = sorted(set(keys))
+    found: dict[str, Row | None] = {k: None for k in wanted}
+    rows = _rows(project, wanted) if known is None else _rows_against(project, wanted, known)
+    found.update({r.key: r for r in rows})
+    if OTHER_KEY in found and found[OTHER_KEY] is None:
+        found[OTHER_KEY] = Row(OTHER_KEY, OTHER_LABEL, None, [])
+    order = store.row_order(project)
+    if OTHER_KEY not in order:
+        order.append(OTHER_KEY)
+    return RowsUpdate(found, order, bool(run.get("stale")), len(store.list_corrections(project)))
+
+
+def _rows_against(project: Project, keys: list[str], known: Comparison) -> list[Row]:
+    """The rows `keys` as stored, reusing the members of `known` that have not changed."""
+    pinned = corr.pinned_sections(project)
+    parents = row_parents(project)
+    scores = store.member_scores(project, keys)
+    old = {m.section_id: m for r in known.rows for m in r.members}
+    fresh = store.load_members(project, [sid for k in keys for sid, _s, _t in scores[k] if sid not in old])
+    position = {c.unit_id: i for i, c in enumerate(known.columns)}
+    rows = []
+    for head in store.row_heads(project, keys):
+        members = []
+        for sid, score, terms in scores[head.key]:
+            is_pinned = pinned.get(sid) == head.key
+            m = old.get(sid)
+            if m is None:
+                members.append(Member(**vars(fresh[sid]), pinned=is_pinned))
+            elif (m.score, m.terms, m.pinned) == (score, terms, is_pinned):
+                members.append(m)
+            else:
+                members.append(replace(m, score=score, terms=terms, pinned=is_pinned))
+        members.sort(key=lambda m: (position.get(m.unit_id, 1e9), m.unit_id, m.section_id))
+        rows.append(Row(head.key, head.label, head.theme_id, members, parents.get(head.key), head.frame))
+    return rows
+
+
+def apply_rows(comparison: Comparison, update: RowsUpdate) -> Comparison:
+    """`comparison` with the rows of `update` as they are now (the other rows are the same objects):
+    what load_comparison would read, without reading the rows nobody changed."""
+    by_key = {r.key: r for r in comparison.rows}
+    for key, row in update.rows.items():
+        by_key[key] = row  # type: ignore[assignment]
+    rows = [by_key[k] for k in update.order if by_key.get(k) is not None]
+    return Comparison(rows, comparison.columns, comparison.selection, comparison.run, comparison.aligned_at,
+                      update.stale, update.corrections)
+
+
 def _columns(project: Project) -> list[Column]:
     counties = project_counties(project)
+    misfits = codebook_misfits(project)
     return [
-        Column(*r[:6], label=counties.label(r[5]), fits=bool(r[6]))
+        Column(*r, label=counties.label(r[-1]), codebook_fits=r[0] not in misfits)
         for r in project.db.execute(
-            f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')}, au.fits FROM align_units au "
+            f"SELECT u.id, u.county, u.prefecture, u.year, d.source_name, {key_sql('u')} FROM align_units au "
             "JOIN units u ON u.id = au.unit_id JOIN documents d ON d.id = u.document_id ORDER BY au.position"
         )
     ]

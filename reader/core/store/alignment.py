@@ -108,31 +108,94 @@ def aligned_units(project: Project) -> list[int]:
     return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units ORDER BY position")]
 
 
+def row_parents(project: Project) -> dict[str, str]:
+    """Row key -> the key of the frame row it hangs under, for the rows that have one."""
+    return dict(project.db.execute("SELECT key, parent FROM align_rows WHERE parent IS NOT NULL"))
+
+
 def unfit_units(project: Project) -> list[int]:
     """The aligned units of another genre than the codebook's (reader.core.align.fit)."""
     return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units WHERE fits = 0 ORDER BY position")]
 
 
-def load_rows(project: Project) -> list[StoredRow]:
+def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[StoredRow]:
+    """The stored rows in order (其他 last) with their members; `keys`: only those rows."""
     db = project.db
+    where, params = "", []
+    if keys is not None:
+        where, params = f"WHERE key IN ({','.join('?' * len(keys))}) ", list(keys)
     rows = {
         r[0]: StoredRow(r[1], r[2], r[3], r[4], parent=r[5], frame=bool(r[6]))
         for r in db.execute(
-            "SELECT id, key, label, theme_id, position, parent, frame FROM align_rows ORDER BY key = ?, position, id",
-            [OTHER_KEY],
+            f"SELECT id, key, label, theme_id, position, parent, frame FROM align_rows {where}"
+            "ORDER BY key = ?, position, id",
+            [*params, OTHER_KEY],
         )
     }
+    if not rows:
+        return []
+    only = f"WHERE m.row_id IN ({','.join('?' * len(rows))}) " if keys is not None else ""
+    raw: list[StoredMember] = []
     for r in db.execute(
         "SELECT m.row_id, s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
         "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
         "JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id "
-        "LEFT JOIN align_units au ON au.unit_id = s.unit_id "
-        "ORDER BY m.row_id, coalesce(au.position, 1e9), s.unit_id, s.id"
+        f"LEFT JOIN align_units au ON au.unit_id = s.unit_id {only}"
+        "ORDER BY m.row_id, coalesce(au.position, 1e9), s.unit_id, s.id",
+        list(rows) if keys is not None else [],
     ):
         row = rows.get(r[0])
         if row is not None:
-            row.members.append(StoredMember(*r[1:11], json.loads(r[11] or "[]")))
+            row.members.append(StoredMember(*r[1:11], r[11] or "[]"))
+            raw.append(row.members[-1])
+    # every member's terms in one parse: a json.loads per member is most of the time of reading a big row
+    for member, terms in zip(raw, json.loads("[" + ",".join(m.terms for m in raw) + "]"), strict=True):
+        member.terms = terms
     return list(rows.values())
+
+
+def row_heads(project: Project, keys: Sequence[str]) -> list[StoredRow]:
+    """The rows named by `keys` without their members, in order."""
+    return [
+        StoredRow(*r[:4], parent=r[4], frame=bool(r[5]))
+        for r in project.db.execute(
+            "SELECT key, label, theme_id, position, parent, frame FROM align_rows "
+            f"WHERE key IN ({','.join('?' * len(keys))}) ORDER BY key = ?, position, id",
+            [*keys, OTHER_KEY],
+        )
+    ]
+
+
+def member_scores(project: Project, keys: Sequence[str]) -> dict[str, list[tuple[int, float | None, list[str]]]]:
+    """Row key -> (section id, score, terms) of each of its members, for the rows named by `keys`
+    (no order): what a correction can change, read without the sections' details."""
+    out: dict[str, list[tuple[int, float | None, list[str]]]] = {k: [] for k in keys}
+    found = project.db.execute(
+        "SELECT r.key, m.section_id, m.score, m.terms FROM align_members m JOIN align_rows r ON r.id = m.row_id "
+        f"WHERE r.key IN ({','.join('?' * len(keys))})",
+        list(keys),
+    ).fetchall()
+    terms = json.loads("[" + ",".join(t or "[]" for _k, _s, _sc, t in found) + "]")
+    for (key, sid, score, _t), t in zip(found, terms, strict=True):
+        out[key].append((sid, score, t))
+    return out
+
+
+def load_members(project: Project, section_ids: Sequence[int]) -> dict[int, StoredMember]:
+    """Section id -> the member it is in its row (details of the section and its report)."""
+    out: dict[int, StoredMember] = {}
+    ids = list(section_ids)
+    for k in range(0, len(ids), 400):
+        chunk = ids[k : k + 400]
+        for r in project.db.execute(
+            "SELECT s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
+            "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
+            "JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id "
+            f"WHERE m.section_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out[r[0]] = StoredMember(*r[:10], json.loads(r[10] or "[]"))
+    return out
 
 
 def row_sections(project: Project) -> dict[str, list[int]]:
@@ -225,6 +288,11 @@ def move_all(project: Project, from_key: str, to_key: str, score: float | None =
         "WHERE row_id = (SELECT id FROM align_rows WHERE key = ?)",
         [to_key, score, from_key],
     )
+
+
+def row_order(project: Project) -> list[str]:
+    """Every stored row's key, in the order load_rows gives them."""
+    return [r[0] for r in project.db.execute("SELECT key FROM align_rows ORDER BY key = ?, position, id", [OTHER_KEY])]
 
 
 def row_keys(project: Project) -> set[str]:

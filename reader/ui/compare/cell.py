@@ -85,19 +85,26 @@ class Segment:
 class CellDoc:
     """The laid-out text of one cell and its marks."""
 
-    def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont):
+    def __init__(self, members: list[Member], unit: UnitData, width: float, font: QFont,
+                 spacing: int = LINE_HEIGHT - 10, first: int | None = None):
+        """`first`: only the beginning of the first member, this many characters (a folded compact
+        cell shows no more: laying out the rest would be wasted); `whole` says whether that is all."""
         self.members = members
         self.unit_id = unit.unit_id
+        self.key: tuple[str, int] = ("", unit.unit_id)  # (row key, unit id): set by the grid
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
         self.doc.setUndoRedoEnabled(False)
         self.point_size = max(font.pointSize(), 6)
+        self.spacing = spacing  # line height, percent of the font's
         self.segments: list[Segment] = []
         texts = []
         at = 0
-        for m in members:
-            text = unit.text[m.start : m.end].rstrip("\n")
+        shown = members if first is None else members[:1]
+        self.whole = first is None or (len(members) == 1 and members[0].end - members[0].start <= first)
+        for m in shown:
+            text = unit.text[m.start : m.end if first is None else min(m.end, m.start + first)].rstrip("\n")
             index = Utf16Index(text)
             length = index.to_utf16(len(text))
             self.segments.append(Segment(m, at, length, index))
@@ -176,6 +183,35 @@ class CellDoc:
         r = line.rect()
         return QRectF(br.left() + x, br.top() + r.top(), 1, r.height())
 
+    def compact_height(self, lines: int) -> float:
+        """The bottom of the first member's heading and of `lines` lines after it (document
+        coordinates): what a compact cell shows. A heading run into its paragraph ends where its
+        words end, not with the paragraph."""
+        seg = self.segments[0]
+        heading = self.members[0].heading
+        end = min(seg.at + seg.index.to_utf16(min(len(heading), seg.member.end - seg.member.start)), seg.at + seg.length)
+        heading_bottom = self.rect_of(max(end - 1, seg.at)).bottom()
+        layout = self.doc.documentLayout()
+        bottom = heading_bottom
+        block = self.doc.begin()
+        while block.isValid() and lines > 0:
+            top = layout.blockBoundingRect(block).top()
+            text_lines = block.layout()
+            for k in range(text_lines.lineCount()):
+                rect = text_lines.lineAt(k).rect()
+                if top + rect.top() >= heading_bottom - 0.5:
+                    bottom = top + rect.bottom()
+                    lines -= 1
+                    if lines == 0:
+                        break
+            block = block.next()
+        return bottom
+
+    @property
+    def characters(self) -> int:
+        """The length of the cell's sections (all of them, though the document may hold less)."""
+        return sum(m.end - m.start for m in self.members)
+
     def heading_rects(self) -> list[tuple[Segment, QRectF]]:
         """Each member's first line (its heading), document coordinates."""
         out = []
@@ -190,7 +226,7 @@ class CellDoc:
         whole = QTextCursor(doc)
         whole.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
-        block.setLineHeight(float(LINE_HEIGHT - 10), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(float(self.spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.point_size * 0.4)
         block.setTextIndent(self.point_size * 2 * 1.33)
         whole.mergeBlockFormat(block)

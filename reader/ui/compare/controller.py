@@ -2,7 +2,11 @@
 stored comparison and the reports' texts for its cells, re-aligning and finding phrases and reuse in
 the background (reader.ui.ops, with the view as the progress dialog's parent), and turning the
 view's intentions into undoable commands on the one undo stack: tagging (the same TagPassage as
-the reading pane, through EditingMixin.tag_span) and corrections (CorrectAlignment)."""
+the reading pane, through EditingMixin.tag_span) and corrections (CorrectAlignment).
+
+After a correction (or its undo) only the rows it touched are read again (compare.load_rows: a few
+milliseconds, on the UI thread) and only their cells laid out again; the whole comparison is read
+in the background when the view opens, after a re-align and when reports changed."""
 
 from __future__ import annotations
 
@@ -39,8 +43,9 @@ class CompareMixin:
             w = self.compare_window = self._make_compare()
             self.compare_load()
         elif self._compare_dirty:
-            w.grid.forget_units()
-            w.grid.set_looks(self.looks)
+            for g in w.grids():
+                g.forget_units()
+                g.set_looks(self.looks)
             self.compare_load()
         self._compare_dirty = False
         w.show()
@@ -50,23 +55,24 @@ class CompareMixin:
 
     def _make_compare(self) -> CompareWindow:
         w = CompareWindow(self, self.undo_stack)
-        w.grid.unit_loader = self.compare_unit
-        w.grid.set_looks(self.looks)
-        w.grid.set_point_size(max(9, self.settings.font_size() - 2))
+        for g in w.grids():
+            g.unit_loader = self.compare_unit
+            g.set_looks(self.looks)
+            g.set_point_size(max(9, self.settings.font_size() - 2))
         w.realignRequested.connect(self.compare_realign)
         w.filterRequested.connect(self.compare_filter)
         w.marksRequested.connect(self.compare_marks)
         w.occurrencesRequested.connect(self.compare_occurrences)
         w.hitOpenRequested.connect(self.compare_open_hit)
-        g = w.grid
-        g.tagKeyPressed.connect(self.compare_tag_key)
-        g.tagRequested.connect(self.compare_tag)
-        g.moveRequested.connect(self.compare_move)
-        g.notMatchRequested.connect(self.compare_not_match)
-        g.splitRequested.connect(self.compare_split)
-        g.renameRequested.connect(self.compare_rename)
-        g.mergeRequested.connect(self.compare_merge)
-        g.sectionOpenRequested.connect(self.compare_open_section)
+        for g in w.grids():
+            g.tagKeyPressed.connect(self.compare_tag_key)
+            g.tagRequested.connect(self.compare_tag)
+            g.moveRequested.connect(self.compare_move)
+            g.notMatchRequested.connect(self.compare_not_match)
+            g.splitRequested.connect(self.compare_split)
+            g.renameRequested.connect(self.compare_rename)
+            g.mergeRequested.connect(self.compare_merge)
+            g.sectionOpenRequested.connect(self.compare_open_section)
         self.changesApplied.connect(self.compare_changes)
         self.projectChanged.connect(self.compare_project_changed)
         return w
@@ -75,20 +81,15 @@ class CompareMixin:
         """Show the stored comparison; align at once if there is none (and there are reports)."""
         self.compare_reload(align_if_none=True)
 
-    def compare_reload(self, rows: set[str] | None = None, *, align_if_none: bool = False) -> None:
+    def compare_reload(self, *, align_if_none: bool = False) -> None:
         """Read the stored comparison in the background (a few tenths of a second on thousands of
-        reports) and show it; `rows`: only these rows changed. Of several reads asked for in a row
-        only the last is shown, with the rows all of them named."""
+        reports) and show it. Of several reads asked for in a row only the last is shown."""
         w = self.compare_window
-        state = self._compare_reads = getattr(self, "_compare_reads", {"run": 0, "rows": set(), "all": False})
+        state = self._compare_reads = getattr(self, "_compare_reads", {"run": 0})
         state["run"] += 1
-        if rows is None:
-            state["all"] = True
-        else:
-            state["rows"] |= set(rows)
         if w.comparison is None:
             w.set_busy(tr("Reading the comparison…"))
-        ops.run_op(
+        self._compare_reading = ops.run_op(
             w,
             lambda project, _progress, _cancel: (compare.load_comparison(project), outline_tree.totals(project)[1]),
             project_path=self.project.path,
@@ -101,16 +102,31 @@ class CompareMixin:
         state = self._compare_reads
         if run != state["run"]:  # a later read is on its way
             return
-        rows = None if state["all"] else set(state["rows"])
-        state["rows"], state["all"] = set(), False
         comparison, reports = result
         w = self.compare_window
-        w.set_comparison(comparison, rows)
+        w.set_comparison(comparison)
         if comparison is None and align_if_none:
             if reports:
                 self.compare_realign()
             else:
                 w.set_busy(tr("No reports to compare: import reports, or choose others (Reports…)."))
+
+    def compare_refresh_rows(self, rows: set[str]) -> None:
+        """A correction or its undo changed these rows: read them alone and show them."""
+        w = self.compare_window
+        reading = getattr(self, "_compare_reading", None)
+        if w.comparison is None or (reading is not None and not reading.is_done):  # it would show them as they were
+            self.compare_reload()
+            return
+        try:
+            update = compare.load_rows(self.project, rows, w.comparison)
+        except ReaderError as e:
+            self.show_error(e)
+            return
+        if update is None:
+            self.compare_reload()
+            return
+        w.update_rows(compare.apply_rows(w.comparison, update), set(rows))
 
     def compare_unit(self, unit_id: int) -> UnitData:
         text = self.unit_text(unit_id)
@@ -164,10 +180,10 @@ class CompareMixin:
         w = self.compare_window
         run = self._compare_marks_run = getattr(self, "_compare_marks_run", 0) + 1
         wanted = self._compare_marks_wanted = getattr(self, "_compare_marks_wanted", {})
-        chosen = [r for r in w.model.rows if rows is None or r.key in rows]
+        chosen = [r for r in (w.comparison.rows if w.comparison else []) if rows is None or r.key in rows]
         for r in chosen:
             wanted[r.key] = run
-        sections = w.model.shown_sections()
+        sections = w.marks_sections()
         ops.run_op(
             w,
             lambda project, progress, cancel: row_marks(project, chosen, sections, progress, cancel),
@@ -223,12 +239,13 @@ class CompareMixin:
 
     def compare_tag(self, theme_id: int) -> None:
         w = self.compare_window
-        span = w.grid.selection_span()
+        grid = w.active_grid()
+        span = grid.selection_span()
         if span is None:
             w.status(tr("Select some text in a cell first, then press a theme's key."))
             return
         if self.tag_span(span[0], span[1], span[2], [theme_id]):
-            w.grid.clear_selection()
+            grid.clear_selection()
             w.status(self.statusBar().currentMessage())
 
     # == corrections ===================================================================================
@@ -275,20 +292,26 @@ class CompareMixin:
                                                               or ch.themes)
             return
         if ch.themes:
-            w.grid.set_looks(self.looks)
+            for g in w.grids():
+                g.set_looks(self.looks)
         if ch.outline or ch.labels:  # reports deleted or their county or year corrected
-            w.grid.forget_units()
+            for g in w.grids():
+                g.forget_units()
             self.compare_load()
+        elif ch.alignment and ch.rows:
+            self.compare_refresh_rows(ch.rows)
         elif ch.alignment:
-            self.compare_reload(ch.rows or None)
+            self.compare_reload()
         elif ch.passages:
-            w.grid.refresh_units(ch.units or None)
+            for g in w.grids():
+                g.refresh_units(ch.units or None)
 
     def compare_project_changed(self, _project) -> None:
         w = self.compare_window
         if w is None:
             return
-        w.grid.forget_units()
+        for g in w.grids():
+            g.forget_units()
         self._compare_marks_wanted = {}
         w.retranslate()
         if w.isVisible():

@@ -1,9 +1,14 @@
 """The comparison grid: reports as columns, aligned rows as bands across them, every cell the text of
 the sections a report puts in that row. One scroll area draws it all (no widget per cell), so a
 vertical scroll moves every column together and a row's band stays in line across the columns:
-each row is as tall as its tallest cell. Only the cells of the columns shown are laid out, and only
-the visible ones are drawn. The header (reports, grouped by prefecture or year) and the band of the
-row at the top stay in place while scrolling.
+each row is as tall as its tallest cell. Only the cells on screen are laid out (reader.ui.compare.
+gridlayout: the others are estimated), and only those are drawn. The header (reports, grouped by
+prefecture or year) and the band of the row at the top stay in place while scrolling.
+
+Compact mode shows each cell's heading and first lines, with a fold under it that expands it (a
+click, or Space on the current cell); rows that hold child rows open into them (a click on the
+band's triangle, or + and -). The topic view (reader.ui.compare.topic) is this grid over another
+model: one band per report, one column.
 
 What the user does here becomes an intention signal (tag, move a section, rename a row, open a
 phrase's occurrences, ...); the main window acts on it. Dragging a section's handle (the dots
@@ -13,36 +18,38 @@ beside its heading) onto another row moves it there.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
-)
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.compare import Member
 from reader.core.compare.annotations import RowMarks
 from reader.ui.compare.cell import CellDoc, Link, UnitData
+from reader.ui.compare.gridcells import GridCells
 from reader.ui.compare.gridinput import GridInput
+from reader.ui.compare.gridlayout import GridLayout
 from reader.ui.compare.gridmenus import GridMenus
-from reader.ui.compare.model import ComparisonModel
-from reader.ui.compare.painting import BAND_H, EMPTY_H, GROUP_H, HANDLE_W, PAD, STRIP_H, GridPainting
-from reader.ui.i18n import tr
+from reader.ui.compare.painting import BAND_H, FOLD_H, GROUP_H, HANDLE_W, INDENT, PAD, STRIP_H, GridPainting
 from reader.ui.textpane import ThemeLook, cjk_family
 
 HEADER_H = 46
 DEFAULT_WIDTH = 300
 WIDTH_RANGE = (240, 720)
+COMPACT_WIDTH = 170
+COMPACT_RANGE = (140, 720)
+MARKS_MAX = 12  # shared phrases and reuse are found among at most this many reports, those on screen
+MARKS_DELAY_MS = 400  # after scrolling to other reports, before their phrases and reuse are asked for
 
 
 @dataclass
 class Spot:
     """What is under a point of the viewport."""
 
-    kind: str  # 'header', 'band', 'handle', 'text', 'cell'
+    kind: str  # 'header', 'band', 'expander', 'handle', 'text', 'cell', 'fold'
     row: int = -1
     column: int = -1
     pos: int | None = None  # document position (text)
@@ -50,7 +57,7 @@ class Spot:
     member: Member | None = None
 
 
-class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
+class CompareGrid(GridPainting, GridMenus, GridInput, GridCells, GridLayout, QAbstractScrollArea):
     tagKeyPressed = Signal(str)  # "1".."9" pressed
     tagRequested = Signal(int)  # context menu ▸ 标注为 ▸ theme
     moveRequested = Signal(int, str)  # section, row key
@@ -62,8 +69,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
     sectionOpenRequested = Signal(int, int)  # unit, section
     rowChosen = Signal(str)  # a row's band clicked (or scrolled to the top): its phrases are listed
     linkChosen = Signal(object)  # a Link clicked (None: cleared)
+    topicRequested = Signal(str)  # a row key: read it in every report, one under another
+    marksWanted = Signal()  # reports came on screen whose shared phrases and reuse were not asked for
 
-    def __init__(self, model: ComparisonModel, parent: QWidget | None = None):
+    drags = True  # sections can be dragged onto another band (a row)
+
+    def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("compareGrid")
         self.model = model
@@ -73,10 +84,19 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         self.links: dict[int, Link] = {}
         self.section_links: dict[int, list[Link]] = {}
         self.shares: dict[int, float] = {}
-        self.units: dict[int, UnitData] = {}
-        self.cells: dict[tuple[str, int], CellDoc | None] = {}
+        self.units: OrderedDict[int, UnitData] = OrderedDict()
+        self.cells: OrderedDict[tuple[str, int], CellDoc] = OrderedDict()
+        self.measured: dict[tuple[str, int], float] = {}  # whole heights of cells laid out (kept when dropped)
+        self.estimates: dict[tuple[str, int], float] = {}
+        self.compact_measured: dict[tuple[str, int], float] = {}  # how much of a cell compact mode shows
         self.tops: list[int] = []
         self.heights: list[int] = []
+        self.compact = False
+        self.expanded: set[tuple[str, int]] = set()  # compact cells the user opened
+        self.current: tuple[str, int] | None = None  # the current cell (keys move it), as its cell key
+        self.anchor: tuple[str, int, list[str]] | None = None  # (band key, its top on screen, bands near it)
+        self._restoring = False
+        self.widths = {False: DEFAULT_WIDTH, True: COMPACT_WIDTH}
         self.column_width = DEFAULT_WIDTH
         self.point_size = 11
         family = cjk_family()
@@ -92,6 +112,11 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         self.drop_row: int | None = None
         self._press: QPoint | None = None
         self._top_key: str | None = None
+        self._idle = QTimer(self, singleShot=True, interval=0)
+        self._idle.timeout.connect(self._prefetch)
+        self.marked_units: set[int] = set()  # the reports whose phrases and reuse were last asked for
+        self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
+        self._marks_timer.timeout.connect(self._marks_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -99,211 +124,151 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(48)
         self.horizontalScrollBar().setSingleStep(60)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self._check_marks())
 
     # == data ==========================================================================================
     def reset(self, rows: set[str] | None = None) -> None:
-        """After the model changed: forget the cells (of `rows` only, if given) and lay out again."""
+        """After the model changed: forget the cells (of the rows `rows` only, if given) and lay out
+        again, the band being read kept in place."""
         if rows is None:
             self.cells.clear()
+            self._forget_sizes()
         else:
-            for key in [k for k in self.cells if k[0] in rows]:
-                del self.cells[key]
+            for store in (self.cells, self.measured, self.estimates, self.compact_measured):
+                for key in [k for k in store if k[0] in rows]:
+                    del store[key]
         self.selection = None
         self.hover_link = self.active_link = None
         self.drop_row = None
+        if self.current is not None and self.model.cell_at(*self.current) is None:
+            self.current = None
         self.relayout()
 
-    def set_looks(self, looks: dict[int, ThemeLook]) -> None:
-        self.looks = looks
-        self._remark()
-
-    def set_marks(self, marks: dict[str, RowMarks]) -> None:
-        self.marks = marks
-        self.links.clear()
-        self.section_links.clear()
-        self.shares.clear()
-        unit_of = {m.section_id: m.unit_id for r in range(len(self.model.rows)) for m in self.model.shown_in(r)}
-        for m in marks.values():
-            self.shares.update(m.reuse.shares)
-            for pair in m.reuse.pairs:
-                for p in pair.passages:
-                    link = Link(len(self.links) + 1, pair.a_section, unit_of.get(pair.a_section, -1), p.a_start, p.a_end,
-                                pair.b_section, unit_of.get(pair.b_section, -1), p.b_start, p.b_end, p.length, p.identity)
-                    self.links[link.id] = link
-                    self.section_links.setdefault(link.a_section, []).append(link)
-                    self.section_links.setdefault(link.b_section, []).append(link)
-        self.hover_link = self.active_link = None
-        self._remark()
-
-    def refresh_units(self, unit_ids: set[int] | None) -> None:
-        """The passages of these reports changed (None: any): read them again and redraw."""
-        for uid in list(self.units) if unit_ids is None else unit_ids:
-            self.units.pop(uid, None)
-        self._remark()
-
-    def forget_units(self) -> None:
-        self.units.clear()
-        self.cells.clear()
-
     def set_column_width(self, width: int) -> None:
-        width = min(max(width, WIDTH_RANGE[0]), WIDTH_RANGE[1])
+        lo, hi = COMPACT_RANGE if self.compact else WIDTH_RANGE
+        width = min(max(width, lo), hi)
+        self.widths[self.compact] = width
         if width == self.column_width:
             return
         self.column_width = width
+        self._widths_changed()
+
+    def _widths_changed(self) -> None:
+        self._forget_sizes()
         for cell in self.cells.values():
-            if cell is not None:
-                cell.set_width(self.text_width())
+            cell.set_width(self.text_width())
+            self._measure(cell)
         self.relayout()
 
     def set_point_size(self, size: int) -> None:
         self.point_size = size
         self.text_font.setPointSize(size)
         self.cells.clear()
+        self._forget_sizes()
         self.relayout()
 
-    def unit(self, unit_id: int) -> UnitData:
-        data = self.units.get(unit_id)
-        if data is None:
-            data = self.unit_loader(unit_id) if self.unit_loader else UnitData(unit_id, "")
-            self.units[unit_id] = data
-        return data
+    def set_compact(self, on: bool) -> None:
+        """Compact mode: each cell its heading and first lines (expanded on demand), narrower columns
+        and closer lines."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self.expanded.clear()
+        self.column_width = self.width_for(on)
+        self.cells.clear()
+        self._forget_sizes()
+        self.relayout()
 
-    def text_width(self) -> float:
-        return float(self.column_width - HANDLE_W - 2 * PAD)
+    def width_for(self, compact: bool) -> int:
+        return self.widths[compact]
 
-    def cell(self, r: int, c: int) -> CellDoc | None:
-        """The laid-out cell (None when the report has no section in the row)."""
-        key = (self.model.rows[r].key, self.model.columns[c].unit_id)
-        if key in self.cells:
-            return self.cells[key]
-        members = self.model.members(r, c)
-        doc = None
-        if members:
-            unit = self.unit(key[1])
-            doc = CellDoc(members, unit, self.text_width(), self.text_font)
-            self._mark(doc, r, unit)
-        self.cells[key] = doc
-        return doc
+    def toggle_cell(self, key: tuple[str, int]) -> None:
+        """Expand a compact cell to its whole text, or fold it again."""
+        if key in self.expanded:
+            self.expanded.discard(key)
+        else:
+            self.expanded.add(key)
+        doc = self.cells.get(key)
+        if doc is not None and not doc.whole:  # it holds the beginning only: laid out again, whole
+            del self.cells[key]
+        at = self.model.cell_at(*key)
+        if at is not None and key in self.expanded:
+            self.cell(*at)
+        if at is not None:
+            self.rows_changed([at[0]])
 
-    def _mark(self, doc: CellDoc, r: int, unit: UnitData) -> None:
-        row = self.model.rows[r]
-        sections = {m.section_id for m in doc.members}
-        phrases = []
-        marks = self.marks.get(row.key)
-        if marks is not None:
-            for p in marks.phrases:
-                phrases += [(s.section_id, s.start, s.end, p.text) for s in p.spans if s.section_id in sections]
-        links = [(link, sid) for sid in sections for link in self.section_links.get(sid, [])]
-        doc.set_marks(unit, self._colour, phrases, links)
-        self._paint_marks(doc, row.key)
+    def toggle_band_cells(self, r: int) -> None:
+        """Expand every cell of band r (or fold them all when all are expanded)."""
+        keys = [k for k, ms in self.model.band_cells(r) if self.folds(k, ms) or k in self.expanded]
+        if keys and all(k in self.expanded for k in keys):
+            self.expanded.difference_update(keys)
+        else:
+            self.expanded.update(keys)
+            for k in keys:
+                doc = self.cells.get(k)
+                if doc is not None and not doc.whole:
+                    del self.cells[k]
+        self.rows_changed([r])
+        self._prepare()
 
-    def _paint_marks(self, doc: CellDoc, row_key: str) -> None:
-        lit = {x for x in (self.hover_link, self.active_link) if x is not None}
-        selected = None
-        if self.selection is not None and self.selection[0] == (row_key, doc.unit_id):
-            a, b = sorted(self.selection[1:])
-            selected = (a, b)
-        doc.mark_selections(lit, self.active_phrase, selected, self.palette())
+    def set_row_open(self, key: str, opened: bool) -> None:
+        """Open a row into its child rows, or close it (the band being read stays in place)."""
+        if self.model.set_open(key, opened):
+            self.relayout()
 
-    def _remark(self) -> None:
-        for r, row in enumerate(self.model.rows):
-            for col in self.model.columns:
-                doc = self.cells.get((row.key, col.unit_id))
-                if doc is not None:
-                    self._mark(doc, r, self.unit(col.unit_id))
-        self.viewport().update()
+    # == which reports get shared phrases and reuse ====================================================
+    def marks_units(self) -> set[int]:
+        """The reports whose phrases and reuse to find: every column shown, or when there are more than
+        MARKS_MAX, the MARKS_MAX around those on screen (the work grows with the square of them)."""
+        n = self.model.columnCount()
+        if n <= MARKS_MAX:
+            chosen = range(n)
+        else:
+            visible = self._visible_columns()
+            first = max(0, min(visible.start - (MARKS_MAX - len(visible)) // 2, n - MARKS_MAX))
+            chosen = range(first, first + MARKS_MAX)
+        return {self.model.column_at(c).unit_id for c in chosen}
 
-    def _relight(self) -> None:
-        """Hover, link, phrase or selection changed: redo the drawn marks (no new layout)."""
-        for (key, _uid), doc in self.cells.items():
-            if doc is not None:
-                self._paint_marks(doc, key)
-        self.viewport().update()
+    def _on_screen_units(self) -> set[int]:
+        return {self.model.cell_key(r, c)[1] for r in self._visible_rows()[:1] for c in self._visible_columns()}
 
-    def _colour(self, theme_id: int) -> str:
-        look = self.looks.get(theme_id)
-        return look.colour if look else "#888888"
+    def _check_marks(self) -> None:
+        """Reports on screen whose phrases were not asked for: ask, once the scrolling pauses."""
+        if self.isVisible() and self.model.rowCount() and not self._on_screen_units() <= self.marked_units:
+            self._marks_timer.start()
 
-    def cell_share(self, r: int, c: int) -> float | None:
-        """The share of the cell's text reused in another column shown (None: not known yet)."""
-        members = self.model.members(r, c)
-        known = [m for m in members if m.section_id in self.shares]
-        if not known:
-            return None
-        total = sum(max(m.end - m.start, 1) for m in known)
-        return sum(self.shares[m.section_id] * max(m.end - m.start, 1) for m in known) / total
-
-    def cell_badge(self, r: int, c: int) -> str:
-        share = self.cell_share(r, c)
-        if share is None or share <= 0:
-            return ""
-        return tr("reused {share}%").format(share=max(1, round(share * 100)))
+    def _marks_moved(self) -> None:
+        if not self._on_screen_units() <= self.marked_units:
+            self.marksWanted.emit()
 
     # == geometry ======================================================================================
     def header_height(self) -> int:
         return HEADER_H + (GROUP_H if self.model.groups else 0)
 
-    def relayout(self) -> None:
-        self.tops, self.heights = [], []
-        y = 0
-        for r in range(len(self.model.rows)):
-            h = EMPTY_H
-            for c in range(len(self.model.columns)):
-                doc = self.cell(r, c)
-                if doc is not None:
-                    h = max(h, int(doc.height) + 1)
-            h += BAND_H + STRIP_H + PAD
-            self.tops.append(y)
-            self.heights.append(h)
-            y += h
-        self._update_scrollbars()
-        self.viewport().update()
-
-    def content_height(self) -> int:
-        return (self.tops[-1] + self.heights[-1]) if self.tops else 0
-
-    def _update_scrollbars(self) -> None:
-        vh = max(self.viewport().height() - self.header_height(), 1)
-        vw = self.viewport().width()
-        v = self.verticalScrollBar()
-        v.setPageStep(vh)
-        v.setRange(0, max(0, self.content_height() - vh))
-        h = self.horizontalScrollBar()
-        h.setPageStep(max(vw, 1))
-        h.setRange(0, max(0, len(self.model.columns) * self.column_width - vw))
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_scrollbars()
+        self.restore_anchor()
+        self._prepare()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
 
     def _scrolled(self, _value: int) -> None:
+        if self._restoring:
+            return
+        self.take_anchor()
+        self._prepare()
+        self._check_marks()
         r = self.top_row()
-        key = self.model.rows[r].key if r is not None else None
+        key = self.model.row_at(r).key if r is not None and self.model.rowCount() else None
         if key is not None and key != self._top_key:
             self._top_key = key
             self.rowChosen.emit(key)
 
-    def top_row(self) -> int | None:
-        if not self.tops:
-            return None
-        return max(0, bisect_right(self.tops, self.verticalScrollBar().value()) - 1)
-
-    def column_x(self, c: int) -> int:
-        return c * self.column_width - self.horizontalScrollBar().value()
-
-    def row_y(self, r: int) -> int:
-        """The top of row r's band, in viewport coordinates."""
-        return self.tops[r] - self.verticalScrollBar().value() + self.header_height()
-
-    def band_rect(self, r: int) -> QRect:
-        return QRect(0, self.row_y(r), self.viewport().width(), BAND_H)
-
-    def cell_rect(self, r: int, c: int) -> QRect:
-        """Cell (r, c) below its row's band, in viewport coordinates."""
-        return QRect(self.column_x(c), self.row_y(r) + BAND_H, self.column_width, self.heights[r] - BAND_H)
+    def current_band(self) -> int | None:
+        at = self.model.cell_at(*self.current) if self.current is not None else None
+        return at[0] if at is not None else None
 
     def text_origin(self, r: int, c: int) -> QPointF:
         rect = self.cell_rect(r, c)
@@ -318,23 +283,6 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         fm = QFontMetrics(self.text_font)
         return QPoint(int(o.x() + rect.left() + fm.averageCharWidth() / 2), int(o.y() + rect.center().y()))
 
-    def _visible_rows(self) -> range:
-        if not self.tops:
-            return range(0)
-        v = self.verticalScrollBar().value()
-        first = max(0, bisect_right(self.tops, v) - 1)
-        last = bisect_right(self.tops, v + self.viewport().height()) - 1
-        return range(first, min(last, len(self.tops) - 1) + 1)
-
-    def _visible_columns(self) -> range:
-        n = len(self.model.columns)
-        if not n:
-            return range(0)
-        h = self.horizontalScrollBar().value()
-        first = max(0, h // self.column_width)
-        last = min(n - 1, (h + self.viewport().width()) // self.column_width)
-        return range(first, last + 1)
-
     def _sticky_row(self) -> tuple[int, int] | None:
         """(row, y) of the band drawn at the top because its own band scrolled away."""
         r = self.top_row()
@@ -347,31 +295,59 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         y = min(top, self.tops[r] + self.heights[r] - v + top - BAND_H)
         return r, y
 
+    def text_limit(self, r: int, c: int, doc: CellDoc) -> float | None:
+        """Where a folded compact cell's text stops (document coordinates); None: all of it shows."""
+        key = self.model.cell_key(r, c)
+        if not self.folds(key, doc.members):
+            return None
+        return self.compact_height(key, doc.members)
+
+    def fold_rect(self, r: int, c: int) -> QRect | None:
+        """The fold line under a compact cell (viewport coordinates), or None."""
+        key, members = self.model.cell_key(r, c), self.model.members(r, c)
+        if not self.compact or not members or not (self.folds(key, members) or key in self.expanded):
+            return None
+        rect = self.cell_rect(r, c)
+        o = self.text_origin(r, c)
+        doc = self.cell(r, c)
+        limit = self.text_limit(r, c, doc)
+        y = o.y() + (limit if limit is not None else doc.height) + 2
+        return QRect(rect.left() + PAD, int(y), rect.width() - 2 * PAD, FOLD_H - 4)
+
+    def expander_rect(self, r: int) -> QRect:
+        return QRect(4 + self.model.band(r).depth * INDENT, self.row_y(r), 18, BAND_H)
+
     def locate(self, pos: QPoint) -> Spot | None:
         top = self.header_height()
         if pos.y() < top:
             c = (pos.x() + self.horizontalScrollBar().value()) // self.column_width
-            return Spot("header", column=c if 0 <= c < len(self.model.columns) else -1)
+            return Spot("header", column=c if 0 <= c < self.model.columnCount() else -1)
         if not self.tops:
             return None
         sticky = self._sticky_row()
         if sticky is not None and sticky[1] <= pos.y() < sticky[1] + BAND_H:
-            return Spot("band", row=sticky[0])
+            return self._band_spot(sticky[0], pos)
         cy = pos.y() - top + self.verticalScrollBar().value()
         r = bisect_right(self.tops, cy) - 1
         if r < 0 or cy >= self.content_height():
             return None
         if cy - self.tops[r] < BAND_H:
-            return Spot("band", row=r)
+            return self._band_spot(r, pos)
         cx = pos.x() + self.horizontalScrollBar().value()
         c = cx // self.column_width
-        if not 0 <= c < len(self.model.columns):
+        if not 0 <= c < self.model.columnCount():
             return None
+        fold = self.fold_rect(r, c)
+        if fold is not None and fold.adjusted(0, -2, 0, 2).contains(pos):
+            return Spot("fold", r, c)
         doc = self.cell(r, c)
         if doc is None:
             return Spot("cell", r, c)
         o = self.text_origin(r, c)
         point = QPointF(pos.x() - o.x(), pos.y() - o.y())
+        limit = self.text_limit(r, c, doc)
+        if limit is not None and point.y() > limit:
+            return Spot("cell", r, c)
         if point.x() < -2:
             for seg, rect in doc.heading_rects():
                 if rect.top() - 2 <= point.y() <= rect.bottom() + 2:
@@ -382,6 +358,12 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         exact = doc.exact_hit(point)
         seg = doc.segment_at(at)
         return Spot("text", r, c, at if exact is None else exact, exact is not None, seg.member if seg else None)
+
+    def _band_spot(self, r: int, pos: QPoint) -> Spot:
+        band = self.model.band(r)
+        if band.children and pos.x() < 4 + band.depth * INDENT + 22:
+            return Spot("expander", row=r)
+        return Spot("band", row=r)
 
     # == selection =====================================================================================
     def selection_span(self) -> tuple[int, int, int] | None:
@@ -403,8 +385,8 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
 
     def select_span(self, row_key: str, unit_id: int, start: int, end: int) -> None:
         """Select unit text [start, end) in the cell of (row, report)."""
-        r, c = self.model.row_index(row_key), self.model.column_index(unit_id)
-        doc = self.cell(r, c) if r is not None and c is not None else None
+        at = self.model.cell_at(row_key, unit_id)
+        doc = self.cell(*at) if at is not None else None
         if doc is None:
             return
         a, b = doc.to_doc(start), doc.to_doc(end)
@@ -424,6 +406,21 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         a, b = sorted(self.selection[1:])
         return doc.text_of(a, b) if doc is not None else ""
 
+    # == the current cell ==============================================================================
+    def set_current(self, key: tuple[str, int] | None, *, scroll: bool = True) -> None:
+        """Make a cell current (keys move it, Space expands it, Enter opens it); bring it into view."""
+        if key is not None and self.model.cell_at(*key) is None:
+            key = None
+        self.current = key
+        if key is not None and scroll:
+            r, c = self.model.cell_at(*key)
+            self.ensure_visible(r, c)
+        self.take_anchor()
+        self.viewport().update()
+
+    def current_cell(self) -> tuple[int, int] | None:
+        return self.model.cell_at(*self.current) if self.current is not None else None
+
     # == scrolling to things ===========================================================================
     def ensure_visible(self, r: int, c: int | None = None, y_in_cell: float = 0) -> None:
         """Scroll so that a point of row r (y below the band) and column c are on screen."""
@@ -439,7 +436,7 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
                 h.setValue(max(0, min(x, x + self.column_width - self.viewport().width() // 2)))
 
     def show_row(self, key: str) -> None:
-        r = self.model.row_index(key)
+        r = self.model.band_index(key)
         if r is not None:
             self.verticalScrollBar().setValue(self.tops[r])
 
@@ -451,10 +448,10 @@ class CompareGrid(GridPainting, GridMenus, GridInput, QAbstractScrollArea):
         self.active_link = link_id
         partner = link.partner(from_section)
         side = link.side(partner)
-        c = self.model.column_index(side[0])
-        r = next((i for i, row in enumerate(self.model.rows) if any(m.section_id == partner for m in row.members)), None)
-        if r is not None and c is not None and self.cell(r, c) is not None:
-            doc = self.cell(r, c)
-            self.ensure_visible(r, c, doc.rect_of(doc.to_doc(side[1])).top())
+        found = self.model.unit_of_section(partner)
+        at = self.model.cell_at(found[0].key, side[0]) if found else None
+        if at is not None and self.cell(*at) is not None:
+            doc = self.cell(*at)
+            self.ensure_visible(at[0], at[1], doc.rect_of(doc.to_doc(side[1])).top())
         self._relight()
         self.linkChosen.emit(link)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.core.compare import Column, Comparison, Member, Row
+from reader.core.compare import Column, Comparison, Member, Row, TreeRow, row_tree, visible_rows
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
 
@@ -90,27 +90,144 @@ def arrange(columns: list[Column], shown: list[int], group_by: str) -> tuple[lis
     return out, groups
 
 
+@dataclass
+class Band:
+    """What a band across the grid says: its label, how deep it sits in the tree of rows, whether it
+    can be opened into child rows (and is), and whether its report is of another genre (topic view)."""
+
+    key: str
+    label: str
+    depth: int = 0
+    children: int = 0
+    opened: bool = False
+    misfit: bool = False
+    subtitle: str = ""
+
+
 class ComparisonModel(QAbstractTableModel):
-    """Rows of the comparison × the columns shown; a cell holds the members of that report in that
-    row (a report may put several sections in one row)."""
+    """The rows of the comparison shown (a tree: a frame row opens into its topic rows) × the columns
+    shown; a cell holds the members of that report in that row (a report may put several sections in
+    one row).
+
+    What the grid reads (the topic view's model has the same): rowCount/columnCount, band(r),
+    row_at(r) (the comparison row of band r's cells), members(r, c), cell_key(r, c) and
+    cell_at(row key, unit id), band_key(r) and band_index(key)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.comparison: Comparison | None = None
-        self.rows: list[Row] = []
+        self.tree: list[TreeRow] = []
+        self.opened: set[str] = set()
+        self.rows: list[Row] = []  # the rows shown, in tree order
+        self._nodes: dict[str, TreeRow] = {}
         self.columns: list[Column] = []
         self.groups: list[Group] = []
-        self._cells: list[dict[int, list[Member]]] = []
+        self._cells: dict[str, dict[int, list[Member]]] = {}
+        self._cells_of: dict[str, tuple[Row, dict[int, list[Member]]]] = {}
+        self._shown: dict[int, int] = {}  # unit id -> its column
 
     def set_comparison(self, comparison: Comparison | None, shown: list[int], group_by: str = NO_GROUP) -> None:
         self.beginResetModel()
         self.comparison = comparison
-        self.rows = list(comparison.rows) if comparison else []
-        self._cells = [r.cells() for r in self.rows]
+        self._set_tree(list(comparison.rows) if comparison else [])
+        self.rows = self._visible()
         self.columns, self.groups = arrange(comparison.columns if comparison else [], shown, group_by)
+        self._shown = {c.unit_id: i for i, c in enumerate(self.columns)}
         self.endResetModel()
 
-    # -- lookups ------------------------------------------------------------------------------------
+    def _set_tree(self, rows: list[Row]) -> None:
+        self.tree = row_tree(rows)
+        self._nodes = {t.row.key: t for t in self.tree}
+        self.opened &= {t.row.key for t in self.tree if t.children}
+        before = self._cells_of
+        self._cells_of = {r.key: before[r.key] if r.key in before and before[r.key][0] is r else (r, r.cells())
+                          for r in rows}  # a row's cells again only when the row is new (a correction)
+        self._cells = {k: v[1] for k, v in self._cells_of.items()}
+
+    def _visible(self) -> list[Row]:
+        return [t.row for t in visible_rows(self.tree, self.opened)]
+
+    def update_rows(self, comparison: Comparison, keys: set[str]) -> None:
+        """The same comparison with the rows `keys` changed (a correction): the other bands and the
+        columns stay as they are; bands that come or go are inserted or removed in their place."""
+        self.comparison = comparison
+        self._set_tree(list(comparison.rows))
+        after = self._visible()
+        self._move_to([r.key for r in after], after)
+        self.rows = after  # the same keys, in the same order: the rows as they are now
+        touched = set(keys) | {p for k in keys for p in ([self._nodes[k].row.parent] if k in self._nodes else []) if p}
+        for k in touched:
+            r = self.row_index(k)
+            if r is None:
+                continue
+            if self.columns:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, r, r)
+
+    def _move_to(self, keys: list[str], rows: list[Row]) -> None:
+        """Remove the bands not in `keys` and insert the new ones, each in its place (begin/end
+        around each); a different order is a reset."""
+        wanted = set(keys)
+        for r in reversed(range(len(self.rows))):
+            if self.rows[r].key not in wanted:
+                self.beginRemoveRows(NO_INDEX, r, r)
+                del self.rows[r]
+                self.endRemoveRows()
+        have = {r.key for r in self.rows}
+        kept = [k for k in keys if k in have]
+        if kept != [r.key for r in self.rows]:
+            self.beginResetModel()
+            self.rows = list(rows)
+            self.endResetModel()
+            return
+        for i, (key, row) in enumerate(zip(keys, rows, strict=True)):
+            if i >= len(self.rows) or self.rows[i].key != key:
+                self.beginInsertRows(NO_INDEX, i, i)
+                self.rows.insert(i, row)
+                self.endInsertRows()
+
+    # -- the tree of rows ---------------------------------------------------------------------------
+    def children_of(self, key: str) -> list[str]:
+        node = self._nodes.get(key)
+        return list(node.children) if node else []
+
+    def depth(self, r: int) -> int:
+        node = self._nodes.get(self.rows[r].key)
+        return node.depth if node else 0
+
+    def set_open(self, key: str, opened: bool) -> bool:
+        """Open a row into its child rows (or close it); False when it has none or nothing changes."""
+        if not self.children_of(key) or (key in self.opened) == opened:
+            return False
+        r = self.row_index(key)
+        if opened:
+            self.opened.add(key)
+        else:
+            self.opened.discard(key)
+        if r is None:  # inside a closed row: shown when that one opens
+            return True
+        after = self._visible()
+        if opened:
+            new = [row for row in after if row.key not in {x.key for x in self.rows}]
+            self.beginInsertRows(NO_INDEX, r + 1, r + len(new))
+            self.rows[r + 1 : r + 1] = new
+            self.endInsertRows()
+        else:
+            gone = len(self.rows) - len(after)
+            self.beginRemoveRows(NO_INDEX, r + 1, r + gone)
+            del self.rows[r + 1 : r + 1 + gone]
+            self.endRemoveRows()
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, r, r)
+        return True
+
+    def reveal(self, key: str) -> int | None:
+        """Open the rows that hold row `key`; its band index."""
+        node = self._nodes.get(key)
+        for a in node.ancestors if node else []:
+            self.set_open(a, True)
+        return self.row_index(key)
+
+    # -- lookups (what the grid reads) --------------------------------------------------------------
     def row_at(self, r: int) -> Row:
         return self.rows[r]
 
@@ -118,19 +235,51 @@ class ComparisonModel(QAbstractTableModel):
         return self.columns[c]
 
     def members(self, r: int, c: int) -> list[Member]:
-        return self._cells[r].get(self.columns[c].unit_id, [])
+        return self._cells.get(self.rows[r].key, {}).get(self.columns[c].unit_id, [])
+
+    def cell_key(self, r: int, c: int) -> tuple[str, int]:
+        return self.rows[r].key, self.columns[c].unit_id
+
+    def band_cells(self, r: int) -> list[tuple[tuple[str, int], list[Member]]]:
+        """The cells of band r that hold sections, as (cell key, members), in no particular order."""
+        key = self.rows[r].key
+        return [((key, uid), ms) for uid, ms in self._cells.get(key, {}).items() if uid in self._shown]
+
+    def cell_at(self, row_key: str, unit_id: int) -> tuple[int, int] | None:
+        r, c = self.row_index(row_key), self.column_index(unit_id)
+        return None if r is None or c is None else (r, c)
+
+    def band_key(self, r: int) -> str:
+        return self.rows[r].key
+
+    def band_index(self, key: str) -> int | None:
+        return self.row_index(key)
+
+    def band(self, r: int) -> Band:
+        row = self.rows[r]
+        children = self.children_of(row.key)
+        return Band(row.key, row_label(row), self.depth(r), len(children), row.key in self.opened)
 
     def row_index(self, key: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.key == key), None)
 
     def column_index(self, unit_id: int) -> int | None:
-        return next((i for i, c in enumerate(self.columns) if c.unit_id == unit_id), None)
+        return self._shown.get(unit_id)
 
     def shown_sections(self) -> set[int]:
-        return {m.section_id for r in range(len(self.rows)) for m in self.shown_in(r)}
+        units = {c.unit_id for c in self.columns}
+        return {m.section_id for r in (self.comparison.rows if self.comparison else []) for m in r.members
+                if m.unit_id in units}
 
     def shown_in(self, r: int) -> list[Member]:
-        return [m for c in self.columns for m in self._cells[r].get(c.unit_id, [])]
+        cells = self._cells.get(self.rows[r].key, {})
+        return [m for c in self.columns for m in cells.get(c.unit_id, [])]
+
+    def unit_of_section(self, section_id: int) -> tuple[Row, Member] | None:
+        comparison = self.comparison
+        found = comparison.row_of(section_id) if comparison else None
+        member = next((m for m in found.members if m.section_id == section_id), None) if found else None
+        return (found, member) if member else None
 
     # -- the model ----------------------------------------------------------------------------------
     def rowCount(self, parent: Index = NO_INDEX) -> int:
@@ -159,7 +308,8 @@ class ComparisonModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column_title(c)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{column_title(c)} · {column_subtitle(c)}\n{c.source}"
+                tip = f"{column_title(c)} · {column_subtitle(c)}\n{c.source}"
+                return tip + ("\n" + misfit_text() if not c.codebook_fits else "")
             if role == KEY_ROLE:
                 return c.unit_id
             return None
@@ -173,6 +323,10 @@ class ComparisonModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return row.key
         return None
+
+
+def misfit_text() -> str:
+    return tr("Another genre: the codebook does not fit this report, so its rows come from its text.")
 
 
 def member_tooltip(m: Member) -> str:

@@ -111,6 +111,7 @@ class ComparePanel(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
         self.row_label = ""
+        self.among: int | None = None
         self.phrases: list[SharedPhrase] = []
         self.result: SearchResult | None = None
         self.searching = ""
@@ -120,9 +121,11 @@ class ComparePanel(QWidget):
         self.hit_table.activated.connect(self._hit_clicked)
         self.retranslate()
 
-    def set_phrases(self, row_label: str, phrases: list[SharedPhrase] | None) -> None:
-        """The shared phrases of a row (None: not computed yet)."""
+    def set_phrases(self, row_label: str, phrases: list[SharedPhrase] | None, among: int | None = None) -> None:
+        """The shared phrases of a row (None: not computed yet); `among`: found among this many reports
+        (those around the ones on screen, or those of the topic view; None: every column shown)."""
         self.row_label = row_label
+        self.among = among
         self.phrases = list(phrases or [])[:PHRASE_LIMIT]
         self.phrase_list.clear()
         for p in self.phrases:
@@ -137,6 +140,9 @@ class ComparePanel(QWidget):
             self.phrases_label.setText(tr("Shared phrases of the row at the top appear here."))
         elif pending:
             self.phrases_label.setText(tr("Shared phrases in “{row}”: finding them…").format(row=self.row_label))
+        elif self.among is not None:
+            self.phrases_label.setText(tr("Shared phrases in “{row}” ({n}), among {k} reports:").format(
+                row=self.row_label, n=len(self.phrases), k=self.among))
         else:
             self.phrases_label.setText(tr("Shared phrases in “{row}” ({n}), among the columns shown:").format(
                 row=self.row_label, n=len(self.phrases)))
