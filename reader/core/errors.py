@@ -344,3 +344,13 @@ class MixedEncodings(ReaderError):
     path: str
     encodings: str
     code = "mixed_encodings"
+
+
+@dataclass
+class TargetIsProject(ReaderError):
+    """An export or save target that is a project file of ours (the project itself through any path
+    or link, another project, a backup) or lives beside one as its journal, shared memory or lock:
+    writing it would destroy the project, so it is refused whatever --force says."""
+
+    path: str
+    code = "target_is_project"

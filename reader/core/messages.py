@@ -154,6 +154,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
         "encoding (UTF-8) and import it again: {path}",
     },
+    "target_is_project": {
+        "zh": "这是项目文件（或它的日志、锁、备份），写在上面会毁掉项目，未写入；请另选文件名：{path}",
+        "en": "This is a project file (or its journal, lock or backup): writing over it would destroy the project, "
+        "so nothing was written; choose another file name: {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -271,6 +276,7 @@ _REASON_ERRNOS = {
     errno.EEXIST: ("文件已存在", "The file exists"),
     errno.EINVAL: ("文件名中有系统不接受的字符", "The name holds characters the system does not accept"),
     errno.EBUSY: ("文件正被占用", "The file is in use"),
+    errno.ENXIO: ("没有程序在读取这个管道", "Nothing is reading from this pipe"),
 }
 REASONS: dict[str, dict[str, str]] = {
     os.strerror(code): {"zh": zh, "en": en} for code, (zh, en) in _REASON_ERRNOS.items()
@@ -282,6 +288,7 @@ REASONS.update({
     "file is not a database": {"zh": "不是数据库文件", "en": "not a database file"},
     "embedded null byte": {"zh": "名称中有空字符", "en": "the name holds a null character"},
     "integrity check failed": {"zh": "完整性检查未通过", "en": "the integrity check failed"},
+    "not an ordinary file": {"zh": "这不是普通文件（是套接字或块设备）", "en": "it is not an ordinary file (a socket or a block device)"},
 })
 
 

@@ -186,6 +186,21 @@ def test_a_folder_that_does_not_exist_is_refused_in_the_dialog(dialog, tmp_path)
     assert "无法写入" in dialog.count_label.text()
 
 
+def test_the_project_itself_is_refused_in_the_dialog_without_asking(dialog, monkeypatch):
+    """Issue 14: the project file (here through a link) is never a target, and the dialog does not
+    even ask whether to replace it."""
+    asked = []
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a) or True))
+    link = dialog.project.path.with_name("看起来无害.csv")
+    link.symlink_to(dialog.project.path)
+    for target in (dialog.project.path, link, dialog.project.path.with_name(dialog.project.path.name + "-wal")):
+        dialog.path_edit.setText(str(target))
+        dialog.ok_button.click()
+        assert dialog.result() != ExportDialog.DialogCode.Accepted
+        assert "项目文件" in dialog.count_label.text()
+    assert asked == []
+
+
 # == exporting through the window ==================================================================
 
 
