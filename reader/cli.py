@@ -12,6 +12,7 @@ still imported); 2 a usage error (argparse).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -22,6 +23,8 @@ from reader.core.errors import ReaderError
 from reader.core.messages import describe
 
 DEBUG_ENV = "READER_DEBUG"
+LOG_FILE = "reader.log"  # in the cache folder (reader.core.project.cache_dir)
+LOG_BYTES = 1 << 20
 SUBCOMMANDS = tuple(m.NAME for m in MODULES)
 
 # -- language ------------------------------------------------------------------------------------
@@ -93,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    _route_logging()
     parser = build_parser()
     lang = _lang_in(argv) or detect_lang()
     try:
@@ -140,6 +144,34 @@ def main(argv: list[str] | None = None) -> int:
             + "\n"
         )
         return 1
+
+
+def _route_logging() -> None:
+    """The program's log (warnings of the core: a daily backup that could not be made, a fault
+    recorded for one file of an import) goes to reader.log in the cache folder, never onto the
+    terminal, where it would be lines of its own under the one line a command prints; READER_DEBUG=1
+    shows it on stderr instead. Set up once per process."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    if any(getattr(h, "reader_log", False) for h in root.handlers):
+        return
+    handler: logging.Handler
+    if os.environ.get(DEBUG_ENV):
+        handler = logging.StreamHandler()
+    else:
+        from reader.core.project import cache_dir
+
+        try:
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8",
+                                          delay=True)
+        except OSError:  # no cache folder we may write: the log goes nowhere, the terminal stays clean
+            handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.reader_log = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
 
 
 def _silence_stdout() -> None:

@@ -354,3 +354,13 @@ class TargetIsProject(ReaderError):
 
     path: str
     code = "target_is_project"
+
+
+@dataclass
+class BackupOfAnotherProject(ReaderError):
+    """A backup chosen for a restore that is a copy of another project (its project id differs from
+    the project's): it is not put in place."""
+
+    path: str
+    backup: str
+    code = "backup_of_another_project"

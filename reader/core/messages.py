@@ -154,6 +154,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
         "encoding (UTF-8) and import it again: {path}",
     },
+    "backup_of_another_project": {
+        "zh": "这个备份是另一个项目的副本，不能用来恢复这个项目，未做任何修改：{backup} → {path}",
+        "en": "This backup is a copy of another project and cannot restore this one; nothing was changed: "
+        "{backup} → {path}",
+    },
     "target_is_project": {
         "zh": "这是项目文件（或它的日志、锁、备份），写在上面会毁掉项目，未写入；请另选文件名：{path}",
         "en": "This is a project file (or its journal, lock or backup): writing over it would destroy the project, "

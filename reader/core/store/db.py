@@ -318,6 +318,7 @@ def open_project(
             raise ProjectLocked(str(path))
         return _open_read_only(path, IN_USE, integrity)
     try:
+        bk.clear_leftovers(path)  # we hold the lock: no restore is running
         project = _open_writable(path, new, codebook)
     except BaseException:
         lock.release()

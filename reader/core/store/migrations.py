@@ -195,6 +195,15 @@ def m0003_unplaced_passages(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0004_project_id")
+def m0004_project_id(db: Database) -> None:
+    """A random id for the project, copied into every backup of it: a restore puts back only a copy
+    of this project (reader.core.store.backups), whatever a backup file is named."""
+    import uuid
+
+    db.execute("INSERT OR IGNORE INTO reader_meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex])
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 
