@@ -364,3 +364,17 @@ class BackupOfAnotherProject(ReaderError):
     path: str
     backup: str
     code = "backup_of_another_project"
+
+
+@dataclass
+class TooComplex(ReaderError):
+    """A file within its size limit that passes another limit its reader keeps so that memory and
+    time stay bounded (reader.core.readers and the exchange readers, limits in README): too many
+    elements, rows or codes, nested too deep, or too long to read. A real report never comes near;
+    a damaged file or one made to attack might."""
+
+    path: str
+    format: str
+    what: str  # one of messages.LIMITS: elements, depth, codes, rows, seconds
+    limit: int
+    code = "too_complex"

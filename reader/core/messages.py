@@ -159,6 +159,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This backup is a copy of another project and cannot restore this one; nothing was changed: "
         "{backup} → {path}",
     },
+    "too_complex": {
+        "zh": "这个 {format} 文件的{what}超过上限（{limit}），未读取（文件已损坏，或是为攻击而造）：{path}",
+        "en": "This {format} file passes the limit on {what} ({limit}); it was not read (it is damaged or made "
+        "to attack): {path}",
+    },
     "target_is_project": {
         "zh": "这是项目文件（或它的日志、锁、备份），写在上面会毁掉项目，未写入；请另选文件名：{path}",
         "en": "This is a project file (or its journal, lock or backup): writing over it would destroy the project, "
@@ -181,6 +186,17 @@ KINDS: dict[str, dict[str, str]] = {
     "place": {"zh": "地区", "en": "place"},
     "backup": {"zh": "备份", "en": "backup"},
     "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
+}
+
+
+# TooComplex: what passed its limit ({what}), in both languages.
+LIMITS: dict[str, dict[str, str]] = {
+    "elements": {"zh": "元素（标签）数", "en": "elements (tags)"},
+    "depth": {"zh": "嵌套层数", "en": "nesting depth"},
+    "codes": {"zh": "编码（主题）数", "en": "codes (themes)"},
+    "rows": {"zh": "行数", "en": "rows"},
+    "seconds": {"zh": "读取时间（秒）", "en": "reading time (seconds)"},
+    "content": {"zh": "一页的内容（MB）", "en": "content of a page (MB)"},
 }
 
 
@@ -326,6 +342,8 @@ def _invalid_input(what: str, value: str, lang: str) -> str:
 def _word(key: str, value: object, lang: str) -> object:
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
+    if key == "what" and isinstance(value, str) and value in LIMITS:
+        return LIMITS[value][lang]
     if key == "reason" and isinstance(value, str) and value in REASONS:
         return REASONS[value][lang]
     if key == "suffix" and value == "":

@@ -39,6 +39,7 @@ from reader.core.errors import (
     PathMissing,
     PathUnreadable,
     TextTooLong,
+    TooComplex,
     TooLarge,
     UndecodableText,
     UnpacksTooLarge,
@@ -184,6 +185,41 @@ def _unreadable(d: Path) -> Path:
     return path
 
 
+def _unclosed_tags(d: Path) -> Path:
+    """24 MB of <b> never closed: a tree of 2.8 GB before the element limit."""
+    return write(d / "unclosed-tags.html", b"<html><body><p>" + "人大常委会".encode() + b"</p>" + b"<b>" * 8_000_000)
+
+
+def _shared_stream_pdf(pages: int, ops: int, shared: bool = True) -> bytes:
+    """`pages` pages that all show one content stream of `ops` text operations (a few kB compressed):
+    each page's text was extracted from the whole stream again (or, not `shared`, a copy each)."""
+    from reader.bench import pdfwriter as w
+
+    content = ("BT /F1 10 Tf 14 TL 40 800 Td\n" + "<00010002> Tj T*\n" * ops + "ET").encode("ascii")
+    first = 8
+    kids = " ".join(f"{first + i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode("ascii"),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] "
+        b"/ToUnicode 6 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDToGIDMap /Identity /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
+        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+        w._stream(w._cmap({"人": 1, "大": 2})),
+        w._stream(b"\x80", compress=False),
+    ]
+    for i in range(pages):
+        stream = first + pages + (0 if shared else i)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {stream} 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>".encode("ascii"))
+    objects += [w._stream(content)] * (1 if shared else pages)
+    return w._assemble(objects)
+
+
+CRLF_CHARS = 10_700_000  # a 92 kB .qdpx whose one source is line breaks: twice the character limit
+
 PDF = pdf_bytes(sample_lines(0))
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -238,13 +274,26 @@ CASES = [
     Case("bomb.qdpx", lambda d: write(d / "bomb.qdpx", _zip_entries(
         [("project.qde", _qde("internal://a.txt"), None), ("sources/a.txt", (b"\x20" * MB, 2000), None)])),
         UnpacksTooLarge),
+    # issue 14: every reader keeps to its limits, not only .txt
+    Case("crlf.qdpx", lambda d: write(d / "crlf.qdpx", _zip_entries(
+        [("project.qde", _qde("internal://a.txt"), None),
+         ("sources/a.txt", (b"\r\n" * 50_000, CRLF_CHARS // 100_000), None)])), TextTooLong),
+    Case("unclosed-tags.html", _unclosed_tags, TooComplex),
+    Case("cdata.html", _file("cdata.html", "<html><body><p>人大常委会工作报告：依法履职。</p>".encode()
+                             + b"<![CDATA[" * 250_000), IMPORTED),  # 2.2 MB; html.parser: quadratic, 102 s
+    Case("open-tags.html", _file("open-tags.html", "<html><body><p>人大常委会工作报告：依法履职。</p>".encode()
+                                 + b"<x" * 200_000), IMPORTED),  # 400 kB; over five minutes
+    Case("nameless-section.html", _file("nameless-section.html", "<p>人大常委会工作报告：依法履职。</p>".encode()
+                                        + b"<![ x ]]><p>" + "加强监督".encode() + b"</p>"), IMPORTED),  # was a fault
+    Case("shared-stream.pdf", lambda d: write(d / "shared-stream.pdf", _shared_stream_pdf(500, 20_000)), TextTooLong),
 ]
 
 GOOD = {  # name -> content; imported with the catalogue, interleaved
     "good.txt": "\n".join(sample_lines(0)).encode("gb18030"),
     "good.docx": docx_bytes([(ln, None) for ln in sample_lines(2)]),
 }
-BIG = ["huge.txt", "long-line.txt", "too-long.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx"]
+BIG = ["huge.txt", "long-line.txt", "too-long.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "crlf.qdpx",
+       "unclosed-tags.html", "cdata.html", "open-tags.html", "shared-stream.pdf"]
 
 
 @pytest.fixture(scope="module")
@@ -341,7 +390,8 @@ def test_memory_stays_bounded(catalogue, tmp_path):
     """Peak memory growth (ru_maxrss, in a fresh process) over the big inputs, one after the other:
     refused ones before reading or inflating, the three-million-character line imported."""
     _, by_name = catalogue
-    order = ["huge.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "too-long.txt", "long-line.txt"]
+    order = ["huge.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "too-long.txt", "long-line.txt", "crlf.qdpx",
+             "unclosed-tags.html"]
     run = subprocess.run([sys.executable, "-c", _MEASURE, str(tmp_path / "m.renda"), *(str(by_name[n]) for n in order)],
                          capture_output=True, text=True, timeout=600, check=True)
     result = json.loads(run.stdout)
@@ -355,6 +405,37 @@ def test_memory_stays_bounded(catalogue, tmp_path):
     assert all(result[n][2] < 50 for n in order[:4]), result
 
 
+_IN_TIME = """
+import json, sys, time
+from reader.core import ingest
+from reader.core.store.db import open_project
+project = open_project(sys.argv[1])
+out = {}
+for path in sys.argv[2:]:
+    t = time.perf_counter()
+    item = ingest.import_paths(project, [path]).items[0]
+    out[item.name] = [item.status, type(item.error).__name__ if item.error else None, time.perf_counter() - t]
+project.close()
+print(json.dumps(out))
+"""
+
+
+def test_hostile_inputs_end_in_time(catalogue, tmp_path):
+    """Inputs that made a reader work quadratically (or without end) are read or refused at once: in a
+    process of its own, so that a regression fails here instead of hanging the suite. Not a speed
+    target: each of these took from 100 s to hours before."""
+    _, by_name = catalogue
+    order = ["cdata.html", "open-tags.html", "shared-stream.pdf"]
+    run = subprocess.run([sys.executable, "-c", _IN_TIME, str(tmp_path / "t.renda"), *(str(by_name[n]) for n in order)],
+                         capture_output=True, text=True, timeout=120, check=True)
+    result = json.loads(run.stdout)
+    expected = {c.name: c.outcome for c in CASES}
+    for name in order:
+        status, error, _seconds = result[name]
+        want = expected[name]
+        assert (status == IMPORTED) if want == IMPORTED else (error == want.__name__), (name, result[name])
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode (the pipe, device and link cases stand in)")
 def test_a_file_without_read_permission(project, tmp_path):
     locked = _unreadable(tmp_path)
@@ -363,3 +444,21 @@ def test_a_file_without_read_permission(project, tmp_path):
     assert [i.status for i in report.items] == ["failed", "imported"]
     assert isinstance(report.items[0].error, PathUnreadable) and "locked.txt" in describe(report.items[0].error, "zh")
     assert [r[0] for r in project.db.execute("SELECT source_name FROM documents")] == ["good.txt"]
+
+
+def test_a_pdf_that_reads_too_long_is_refused_at_its_time_limit(monkeypatch):
+    """Pages of their own (no shared stream to remember), each slow to read: refused when the time
+    limit (shortened here) runs out, within a page too, not after every page."""
+    import time
+
+    from reader.core.readers import pdf
+
+    monkeypatch.setattr(pdf, "SECONDS", 2)
+    data = _shared_stream_pdf(200, 20_000, shared=False)
+    t = time.perf_counter()
+    with pytest.raises(TooComplex) as e:
+        pdf.read_pdf(data, "slow.pdf")
+    assert e.value.what == "seconds" and e.value.limit == 2
+    assert time.perf_counter() - t < 30  # two seconds and the page under way; it took 300 s
+    for lang in ("zh", "en"):
+        assert "slow.pdf" in describe(e.value, lang) and "{" not in describe(e.value, lang)

@@ -10,6 +10,10 @@ their themes, coder, date and note (Description, NoteRefs). Sources may sit in `
 `Sources/`, be named by `internal://X.txt` or a relative path, or be inline PlainTextContent, with
 or without a BOM. A source already in the project (same bytes) is skipped with its passages.
 Everything is one transaction: a damaged archive adds nothing.
+
+Limits: what the archive's members declare (MAX_ARCHIVE_MB) and what is read of them in all
+(MAX_READ_MB), each source's bytes (MAX_SOURCE_BYTES) and its text (readers.MAX_CHARS, as for any
+imported file), and project.qde's elements and nesting (refi.codebook.parse_xml).
 """
 
 from __future__ import annotations
@@ -30,21 +34,24 @@ from reader.core.errors import (
     PathMissing,
     PathUnreadable,
     ReaderError,
+    TextTooLong,
+    UnpacksTooLarge,
     UnsafeArchivePath,
 )
 from reader.core.export.codebook_merge import MergeReport, merge_codebook
 from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
-from reader.core.offsets import OffsetMap
 from reader.core.places import gazetteer, place_by_name
+from reader.core.readers import MAX_CHARS
 from reader.core.store import documents
 from reader.core.store.db import Project
 from reader.core.store.passages import passage_row, text_hash
 
 FORMAT = "qdpx"
-MAX_SOURCE_BYTES = 200 * 1024 * 1024
-MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive)
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # one source, as a text file (readers.LIMIT_MB)
+MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive): pictures and PDFs too
+MAX_READ_MB = 256  # what is read of them in all: project.qde and the text sources
 
 
 @dataclass(frozen=True)
@@ -138,11 +145,15 @@ class _Archive:
             self.zip.close()
             raise
         self.names = {n.lower(): n for n in self.zip.namelist() if not n.endswith("/")}
+        self.read_bytes = 0
 
     def read(self, name: str) -> bytes:
         info = self.zip.getinfo(name)
         if info.file_size > MAX_SOURCE_BYTES:
             raise BadExchangeFile(str(self.path), FORMAT, f"{name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+        self.read_bytes += info.file_size
+        if self.read_bytes > MAX_READ_MB << 20:
+            raise UnpacksTooLarge(str(self.path), FORMAT, MAX_READ_MB)
         try:
             return read_member(self.zip, name, str(self.path), FORMAT, MAX_SOURCE_BYTES >> 20)
         except DamagedFile as e:  # a member inflating past its declared size
@@ -322,13 +333,16 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
             if documents.find_sha256(project, sha) is not None:
                 report.duplicates += 1
                 continue
-            st = SourceText(_decode(src.data, src.entry, path))
+            decoded = _decode(src.data, src.entry, path)
+            if len(decoded) > MAX_CHARS:
+                raise TextTooLong(str(path), len(decoded), MAX_CHARS)
+            st = SourceText(decoded)
+            del decoded
             if not st.text.strip():
                 report.skipped.append(Skipped("empty_source", src.name))
                 continue
             unit = _unit(st.text, src)
-            offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
-                       else OffsetMap.identity(len(st.text)))
+            offsets = st.offset_map()
             doc_id, (unit_id,) = documents.insert_document(
                 project,
                 source_path=f"{path.resolve()}#{src.entry}",
@@ -339,7 +353,7 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
                 original_text=st.original,
                 cleaned_text=st.text,
                 offsets=offsets,
-                steps=["refi_line_endings"] if st.sources is not None else [],
+                steps=["refi_line_endings"] if st.changed else [],
                 damaged=[],
                 units=[unit],
             )
