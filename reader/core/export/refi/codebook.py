@@ -18,8 +18,16 @@ from xml.etree import ElementTree as ET
 
 import reader
 from reader.core.archive import check_archive, read_member
-from reader.core.errors import BadExchangeFile, DamagedFile, InvalidInput, PathMissing, PathUnreadable
-from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook
+from reader.core.errors import (
+    BadExchangeFile,
+    DamagedFile,
+    InvalidInput,
+    PathMissing,
+    PathUnreadable,
+    TooComplex,
+    TooLarge,
+)
+from reader.core.export.codebook_merge import MAX_CODES, MAX_DEPTH, CodeNode, MergeReport, merge_codebook
 from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
 from reader.core.export.result import ExportResult, xml_text
 from reader.core.export.safe import atomic_file, check_target
@@ -27,6 +35,12 @@ from reader.core.store.db import Project
 from reader.core.store.themes import Theme, theme_counts, theme_tree
 
 MAX_ZIPPED_MB = 64  # a zipped codebook unpacks to no more than this (reader.core.archive)
+MAX_QDC_MB = 64  # a .qdc file
+# REFI-QDA XML (project.qde, .qdc): elements in all, and how deep they nest (codes nest at most
+# MAX_DEPTH deep, a few levels below the root). ElementTree keeps about 100 bytes an element.
+MAX_XML_ELEMENTS = 2_000_000
+MAX_XML_DEPTH = MAX_DEPTH + 12
+XML_CHUNK = 1 << 20
 
 
 def theme_guid(theme: Theme) -> str:
@@ -81,32 +95,64 @@ def q(ns: str, name: str) -> str:
     return f"{{{ns}}}{name}" if ns else name
 
 
-def read_codes(codes: ET.Element | None, ns: str) -> list[CodeNode]:
-    """CodeNodes (key = the code's GUID) from a <Codes> or <Code> element's children."""
+def read_codes(codes: ET.Element | None, ns: str, path: str = "", fmt: str = "qdc") -> list[CodeNode]:
+    """CodeNodes (key = the code's GUID) from a <Codes> or <Code> element's children, read without
+    recursion; TooComplex past MAX_CODES codes or MAX_DEPTH levels."""
     if codes is None:
         return []
-    out = []
-    for el in codes.findall(q(ns, "Code")):
-        desc = el.find(q(ns, "Description"))
-        out.append(
-            CodeNode(
+    out: list[CodeNode] = []
+    count = 0
+    stack: list[tuple[ET.Element, list[CodeNode], int]] = [(codes, out, 0)]
+    while stack:
+        parent, into, depth = stack.pop()
+        if depth >= MAX_DEPTH and parent.find(q(ns, "Code")) is not None:
+            raise TooComplex(path, fmt, "depth", MAX_DEPTH)
+        for el in parent.findall(q(ns, "Code")):
+            count += 1
+            if count > MAX_CODES:
+                raise TooComplex(path, fmt, "codes", MAX_CODES)
+            desc = el.find(q(ns, "Description"))
+            node = CodeNode(
                 name=el.get("name") or "",
                 colour=el.get("color"),
                 description=(desc.text or "").strip() if desc is not None else "",
                 key=(el.get("guid") or "").strip("{}").upper() or None,
-                children=read_codes(el, ns),
             )
-        )
+            into.append(node)
+            stack.append((el, node.children, depth + 1))
     return out
 
 
 def parse_xml(data: bytes, path: Path, fmt: str) -> ET.Element:
+    """The document's root, parsed a piece at a time: BadExchangeFile for XML that is not well formed
+    (expat refuses external entities and entity bombs itself), TooComplex past MAX_XML_ELEMENTS
+    elements or MAX_XML_DEPTH levels, before the tree grows further."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    parser = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    count = depth = 0
     try:
-        return ET.fromstring(data)
+        for k in range(0, max(len(data), 1), XML_CHUNK):
+            parser.feed(data[k : k + XML_CHUNK])
+            for event, el in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                if root is None:
+                    root = el
+                count += 1
+                depth += 1
+                if count > MAX_XML_ELEMENTS:
+                    raise TooComplex(str(path), fmt, "elements", MAX_XML_ELEMENTS)
+                if depth > MAX_XML_DEPTH:
+                    raise TooComplex(str(path), fmt, "depth", MAX_XML_DEPTH)
+        parser.close()
     except ET.ParseError as e:
         raise BadExchangeFile(str(path), fmt, f"XML: {e}") from e
+    if root is None:
+        raise BadExchangeFile(str(path), fmt, "XML: no element found")
+    return root
 
 
 def read_qdc(path: str | Path) -> list[CodeNode]:
@@ -115,6 +161,8 @@ def read_qdc(path: str | Path) -> list[CodeNode]:
     if not path.exists():
         raise PathMissing(str(path))
     try:
+        if path.stat().st_size > MAX_QDC_MB << 20:
+            raise TooLarge(str(path), MAX_QDC_MB)
         data = path.read_bytes()
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
@@ -134,7 +182,7 @@ def read_qdc(path: str | Path) -> list[CodeNode]:
     ns = namespace(root)
     if root.tag != q(ns, "CodeBook"):
         raise BadExchangeFile(str(path), "qdc", f"the root element is <{root.tag.split('}')[-1]}>, not <CodeBook>")
-    return read_codes(root.find(q(ns, "Codes")), ns)
+    return read_codes(root.find(q(ns, "Codes")), ns, str(path), "qdc")
 
 
 def import_qdc(project: Project, path: str | Path) -> MergeReport:

@@ -210,7 +210,7 @@ def read_qdpx(path: Path):
         if root.tag != q(ns, "Project"):
             raise BadExchangeFile(str(path), FORMAT, f"the root element is <{root.tag.split('}')[-1]}>, not <Project>")
         users = {_guid(u.get("guid")): u.get("name") or u.get("id") for u in root.iterfind(f"{q(ns, 'Users')}/{q(ns, 'User')}")}
-        codes = read_codes(root.find(f"{q(ns, 'CodeBook')}/{q(ns, 'Codes')}"), ns)
+        codes = read_codes(root.find(f"{q(ns, 'CodeBook')}/{q(ns, 'Codes')}"), ns, str(path), FORMAT)
         variables = {_guid(v.get("guid")): v.get("name") or "" for v in root.iterfind(f"{q(ns, 'Variables')}/{q(ns, 'Variable')}")}
         declared = {k for name in variables.values() for k, names in VARIABLE_ALIASES.items() if name.strip().lower() in names}
         if root.find(f"{q(ns, 'Cases')}/{q(ns, 'Case')}") is not None:
