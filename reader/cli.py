@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)  # usage errors exit 2 here; a wrong value (InvalidInput) is a user error
     except ReaderError as e:
-        sys.stderr.write(describe(e, lang) + "\n")
+        _error_line(describe(e, lang))
         return 1
     lang = getattr(args, "lang", None) or lang
     try:
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             return app.run_gui(getattr(args, "project", None))
         return args.func(args, Out(lang))
     except ReaderError as e:
-        sys.stderr.write(describe(e, lang) + "\n")
+        _error_line(describe(e, lang))
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(("已中断。" if lang == "zh" else "Interrupted.") + "\n")
@@ -135,15 +135,19 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: one line and a hint, the traceback only on request
         if os.environ.get(DEBUG_ENV):
             raise
-        sys.stderr.write(
-            (
-                f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
-                if lang == "zh"
-                else f"Internal error: {type(e).__name__}: {e} (a bug in the program; set {DEBUG_ENV}=1 for details)"
-            )
-            + "\n"
+        _error_line(
+            f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
+            if lang == "zh"
+            else f"Internal error: {type(e).__name__}: {e} (a bug in the program; set {DEBUG_ENV}=1 for details)"
         )
         return 1
+
+
+def _error_line(text: str) -> None:
+    """One line on stderr, whatever the message holds (a file name with a newline or an escape)."""
+    from reader.core.visible import one_line
+
+    sys.stderr.write(one_line(text) + "\n")
 
 
 def _route_logging() -> None:
@@ -166,7 +170,7 @@ def _route_logging() -> None:
             folder = cache_dir()
             folder.mkdir(parents=True, exist_ok=True)
             handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8",
-                                          delay=True)
+                                          errors="backslashreplace", delay=True)
         except OSError:  # no cache folder we may write: the log goes nowhere, the terminal stays clean
             handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

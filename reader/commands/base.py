@@ -19,10 +19,16 @@ class Out:
         return zh if self.lang == "zh" else en
 
     def line(self, text: str = "") -> None:
-        sys.stdout.write(text + "\n")
+        """One line of output: a character in it that would act on the terminal (a newline in a file
+        name, an escape sequence, a text-direction override) is shown as a visible one."""
+        from reader.core.visible import tabbed_line
+
+        sys.stdout.write(tabbed_line(text) + "\n")
 
     def json(self, data: object) -> None:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from reader.core.visible import json_safe
+
+        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def common_options() -> argparse.ArgumentParser:

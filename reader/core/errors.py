@@ -378,3 +378,12 @@ class TooComplex(ReaderError):
     what: str  # one of messages.LIMITS: elements, depth, codes, rows, seconds
     limit: int
     code = "too_complex"
+
+
+@dataclass
+class LinkLeavesFolder(ReaderError):
+    """A link inside a folder being imported that leads out of it (a link named report.txt in an
+    unpacked archive pointing at a private file): not followed. A file the user names is read."""
+
+    path: str
+    code = "link_leaves_folder"

@@ -159,6 +159,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This backup is a copy of another project and cannot restore this one; nothing was changed: "
         "{backup} → {path}",
     },
+    "link_leaves_folder": {
+        "zh": "这是指向文件夹以外的链接，为安全起见未读取（要导入它指向的文件，请直接选中那个文件）：{path}",
+        "en": "This is a link leading out of the folder; for safety it was not followed (to import the file "
+        "it leads to, name that file itself): {path}",
+    },
     "too_complex": {
         "zh": "这个 {format} 文件的{what}超过上限（{limit}），未读取（文件已损坏，或是为攻击而造）：{path}",
         "en": "This {format} file passes the limit on {what} ({limit}); it was not read (it is damaged or made "
@@ -340,6 +345,10 @@ def _invalid_input(what: str, value: str, lang: str) -> str:
 
 
 def _word(key: str, value: object, lang: str) -> object:
+    if isinstance(value, str):
+        from reader.core.visible import one_line
+
+        value = one_line(value)  # a name with a newline or an escape sequence is shown, not obeyed
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
     if key == "what" and isinstance(value, str) and value in LIMITS:
