@@ -132,15 +132,33 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (`reader align | head`): not an error
         _silence_stdout()
         return 0
-    except Exception as e:  # a bug: one line and a hint, the traceback only on request
+    except Exception as e:  # a bug, or a project holding rows we never write: one line either way
         if os.environ.get(DEBUG_ENV):
             raise
+        logging.getLogger(__name__).error("internal error", exc_info=True)
+        damaged = _damaged_data(args)
+        if damaged is not None:
+            _error_line(describe(damaged, lang))
+            return 1
         _error_line(
             f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
             if lang == "zh"
             else f"Internal error: {type(e).__name__}: {e} (a bug in the program; set {DEBUG_ENV}=1 for details)"
         )
         return 1
+
+
+def _damaged_data(args: argparse.Namespace):
+    """ProjectDamaged when the command's project holds rows the program would not write (a crafted
+    or damaged file), so that the user reads that rather than "internal error"; None otherwise."""
+    from reader.commands.base import project_path_for
+    from reader.core.store.sanity import damaged_data
+
+    try:
+        path = project_path_for(args)
+    except Exception:  # noqa: BLE001 - no project to look at
+        return None
+    return damaged_data(path) if path is not None and path.is_file() else None
 
 
 def _error_line(text: str) -> None:

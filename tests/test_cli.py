@@ -341,3 +341,29 @@ def test_output_into_a_closed_pipe_ends_quietly(proj, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     code = main(["outline", "--project", proj])
     assert code == 0 and capsys.readouterr().err == ""
+
+
+# -- issue 14: numbers too large for the project, and digits that are not ASCII, are user errors -------
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("args", [
+    ["text", "--unit", HUGE],
+    ["passages", "--unit", HUGE],
+    ["tag", "--unit", "1", "--quote", "人大", "--theme", HUGE],
+    ["tag", "--unit", "1", "--quote", "人大", "--theme", "²"],
+    ["tag", "--unit", HUGE, "--start", "0", "--end", "3", "--theme", "代表工作"],
+    ["reclean", "--place", HUGE, "--unit", "1", "--start", "0", "--end", "3"],
+    ["reclean", "--delete", HUGE],
+    ["themes", "delete", HUGE],
+    ["align", "--undo", HUGE],
+    ["search", "人大", "--limit", HUGE],
+], ids=lambda a: " ".join(a))
+def test_huge_numbers_are_one_clear_line(capsys, proj, args):
+    code, out, err = run(capsys, "--lang", "en", *args, "--project", proj)
+    if code == 0:  # a limit past every hit is not an error
+        assert args[0] == "search" and err == ""
+        return
+    assert_user_error(code, err)
+    assert "Internal error" not in err

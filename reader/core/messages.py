@@ -313,6 +313,9 @@ REASONS.update({
     "database disk image is malformed": {"zh": "数据库文件结构已损坏", "en": "the database file is malformed"},
     "file is not a database": {"zh": "不是数据库文件", "en": "not a database file"},
     "embedded null byte": {"zh": "名称中有空字符", "en": "the name holds a null character"},
+    "unexpected data": {"zh": "其中有本程序不会写入的数据", "en": "it holds data the program does not write"},
+    "unable to open database file": {"zh": "无法建立文件（磁盘是只读的，或没有权限）",
+                                     "en": "the file cannot be made (a read-only disk, or no permission)"},
     "integrity check failed": {"zh": "完整性检查未通过", "en": "the integrity check failed"},
     "not an ordinary file": {"zh": "这不是普通文件（是套接字或块设备）", "en": "it is not an ordinary file (a socket or a block device)"},
 })

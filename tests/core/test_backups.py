@@ -239,3 +239,33 @@ def test_restore_on_a_full_disk_says_one_line(sample_project_path, tmp_path):
     assert sample_project_path.read_bytes() == before
     assert not sample_project_path.with_name(sample_project_path.name + ".restoring").exists()
     assert daily.path.exists()
+
+
+def test_backup_and_restore_on_a_read_only_file_system_are_one_line(sample_project_path, monkeypatch, capsys):
+    """On a read-only file system even removing a file that is not there fails (EROFS, not ENOENT):
+    the copy that could not be made is one WriteFailed, not an internal error."""
+    import errno
+    import os
+    import pathlib
+
+    open_project(sample_project_path, create=False).close()
+    project = str(sample_project_path)
+    before = sample_project_path.read_bytes()
+    real_connect = bk.sqlite3.connect
+
+    def read_only_connect(target, *a, **k):
+        if str(target).endswith((".part", ".restoring")):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *a, **k)
+
+    def read_only_unlink(self, missing_ok=False):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    monkeypatch.setattr(bk.sqlite3, "connect", read_only_connect)
+    monkeypatch.setattr(pathlib.Path, "unlink", read_only_unlink)
+    for args in (["backup"], ["restore", "1"]):
+        code = main(["--lang", "en", *args, "--project", project])
+        out, err = capsys.readouterr()
+        assert code == 1 and len(err.splitlines()) == 1, (args, out, err)
+        assert "Internal error" not in err and "Cannot write" in err, err
+    assert sample_project_path.read_bytes() == before

@@ -197,3 +197,42 @@ def test_a_crafted_project_is_refused_in_one_line_before_any_query(sample_projec
         assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run
         assert "not a Renda Reader project" in run.stderr
     assert digest(sample_project_path) == before
+
+
+# -- issue 14: crafted rows are a damaged project, not an internal error ------------------------------
+
+ROW_CRAFTS = {
+    "keywords-not-json": "UPDATE themes SET keywords = 'not json' WHERE id = (SELECT min(id) FROM themes)",
+    "year-as-text": "UPDATE units SET year = 'abc'",
+    "county-as-bytes": "UPDATE units SET county = x'ff00'",
+}
+
+
+@pytest.mark.parametrize("craft", list(ROW_CRAFTS))
+def test_crafted_rows_are_one_line_naming_the_damage(sample_project_path, capsys, craft):
+    conn = sqlite3.connect(sample_project_path)
+    conn.execute(ROW_CRAFTS[craft])
+    conn.commit()
+    conn.close()
+    path = str(sample_project_path)
+    failed = 0
+    for args in (["themes", "list"], ["export", "-f", "qdpx", "-o", str(sample_project_path.with_name("x.qdpx"))],
+                 ["search", "人大"], ["align"], ["outline"]):
+        code = main(["--lang", "en", *args, "--project", path])
+        out, err = capsys.readouterr()
+        assert "Internal error" not in err, (args, err)
+        if code:
+            failed += 1
+            assert len(err.splitlines()) == 1 and "damaged" in err and "data the program does not write" in err, err
+    assert failed, "the craft should break at least one command"
+
+
+def test_sound_rows_are_not_called_damaged(sample_project_path, tmp_path):
+    from reader.core.store.sanity import row_problems
+    from tests.core.export_data import tag_sample
+
+    with open_project(sample_project_path, create=False) as p:
+        tag_sample(p, tmp_path)
+    conn = sqlite3.connect(sample_project_path)
+    assert row_problems(conn) == []
+    conn.close()

@@ -140,7 +140,7 @@ def backup_connection(conn: sqlite3.Connection, project_path: str | Path, reason
         _fsync(tmp)
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise WriteFailed(str(target), getattr(e, "strerror", None) or str(e)) from e
     prune(project_path, reason)
     return Backup(target, now.replace(microsecond=0), reason, target.stat().st_size)
@@ -188,6 +188,13 @@ def find_backup(project_path: str | Path, name: str | Path) -> Backup:
     raise NotFound("backup", text)
 
 
+def _discard(path: Path) -> None:
+    """Remove a copy cut short; where that fails too (a read-only file system says so even of a file
+    that is not there) there is nothing more to do: the error already raised says what happened."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as f:
         os.fsync(f.fileno())
@@ -230,7 +237,7 @@ def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup | N
                 Path(str(project_path) + side).unlink(missing_ok=True)
             os.replace(tmp, project_path)
         except (OSError, sqlite3.Error) as e:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise WriteFailed(str(project_path), getattr(e, "strerror", None) or str(e)) from e
     finally:
         lock.release()

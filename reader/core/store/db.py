@@ -162,7 +162,8 @@ def check_project_file(path: Path, *, integrity: bool = False) -> int | None:
 
 
 def _damaged(path: Path, reason: str) -> ProjectDamaged:
-    shown = reason if reason in ("database disk image is malformed", "file is not a database") else "integrity check failed"
+    kept = ("database disk image is malformed", "file is not a database", "unexpected data")
+    shown = reason if reason in kept else "integrity check failed"
     return ProjectDamaged(str(path), shown, len(bk.list_backups(path)))
 
 

@@ -106,7 +106,7 @@ def find_theme(project: Project, key: str | int) -> Theme:
         return named[0]
     if len(named) > 1:
         raise AmbiguousName("theme", key, len(named))
-    if key.isdigit():
+    if key.isascii() and key.isdigit() and int(key) < 2**63:  # an id (² is a digit too, but not one)
         return get_theme(project, int(key))
     raise NotFound("theme", key)
 
