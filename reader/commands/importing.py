@@ -88,6 +88,6 @@ def _exchange_line(out: Out, ex) -> None:
             + (f"; {len(ex.skipped)} item(s) skipped" if ex.skipped else ""),
         )
     )
-    for what in ex.skipped[:5]:
+    for what in ex.skipped:  # every one: a selection dropped is a coding lost
         text = describe_skipped(what, out.lang)
         out.line(out.t(f"        跳过：{text}", f"        skipped: {text}"))

@@ -393,6 +393,9 @@ SKIPPED: dict[str, dict[str, str]] = {
     "empty_source": {"zh": "{source}：材料没有文字", "en": "{source}: the source has no text"},
     "outside": {"zh": "{source}：位置 {start}–{end} 的标注超出了文字范围",
                 "en": "{source}: a selection {start}–{end} outside the text"},
+    "binary_source": {"zh": "{source}：文字中有控制字符（二进制数据，文本文件也会因此被拒绝），未导入，其中 {detail} 处标注一并未导入",
+                      "en": "{source}: the text holds control characters (binary data, refused in a text file too); "
+                      "not imported, nor its {detail} selection(s)"},
     "no_code": {"zh": "{source}：位置 {start}–{end} 的标注既没有编码也没有备注",
                 "en": "{source}: a selection {start}–{end} with neither a code nor a note"},
 }

@@ -389,3 +389,67 @@ def test_export_through_the_dispatcher_names_the_format(tagged, tmp_path):
     project, _ = tagged
     result = export(project, "qdpx", tmp_path / "x.qdpx", Selection(themes=(SUPERVISION,)), line_endings="crlf")
     assert result.format == "qdpx" and result.passages == 6
+
+
+# -- issue 14: nothing is repaired in silence ----------------------------------------------------------
+
+def _qdpx_with(tmp_path, selections: list[tuple[int, int]], source: bytes, name: str = "hostile.qdpx"):
+    sels = "".join(
+        f'<PlainTextSelection guid="4111111{k}-2222-3333-4444-555555555555" startPosition="{s}" endPosition="{e}">'
+        f'<Coding guid="5111111{k}-2222-3333-4444-555555555555"><CodeRef targetGUID="21111111-2222-3333-4444-555555555555"/>'
+        "</Coding></PlainTextSelection>"
+        for k, (s, e) in enumerate(selections)
+    )
+    xml = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t">
+ <CodeBook><Codes><Code guid="21111111-2222-3333-4444-555555555555" name="联络站" isCodable="true"/></Codes></CodeBook>
+ <Sources><TextSource guid="31111111-2222-3333-4444-555555555555" name="doc" plainTextPath="internal://a.txt">{sels}
+ </TextSource></Sources>
+</Project>"""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+        z.writestr("sources/a.txt", source)
+    return path
+
+
+REPORT_TEXT = "某县人大常委会工作报告\n一、代表工作\n代表联络站接待群众。" * 20
+
+
+def test_selections_outside_the_text_are_reported_not_clamped(tmp_path, capsys):
+    from reader.cli import main
+
+    n = len(REPORT_TEXT)
+    good = (REPORT_TEXT.index("代表联络站"), REPORT_TEXT.index("代表联络站") + 5)
+    bad = [(10, 10**12), (-5, 20), (n - 3, n + 1), (30, 30), (40, 35)]
+    path = _qdpx_with(tmp_path, [good, *bad], REPORT_TEXT.encode("utf-8"))
+    with open_project(tmp_path / "e.renda", codebook=False) as other:
+        (item,) = import_paths(other, [path]).items
+        assert item.status == "imported", item.error
+        (rec,) = records(other, Selection())
+        assert (rec.start, rec.end) == good
+        outside = [s for s in item.exchange.skipped if s.kind == "outside"]
+        assert [(s.start, s.end) for s in outside] == bad
+    code = main(["--lang", "en", "import", str(path), "--project", str(tmp_path / "f.renda")])
+    out = capsys.readouterr().out
+    assert code == 0
+    for start, end in bad:
+        assert f"a selection {start}–{end} outside the text" in out, out
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x01"])
+def test_a_source_with_binary_bytes_is_refused_as_a_text_file_would_be(tmp_path, junk):
+    from reader.core.errors import BinaryContent
+    from reader.core.readers.decode import decode
+
+    data = (REPORT_TEXT[:40] + junk * 30 + REPORT_TEXT[40:]).encode("utf-8")
+    with pytest.raises(BinaryContent):
+        decode(data, "a.txt")  # what a .txt of these bytes meets
+    path = _qdpx_with(tmp_path, [(REPORT_TEXT.index("代表联络站"), REPORT_TEXT.index("代表联络站") + 5), (0, 3)], data)
+    with open_project(tmp_path / "e.renda", codebook=False) as other:
+        (item,) = import_paths(other, [path]).items
+        assert other.db["documents"].count == 0 and item.exchange.passages == 0
+        (skip,) = item.exchange.skipped
+        assert skip.kind == "binary_source" and skip.source == "doc" and skip.detail == "2"
+        for lang in ("zh", "en"):
+            assert "doc" in describe_skipped(skip, lang) and "2" in describe_skipped(skip, lang)

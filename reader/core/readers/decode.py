@@ -140,6 +140,12 @@ def is_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) > max(2, CONTROL_SHARE * len(sample))
 
 
+def control_heavy(text: str) -> bool:
+    """Whether decoded text holds what decode refuses in a text file as binary data: a NUL, or more
+    control characters than a text has (a REFI-QDA source is held to the same rule as a .txt)."""
+    return "\x00" in text or _controls(text) > max(2, CONTROL_SHARE * len(text))
+
+
 def _controls(text: str) -> int:
     return len(_CONTROL_CHARS.findall(text[:1 << 20]))
 

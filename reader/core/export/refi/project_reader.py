@@ -44,6 +44,7 @@ from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
 from reader.core.places import gazetteer, place_by_name
 from reader.core.readers import MAX_CHARS
+from reader.core.readers.decode import control_heavy
 from reader.core.store import documents
 from reader.core.store.db import Project
 from reader.core.store.passages import passage_row, text_hash
@@ -336,6 +337,9 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
             decoded = _decode(src.data, src.entry, path)
             if len(decoded) > MAX_CHARS:
                 raise TextTooLong(str(path), len(decoded), MAX_CHARS)
+            if control_heavy(decoded):  # the bytes a .txt would be refused for: not a text
+                report.skipped.append(Skipped("binary_source", src.name, detail=str(len(src.selections))))
+                continue
             st = SourceText(decoded)
             del decoded
             if not st.text.strip():
@@ -369,7 +373,7 @@ def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, repo
     n = 0
     for sel in src.selections:
         start, end = st.span(sel.start, sel.end, sel.name)
-        if not 0 <= start < end <= len(text):
+        if not (0 <= sel.start < sel.end <= len(st.original) and 0 <= start < end <= len(text)):  # never clamped
             report.skipped.append(Skipped("outside", src.name, start=sel.start, end=sel.end))
             continue
         theme_ids = list(dict.fromkeys(report.themes.ids[g] for g in sel.codes if g in report.themes.ids))
