@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
         out.line(out.t("（没有标注的段落）", "(no passages)"))
     for r in records:
         where = " · ".join(x for x in (out.t(f"报告 {r.unit}", f"unit {r.unit}"), r.county or "", r.heading or "") if x)
-        out.line(f"#{r.id} [{where}] {r.start}–{r.end} 〔{'、'.join(r.themes)}〕")
+        out.line(f"#{r.id} [{where}] {r.start}–{r.end} 〔{'、'.join(r.theme_paths or r.themes)}〕")
         out.line(f"    「{short(r.quote, 80)}」")
         if r.note:
             out.line(out.t(f"    备注：{r.note}", f"    note: {r.note}"))

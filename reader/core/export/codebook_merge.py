@@ -1,6 +1,9 @@
 """Adding a codebook from another file (a .qdc, a .qdpx's CodeBook, a CSV/XLSX table) to a
 project's themes, merging by path: a theme whose path (父/子) exists is kept as it is, a new one is
-added under its parent. One transaction; the report says what was added and what was kept.
+added under its parent. One transaction; the report says what was added and what was kept. From a
+REFI-QDA file (take_colours), a kept theme whose colour is still the default codebook's takes the
+colour the file gives it (a new project's default codebook had absorbed imported codes of the same
+path, their colours lost); a colour the user chose stays. A table merges names only.
 
 Limits: a codebook file holds at most MAX_CODES codes, nested at most MAX_DEPTH deep (the readers
 refuse more with TooComplex, check_tree); the merge is linear in the codes (a codebook of 40,000
@@ -41,6 +44,7 @@ class CodeNode:
 class MergeReport:
     added: list[str] = field(default_factory=list)  # paths of themes added
     kept: list[str] = field(default_factory=list)  # paths that were already there
+    recoloured: list[str] = field(default_factory=list)  # kept paths that took the file's colour
     ids: dict[str, int] = field(default_factory=dict)  # CodeNode.key -> theme id
 
 
@@ -80,12 +84,15 @@ def clean_colour(colour: str | None) -> str | None:
     return None
 
 
-def merge_codebook(project: Project, nodes: list[CodeNode]) -> MergeReport:
+def merge_codebook(project: Project, nodes: list[CodeNode], *, take_colours: bool = False) -> MergeReport:
     """Merge `nodes` into the project's themes by path (see the module's description). Linear: the
     themes there are read once, each new one is one INSERT, its place among its siblings counted
     as it goes."""
     report = MergeReport()
-    existing = {t.path: t.id for root in theme_tree(project) for t in root.walk()}
+    themes = [t for root in theme_tree(project) for t in root.walk()]
+    existing = {t.path: t.id for t in themes}
+    colours = {t.path: t.colour for t in themes}
+    defaults = _default_colours() if take_colours else {}
     known: set[str] = set()  # paths already reported, added or kept
     positions: dict[int | None, int] = {}
     db = project.db
@@ -119,10 +126,30 @@ def merge_codebook(project: Project, nodes: list[CodeNode]) -> MergeReport:
             elif path not in known:
                 known.add(path)
                 report.kept.append(path)
+                colour = clean_colour(node.colour)
+                if take_colours and colour and colour != colours.get(path) and colours.get(path) == defaults.get(path):
+                    db.execute("UPDATE themes SET colour = ? WHERE id = ?", [colour, theme_id])
+                    report.recoloured.append(path)
             if node.key is not None:
                 report.ids[node.key] = theme_id
             stack.extend((c, theme_id, path + PATH_SEP) for c in reversed(node.children))
     return report
+
+
+def _default_colours() -> dict[str, str | None]:
+    """The default codebook's colour of each path (a theme still of that colour was not recoloured
+    by the user)."""
+    from reader.core.codebook import load_default
+
+    out: dict[str, str | None] = {}
+    stack = [(t, "") for t in load_default()["themes"]]
+    while stack:
+        item, prefix = stack.pop()
+        path = prefix + str(item.get("name", ""))
+        colour = item.get("colour")
+        out[path] = colour.lower() if isinstance(colour, str) else None
+        stack.extend((c, path + PATH_SEP) for c in item.get("children", []))
+    return out
 
 
 def nodes_from_paths(rows: list[tuple[str, CodeNode]]) -> list[CodeNode]:

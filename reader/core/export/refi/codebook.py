@@ -7,10 +7,17 @@ tagged with it directly stays one code, marked codable (isCodable="true"), so th
 their theme and tools that code with parent codes (MAXQDA, QualCoder) show them there; every
 other theme is codable. Colours are written #RRGGBB; descriptions as <Description>. Keywords and
 shortcuts are ours and do not travel.
+
+Every code's name is unique in the file (exchange_names): QDA tools key codes by name (QualCoder
+merged 依法监督/执法检查 and 监督工作/执法检查 into one code, and codings of the other arrived with
+none), so each theme whose name another shares is written with its parent: 执法检查（监督工作）
+(the export's result lists them). Reading such a file back, a code named 名（上级） under that parent
+gets its name again (read_codes), so our own round trip keeps the paths.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -51,17 +58,60 @@ def is_codable(theme: Theme, direct: dict[int, int]) -> bool:
     return not theme.children or direct.get(theme.id, 0) > 0
 
 
-def add_codes(parent: ET.Element, ns: str, themes: list[Theme], direct: dict[int, int]) -> int:
-    """<Code> elements for `themes` and their children under `parent`; returns how many."""
+PARENT_OPEN, PARENT_CLOSE, PARENT_SEP = "（", "）", "·"
+_WITH_PARENT = re.compile(r"^(?P<name>.+)（(?P<parents>[^（）]+)）$")
+
+
+def exchange_names(themes: list[Theme]) -> dict[int, str]:
+    """The name each theme of the tree `themes` is written with: its own, or, when another theme has
+    that name too, with as much of its parent path as makes it unique: 执法检查（监督工作）,
+    执法检查（A·监督工作）. A top-level theme keeps its name (siblings' names differ)."""
+    every = [t for root in themes for t in root.walk()]
+    parents: dict[int, list[str]] = {}
+    for root in themes:
+        stack = [(root, [])]
+        while stack:
+            t, above = stack.pop()
+            parents[t.id] = above
+            stack.extend((c, [*above, t.name]) for c in t.children)
+    count: dict[str, int] = {}
+    for t in every:
+        count[t.name] = count.get(t.name, 0) + 1
+    names = {t.id: xml_text(t.name) for t in every}
+    taken = {n for t, n in ((t, names[t.id]) for t in every) if count[t.name] == 1 or not parents[t.id]}
+    for t in every:
+        if count[t.name] == 1 or not parents[t.id]:
+            continue
+        above = parents[t.id]
+        for k in range(1, len(above) + 1):
+            name = xml_text(f"{t.name}{PARENT_OPEN}{PARENT_SEP.join(above[-k:])}{PARENT_CLOSE}")
+            if name not in taken or k == len(above):
+                break
+        names[t.id] = name
+        taken.add(name)
+    return names
+
+
+def renamed(themes: list[Theme], names: dict[int, str]) -> list[str]:
+    """'path → name written' for each theme written under another name than its own."""
+    return [f"{t.path} → {names[t.id]}" for root in themes for t in root.walk() if names[t.id] != xml_text(t.name)]
+
+
+def add_codes(parent: ET.Element, ns: str, themes: list[Theme], direct: dict[int, int],
+              names: dict[int, str] | None = None) -> int:
+    """<Code> elements for `themes` and their children under `parent`, named by exchange_names (of
+    `themes` when not given); returns how many."""
+    if names is None:
+        names = exchange_names(themes)
     n = 0
     for t in themes:
-        attrs = {"guid": theme_guid(t), "name": xml_text(t.name), "isCodable": "true" if is_codable(t, direct) else "false"}
+        attrs = {"guid": theme_guid(t), "name": names[t.id], "isCodable": "true" if is_codable(t, direct) else "false"}
         if t.colour:
             attrs["color"] = t.colour.upper()
         el = ET.SubElement(parent, f"{{{ns}}}Code", attrs)
         if t.description:
             ET.SubElement(el, f"{{{ns}}}Description").text = xml_text(t.description)
-        n += 1 + add_codes(el, ns, t.children, direct)
+        n += 1 + add_codes(el, ns, t.children, direct, names)
     return n
 
 
@@ -78,10 +128,11 @@ def write_qdc(project: Project, out: str | Path, *, force: bool = False, **_: ob
         {"origin": f"Renda Reader {reader.__version__}", f"{{{XSI_NS}}}schemaLocation": f"{CODEBOOK_NS} {CODEBOOK_SCHEMA}"},
     )
     codes = ET.SubElement(root, f"{{{CODEBOOK_NS}}}Codes")
-    n = add_codes(codes, CODEBOOK_NS, tree, theme_counts(project))
+    names = exchange_names(tree)
+    n = add_codes(codes, CODEBOOK_NS, tree, theme_counts(project), names)
     with atomic_file(out, force=force) as f:
         f.write(xml_bytes(root))
-    return ExportResult(Path(out), "qdc", themes=n)
+    return ExportResult(Path(out), "qdc", themes=n, renamed=renamed(tree, names))
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -120,7 +171,26 @@ def read_codes(codes: ET.Element | None, ns: str, path: str = "", fmt: str = "qd
             )
             into.append(node)
             stack.append((el, node.children, depth + 1))
+    _own_names(out)
     return out
+
+
+def _own_names(nodes: list[CodeNode]) -> None:
+    """Give back its name to a code that exchange_names wrote with its parents (名（上级）under 上级),
+    unless a sibling has that name."""
+    stack: list[tuple[list[CodeNode], list[str]]] = [(nodes, [])]
+    while stack:
+        siblings, above = stack.pop()
+        names = {n.name for n in siblings}
+        for node in siblings:
+            m = _WITH_PARENT.match(node.name)
+            joined = PARENT_SEP.join(above)
+            if m and above and m["name"] not in names and (
+                joined == m["parents"] or joined.endswith(PARENT_SEP + m["parents"])
+            ):
+                node.name = m["name"]
+        for node in siblings:
+            stack.append((node.children, [*above, node.name]))
 
 
 def parse_xml(data: bytes, path: Path, fmt: str) -> ET.Element:
@@ -187,4 +257,4 @@ def read_qdc(path: str | Path) -> list[CodeNode]:
 
 def import_qdc(project: Project, path: str | Path) -> MergeReport:
     """Merge a .qdc codebook into the project's themes by path."""
-    return merge_codebook(project, read_qdc(path))
+    return merge_codebook(project, read_qdc(path), take_colours=True)

@@ -291,6 +291,8 @@ def _unit(text: str, src: _Source) -> UnitSpan:
     import."""
     found = structure.find_units(text, (), src.name)
     first = found[0]
+    if first.place is None:
+        first.place, first.place_method = _place_in_traditional(text, src.name)
     unit = UnitSpan(0, len(text), title=first.title or src.name, author=first.author, year=first.year,
                     place=first.place, place_method=first.place_method,
                     sections=[s for u in found for s in u.sections])
@@ -304,6 +306,18 @@ def _unit(text: str, src: _Source) -> UnitSpan:
     if "title" in src.declared or values.get("title"):
         unit.title = values.get("title") or None
     return unit
+
+
+def _place_in_traditional(text: str, name: str) -> tuple[Place | None, str | None]:
+    """The place of a report in traditional characters, found on a simplified copy as a direct import
+    finds it on its cleaned text (the source text itself is kept exactly: its positions are the
+    selections')."""
+    from reader.core.clean.script import convert_t2s, is_mostly_traditional
+
+    if not is_mostly_traditional(text):
+        return None, None
+    first = structure.find_units(convert_t2s(text), (), name)[0]
+    return first.place, first.place_method
 
 
 def _place(values: dict[str, str], text: str) -> Place | None:
@@ -328,7 +342,7 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
     report = ExchangeImport(path, skipped=skipped)
     db = project.db
     with db.atomic():
-        report.themes = merge_codebook(project, codes)
+        report.themes = merge_codebook(project, codes, take_colours=True)
         for src in sources:
             sha = hashlib.sha256(src.data).hexdigest()
             if documents.find_sha256(project, sha) is not None:
