@@ -204,6 +204,22 @@ def test_the_project_itself_is_refused_in_the_dialog_without_asking(dialog, monk
 # == exporting through the window ==================================================================
 
 
+def test_a_qdpx_export_says_which_themes_took_their_parents_name(tagged_window, monkeypatch, tmp_path, shown_errors):
+    """Issue 14: two themes named 执法检查 are written with their parents' names, and the status says so."""
+    project = tagged_window.project
+    add_theme(project, "执法检查", add_theme(project, "监督工作").theme_id)
+    out = tmp_path / "x.qdpx"
+
+    def user(d):
+        d.format_box.setCurrentIndex(d.format_box.findData("qdpx"))
+        d.path_edit.setText(str(out))
+
+    drive(monkeypatch, user)
+    tagged_window.actions["export"].trigger()
+    assert out.is_file() and not shown_errors
+    assert "2 个主题与其他主题同名" in tagged_window.statusBar().currentMessage()
+
+
 def test_export_through_the_window_writes_the_file(tagged_window, monkeypatch, tmp_path, shown_errors):
     out = tmp_path / "摘录.csv"
 
