@@ -14,17 +14,18 @@ from __future__ import annotations
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from reader.bench.formats import docx_bytes, pdf_bytes, sample_lines, write
+from reader.bench.hostile import qde as _qde
+from reader.bench.hostile import shared_stream_pdf as _shared_stream_pdf
+from reader.bench.hostile import zip_entries as _zip_entries
 from reader.bench.pdfwriter import make_pdf
 from reader.core import ingest
 from reader.core.errors import (
@@ -57,40 +58,6 @@ ODD_NAME = "报告 \"引号\" 'single' （2023）.txt"  # spaces, quotes and Chi
 # -- making the inputs ---------------------------------------------------------------------------
 
 
-def _zip_entries(entries: list[tuple[str, bytes | tuple[bytes, int], int | None]]) -> bytes:
-    """A zip written by hand: (name, data or (chunk, repeats), declared size or None for the true
-    one). A (chunk, repeats) member is deflated once and its compressed block repeated, so a member
-    that inflates to gigabytes costs a few MB to make and is never inflated here."""
-    out = io.BytesIO()
-    central = []
-    for name, content, declared in entries:
-        if isinstance(content, tuple):
-            chunk, repeats = content
-            c = zlib.compressobj(9, zlib.DEFLATED, -15)
-            block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-            data = block * repeats + c.flush()
-            crc = 0
-            for _ in range(repeats):
-                crc = zlib.crc32(chunk, crc)
-            size = len(chunk) * repeats
-        else:
-            c = zlib.compressobj(6, zlib.DEFLATED, -15)
-            data = c.compress(content) + c.flush()
-            crc, size = zlib.crc32(content), len(content)
-        usize = size if declared is None else declared
-        raw = name.encode("utf-8")
-        offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, len(data), usize, len(raw), 0))
-        out.write(raw + data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc, len(data), usize,
-                                   len(raw), 0, 0, 0, 0, 0, offset) + raw)
-    start = out.tell()
-    for entry in central:
-        out.write(entry)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
-    return out.getvalue()
-
-
 def _docx_with_body(body: bytes | tuple[bytes, int], declared: int | None = None) -> bytes:
     """A real .docx whose word/document.xml is replaced by `body`."""
     with zipfile.ZipFile(io.BytesIO(docx_bytes([("一段文字", None)]))) as z:
@@ -109,14 +76,6 @@ def _docx_bomb(tmp: Path) -> bytes:
 def _docx_lying_bomb(tmp: Path) -> bytes:
     """word/document.xml inflates to 2 GB but declares 100 kB: zipfile stops at the declared size."""
     return _docx_with_body((_XML_CHUNK[: MB], 2000), declared=100_000)
-
-
-def _qde(source_path: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">'
-        f'<Sources><TextSource guid="{"1" * 8}-0000-0000-0000-{"0" * 12}" name="a" plainTextPath="{source_path}"/>'
-        "</Sources></Project>"
-    ).encode()
 
 
 def _huge_text(path: Path) -> Path:
@@ -188,34 +147,6 @@ def _unreadable(d: Path) -> Path:
 def _unclosed_tags(d: Path) -> Path:
     """24 MB of <b> never closed: a tree of 2.8 GB before the element limit."""
     return write(d / "unclosed-tags.html", b"<html><body><p>" + "人大常委会".encode() + b"</p>" + b"<b>" * 8_000_000)
-
-
-def _shared_stream_pdf(pages: int, ops: int, shared: bool = True) -> bytes:
-    """`pages` pages that all show one content stream of `ops` text operations (a few kB compressed):
-    each page's text was extracted from the whole stream again (or, not `shared`, a copy each)."""
-    from reader.bench import pdfwriter as w
-
-    content = ("BT /F1 10 Tf 14 TL 40 800 Td\n" + "<00010002> Tj T*\n" * ops + "ET").encode("ascii")
-    first = 8
-    kids = " ".join(f"{first + i} 0 R" for i in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode("ascii"),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] "
-        b"/ToUnicode 6 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDToGIDMap /Identity /CIDSystemInfo "
-        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 >>",
-        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
-        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
-        w._stream(w._cmap({"人": 1, "大": 2})),
-        w._stream(b"\x80", compress=False),
-    ]
-    for i in range(pages):
-        stream = first + pages + (0 if shared else i)
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {stream} 0 R "
-                       "/Resources << /Font << /F1 3 0 R >> >> >>".encode("ascii"))
-    objects += [w._stream(content)] * (1 if shared else pages)
-    return w._assemble(objects)
 
 
 CRLF_CHARS = 10_700_000  # a 92 kB .qdpx whose one source is line breaks: twice the character limit

@@ -7,6 +7,9 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
+from reader.bench.hostile import SHEET_HEAD as _SHEET_HEAD
+from reader.bench.hostile import SHEET_ROW as _ROW
+from reader.bench.hostile import xlsx_with_sheet as _xlsx_with_sheet
 from reader.core.errors import InvalidInput
 from reader.core.export import write_codebook_csv, write_codebook_xlsx
 from reader.core.export.codebook_files import import_codebook_table, read_codebook_table
@@ -155,27 +158,6 @@ def test_a_gbk_codebook_table_is_read(project, tmp_path):
     table.write_bytes("主题路径,颜色\n新的监督主题,#112233\n新的监督主题/子项,\n".encode("gbk"))
     report = import_codebook_table(project, table)
     assert report.added == ["新的监督主题", "新的监督主题/子项"]
-
-
-def _xlsx_with_sheet(sheet: bytes | tuple[bytes, int], declared: int | None = None) -> bytes:
-    import io
-    import zipfile
-
-    from openpyxl import Workbook
-
-    from tests.core.test_bad_inputs import _zip_entries
-
-    good = io.BytesIO()
-    wb = Workbook()
-    wb.active.append(["path"])
-    wb.save(good)
-    with zipfile.ZipFile(good) as z:
-        entries = [(n, z.read(n), None) for n in z.namelist() if n != "xl/worksheets/sheet1.xml"]
-    return _zip_entries([*entries, ("xl/worksheets/sheet1.xml", sheet, declared)])
-
-
-_ROW = b'<row><c t="inlineStr"><is><t>' + "监督".encode() + b"</t></is></c></row>"
-_SHEET_HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 
 
 _MEASURE_CODEBOOK = """
