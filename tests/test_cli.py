@@ -153,7 +153,7 @@ def test_tag_and_passages(capsys, proj):
     code, out, _ = run(capsys, "passages", "--json", "--project", proj)
     data = json.loads(out)["passages"]
     assert [p["quote"] for p in data] == ["学习党史强党性", "健全代表联络机制"]
-    assert data[0]["themes"] == ["党的领导与政治建设", "代表培训"] and data[0]["note"] == "示例"
+    assert data[0]["themes"] == ["党的领导与政治建设", "代表工作/代表培训"] and data[0]["note"] == "示例"  # full paths
     assert data[0]["county"] == "新绛县" and data[0]["heading"]
     assert {"id", "unit", "county", "section", "heading", "start", "end", "quote", "themes", "note"} <= set(data[0])
     for p in data:
