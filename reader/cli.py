@@ -12,6 +12,7 @@ still imported); 2 a usage error (argparse).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -22,6 +23,8 @@ from reader.core.errors import ReaderError
 from reader.core.messages import describe
 
 DEBUG_ENV = "READER_DEBUG"
+LOG_FILE = "reader.log"  # in the cache folder (reader.core.project.cache_dir)
+LOG_BYTES = 1 << 20
 SUBCOMMANDS = tuple(m.NAME for m in MODULES)
 
 # -- language ------------------------------------------------------------------------------------
@@ -93,12 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    _route_logging()
     parser = build_parser()
     lang = _lang_in(argv) or detect_lang()
     try:
         args = parser.parse_args(argv)  # usage errors exit 2 here; a wrong value (InvalidInput) is a user error
     except ReaderError as e:
-        sys.stderr.write(describe(e, lang) + "\n")
+        _error_line(describe(e, lang))
         return 1
     lang = getattr(args, "lang", None) or lang
     try:
@@ -120,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             return app.run_gui(getattr(args, "project", None))
         return args.func(args, Out(lang))
     except ReaderError as e:
-        sys.stderr.write(describe(e, lang) + "\n")
+        _error_line(describe(e, lang))
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(("已中断。" if lang == "zh" else "Interrupted.") + "\n")
@@ -128,18 +132,68 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (`reader align | head`): not an error
         _silence_stdout()
         return 0
-    except Exception as e:  # a bug: one line and a hint, the traceback only on request
+    except Exception as e:  # a bug, or a project holding rows we never write: one line either way
         if os.environ.get(DEBUG_ENV):
             raise
-        sys.stderr.write(
-            (
-                f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
-                if lang == "zh"
-                else f"Internal error: {type(e).__name__}: {e} (a bug in the program; set {DEBUG_ENV}=1 for details)"
-            )
-            + "\n"
+        logging.getLogger(__name__).error("internal error", exc_info=True)
+        damaged = _damaged_data(args)
+        if damaged is not None:
+            _error_line(describe(damaged, lang))
+            return 1
+        _error_line(
+            f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
+            if lang == "zh"
+            else f"Internal error: {type(e).__name__}: {e} (a bug in the program; set {DEBUG_ENV}=1 for details)"
         )
         return 1
+
+
+def _damaged_data(args: argparse.Namespace):
+    """ProjectDamaged when the command's project holds rows the program would not write (a crafted
+    or damaged file), so that the user reads that rather than "internal error"; None otherwise."""
+    from reader.commands.base import project_path_for
+    from reader.core.store.sanity import damaged_data
+
+    try:
+        path = project_path_for(args)
+    except Exception:  # noqa: BLE001 - no project to look at
+        return None
+    return damaged_data(path) if path is not None and path.is_file() else None
+
+
+def _error_line(text: str) -> None:
+    """One line on stderr, whatever the message holds (a file name with a newline or an escape)."""
+    from reader.core.visible import one_line
+
+    sys.stderr.write(one_line(text) + "\n")
+
+
+def _route_logging() -> None:
+    """The program's log (warnings of the core: a daily backup that could not be made, a fault
+    recorded for one file of an import) goes to reader.log in the cache folder, never onto the
+    terminal, where it would be lines of its own under the one line a command prints; READER_DEBUG=1
+    shows it on stderr instead. Set up once per process."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    if any(getattr(h, "reader_log", False) for h in root.handlers):
+        return
+    handler: logging.Handler
+    if os.environ.get(DEBUG_ENV):
+        handler = logging.StreamHandler()
+    else:
+        from reader.core.project import cache_dir
+
+        try:
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8",
+                                          errors="backslashreplace", delay=True)
+        except OSError:  # no cache folder we may write: the log goes nowhere, the terminal stays clean
+            handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.reader_log = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
 
 
 def _silence_stdout() -> None:

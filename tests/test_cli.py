@@ -153,7 +153,7 @@ def test_tag_and_passages(capsys, proj):
     code, out, _ = run(capsys, "passages", "--json", "--project", proj)
     data = json.loads(out)["passages"]
     assert [p["quote"] for p in data] == ["学习党史强党性", "健全代表联络机制"]
-    assert data[0]["themes"] == ["党的领导与政治建设", "代表培训"] and data[0]["note"] == "示例"
+    assert data[0]["themes"] == ["党的领导与政治建设", "代表工作/代表培训"] and data[0]["note"] == "示例"  # full paths
     assert data[0]["county"] == "新绛县" and data[0]["heading"]
     assert {"id", "unit", "county", "section", "heading", "start", "end", "quote", "themes", "note"} <= set(data[0])
     for p in data:
@@ -341,3 +341,29 @@ def test_output_into_a_closed_pipe_ends_quietly(proj, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     code = main(["outline", "--project", proj])
     assert code == 0 and capsys.readouterr().err == ""
+
+
+# -- issue 14: numbers too large for the project, and digits that are not ASCII, are user errors -------
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("args", [
+    ["text", "--unit", HUGE],
+    ["passages", "--unit", HUGE],
+    ["tag", "--unit", "1", "--quote", "人大", "--theme", HUGE],
+    ["tag", "--unit", "1", "--quote", "人大", "--theme", "²"],
+    ["tag", "--unit", HUGE, "--start", "0", "--end", "3", "--theme", "代表工作"],
+    ["reclean", "--place", HUGE, "--unit", "1", "--start", "0", "--end", "3"],
+    ["reclean", "--delete", HUGE],
+    ["themes", "delete", HUGE],
+    ["align", "--undo", HUGE],
+    ["search", "人大", "--limit", HUGE],
+], ids=lambda a: " ".join(a))
+def test_huge_numbers_are_one_clear_line(capsys, proj, args):
+    code, out, err = run(capsys, "--lang", "en", *args, "--project", proj)
+    if code == 0:  # a limit past every hit is not an error
+        assert args[0] == "search" and err == ""
+        return
+    assert_user_error(code, err)
+    assert "Internal error" not in err

@@ -110,7 +110,7 @@ def _section_id(value: str) -> int:
     from reader.core.errors import InvalidInput
 
     text = value.lstrip("§")
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
         raise InvalidInput("section", value)
     return int(text)
 

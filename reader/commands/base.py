@@ -19,10 +19,16 @@ class Out:
         return zh if self.lang == "zh" else en
 
     def line(self, text: str = "") -> None:
-        sys.stdout.write(text + "\n")
+        """One line of output: a character in it that would act on the terminal (a newline in a file
+        name, an escape sequence, a text-direction override) is shown as a visible one."""
+        from reader.core.visible import tabbed_line
+
+        sys.stdout.write(tabbed_line(text) + "\n")
 
     def json(self, data: object) -> None:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from reader.core.visible import json_safe
+
+        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -40,19 +46,22 @@ def common_options() -> argparse.ArgumentParser:
     return p
 
 
+MAX_ID = 2**63 - 1  # the largest integer SQLite holds
+
+
 def _whole_number(what: str, minimum: int):
-    """An argparse type: an integer not below `minimum`. Anything else is a user error (InvalidInput
-    naming `what`: one line in the chosen language, exit 1), not a usage error: the option was
-    given, with a wrong value."""
+    """An argparse type: an integer not below `minimum` (nor above what the project can hold).
+    Anything else is a user error (InvalidInput naming `what`: one line in the chosen language,
+    exit 1), not a usage error: the option was given, with a wrong value."""
 
     def parse(value: str) -> int:
         from reader.core.errors import InvalidInput
 
         try:
-            n = int(value)
+            n = int(value) if value.strip().isascii() else minimum - 1
         except ValueError:
             n = minimum - 1
-        if n < minimum:
+        if not minimum <= n <= MAX_ID:
             raise InvalidInput(what, value)
         return n
 

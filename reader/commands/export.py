@@ -67,6 +67,8 @@ def run(args: argparse.Namespace, out: Out) -> int:
             project, args.format, args.out, selection, force=args.force, lang=out.lang, line_endings=args.line_endings
         )
     label = args.format
+    for line in result.renamed:  # same-named themes: QDA tools key codes by name
+        out.line(out.t(f"同名主题改名写出：{line}", f"Theme renamed in the file (another has its name): {line}"))
     if not spec.passages:
         out.line(out.t(f"已导出编码表（{result.themes} 个主题）→ {result.path}（{label}）",
                        f"Wrote the codebook ({result.themes} themes) to {result.path} ({label})"))

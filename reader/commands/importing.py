@@ -81,13 +81,15 @@ def _exchange_line(out: Out, ex) -> None:
     out.line(
         out.t(
             f"        主题：新增 {len(ex.themes.added)} 个，已有 {len(ex.themes.kept)} 个；标注 {ex.passages} 段"
+            + (f"（{len(ex.themes.recoloured)} 个采用了文件中的颜色）" if ex.themes.recoloured else "")
             + (f"；{ex.duplicates} 篇报告已存在" if ex.duplicates else "")
             + (f"；跳过 {len(ex.skipped)} 项" if ex.skipped else ""),
             f"        themes: {len(ex.themes.added)} added, {len(ex.themes.kept)} kept; {ex.passages} passage(s)"
+            + (f" ({len(ex.themes.recoloured)} took the file's colour)" if ex.themes.recoloured else "")
             + (f"; {ex.duplicates} report(s) already present" if ex.duplicates else "")
             + (f"; {len(ex.skipped)} item(s) skipped" if ex.skipped else ""),
         )
     )
-    for what in ex.skipped[:5]:
+    for what in ex.skipped:  # every one: a selection dropped is a coding lost
         text = describe_skipped(what, out.lang)
         out.line(out.t(f"        跳过：{text}", f"        skipped: {text}"))

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     for r in records:
         where = " · ".join(x for x in (out.t(f"报告 {r.unit}", f"unit {r.unit}"), r.county or "", r.heading or "") if x)
         coder = f" @{r.coder}" if r.coder else ""
-        out.line(f"#{r.id} [{where}] {r.start}–{r.end} 〔{'、'.join(r.themes)}〕{coder}")
+        out.line(f"#{r.id} [{where}] {r.start}–{r.end} 〔{'、'.join(r.theme_paths or r.themes)}〕{coder}")
         out.line(f"    「{short(r.quote, 80)}」")
         if r.note:
             out.line(out.t(f"    备注：{r.note}", f"    note: {r.note}"))

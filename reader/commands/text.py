@@ -26,9 +26,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store.documents import unit_original_text, unit_text
+    from reader.core.visible import visible
 
     with open_for(args) as project:
         text = unit_original_text(project, args.unit) if args.original else unit_text(project, args.unit)
-    sys.stdout.write(text)  # exactly the unit text: offsets elsewhere index into it
+    sys.stdout.write(visible(text))  # the unit text, character for character: offsets elsewhere index into it
     sys.stdout.flush()
     return 0

@@ -356,3 +356,46 @@ class ThemeMappingNeeded(ReaderError):
     count: int
     themes: str
     code = "theme_mapping_needed"
+
+
+@dataclass
+class TargetIsProject(ReaderError):
+    """An export or save target that is a project file of ours (the project itself through any path
+    or link, another project, a backup) or lives beside one as its journal, shared memory or lock:
+    writing it would destroy the project, so it is refused whatever --force says."""
+
+    path: str
+    code = "target_is_project"
+
+
+@dataclass
+class BackupOfAnotherProject(ReaderError):
+    """A backup chosen for a restore that is a copy of another project (its project id differs from
+    the project's): it is not put in place."""
+
+    path: str
+    backup: str
+    code = "backup_of_another_project"
+
+
+@dataclass
+class TooComplex(ReaderError):
+    """A file within its size limit that passes another limit its reader keeps so that memory and
+    time stay bounded (reader.core.readers and the exchange readers, limits in README): too many
+    elements, rows or codes, nested too deep, or too long to read. A real report never comes near;
+    a damaged file or one made to attack might."""
+
+    path: str
+    format: str
+    what: str  # one of messages.LIMITS: elements, depth, codes, rows, seconds
+    limit: int
+    code = "too_complex"
+
+
+@dataclass
+class LinkLeavesFolder(ReaderError):
+    """A link inside a folder being imported that leads out of it (a link named report.txt in an
+    unpacked archive pointing at a private file): not followed. A file the user names is read."""
+
+    path: str
+    code = "link_leaves_folder"

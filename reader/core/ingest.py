@@ -2,7 +2,9 @@
 
 import_paths takes files and folders (searched recursively: files whose suffix we read, plus the
 QDA exchange formats .qdpx/.qdc, read by reader.core.export.refi; hidden files and folders skipped;
-symlinked folders not followed). Each file ends as 'imported', 'duplicate' (the same bytes are
+symlinked folders not followed, nor links to files outside the folder: LinkLeavesFolder; a file
+the user names is read, a link or not). A file name that is not UTF-8 is imported and shown with
+replacement characters (reader.core.store.documents.shown_name). Each file ends as 'imported', 'duplicate' (the same bytes are
 already in the project: nothing is added) or 'failed' with its typed error; a failure never
 leaves half a document behind and the rest of the batch still imports.
 """
@@ -23,6 +25,7 @@ from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
     ImportFailed,
+    LinkLeavesFolder,
     NotAFile,
     PathMissing,
     PathUnreadable,
@@ -59,7 +62,11 @@ class ImportItem:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name as it may be shown (not UTF-8: replacement characters; no control
+        character acts)."""
+        from reader.core.visible import one_line
+
+        return one_line(documents.shown_name(self.path.name))
 
 
 @dataclass
@@ -104,8 +111,18 @@ def _regular(p: Path) -> bool:
         return False
 
 
+def _leaves(link: Path, folder: str) -> bool:
+    """Whether the link `link` leads out of `folder` (a real path): where it ends, resolved."""
+    target = os.path.realpath(link)
+    try:
+        return os.path.commonpath([target, folder]) != folder
+    except ValueError:  # another drive
+        return True
+
+
 def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]]:
-    """The files to import, in order, each with an error already known (missing, unsupported)."""
+    """The files to import, in order, each with an error already known (missing, unsupported, a
+    link leading out of a folder)."""
     suffixes = importable_suffixes()
     out: list[tuple[Path, ReaderError | None]] = []
     seen: set[Path] = set()
@@ -126,12 +143,15 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
         if not exists:
             add(p, PathMissing(str(p)))
         elif is_dir:
+            folder = os.path.realpath(p)
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not _hidden(d))
                 for name in sorted(files):
                     f = Path(root) / name
                     if not _hidden(name) and f.suffix.lower() in suffixes:
-                        if _regular(f):
+                        if f.is_symlink() and _leaves(f, folder):
+                            add(f, LinkLeavesFolder(str(f)))
+                        elif _regular(f):
                             add(f)
                         else:
                             add(f, NotAFile(str(f)))

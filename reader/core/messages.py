@@ -160,6 +160,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file mixes text encodings ({encodings}) and cannot be read as a whole; save it all in one "
         "encoding (UTF-8) and import it again: {path}",
     },
+    "backup_of_another_project": {
+        "zh": "这个备份是另一个项目的副本，不能用来恢复这个项目，未做任何修改：{backup} → {path}",
+        "en": "This backup is a copy of another project and cannot restore this one; nothing was changed: "
+        "{backup} → {path}",
+    },
+    "link_leaves_folder": {
+        "zh": "这是指向文件夹以外的链接，为安全起见未读取（要导入它指向的文件，请直接选中那个文件）：{path}",
+        "en": "This is a link leading out of the folder; for safety it was not followed (to import the file "
+        "it leads to, name that file itself): {path}",
+    },
+    "too_complex": {
+        "zh": "这个 {format} 文件的{what}超过上限（{limit}），未读取（文件已损坏，或是为攻击而造）：{path}",
+        "en": "This {format} file passes the limit on {what} ({limit}); it was not read (it is damaged or made "
+        "to attack): {path}",
+    },
+    "target_is_project": {
+        "zh": "这是项目文件（或它的日志、锁、备份），写在上面会毁掉项目，未写入；请另选文件名：{path}",
+        "en": "This is a project file (or its journal, lock or backup): writing over it would destroy the project, "
+        "so nothing was written; choose another file name: {path}",
+    },
 }
 
 # Names of things used inside messages ({kind}), in both languages.
@@ -179,6 +199,17 @@ KINDS: dict[str, dict[str, str]] = {
     "unplaced_passage": {"zh": "待定位的标注", "en": "unplaced passage"},
     "coder": {"zh": "标注人", "en": "coder"},
     "their_theme": {"zh": "对方项目中的主题", "en": "theme in the other project"},
+}
+
+
+# TooComplex: what passed its limit ({what}), in both languages.
+LIMITS: dict[str, dict[str, str]] = {
+    "elements": {"zh": "元素（标签）数", "en": "elements (tags)"},
+    "depth": {"zh": "嵌套层数", "en": "nesting depth"},
+    "codes": {"zh": "编码（主题）数", "en": "codes (themes)"},
+    "rows": {"zh": "行数", "en": "rows"},
+    "seconds": {"zh": "读取时间（秒）", "en": "reading time (seconds)"},
+    "content": {"zh": "一页的内容（MB）", "en": "content of a page (MB)"},
 }
 
 
@@ -307,6 +338,7 @@ _REASON_ERRNOS = {
     errno.EEXIST: ("文件已存在", "The file exists"),
     errno.EINVAL: ("文件名中有系统不接受的字符", "The name holds characters the system does not accept"),
     errno.EBUSY: ("文件正被占用", "The file is in use"),
+    errno.ENXIO: ("没有程序在读取这个管道", "Nothing is reading from this pipe"),
 }
 REASONS: dict[str, dict[str, str]] = {
     os.strerror(code): {"zh": zh, "en": en} for code, (zh, en) in _REASON_ERRNOS.items()
@@ -317,7 +349,11 @@ REASONS.update({
     "database disk image is malformed": {"zh": "数据库文件结构已损坏", "en": "the database file is malformed"},
     "file is not a database": {"zh": "不是数据库文件", "en": "not a database file"},
     "embedded null byte": {"zh": "名称中有空字符", "en": "the name holds a null character"},
+    "unexpected data": {"zh": "其中有本程序不会写入的数据", "en": "it holds data the program does not write"},
+    "unable to open database file": {"zh": "无法建立文件（磁盘是只读的，或没有权限）",
+                                     "en": "the file cannot be made (a read-only disk, or no permission)"},
     "integrity check failed": {"zh": "完整性检查未通过", "en": "the integrity check failed"},
+    "not an ordinary file": {"zh": "这不是普通文件（是套接字或块设备）", "en": "it is not an ordinary file (a socket or a block device)"},
 })
 
 
@@ -348,8 +384,14 @@ def _invalid_input(what: str, value: str, lang: str) -> str:
 
 
 def _word(key: str, value: object, lang: str) -> object:
+    if isinstance(value, str):
+        from reader.core.visible import one_line
+
+        value = one_line(value)  # a name with a newline or an escape sequence is shown, not obeyed
     if key == "kind" and isinstance(value, str) and value in KINDS:
         return KINDS[value][lang]
+    if key == "what" and isinstance(value, str) and value in LIMITS:
+        return LIMITS[value][lang]
     if key == "reason" and isinstance(value, str) and value in REASONS:
         return REASONS[value][lang]
     if key == "suffix" and value == "":
@@ -388,6 +430,9 @@ SKIPPED: dict[str, dict[str, str]] = {
     "empty_source": {"zh": "{source}：材料没有文字", "en": "{source}: the source has no text"},
     "outside": {"zh": "{source}：位置 {start}–{end} 的标注超出了文字范围",
                 "en": "{source}: a selection {start}–{end} outside the text"},
+    "binary_source": {"zh": "{source}：文字中有控制字符（二进制数据，文本文件也会因此被拒绝），未导入，其中 {detail} 处标注一并未导入",
+                      "en": "{source}: the text holds control characters (binary data, refused in a text file too); "
+                      "not imported, nor its {detail} selection(s)"},
     "no_code": {"zh": "{source}：位置 {start}–{end} 的标注既没有编码也没有备注",
                 "en": "{source}: a selection {start}–{end} with neither a code nor a note"},
 }

@@ -25,7 +25,6 @@ import json
 import logging
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reader.core import readers, search, structure
 from reader.core.anchor import Anchor, place
@@ -149,7 +148,7 @@ def _raw(row: dict) -> tuple[RawDocument, bool]:
     else its kept original text."""
     original = row["original_text"]
     if row["format"] in HINT_FORMATS:
-        path = Path(row["source_path"])
+        path = documents.path_of(row["source_path"])
         try:
             if path.is_file():
                 readers.check_size(path)

@@ -49,12 +49,23 @@ def _status(parent: QWidget | None, text: str) -> bool:
     return False
 
 
+def _damaged_data(parent: QWidget | None) -> ReaderError | None:
+    """ProjectDamaged when the window's project holds rows the program would not write: the fault
+    came from the file, not the program."""
+    from reader.core.store.sanity import damaged_data
+
+    project = getattr(parent.window() if parent is not None else None, "project", None)
+    path = getattr(project, "path", None)
+    return damaged_data(path) if path is not None else None
+
+
 def show_error(parent: QWidget | None, exc: BaseException, *, quiet: bool = False) -> None:
     if isinstance(exc, Cancelled):
         _status(parent, tr("Cancelled."))
         return
     if not isinstance(exc, ReaderError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        exc = _damaged_data(parent) or exc
     text = message_for(exc)
     if quiet and _status(parent, text):
         return

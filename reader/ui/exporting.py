@@ -86,6 +86,9 @@ class ExportMixin:
             )
         else:
             text = tr("Exported {passages} passages → {name}").format(passages=result.passages, name=name)
+        if result.renamed:  # QDA tools key codes by name
+            text += " " + tr("{count} themes written with their parent's name too (another theme has the same name).").format(
+                count=len(result.renamed))
         self.status(text, STATUS_MS)
         self.show_folder_button(result.path)
 

@@ -1714,6 +1714,10 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>已导出 {passages} 段标注 → {name}</translation>
     </message>
     <message>
+        <source>{count} themes written with their parent&apos;s name too (another theme has the same name).</source>
+        <translation>{count} 个主题与其他主题同名，写出时名称后加了上级主题名。</translation>
+    </message>
+    <message>
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>

@@ -161,3 +161,111 @@ def test_a_copy_cut_short_by_a_crash_is_cleared_away(sample_project):
     os.utime(old, (time.time() - 2 * bk.PART_AGE_S,) * 2)
     bk.backup_now(sample_project)
     assert not old.exists() and fresh.exists()  # a young one may be another process's copy in progress
+
+
+# -- issue 14: backups belong to one project file; leftovers; one line on a full disk ---------------
+
+
+def test_two_projects_of_one_stem_keep_their_backups_apart(sample_project_path, tmp_path):
+    """report.renda and report.db in one folder share the backups folder report.backups/, but each
+    lists, prunes and restores only its own copies."""
+    from reader.core.errors import BackupOfAnotherProject
+
+    a, b = tmp_path / "report.renda", tmp_path / "report.db"
+    sample_project_path.rename(a)
+    with open_project(a, create=False) as pa:
+        tag_one(pa)
+        mine = bk.backup_now(pa)
+    with open_project(b) as pb:
+        theirs = [bk.backup_connection(pb.db.conn, b, bk.MANUAL, now=datetime(2020, 1, 1) + timedelta(seconds=k))
+                  for k in range(bk.KEEP[bk.MANUAL] + 2)]
+    assert bk.backup_dir(a) == bk.backup_dir(b)
+    assert [x.path for x in bk.list_backups(a) if x.reason == bk.MANUAL] == [mine.path]  # b pruned nothing of a's
+    assert mine.path.exists()
+    assert len([x for x in bk.list_backups(b) if x.reason == bk.MANUAL]) == bk.KEEP[bk.MANUAL]
+    assert all(x.path.suffix == ".db" for x in bk.list_backups(b))
+    with pytest.raises(NotFound):  # by name, a's list does not hold b's copies
+        bk.find_backup(a, theirs[-1].name)
+    # a copy of b's put among a's under a's name: refused by what it is, not by its name
+    disguised = mine.path.with_name(mine.path.name.replace("manual", "daily"))
+    disguised.write_bytes(theirs[-1].path.read_bytes())
+    (found,) = [x for x in bk.list_backups(a) if x.path == disguised]
+    before = a.read_bytes()
+    with pytest.raises(BackupOfAnotherProject):
+        bk.restore(a, found)
+    assert a.read_bytes() == before and passages_in(a) == 1
+    assert bk.restore(a, mine) is not None and passages_in(a) == 1
+
+
+def test_a_project_without_a_suffix_does_not_take_the_backups_of_one_with_it(tmp_path):
+    plain, renda = tmp_path / "report", tmp_path / "report.renda"
+    for path in (plain, renda):
+        with open_project(path) as p:
+            bk.backup_now(p)
+    assert len(bk.list_backups(plain)) == 1 and len(bk.list_backups(renda)) == 1
+    assert bk.list_backups(plain)[0].path != bk.list_backups(renda)[0].path
+
+
+def test_a_restoring_file_left_by_a_kill_goes_at_the_next_open(sample_project_path):
+    left = sample_project_path.with_name(sample_project_path.name + ".restoring")
+    left.write_bytes(b"SQLite format 3\x00 half a copy")
+    with open_project(sample_project_path, create=False):
+        pass
+    assert not left.exists()
+
+
+def test_restore_on_a_full_disk_says_one_line(sample_project_path, tmp_path):
+    """Run as a user would (a process of its own: the program's log must not reach the terminal)."""
+    import subprocess
+    import sys
+
+    open_project(sample_project_path, create=False).close()
+    (daily,) = bk.list_backups(sample_project_path)
+    script = (
+        "import errno, os, sys\n"
+        "from reader.core.store import backups\n"
+        "def full(*a, **k):\n"
+        "    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+        "backups.os.replace = full\n"
+        "backups.shutil.copyfile = full\n"
+        "from reader.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    before = sample_project_path.read_bytes()
+    run = subprocess.run([sys.executable, "-c", script, "--lang", "en", "restore", "1", "--project",
+                          str(sample_project_path)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and run.stdout == "", run
+    assert len(run.stderr.splitlines()) == 1 and "disk is full" in run.stderr, run.stderr
+    assert sample_project_path.read_bytes() == before
+    assert not sample_project_path.with_name(sample_project_path.name + ".restoring").exists()
+    assert daily.path.exists()
+
+
+def test_backup_and_restore_on_a_read_only_file_system_are_one_line(sample_project_path, monkeypatch, capsys):
+    """On a read-only file system even removing a file that is not there fails (EROFS, not ENOENT):
+    the copy that could not be made is one WriteFailed, not an internal error."""
+    import errno
+    import os
+    import pathlib
+
+    open_project(sample_project_path, create=False).close()
+    project = str(sample_project_path)
+    before = sample_project_path.read_bytes()
+    real_connect = bk.sqlite3.connect
+
+    def read_only_connect(target, *a, **k):
+        if str(target).endswith((".part", ".restoring")):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *a, **k)
+
+    def read_only_unlink(self, missing_ok=False):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    monkeypatch.setattr(bk.sqlite3, "connect", read_only_connect)
+    monkeypatch.setattr(pathlib.Path, "unlink", read_only_unlink)
+    for args in (["backup"], ["restore", "1"]):
+        code = main(["--lang", "en", *args, "--project", project])
+        out, err = capsys.readouterr()
+        assert code == 1 and len(err.splitlines()) == 1, (args, out, err)
+        assert "Internal error" not in err and "Cannot write" in err, err
+    assert sample_project_path.read_bytes() == before

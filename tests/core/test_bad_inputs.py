@@ -14,17 +14,18 @@ from __future__ import annotations
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from reader.bench.formats import docx_bytes, pdf_bytes, sample_lines, write
+from reader.bench.hostile import qde as _qde
+from reader.bench.hostile import shared_stream_pdf as _shared_stream_pdf
+from reader.bench.hostile import zip_entries as _zip_entries
 from reader.bench.pdfwriter import make_pdf
 from reader.core import ingest
 from reader.core.errors import (
@@ -39,6 +40,7 @@ from reader.core.errors import (
     PathMissing,
     PathUnreadable,
     TextTooLong,
+    TooComplex,
     TooLarge,
     UndecodableText,
     UnpacksTooLarge,
@@ -54,40 +56,6 @@ ODD_NAME = "报告 \"引号\" 'single' （2023）.txt"  # spaces, quotes and Chi
 
 
 # -- making the inputs ---------------------------------------------------------------------------
-
-
-def _zip_entries(entries: list[tuple[str, bytes | tuple[bytes, int], int | None]]) -> bytes:
-    """A zip written by hand: (name, data or (chunk, repeats), declared size or None for the true
-    one). A (chunk, repeats) member is deflated once and its compressed block repeated, so a member
-    that inflates to gigabytes costs a few MB to make and is never inflated here."""
-    out = io.BytesIO()
-    central = []
-    for name, content, declared in entries:
-        if isinstance(content, tuple):
-            chunk, repeats = content
-            c = zlib.compressobj(9, zlib.DEFLATED, -15)
-            block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-            data = block * repeats + c.flush()
-            crc = 0
-            for _ in range(repeats):
-                crc = zlib.crc32(chunk, crc)
-            size = len(chunk) * repeats
-        else:
-            c = zlib.compressobj(6, zlib.DEFLATED, -15)
-            data = c.compress(content) + c.flush()
-            crc, size = zlib.crc32(content), len(content)
-        usize = size if declared is None else declared
-        raw = name.encode("utf-8")
-        offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, len(data), usize, len(raw), 0))
-        out.write(raw + data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc, len(data), usize,
-                                   len(raw), 0, 0, 0, 0, 0, offset) + raw)
-    start = out.tell()
-    for entry in central:
-        out.write(entry)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
-    return out.getvalue()
 
 
 def _docx_with_body(body: bytes | tuple[bytes, int], declared: int | None = None) -> bytes:
@@ -108,14 +76,6 @@ def _docx_bomb(tmp: Path) -> bytes:
 def _docx_lying_bomb(tmp: Path) -> bytes:
     """word/document.xml inflates to 2 GB but declares 100 kB: zipfile stops at the declared size."""
     return _docx_with_body((_XML_CHUNK[: MB], 2000), declared=100_000)
-
-
-def _qde(source_path: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">'
-        f'<Sources><TextSource guid="{"1" * 8}-0000-0000-0000-{"0" * 12}" name="a" plainTextPath="{source_path}"/>'
-        "</Sources></Project>"
-    ).encode()
 
 
 def _huge_text(path: Path) -> Path:
@@ -184,6 +144,13 @@ def _unreadable(d: Path) -> Path:
     return path
 
 
+def _unclosed_tags(d: Path) -> Path:
+    """24 MB of <b> never closed: a tree of 2.8 GB before the element limit."""
+    return write(d / "unclosed-tags.html", b"<html><body><p>" + "人大常委会".encode() + b"</p>" + b"<b>" * 8_000_000)
+
+
+CRLF_CHARS = 10_700_000  # a 92 kB .qdpx whose one source is line breaks: twice the character limit
+
 PDF = pdf_bytes(sample_lines(0))
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -238,13 +205,26 @@ CASES = [
     Case("bomb.qdpx", lambda d: write(d / "bomb.qdpx", _zip_entries(
         [("project.qde", _qde("internal://a.txt"), None), ("sources/a.txt", (b"\x20" * MB, 2000), None)])),
         UnpacksTooLarge),
+    # issue 14: every reader keeps to its limits, not only .txt
+    Case("crlf.qdpx", lambda d: write(d / "crlf.qdpx", _zip_entries(
+        [("project.qde", _qde("internal://a.txt"), None),
+         ("sources/a.txt", (b"\r\n" * 50_000, CRLF_CHARS // 100_000), None)])), TextTooLong),
+    Case("unclosed-tags.html", _unclosed_tags, TooComplex),
+    Case("cdata.html", _file("cdata.html", "<html><body><p>人大常委会工作报告：依法履职。</p>".encode()
+                             + b"<![CDATA[" * 250_000), IMPORTED),  # 2.2 MB; html.parser: quadratic, 102 s
+    Case("open-tags.html", _file("open-tags.html", "<html><body><p>人大常委会工作报告：依法履职。</p>".encode()
+                                 + b"<x" * 200_000), IMPORTED),  # 400 kB; over five minutes
+    Case("nameless-section.html", _file("nameless-section.html", "<p>人大常委会工作报告：依法履职。</p>".encode()
+                                        + b"<![ x ]]><p>" + "加强监督".encode() + b"</p>"), IMPORTED),  # was a fault
+    Case("shared-stream.pdf", lambda d: write(d / "shared-stream.pdf", _shared_stream_pdf(500, 20_000)), TextTooLong),
 ]
 
 GOOD = {  # name -> content; imported with the catalogue, interleaved
     "good.txt": "\n".join(sample_lines(0)).encode("gb18030"),
     "good.docx": docx_bytes([(ln, None) for ln in sample_lines(2)]),
 }
-BIG = ["huge.txt", "long-line.txt", "too-long.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx"]
+BIG = ["huge.txt", "long-line.txt", "too-long.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "crlf.qdpx",
+       "unclosed-tags.html", "cdata.html", "open-tags.html", "shared-stream.pdf"]
 
 
 @pytest.fixture(scope="module")
@@ -341,7 +321,8 @@ def test_memory_stays_bounded(catalogue, tmp_path):
     """Peak memory growth (ru_maxrss, in a fresh process) over the big inputs, one after the other:
     refused ones before reading or inflating, the three-million-character line imported."""
     _, by_name = catalogue
-    order = ["huge.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "too-long.txt", "long-line.txt"]
+    order = ["huge.txt", "bomb.docx", "lying-bomb.docx", "bomb.qdpx", "too-long.txt", "long-line.txt", "crlf.qdpx",
+             "unclosed-tags.html"]
     run = subprocess.run([sys.executable, "-c", _MEASURE, str(tmp_path / "m.renda"), *(str(by_name[n]) for n in order)],
                          capture_output=True, text=True, timeout=600, check=True)
     result = json.loads(run.stdout)
@@ -355,6 +336,37 @@ def test_memory_stays_bounded(catalogue, tmp_path):
     assert all(result[n][2] < 50 for n in order[:4]), result
 
 
+_IN_TIME = """
+import json, sys, time
+from reader.core import ingest
+from reader.core.store.db import open_project
+project = open_project(sys.argv[1])
+out = {}
+for path in sys.argv[2:]:
+    t = time.perf_counter()
+    item = ingest.import_paths(project, [path]).items[0]
+    out[item.name] = [item.status, type(item.error).__name__ if item.error else None, time.perf_counter() - t]
+project.close()
+print(json.dumps(out))
+"""
+
+
+def test_hostile_inputs_end_in_time(catalogue, tmp_path):
+    """Inputs that made a reader work quadratically (or without end) are read or refused at once: in a
+    process of its own, so that a regression fails here instead of hanging the suite. Not a speed
+    target: each of these took from 100 s to hours before."""
+    _, by_name = catalogue
+    order = ["cdata.html", "open-tags.html", "shared-stream.pdf"]
+    run = subprocess.run([sys.executable, "-c", _IN_TIME, str(tmp_path / "t.renda"), *(str(by_name[n]) for n in order)],
+                         capture_output=True, text=True, timeout=120, check=True)
+    result = json.loads(run.stdout)
+    expected = {c.name: c.outcome for c in CASES}
+    for name in order:
+        status, error, _seconds = result[name]
+        want = expected[name]
+        assert (status == IMPORTED) if want == IMPORTED else (error == want.__name__), (name, result[name])
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode (the pipe, device and link cases stand in)")
 def test_a_file_without_read_permission(project, tmp_path):
     locked = _unreadable(tmp_path)
@@ -363,3 +375,21 @@ def test_a_file_without_read_permission(project, tmp_path):
     assert [i.status for i in report.items] == ["failed", "imported"]
     assert isinstance(report.items[0].error, PathUnreadable) and "locked.txt" in describe(report.items[0].error, "zh")
     assert [r[0] for r in project.db.execute("SELECT source_name FROM documents")] == ["good.txt"]
+
+
+def test_a_pdf_that_reads_too_long_is_refused_at_its_time_limit(monkeypatch):
+    """Pages of their own (no shared stream to remember), each slow to read: refused when the time
+    limit (shortened here) runs out, within a page too, not after every page."""
+    import time
+
+    from reader.core.readers import pdf
+
+    monkeypatch.setattr(pdf, "SECONDS", 2)
+    data = _shared_stream_pdf(200, 20_000, shared=False)
+    t = time.perf_counter()
+    with pytest.raises(TooComplex) as e:
+        pdf.read_pdf(data, "slow.pdf")
+    assert e.value.what == "seconds" and e.value.limit == 2
+    assert time.perf_counter() - t < 30  # two seconds and the page under way; it took 300 s
+    for lang in ("zh", "en"):
+        assert "slow.pdf" in describe(e.value, lang) and "{" not in describe(e.value, lang)

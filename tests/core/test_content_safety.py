@@ -183,3 +183,119 @@ def test_names_starting_with_equals_stay_text_in_spreadsheets(project, tmp_path)
     ws = load_workbook(out).active
     cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM")]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+# -- issue 14: control and text-direction characters never reach a terminal or an export raw ----------
+
+RLO, ESC = "\u202e", "\x1b"
+SNEAKY_THEME = f"监督{RLO}txt.exe{ESC}[31m红"
+SNEAKY_NOTE = f"第一行\n第二行{ESC}]0;标题\x07{RLO}倒"
+
+
+@pytest.fixture
+def sneaky(project, tmp_path):
+    path = write(tmp_path / "报告.txt", TEXT.encode("utf-8"))
+    (item,) = ingest.import_paths(project, [path]).items
+    unit = item.units[0].id
+    theme = themes.get_theme(project, themes.add_theme(project, SNEAKY_THEME).theme_id)
+    text = documents.unit_text(project, unit)
+    s = text.index("代表联络站")
+    passages.tag(project, unit, s, s + 5, [theme.id], note=SNEAKY_NOTE)
+    return project
+
+
+def _raw_controls(text: str) -> list[str]:
+    return [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f
+            or c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "json"])
+def test_exports_carry_no_raw_control_or_direction_characters(sneaky, tmp_path, fmt):
+    out = export(sneaky, fmt, tmp_path / f"x.{fmt}", Selection()).path
+    raw = out.read_text(encoding="utf-8-sig")
+    assert _raw_controls(raw.replace("\r\n", "\n")) == []
+    assert "第一行" in raw and "txt" in raw and "exe" in raw  # the rest of the text stays
+    if fmt == "json":  # JSON keeps the data exactly, escaped
+        (row,) = json.loads(raw)["passages"]
+        assert row["note"] == SNEAKY_NOTE and SNEAKY_THEME in row["themes"]
+
+
+def test_the_terminal_gets_no_raw_control_characters(sneaky, capsys):
+    from reader.cli import main
+
+    path = str(sneaky.path)
+    sneaky.close()
+    for args in (["passages"], ["themes", "list"], ["passages", "--json"]):
+        assert main(["--lang", "en", *args, "--project", path]) == 0
+        out = capsys.readouterr().out
+        assert _raw_controls(out) == [], args
+        assert "txt.exe" in out
+    assert main(["--lang", "en", "passages", "--json", "--project", path]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["passages"]
+    assert row["note"] == SNEAKY_NOTE  # JSON on the terminal: escaped, exact
+
+
+def test_a_file_name_cannot_forge_lines_of_the_import_output(tmp_path, capsys):
+    from reader.cli import main
+
+    forged = "a.txt\nimported  fake.txt: 1 unit(s) (某县)\n.txt"
+    path = write(tmp_path / forged, TEXT.encode("utf-8"))
+    bad = write(tmp_path / f"b{ESC}[2J{RLO}.txt", b"")
+    code = main(["--lang", "en", "import", str(path), str(bad), "--project", str(tmp_path / "p.renda")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 3 and not any(ln.startswith("imported  fake.txt") for ln in lines), lines
+    assert _raw_controls(out + err) == []
+
+
+# -- issue 14: file names that are not UTF-8; links leading out of an imported folder ------------------
+
+
+def test_a_file_name_in_gbk_bytes_is_imported_and_shown(project, tmp_path, capsys):
+    """GBK names from an unzipped archive on Linux: imported, shown with replacement characters, the
+    path kept as bytes (reclean still finds the file)."""
+    import os
+
+    from reader.cli import main
+
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    name = "县人大常委会工作报告".encode("gbk") + b".txt"
+    with open(os.path.join(os.fsencode(folder), name), "wb") as f:
+        f.write(TEXT.encode("utf-8"))
+    report = ingest.import_paths(project, [folder])
+    (item,) = report.items
+    assert item.status == "imported", item.error
+    stored_name, stored_path = project.db.execute("SELECT source_name, source_path FROM documents").fetchone()
+    assert "\ufffd" in stored_name and stored_name.endswith(".txt")
+    assert os.fsencode(folder) in bytes(stored_path if isinstance(stored_path, bytes) else stored_path.encode())
+    project.close()
+    code = main(["--lang", "en", "import", str(folder), "--project", str(tmp_path / "other.renda")])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == "" and "Traceback" not in out
+    assert len(out.splitlines()) == 2 and "\ufffd" in out.splitlines()[0]
+
+
+def test_links_that_leave_an_imported_folder_are_not_followed(project, tmp_path):
+    import os
+
+    from reader.core.errors import LinkLeavesFolder
+
+    private = write(tmp_path / "private" / "secret.txt", "机密：不应导入的文字，人大常委会。".encode())
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    write(folder / "real.txt", TEXT.encode("utf-8"))
+    (folder / "report.txt").symlink_to(private)
+    (folder / "same.txt").symlink_to(folder / "real.txt")  # a link within the folder: the same file
+    report = ingest.import_paths(project, [folder])
+    items = {i.name: i for i in report.items}
+    assert items["real.txt"].status == "imported"
+    assert items["report.txt"].status == "failed" and isinstance(items["report.txt"].error, LinkLeavesFolder)
+    assert "report.txt" in describe(items["report.txt"].error, "zh")
+    assert "same.txt" not in items  # the same file as real.txt, imported once
+    texts = [r[0] for r in project.db.execute("SELECT original_text FROM documents")]
+    assert not any("机密" in t for t in texts)
+    # a link the user names is read
+    (named,) = ingest.import_paths(project, [folder / "report.txt"]).items
+    assert named.status == "imported" and os.path.islink(folder / "report.txt")

@@ -156,3 +156,83 @@ def test_only_projects_up_to_the_limit_wait_for_quick_check_at_open(sample_proje
     assert problems
     error = db.damaged(sample_project_path, problems)
     assert isinstance(error, ProjectDamaged) and "损坏" in describe(error, "zh")
+
+
+# -- issue 14: a crafted project is refused before any query runs on it -----------------------------
+
+_RECURSIVE = ("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+              "SELECT 'app' AS key, 'renda-reader' AS value FROM n")
+CRAFTS = {
+    # the metadata table a view that never ends: every command hung before any check
+    "recursive-meta-view": ["DROP TABLE reader_meta", f"CREATE VIEW reader_meta AS {_RECURSIVE}"],
+    "migrations-view": ["DROP TABLE _sqlite_migrations", f"CREATE VIEW _sqlite_migrations AS SELECT 'reader' AS migration_set, x AS name FROM ({_RECURSIVE.replace('key', 'k').replace('value', 'x')})"],
+    "trigger": ["CREATE TRIGGER t AFTER INSERT ON passages BEGIN "
+                f"INSERT INTO notes (text, created_at) SELECT value, '' FROM ({_RECURSIVE}); END"],
+    "extra-view": ["CREATE VIEW innocent AS SELECT 1"],
+    "missing-table": ["DROP TABLE passage_themes"],
+    "foreign-virtual-table": ["CREATE VIRTUAL TABLE other USING fts5(x)"],
+}
+
+
+@pytest.mark.parametrize("craft", list(CRAFTS))
+def test_a_crafted_project_is_refused_in_one_line_before_any_query(sample_project_path, craft):
+    import subprocess
+    import sys
+
+    conn = sqlite3.connect(sample_project_path)
+    for statement in CRAFTS[craft]:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = digest(sample_project_path)
+    with pytest.raises(NotAProject) as e:
+        open_project(sample_project_path, create=False)
+    assert "unexpected" in e.value.reason or "missing" in e.value.reason
+    for args in (["outline"], ["themes", "list"], ["restore"]):
+        run = subprocess.run([sys.executable, "-m", "reader.cli", "--lang", "en", *args, "--project",
+                              str(sample_project_path)], capture_output=True, text=True, timeout=60)
+        if args == ["restore"]:  # listing backups opens nothing
+            assert run.returncode == 0, run
+            continue
+        assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run
+        assert "not a Renda Reader project" in run.stderr
+    assert digest(sample_project_path) == before
+
+
+# -- issue 14: crafted rows are a damaged project, not an internal error ------------------------------
+
+ROW_CRAFTS = {
+    "keywords-not-json": "UPDATE themes SET keywords = 'not json' WHERE id = (SELECT min(id) FROM themes)",
+    "year-as-text": "UPDATE units SET year = 'abc'",
+    "county-as-bytes": "UPDATE units SET county = x'ff00'",
+}
+
+
+@pytest.mark.parametrize("craft", list(ROW_CRAFTS))
+def test_crafted_rows_are_one_line_naming_the_damage(sample_project_path, capsys, craft):
+    conn = sqlite3.connect(sample_project_path)
+    conn.execute(ROW_CRAFTS[craft])
+    conn.commit()
+    conn.close()
+    path = str(sample_project_path)
+    failed = 0
+    for args in (["themes", "list"], ["export", "-f", "qdpx", "-o", str(sample_project_path.with_name("x.qdpx"))],
+                 ["search", "人大"], ["align"], ["outline"]):
+        code = main(["--lang", "en", *args, "--project", path])
+        out, err = capsys.readouterr()
+        assert "Internal error" not in err, (args, err)
+        if code:
+            failed += 1
+            assert len(err.splitlines()) == 1 and "damaged" in err and "data the program does not write" in err, err
+    assert failed, "the craft should break at least one command"
+
+
+def test_sound_rows_are_not_called_damaged(sample_project_path, tmp_path):
+    from reader.core.store.sanity import row_problems
+    from tests.core.export_data import tag_sample
+
+    with open_project(sample_project_path, create=False) as p:
+        tag_sample(p, tmp_path)
+    conn = sqlite3.connect(sample_project_path)
+    assert row_problems(conn) == []
+    conn.close()

@@ -128,3 +128,114 @@ def test_written_file_is_an_ordinary_file(tagged, tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+# -- hostile and unlucky targets (issue 14, items 1, 2 and 12) -------------------------------------
+
+
+def _companions(project_path):
+    """The project file and what lives beside it: its journal, shared memory, lock."""
+    return [project_path, *(project_path.with_name(project_path.name + s) for s in ("-wal", "-shm", ".lock"))]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "qdpx", "codebook-csv"])
+def test_the_project_and_its_companions_are_never_targets(tagged, tmp_path, fmt):
+    """Whatever force says, and through another spelling of the path or a link."""
+    from reader.core.errors import TargetIsProject
+    from reader.core.store import backups
+
+    path = tagged.path
+    tagged.db.execute("SELECT 1").fetchone()
+    backup = backups.backup_now(tagged).path
+    link = tmp_path / "innocent.csv"
+    link.symlink_to(path)
+    spelled = tmp_path / "." / ".." / tmp_path.name / path.name
+    before = {p: p.read_bytes() for p in (path, backup) if p.exists()}
+    for target in [*_companions(path), backup, link, spelled]:
+        with pytest.raises(TargetIsProject) as e:
+            export(tagged, fmt, target, Selection(), force=True)
+        assert e.value.path == str(target)
+    assert {p: p.read_bytes() for p in before} == before
+    assert link.is_symlink() and leftovers(tmp_path) == []
+    assert tagged.db.execute("SELECT count(*) FROM passages").fetchone()[0] > 0
+
+
+def test_another_project_of_ours_is_not_overwritten_either(tagged, tmp_path):
+    from reader.core.errors import TargetIsProject
+    from reader.core.store.db import open_project
+
+    other = tmp_path / "other.csv"  # a project, whatever its name says
+    open_project(other).close()
+    data = other.read_bytes()
+    with pytest.raises(TargetIsProject):
+        export(tagged, "csv", other, force=True)
+    assert other.read_bytes() == data
+
+
+def test_the_command_line_refuses_the_project_as_output(tagged, tmp_path, capsys):
+    from reader.cli import main
+
+    path = str(tagged.path)
+    tagged.close()
+    code = main(["--lang", "en", "export", "-f", "csv", "-o", path, "--force", "--project", path])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and len(err.splitlines()) == 1 and "project" in err, err
+    assert main(["outline", "--project", path]) == 0
+
+
+def test_dev_null_just_works(tagged):
+    """A device is written through, never replaced (and needs no --force)."""
+    before = os.stat("/dev/null")
+    result = export(tagged, "csv", "/dev/null", Selection())
+    assert result.passages > 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_a_fifo_is_written_through_not_replaced(tagged, tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there before the export opens it
+    try:
+        export(tagged, "csv", fifo, Selection(), force=True)  # a few kB: it fits in the pipe's buffer
+        data = os.read(fd, 1 << 20)
+    finally:
+        os.close(fd)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert data.startswith(b"\xef\xbb\xbf") and len(data.splitlines()) > 1
+
+
+def test_a_fifo_nobody_reads_is_one_write_failed(tagged, tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(WriteFailed):
+        export(tagged, "json", fifo, Selection())
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_socket_is_refused(tagged, tmp_path):
+    import socket
+
+    sock_path = tmp_path / "s.csv"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(sock_path))
+        with pytest.raises(WriteFailed):
+            export(tagged, "csv", sock_path, Selection(), force=True)
+        assert stat.S_ISSOCK(os.stat(sock_path).st_mode)
+
+
+def test_a_part_file_left_by_a_killed_export_goes_with_the_next_one(tagged, tmp_path):
+    """A .part whose writer is gone (nobody holds its lock) is removed by the next export there; one
+    another export is writing this moment stays."""
+    import fcntl
+
+    out = tmp_path / "out.csv"
+    dead = tmp_path / f".{out.name}.abc123.part"
+    dead.write_bytes(b"half")
+    busy = tmp_path / f".{out.name}.xyz789.part"
+    busy.write_bytes(b"in progress")
+    with open(busy, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        export(tagged, "csv", out, Selection())
+        assert leftovers(tmp_path) == [busy.name]
+    assert out.exists()

@@ -389,3 +389,177 @@ def test_export_through_the_dispatcher_names_the_format(tagged, tmp_path):
     project, _ = tagged
     result = export(project, "qdpx", tmp_path / "x.qdpx", Selection(themes=(SUPERVISION,)), line_endings="crlf")
     assert result.format == "qdpx" and result.passages == 6
+
+
+# -- issue 14: nothing is repaired in silence ----------------------------------------------------------
+
+def _qdpx_with(tmp_path, selections: list[tuple[int, int]], source: bytes, name: str = "hostile.qdpx"):
+    sels = "".join(
+        f'<PlainTextSelection guid="4111111{k}-2222-3333-4444-555555555555" startPosition="{s}" endPosition="{e}">'
+        f'<Coding guid="5111111{k}-2222-3333-4444-555555555555"><CodeRef targetGUID="21111111-2222-3333-4444-555555555555"/>'
+        "</Coding></PlainTextSelection>"
+        for k, (s, e) in enumerate(selections)
+    )
+    xml = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t">
+ <CodeBook><Codes><Code guid="21111111-2222-3333-4444-555555555555" name="联络站" isCodable="true"/></Codes></CodeBook>
+ <Sources><TextSource guid="31111111-2222-3333-4444-555555555555" name="doc" plainTextPath="internal://a.txt">{sels}
+ </TextSource></Sources>
+</Project>"""
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+        z.writestr("sources/a.txt", source)
+    return path
+
+
+REPORT_TEXT = "某县人大常委会工作报告\n一、代表工作\n代表联络站接待群众。" * 20
+
+
+def test_selections_outside_the_text_are_reported_not_clamped(tmp_path, capsys):
+    from reader.cli import main
+
+    n = len(REPORT_TEXT)
+    good = (REPORT_TEXT.index("代表联络站"), REPORT_TEXT.index("代表联络站") + 5)
+    bad = [(10, 10**12), (-5, 20), (n - 3, n + 1), (30, 30), (40, 35)]
+    path = _qdpx_with(tmp_path, [good, *bad], REPORT_TEXT.encode("utf-8"))
+    with open_project(tmp_path / "e.renda", codebook=False) as other:
+        (item,) = import_paths(other, [path]).items
+        assert item.status == "imported", item.error
+        (rec,) = records(other, Selection())
+        assert (rec.start, rec.end) == good
+        outside = [s for s in item.exchange.skipped if s.kind == "outside"]
+        assert [(s.start, s.end) for s in outside] == bad
+    code = main(["--lang", "en", "import", str(path), "--project", str(tmp_path / "f.renda")])
+    out = capsys.readouterr().out
+    assert code == 0
+    for start, end in bad:
+        assert f"a selection {start}–{end} outside the text" in out, out
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x01"])
+def test_a_source_with_binary_bytes_is_refused_as_a_text_file_would_be(tmp_path, junk):
+    from reader.core.errors import BinaryContent
+    from reader.core.readers.decode import decode
+
+    data = (REPORT_TEXT[:40] + junk * 30 + REPORT_TEXT[40:]).encode("utf-8")
+    with pytest.raises(BinaryContent):
+        decode(data, "a.txt")  # what a .txt of these bytes meets
+    path = _qdpx_with(tmp_path, [(REPORT_TEXT.index("代表联络站"), REPORT_TEXT.index("代表联络站") + 5), (0, 3)], data)
+    with open_project(tmp_path / "e.renda", codebook=False) as other:
+        (item,) = import_paths(other, [path]).items
+        assert other.db["documents"].count == 0 and item.exchange.passages == 0
+        (skip,) = item.exchange.skipped
+        assert skip.kind == "binary_source" and skip.source == "doc" and skip.detail == "2"
+        for lang in ("zh", "en"):
+            assert "doc" in describe_skipped(skip, lang) and "2" in describe_skipped(skip, lang)
+
+
+# -- issue 14: exchange never loses a coding ---------------------------------------------------------
+
+
+@pytest.fixture
+def namesakes(tagged):
+    """Two themes named 执法检查: 依法监督/执法检查 (tagged by tag_sample) and 监督工作/执法检查, tagged too."""
+    from reader.core.store import passages
+    from reader.core.store.themes import add_theme, find_theme
+
+    project, t = tagged
+    parent = add_theme(project, "监督工作").theme_id
+    other = add_theme(project, "执法检查", parent, colour="#123456").theme_id
+    unit = t.astral_unit
+    text = documents.unit_text(project, unit)
+    s = text.index("开展执法检查")
+    passages.tag(project, unit, s, s + 6, [other])
+    assert find_theme(project, "依法监督/执法检查").id != other
+    return project
+
+
+def _code_names(root) -> list[str]:
+    return [c.get("name") for c in root.iter() if c.tag.endswith("}Code")]
+
+
+def test_same_named_themes_get_unique_names_in_every_exchange_file(namesakes, tmp_path, capsys):
+    """QualCoder keys codes by name: two codes 执法检查 became one there and 5 of 42 codings arrived
+    with no code. Every code name is unique in .qdpx and .qdc; the export says which were renamed."""
+    from reader.cli import main
+
+    project = namesakes
+    result = write_qdpx(project, tmp_path / "x.qdpx")
+    names = _code_names(qde(tmp_path / "x.qdpx"))
+    assert len(names) == len(set(names)) == len(list_themes(project))
+    assert "执法检查（监督工作）" in names and "执法检查（依法监督）" in names and "执法检查" not in names
+    assert sorted(result.renamed) == ["依法监督/执法检查 → 执法检查（依法监督）", "监督工作/执法检查 → 执法检查（监督工作）"]
+    qdc = write_qdc(project, tmp_path / "x.qdc")
+    qdc_names = _code_names(ET.parse(tmp_path / "x.qdc").getroot())
+    assert len(qdc_names) == len(set(qdc_names)) and sorted(qdc.renamed) == sorted(result.renamed)
+    # every coding refers to a code whose name is unique
+    root = qde(tmp_path / "x.qdpx")
+    guid_name = {c.get("guid"): c.get("name") for c in root.iter() if c.tag.endswith("}Code")}
+    refs = [r.get("targetGUID") for r in root.iter() if r.tag.endswith("}CodeRef")]
+    assert refs and all(guid_name[g] for g in refs)
+    # and back into a project of ours the themes are as they were
+    with open_project(tmp_path / "back.renda", codebook=False) as other:
+        (item,) = import_paths(other, [tmp_path / "x.qdpx"]).items
+        assert item.status == "imported", item.error
+        assert {t.path for t in list_themes(other)} == {t.path for t in list_themes(project)}
+        assert passages_key(other) == passages_key(project)
+    path = str(project.path)
+    project.close()
+    assert main(["--lang", "en", "export", "-f", "qdpx", "-o", str(tmp_path / "y.qdpx"), "--project", path]) == 0
+    out = capsys.readouterr().out
+    assert "renamed" in out and "执法检查（监督工作）" in out
+
+
+def test_passages_json_gives_each_theme_its_full_path(namesakes, capsys):
+    from reader.cli import main
+
+    path = str(namesakes.path)
+    namesakes.close()
+    assert main(["passages", "--json", "--project", path]) == 0
+    import json
+
+    themes = {t for p in json.loads(capsys.readouterr().out)["passages"] for t in p["themes"]}
+    assert {"依法监督/执法检查", "监督工作/执法检查"} <= themes and "执法检查" not in themes
+
+
+def test_a_traditional_report_from_a_qdpx_finds_its_county_as_a_direct_import_does(tmp_path):
+    import opencc
+
+    from tests.conftest import SAMPLES
+
+    text = opencc.OpenCC("s2t").convert(SAMPLES[0].read_text(encoding="utf-8"))
+    direct = tmp_path / "direct.txt"
+    direct.write_text(text, encoding="utf-8")
+    with open_project(tmp_path / "a.renda", codebook=False) as a:
+        (item,) = import_paths(a, [direct]).items
+        county = item.units[0].county
+        assert county
+    path = _qdpx_with(tmp_path, [], text.encode("utf-8"), name="trad.qdpx")
+    with open_project(tmp_path / "b.renda", codebook=False) as b:
+        (item,) = import_paths(b, [path]).items
+        assert item.status == "imported" and item.units[0].county == county
+
+
+def test_imported_colours_are_kept_over_an_untouched_default_codebook(tmp_path):
+    """A new project's default codebook had absorbed the imported codes of the same path, their
+    colours lost; a colour the user chose stays."""
+    from reader.core.codebook import load_default
+    from reader.core.store.themes import find_theme, recolour_theme
+
+    first = next(t for t in load_default()["themes"] if t.get("children"))
+    child = first["children"][0]
+    xml = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t"><CodeBook><Codes>
+ <Code guid="11111111-2222-3333-4444-555555555555" name="{first['name']}" isCodable="true" color="#010203">
+  <Code guid="21111111-2222-3333-4444-555555555555" name="{child['name']}" isCodable="true" color="#040506"/>
+ </Code></Codes></CodeBook></Project>"""
+    path = tmp_path / "colours.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+    with open_project(tmp_path / "new.renda") as p:  # with the default codebook
+        recolour_theme(p, find_theme(p, first["name"]).id, "#abcdef")  # the user's own choice
+        (item,) = import_paths(p, [path]).items
+        assert find_theme(p, first["name"]).colour == "#abcdef"
+        assert find_theme(p, f"{first['name']}/{child['name']}").colour == "#040506"
+        assert item.exchange.themes.recoloured == [f"{first['name']}/{child['name']}"]

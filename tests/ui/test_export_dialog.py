@@ -186,7 +186,38 @@ def test_a_folder_that_does_not_exist_is_refused_in_the_dialog(dialog, tmp_path)
     assert "无法写入" in dialog.count_label.text()
 
 
+def test_the_project_itself_is_refused_in_the_dialog_without_asking(dialog, monkeypatch):
+    """Issue 14: the project file (here through a link) is never a target, and the dialog does not
+    even ask whether to replace it."""
+    asked = []
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a) or True))
+    link = dialog.project.path.with_name("看起来无害.csv")
+    link.symlink_to(dialog.project.path)
+    for target in (dialog.project.path, link, dialog.project.path.with_name(dialog.project.path.name + "-wal")):
+        dialog.path_edit.setText(str(target))
+        dialog.ok_button.click()
+        assert dialog.result() != ExportDialog.DialogCode.Accepted
+        assert "项目文件" in dialog.count_label.text()
+    assert asked == []
+
+
 # == exporting through the window ==================================================================
+
+
+def test_a_qdpx_export_says_which_themes_took_their_parents_name(tagged_window, monkeypatch, tmp_path, shown_errors):
+    """Issue 14: two themes named 执法检查 are written with their parents' names, and the status says so."""
+    project = tagged_window.project
+    add_theme(project, "执法检查", add_theme(project, "监督工作").theme_id)
+    out = tmp_path / "x.qdpx"
+
+    def user(d):
+        d.format_box.setCurrentIndex(d.format_box.findData("qdpx"))
+        d.path_edit.setText(str(out))
+
+    drive(monkeypatch, user)
+    tagged_window.actions["export"].trigger()
+    assert out.is_file() and not shown_errors
+    assert "2 个主题与其他主题同名" in tagged_window.statusBar().currentMessage()
 
 
 def test_export_through_the_window_writes_the_file(tagged_window, monkeypatch, tmp_path, shown_errors):

@@ -42,6 +42,19 @@ def test_messages_follow_the_language(window, shown_errors):
     shown_errors.clear()
 
 
+def test_a_fault_from_crafted_rows_says_the_project_is_damaged(window, shown_errors):
+    """Issue 14: a fault met on rows the program never writes is a damaged project, not a bug."""
+    window.project.db.execute("UPDATE themes SET keywords = 'not json'")
+    try:
+        raise ValueError("Expecting value")
+    except ValueError as e:
+        window.show_error(e)
+    (text,) = shown_errors
+    assert "已损坏" in text and "本程序不会写入的数据" in text
+    shown_errors.clear()
+    window.project.db.execute("UPDATE themes SET keywords = '[]'")
+
+
 def test_language_choice(monkeypatch):
     assert i18n.initial_language("en") == "en" and i18n.initial_language("zh_CN") == "zh_CN"
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)))

@@ -3,7 +3,13 @@ table back into a project (merged by path). The REFI-QDA codebook (.qdc) is in r
 
 Columns: theme path (父/子), name, level, colour, shortcut, keywords (、-separated), description,
 passages (tagged directly with it). Reading needs the path column (or name); the others are
-optional, headers in Chinese or English.
+optional, headers in Chinese or English. A CSV may be in any encoding a text file may
+(reader.core.readers.decode: Excel in a Chinese locale saves GBK).
+
+Limits: the file's size (MAX_TABLE_MB), an .xlsx's unpacked size (checked from what its zip
+declares, then inflated a piece at a time before openpyxl reads it), the rows (MAX_CODES and a
+header) and columns read, and the codebook's codes and depth (codebook_merge.check_tree). A file
+that cannot be read as a table is one error (DamagedFile).
 """
 
 from __future__ import annotations
@@ -11,10 +17,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
-from reader.core.errors import InvalidInput, PathMissing, PathUnreadable
-from reader.core.export.codebook_merge import CodeNode, MergeReport, merge_codebook, nodes_from_paths
+from reader.core.errors import DamagedFile, InvalidInput, PathMissing, PathUnreadable, TooComplex, TooLarge
+from reader.core.export.codebook_merge import (
+    MAX_CODES,
+    MAX_DEPTH,
+    CodeNode,
+    MergeReport,
+    check_tree,
+    merge_codebook,
+    nodes_from_paths,
+)
 from reader.core.export.result import ExportResult, sheet_cell
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.export.selection import Column
@@ -32,6 +49,10 @@ CODEBOOK_COLUMNS = (
     Column("passages", "标注数", "passages"),
 )
 _KEYWORD_SPLIT = re.compile(r"[、,，;；\n]")
+MAX_TABLE_MB = 16  # a codebook table (thousands of themes fit in one)
+XLSX_UNPACKED_MB = 64  # what an .xlsx codebook may unpack to
+MAX_ROWS = MAX_CODES + 1  # and a header
+MAX_COLUMNS = 64
 _ALIASES = {
     "path": {"主题路径", "路径", "theme path", "path", "theme"},
     "name": {"名称", "主题", "name"},
@@ -98,25 +119,59 @@ def write_codebook_xlsx(project: Project, out: str | Path, *, force: bool = Fals
 def _table(path: Path) -> list[list[str]]:
     if not path.exists():
         raise PathMissing(str(path))
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError) as e:
-            raise InvalidInput("codebook", f"{path}: {e}") from e
-        try:
-            ws = wb.worksheets[0]
-            return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
-        finally:
-            wb.close()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InvalidInput("codebook", f"{path}: not UTF-8") from e
+        if path.stat().st_size > MAX_TABLE_MB << 20:
+            raise TooLarge(str(path), MAX_TABLE_MB)
+        data = path.read_bytes()
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
-    return [row for row in csv.reader(io.StringIO(text))]
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_rows(path, data)
+    from reader.core.readers.decode import decode
+
+    text = decode(data, str(path)).text  # BinaryContent, UndecodableText, MixedEncodings: one line each
+    try:
+        rows = []
+        for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
+            rows.append(row[:MAX_COLUMNS])
+            if len(rows) > MAX_ROWS:
+                raise TooComplex(str(path), "csv", "rows", MAX_ROWS)
+    except csv.Error as e:  # a field past csv's size limit, a NUL…
+        raise DamagedFile(str(path), "csv", str(e)) from e
+    return rows
+
+
+# What openpyxl raises for an .xlsx it cannot read (damaged, truncated, not a workbook at all).
+_XLSX_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError, IndexError,
+                AttributeError, ET.ParseError, SyntaxError, OSError)
+
+
+def _xlsx_rows(path: Path, data: bytes) -> list[list[str]]:
+    """The first sheet's rows, after the zip-bomb checks of reader.core.archive."""
+    from openpyxl import load_workbook
+
+    from reader.core.archive import check_archive, check_streamed
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_archive(z, str(path), "xlsx", XLSX_UNPACKED_MB)  # UnpacksTooLarge, UnsafeArchivePath
+            check_streamed(z, str(path), "xlsx")
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except _XLSX_BROKEN as e:
+        raise DamagedFile(str(path), "xlsx", f"{type(e).__name__}: {e}") from e
+    try:
+        if not wb.worksheets:
+            raise DamagedFile(str(path), "xlsx", "no worksheet")
+        rows = []
+        for row in wb.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(["" if v is None else str(v) for v in row])
+            if len(rows) > MAX_ROWS:
+                raise TooComplex(str(path), "xlsx", "rows", MAX_ROWS)
+        return rows
+    except _XLSX_BROKEN as e:
+        raise DamagedFile(str(path), "xlsx", f"{type(e).__name__}: {e}") from e
+    finally:
+        wb.close()
 
 
 def read_codebook_table(path: str | Path) -> list[CodeNode]:
@@ -146,7 +201,11 @@ def read_codebook_table(path: str | Path) -> list[CodeNode]:
             keywords=[k.strip() for k in _KEYWORD_SPLIT.split(cell(row, "keywords")) if k.strip()],
         )
         rows.append((row[key_col].strip(), node))
-    return nodes_from_paths(rows)
+        if row[key_col].count(PATH_SEP) >= MAX_DEPTH:
+            raise TooComplex(str(path), path.suffix.lower().lstrip("."), "depth", MAX_DEPTH)
+    nodes = nodes_from_paths(rows)
+    check_tree(nodes, str(path), path.suffix.lower().lstrip("."))
+    return nodes
 
 
 def import_codebook_table(project: Project, path: str | Path) -> MergeReport:

@@ -12,6 +12,7 @@ from reader.core.export.safe import atomic_file
 from reader.core.export.selection import Selection, choose
 from reader.core.progress import Progress
 from reader.core.store.db import Project
+from reader.core.visible import json_safe
 
 
 def write_json(
@@ -44,5 +45,5 @@ def write_json(
         "passages": items,
     }
     with atomic_file(out, force=force) as f:
-        f.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        f.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)).encode("utf-8"))
     return ExportResult(Path(out), "json", passages=len(recs), rows=len(recs))

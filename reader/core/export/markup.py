@@ -2,7 +2,8 @@
 compilation (theme, then county; each excerpt quoted with its citation).
 
 Everything taken from reports or typed by users is escaped: a quote holding * or # shows as
-written in Markdown, and <, & in HTML.
+written in Markdown, and <, & in HTML; a control or text-direction character is shown as a visible
+one (reader.core.visible).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader.core.export.safe import atomic_file
 from reader.core.export.selection import NO_THEME, Selection, choose, grouped
 from reader.core.progress import Progress
 from reader.core.store.db import Project
+from reader.core.visible import visible
 
 # CommonMark: any ASCII punctuation may be backslash-escaped; these are the ones that can start or
 # end markup somewhere in a line.
@@ -25,7 +27,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=&])")
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
 
 
 def _md_block(text: str, prefix: str) -> list[str]:
@@ -103,7 +105,9 @@ def write_html(
     selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
     groups = grouped(recs, resolved)
     labels = _labels(lang)
-    esc = html.escape
+    def esc(text: str) -> str:
+        return html.escape(visible(text))
+
     steps = Steps(sum(g.count for g in groups), progress, cancel, "HTML", every=200)
     parts = [
         "<!DOCTYPE html>",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.errors import Cancelled
@@ -21,6 +21,7 @@ class ExportResult:
     rows: int = 0  # rows of a flat table (a passage with two themes is two rows)
     themes: int = 0  # themes written (codebooks, REFI)
     sources: int = 0  # source texts written (REFI)
+    renamed: list[str] = field(default_factory=list)  # 'path → name' of themes written under another name (REFI)
 
 
 class Steps:

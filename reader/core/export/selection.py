@@ -164,7 +164,14 @@ COLUMNS = (
 
 
 def row_values(record: ExportRecord, theme: str) -> list[object]:
-    """The COLUMNS values of one table row."""
+    """The COLUMNS values of one table row, every text shown as it may be (reader.core.visible: no
+    control or text-direction character acts in a spreadsheet)."""
+    from reader.core.visible import visible
+
+    return [visible(v) if isinstance(v, str) else v for v in _row(record, theme)]
+
+
+def _row(record: ExportRecord, theme: str) -> list[object]:
     return [
         theme,
         record.county or "",

@@ -63,6 +63,7 @@ _ALIASES = {"x-gbk": "gbk", "x-euc-cn": "gb2312", "x-big5": "big5", "x-x-big5": 
 # Magic numbers of binary files users may rename or mislabel (.pdf, .zip/.docx, images, .doc).
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x7fELF",
           b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ue000-\uf8ff\ufffe\uffff]")  # and private use
 # More control bytes than this share is not text.
@@ -121,7 +122,7 @@ def _detect(data: bytes, encodings: tuple[str, ...]) -> dict:
 def _utf8_or_chinese(data: bytes, text: str) -> Decoded:
     """Valid UTF-8 is UTF-8, except when none of its characters is Chinese while the same bytes
     read as plausible Chinese: a short GB file such as '一一一' (D2 BB...) is valid UTF-8 too."""
-    if text.isascii() or any(_good(ch, common_hanzi()) for ch in text):
+    if text.isascii() or any(_good(m.group(), common_hanzi()) for m in _NON_ASCII.finditer(text)):
         return Decoded(text, "utf-8")
     chinese = _choose(data, None)
     if chinese is not None and han_share(chinese.text) >= PLAUSIBLE:
@@ -137,6 +138,12 @@ def is_binary(data: bytes) -> bool:
         return True
     sample = data[:1 << 20].rstrip(b"\x1a")  # ^Z ends old DOS text files
     return len(_CONTROL.findall(sample)) > max(2, CONTROL_SHARE * len(sample))
+
+
+def control_heavy(text: str) -> bool:
+    """Whether decoded text holds what decode refuses in a text file as binary data: a NUL, or more
+    control characters than a text has (a REFI-QDA source is held to the same rule as a .txt)."""
+    return "\x00" in text or _controls(text) > max(2, CONTROL_SHARE * len(text))
 
 
 def _controls(text: str) -> int:

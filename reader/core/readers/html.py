@@ -15,15 +15,24 @@ their class or id (share, comment, counter, breadcrumb, pager...) and blocks tha
 (menus, lists of other articles). Block elements become line breaks; h1-h6 become heading hints;
 <title> (or og:title) is the document title. Entities are unescaped; runs of white space become
 one space, and white space between Chinese characters goes.
+
+Limits (so that memory and time stay linear in the page, whatever it holds): elements nest at most
+MAX_DEPTH deep (deeper ones are added flat); a page of more than MAX_ELEMENTS elements and pieces
+of text is refused (TooComplex: 24 MB of unclosed <b> tags made a tree of 2.8 GB); and a '<' that
+opens something the parser would look for the end of in vain (a <![CDATA[, a comment or a tag
+that is never closed) is read as the character it is before parsing (defuse): html.parser looks
+for that end again from every such '<', which made 2.2 MB of unterminated <![CDATA[ take 102 s.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import parser as html_parser
 from html.parser import HTMLParser
 
 from reader.core.clean.chars import CJK
+from reader.core.errors import TooComplex
 from reader.core.model import HeadingHint, RawDocument
 from reader.core.readers.decode import decode
 
@@ -56,7 +65,7 @@ _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 _LINE_EDGES = re.compile(r"^[ \u3000]+|[ \u3000]+$")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
@@ -105,6 +114,13 @@ _IMPLIED = {
 # Deeper than this, elements are added flat (never opened): broken pages that never close their
 # <font> or <span> tags nest without end, and the tree must stay walkable.
 MAX_DEPTH = 200
+# Elements and pieces of text a page may hold (a long report's page holds some thousands; about 100
+# bytes each in the tree).
+MAX_ELEMENTS = 200_000
+
+
+class _TooManyElementsError(Exception):
+    pass
 
 
 class _TreeBuilder(HTMLParser):
@@ -112,6 +128,12 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document")
         self.stack = [self.root]
+        self.count = 0
+
+    def _counted(self) -> None:
+        self.count += 1
+        if self.count > MAX_ELEMENTS:
+            raise _TooManyElementsError
 
     def _open(self, tag: str) -> int | None:
         """Index in the stack of the innermost open `tag`, or None."""
@@ -136,6 +158,7 @@ class _TreeBuilder(HTMLParser):
                     break
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._counted()
         self._close_implied(tag)
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
@@ -143,11 +166,13 @@ class _TreeBuilder(HTMLParser):
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._counted()
         self._close_implied(tag)
         self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1]))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # </br> is read as <br> by browsers
+            self._counted()
             self.stack[-1].children.append(Node("br", parent=self.stack[-1]))
             return
         i = self._open(tag)
@@ -155,14 +180,85 @@ class _TreeBuilder(HTMLParser):
             del self.stack[i:]
 
     def handle_data(self, data: str) -> None:
+        self._counted()
         self.stack[-1].children.append(data)
 
 
-def parse(html_text: str) -> Node:
+def parse(html_text: str, path: str = "") -> Node:
+    """The page as a tree (TooComplex past MAX_ELEMENTS)."""
     builder = _TreeBuilder()
-    builder.feed(html_text)
-    builder.close()
+    try:
+        builder.feed(defuse(html_text))
+        builder.close()
+    except _TooManyElementsError:
+        raise TooComplex(path, "html", "elements", MAX_ELEMENTS) from None
     return builder.root
+
+
+# What ends the constructs html.parser looks for the end of (its own patterns where it has them).
+_COMMENT_END = getattr(html_parser, "commentclose", re.compile(r"--\s*>"))
+_SECTION_END = re.compile(r"]\s*]\s*>")  # <![CDATA[ … ]]> and the other SGML marked sections
+_MS_SECTION_END = re.compile(r"]\s*>")  # <![if …]>, <![endif]> (Microsoft Office's conditionals)
+_SECTION_NAME = re.compile(r"<!\[\s*([a-zA-Z][-_.a-zA-Z0-9]*)")
+_SECTION_NAMES = {"temp", "cdata", "ignore", "include", "rcdata"}
+_MS_SECTION_NAMES = {"if", "else", "endif"}
+
+
+class _NextMatch:
+    """Where a pattern next matches at or after a position, for positions that only grow: each
+    search starts where it is needed and its answer serves every position up to the match, so all
+    the questions together cost one pass over the text."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]):
+        self.text, self.pattern = text, pattern
+        self.found: int | None = -1  # -1: not searched yet; None: no match at or after `since`
+
+    def after(self, i: int) -> bool:
+        if self.found is None:
+            return False
+        if self.found < i:
+            m = self.pattern.search(self.text, i)
+            self.found = m.start() if m else None
+        return self.found is not None
+
+
+_OPENERS = re.compile(r"<!--|<!\[")
+
+
+def defuse(text: str) -> str:
+    """`text` with every '<' that opens a construct html.parser would look for the end of in vain
+    written as &lt; (read back as '<', as the parser shows an unfinished construct): every '<'
+    after the last '>', a comment without its end, a marked section without its end or of a kind
+    the parser cannot name. The parser searched again from each of them to the end of the text
+    (quadratic; and a nameless <![ made it fail). Linear; a page without such a '<' is returned as
+    it was."""
+    last_gt = text.rfind(">")
+    comment, section, ms_section = (_NextMatch(text, p) for p in (_COMMENT_END, _SECTION_END, _MS_SECTION_END))
+    cut: list[int] = []
+    for m in _OPENERS.finditer(text, 0, max(last_gt, 0)):
+        i = m.start()
+        if m.group() == "<!--":
+            done = comment.after(i + 4)
+        else:
+            found = _SECTION_NAME.match(text, i)
+            name = found.group(1).lower() if found else ""
+            if name in _SECTION_NAMES:
+                done = section.after(i + 3)
+            elif name in _MS_SECTION_NAMES:
+                done = ms_section.after(i + 3)
+            else:
+                done = False
+        if not done:
+            cut.append(i)
+    tail = text[last_gt + 1 :]
+    if not cut and "<" not in tail:
+        return text
+    parts, last = [], 0
+    for i in cut:
+        parts += [text[last:i], "&lt;"]
+        last = i + 1
+    parts += [text[last : last_gt + 1], tail.replace("<", "&lt;")]
+    return "".join(parts)
 
 
 # -- choosing and pruning ------------------------------------------------------------------------
@@ -359,7 +455,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def read_html(data: bytes, path: str) -> RawDocument:
     decoded = decode(data, path, declared=declared_charset(data))
-    top = parse(decoded.text)
+    top = parse(decoded.text, path)
     lines = _extract(content_root(top), top)
     hints: list[HeadingHint] = []
     pos = 0

@@ -6,6 +6,12 @@ pages follow each other as lines; line breaks inside paragraphs are the cleaning
 page, or most pages, hold fewer than MIN_PAGE_CHARS letters, digits or hanzi. An encrypted PDF
 that opens with the empty password (restrictions only) is read; one that needs a password is
 refused (Encrypted). A PDF pypdf cannot parse (truncated, corrupt) is DamagedFile.
+
+Limits of the page loop (a page's content stream can inflate a thousandfold, and pages may share
+one: 500 pages showing one stream burnt 366 s): pages that show the same content stream with the
+same resources are read once (their text remembered); the text read so far is refused past the
+character limit as soon as it passes it (TextTooLong), a page's content past PAGE_CONTENT_MB
+(TooComplex), and the whole reading past SECONDS, checked at every operation of a page too.
 """
 
 from __future__ import annotations
@@ -13,10 +19,11 @@ from __future__ import annotations
 import io
 import logging
 import struct
+import time
 import warnings
 import zlib
 
-from reader.core.errors import DamagedFile, Encrypted, NeedsOcr
+from reader.core.errors import DamagedFile, Encrypted, NeedsOcr, TextTooLong, TooComplex
 from reader.core.model import RawDocument
 from reader.core.readers.text import normalise_newlines
 
@@ -26,6 +33,14 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 # A page with fewer letters, digits or hanzi than this has no usable text layer.
 MIN_PAGE_CHARS = 10
+# Reading a PDF's text stops past this many seconds (a report of a hundred pages takes a few).
+SECONDS = 60
+# A page whose content stream (inflated) is larger is refused: pypdf parses about 0.4 MB a second.
+PAGE_CONTENT_MB = 8
+
+
+class _OutOfTimeError(Exception):
+    pass
 
 
 def _useful(text: str) -> int:
@@ -44,10 +59,12 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise Encrypted(path, "pdf")
-            pages = [normalise_newlines(page.extract_text() or "") for page in reader.pages]
+            pages = _page_texts(reader, path)
             title = _title(reader)
         except (FileNotDecryptedError, DependencyError) as e:  # a password, or AES without a crypto library
             raise Encrypted(path, "pdf") from e
+        except _OutOfTimeError:
+            raise TooComplex(path, "pdf", "seconds", SECONDS) from None
         except broken as e:
             raise DamagedFile(path, "pdf", f"{type(e).__name__}: {e}") from e
     empty = sum(1 for text in pages if _useful(text) < MIN_PAGE_CHARS)
@@ -55,6 +72,72 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         raise NeedsOcr(path)
     text = "\n".join(t.strip("\n") for t in pages)
     return RawDocument(text=text, encoding=None, format="pdf", title=title)
+
+
+def _page_texts(reader, path: str) -> list[str]:
+    """The text of each page, within the limits (see the module's description)."""
+    from reader.core.readers import MAX_CHARS
+
+    deadline = time.monotonic() + SECONDS
+
+    def in_time(*_: object) -> None:
+        if time.monotonic() > deadline:
+            raise _OutOfTimeError
+
+    seen: dict[object, str] = {}
+    texts: list[str] = []
+    total = 0
+    for page in reader.pages:
+        in_time()
+        key = _content_key(page)
+        text = seen.get(key) if key is not None else None
+        if text is None:
+            if _content_bytes(page) > PAGE_CONTENT_MB << 20:
+                raise TooComplex(path, "pdf", "content", PAGE_CONTENT_MB)
+            text = normalise_newlines(page.extract_text(visitor_operand_before=in_time) or "")
+            if key is not None:
+                seen[key] = text
+        total += len(text) + 1
+        if total > MAX_CHARS:
+            raise TextTooLong(path, total, MAX_CHARS)
+        texts.append(text)
+    return texts
+
+
+def _ref(value) -> object:
+    """An indirect object's number, a list of them as a tuple; None for what is not (all) indirect."""
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    if isinstance(value, IndirectObject):
+        return (value.idnum, value.generation)
+    if isinstance(value, ArrayObject):
+        refs = tuple(_ref(v) for v in value)
+        return None if None in refs else refs
+    return None
+
+
+def _content_key(page) -> object:
+    """What a page shows: its content stream(s) and its resources; None when they cannot be named."""
+    contents = _ref(dict.get(page, "/Contents"))
+    if contents is None:
+        return None
+    resources = dict.get(page, "/Resources")
+    return contents, _ref(resources) or repr(resources), repr(dict.get(page, "/Rotate"))
+
+
+def _content_bytes(page) -> int:
+    """The size of a page's content once inflated (pypdf stops inflating at its own limit)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    size = 0
+    for stream in streams:
+        stream = stream.get_object()
+        data = stream.get_data() if hasattr(stream, "get_data") else b""
+        size += len(data)
+    return size
 
 
 def _title(reader) -> str | None:

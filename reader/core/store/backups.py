@@ -11,12 +11,18 @@ project is opened for writing (reason "daily"), when the user asks (File ▸ 备
 made with SQLite's online backup API, so it is consistent even while the WAL holds recent
 changes; and before a teammate's copy is merged in ("before-merge"). The newest KEEP[reason] copies of each reason are kept; older ones are deleted.
 
-A backup is a complete project file: `<stem>-YYYYMMDD-HHMMSS-<reason>.renda`; its name carries
-its date and reason, so listing needs no other record.
+A backup is a complete project file: `<stem>-YYYYMMDD-HHMMSS-<reason><suffix>`, the project's own
+stem and suffix (县区.renda: 县区-20240101-093000-daily.renda; a project without a suffix: none);
+its name carries its date and reason, so listing needs no other record. Backups belong to one
+project file: report.renda and report.db share the folder report.backups/, but each lists, prunes
+and restores only the copies that carry its full name, and a restore checks that the copy is of
+this project (the project id every project keeps in reader_meta, copied into its backups).
 
 restore(project_path, backup) refuses while the project is open for writing anywhere (this
-process included: close it first), checks that the backup is a sound project of ours, backs up
-the current file, and replaces it atomically (a copy beside it, then os.replace).
+process included: close it first), checks that the backup is a sound project of ours and a copy of
+this one, backs up the current file, and replaces it atomically (a copy beside it, then
+os.replace). A `.restoring` copy a killed restore left behind is removed by the next restore or
+the next open for writing (clear_leftovers).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.core.errors import NotFound, ProjectInUse, WriteFailed
+from reader.core.errors import BackupOfAnotherProject, NotFound, ProjectInUse, ReaderError, WriteFailed
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,7 @@ REASONS = (MIGRATION, DAILY, MANUAL, BEFORE_RESTORE, BEFORE_MERGE)
 KEEP = {MIGRATION: 3, DAILY: 7, MANUAL: 5, BEFORE_RESTORE: 3, BEFORE_MERGE: 3}  # at most 21 copies
 STAMP = "%Y%m%d-%H%M%S"
 PART_AGE_S = 3600
+RESTORING = ".restoring"
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)(?P<suffix>\.[^.]*)?$")
 
 
@@ -73,7 +80,9 @@ def backup_dir(project_path: str | Path) -> Path:
 
 
 def list_backups(project_path: str | Path) -> list[Backup]:
-    """The project's backups, newest first."""
+    """The project's backups, newest first: those in its backups folder that carry its full name
+    (its stem and its suffix; a project of the same stem keeps its own apart)."""
+    project_path = Path(project_path)
     folder = backup_dir(project_path)
     try:
         entries = list(folder.iterdir())
@@ -83,6 +92,8 @@ def list_backups(project_path: str | Path) -> list[Backup]:
     for f in entries:
         m = _NAME.match(f.name)
         if m is None or m["reason"] not in REASONS or not f.is_file():
+            continue
+        if m["stem"] != project_path.stem or (m["suffix"] or "") != project_path.suffix:
             continue
         try:
             created = datetime.strptime(m["stamp"], STAMP)
@@ -97,7 +108,7 @@ def list_backups(project_path: str | Path) -> list[Backup]:
 def _target(project_path: Path, reason: str, now: datetime) -> Path:
     folder = backup_dir(project_path)
     base = f"{project_path.stem}-{now.strftime(STAMP)}"
-    suffix = project_path.suffix or ".renda"
+    suffix = project_path.suffix
     path = folder / f"{base}-{reason}{suffix}"
     n = 1
     while path.exists():
@@ -130,7 +141,7 @@ def backup_connection(conn: sqlite3.Connection, project_path: str | Path, reason
         _fsync(tmp)
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise WriteFailed(str(target), getattr(e, "strerror", None) or str(e)) from e
     prune(project_path, reason)
     return Backup(target, now.replace(microsecond=0), reason, target.stat().st_size)
@@ -178,6 +189,13 @@ def find_backup(project_path: str | Path, name: str | Path) -> Backup:
     raise NotFound("backup", text)
 
 
+def _discard(path: Path) -> None:
+    """Remove a copy cut short; where that fails too (a read-only file system says so even of a file
+    that is not there) there is nothing more to do: the error already raised says what happened."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as f:
         os.fsync(f.fileno())
@@ -194,16 +212,19 @@ def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup | N
     project_path = Path(project_path)
     chosen = backup if isinstance(backup, Backup) else find_backup(project_path, backup)
     check_project_file(chosen.path, integrity=True)  # NotAProject / ProjectTooNew / ProjectDamaged
+    ours, theirs = _project_id(project_path), _project_id(chosen.path)
+    if ours is not None and theirs is not None and ours != theirs:
+        raise BackupOfAnotherProject(str(project_path), chosen.name)
     if owner.held_here(project_path):
         raise ProjectInUse(str(project_path))
     lock = owner.acquire(project_path)
     if lock is None:
         raise ProjectInUse(str(project_path))
     try:
+        clear_leftovers(project_path)
         saved = _save_current(project_path)
-        tmp = project_path.with_name(project_path.name + ".restoring")
+        tmp = project_path.with_name(project_path.name + RESTORING)
         try:
-            tmp.unlink(missing_ok=True)  # left by a restore that was cut short
             src = sqlite3.connect(chosen.path.resolve().as_uri() + "?mode=ro", uri=True)
             dest = sqlite3.connect(tmp)
             try:
@@ -217,17 +238,40 @@ def restore(project_path: str | Path, backup: Backup | str | Path) -> Backup | N
                 Path(str(project_path) + side).unlink(missing_ok=True)
             os.replace(tmp, project_path)
         except (OSError, sqlite3.Error) as e:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise WriteFailed(str(project_path), getattr(e, "strerror", None) or str(e)) from e
     finally:
         lock.release()
     return saved
 
 
+def clear_leftovers(project_path: str | Path) -> None:
+    """Remove the `.restoring` copy a restore killed midway left beside the project. Only called
+    while holding the project's owner lock (a restore holds it throughout, so none is running)."""
+    with contextlib.suppress(OSError):
+        Path(str(project_path) + RESTORING).unlink(missing_ok=True)
+
+
+def _project_id(path: Path) -> str | None:
+    """The project id a project (or backup) file keeps in reader_meta; None when it has none (made
+    before ids were kept) or cannot be read."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM reader_meta WHERE key = 'project_id'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else None
+
+
 def _save_current(project_path: Path) -> Backup | None:
     """The current file into the backups before a restore replaces it; None when there is no
-    file or it cannot be read as a database (a damaged file is copied as it is)."""
-    from reader.core.errors import ReaderError
+    file. A file that cannot be read as a sound project is copied byte for byte; a copy that cannot
+    be written (a full disk) is WriteFailed, and the restore goes no further."""
     from reader.core.store.db import check_project_file
 
     if not project_path.is_file() or project_path.stat().st_size == 0:
@@ -235,12 +279,13 @@ def _save_current(project_path: Path) -> Backup | None:
     try:
         check_project_file(project_path, integrity=True)  # a damaged file is kept byte for byte
         conn = sqlite3.connect(project_path.resolve().as_uri() + "?mode=ro", uri=True)
+    except (ReaderError, sqlite3.Error) as e:
+        log.info("current file copied byte for byte before restore: %s", e)
+    else:
         try:
             return backup_connection(conn, project_path, BEFORE_RESTORE)
         finally:
             conn.close()
-    except (ReaderError, sqlite3.Error) as e:
-        log.warning("current file copied byte for byte before restore: %s", e)
     target = _target(project_path, BEFORE_RESTORE, datetime.now())
     try:
         target.parent.mkdir(exist_ok=True)

@@ -150,7 +150,8 @@ def check_project_file(path: Path, *, integrity: bool = False) -> int | None:
     try:
         version = _check_sqlite(path, integrity)
     except NotAProject as e:
-        if ours and "no reader_meta" not in e.reason and "not marked" not in e.reason:
+        foreign = ("no reader_meta", "not marked", "unexpected", "missing table")
+        if ours and not any(f in e.reason for f in foreign):
             raise _damaged(path, e.reason) from e
         raise
     except sqlite3.DatabaseError as e:
@@ -161,7 +162,8 @@ def check_project_file(path: Path, *, integrity: bool = False) -> int | None:
 
 
 def _damaged(path: Path, reason: str) -> ProjectDamaged:
-    shown = reason if reason in ("database disk image is malformed", "file is not a database") else "integrity check failed"
+    kept = ("database disk image is malformed", "file is not a database", "unexpected data")
+    shown = reason if reason in kept else "integrity check failed"
     return ProjectDamaged(str(path), shown, len(bk.list_backups(path)))
 
 
@@ -199,10 +201,48 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+# What a project of ours holds that SQLite could run: nothing but these tables (the first
+# migration's; later ones add more tables, and a table runs nothing) and the search index, an FTS5
+# table of this name. A view or a trigger is never ours: a crafted file could make one that never
+# ends (a recursive view named reader_meta) or that runs on our writes.
+REQUIRED_TABLES = ("reader_meta", "documents", "units", "sections", "themes", "passages", "passage_themes", "notes",
+                   "align_rows", "align_members", "align_corrections", "settings")
+SEARCH_TABLE = "units_fts"
+_OUR_VIRTUAL = f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse (NotAProject) a file whose schema is not one of ours: a view or a trigger, a virtual
+    table other than the search index, or one of our tables missing or not a table. Reads only
+    sqlite_master, so nothing of the file is run; called before any other query on a project."""
+    try:
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError as e:
+        if "locked" in str(e):
+            raise ProjectLocked(str(path)) from e
+        raise NotAProject(str(path), str(e)) from e
+    kinds: dict[str, str] = {}
+    for kind, name, sql in rows:
+        if kind in ("view", "trigger"):
+            raise NotAProject(str(path), f"unexpected {kind} {name}")
+        if kind == "table" and " ".join(str(sql or "").split()).upper().startswith("CREATE VIRTUAL TABLE"):
+            if name != SEARCH_TABLE or not " ".join(str(sql).split()).startswith(_OUR_VIRTUAL):
+                raise NotAProject(str(path), f"unexpected virtual table {name}")
+        kinds[str(name)] = str(kind)
+    if kinds.get("_sqlite_migrations", "table") != "table":
+        raise NotAProject(str(path), "unexpected _sqlite_migrations")
+    if "reader_meta" not in kinds:
+        raise NotAProject(str(path), "no reader_meta table")
+    missing = [t for t in REQUIRED_TABLES if kinds.get(t) != "table"]
+    if missing:
+        raise NotAProject(str(path), f"missing table {missing[0]}")
+
+
 def _check_sqlite(path: Path, integrity: bool) -> int | None:
     """check_project_file's work on a SQLite file (read-only connection). With no -wal beside the
     file (no one has it open, and it was closed cleanly) the file is read as immutable, so that
-    looking leaves nothing behind: a read-only connection to a WAL database makes -wal and -shm."""
+    looking leaves nothing behind: a read-only connection to a WAL database makes -wal and -shm.
+    The schema is checked before anything else is read (check_schema)."""
     wal = Path(str(path) + "-wal")
     uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?immutable=1")
     try:
@@ -210,6 +250,14 @@ def _check_sqlite(path: Path, integrity: bool) -> int | None:
     except sqlite3.Error as e:
         raise NotAProject(str(path), str(e)) from e
     try:
+        try:
+            check_schema(conn, path)
+        except NotAProject as e:
+            if "unable to open" not in e.reason and "readonly" not in e.reason:
+                raise
+            conn.close()  # WAL without -shm, folder read-only: read the file as it is
+            conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True)
+            check_schema(conn, path)
         try:
             rows = dict(conn.execute("SELECT key, value FROM reader_meta").fetchall())
         except sqlite3.OperationalError as e:
@@ -318,6 +366,7 @@ def open_project(
             raise ProjectLocked(str(path))
         return _open_read_only(path, IN_USE, integrity)
     try:
+        bk.clear_leftovers(path)  # we hold the lock: no restore is running
         project = _open_writable(path, new, codebook)
     except BaseException:
         lock.release()

@@ -8,8 +8,10 @@ search hits) are stored and returned relative to that unit text.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from reader.core.counties import key_filter, key_sql, project_counties
 from reader.core.errors import NotFound
@@ -92,6 +94,38 @@ def now() -> str:
 # -- writing -----------------------------------------------------------------------------------
 
 
+def stored_path(path: str) -> str | bytes:
+    """A source path as stored: as text, or as the bytes of its name when it is not valid UTF-8 (GBK
+    names from an archive unzipped on Linux reach Python as lone surrogates, which SQLite cannot
+    hold as text)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def shown_path(value: str | bytes) -> str:
+    """A stored source path as text to show (the bytes of a name that is not UTF-8 read with
+    replacement characters)."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def path_of(value: str | bytes) -> Path:
+    """A stored source path as a path of this system (bytes as they were)."""
+    return Path(os.fsdecode(value) if isinstance(value, bytes) else value)
+
+
+def shown_name(name: str) -> str:
+    """A file name as stored and shown: the bytes of a name that is not UTF-8 (lone surrogates) read
+    with replacement characters."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
 def insert_document(
     project: Project,
     *,
@@ -117,8 +151,8 @@ def insert_document(
     with db.atomic():
         doc_id = db["documents"].insert(
             {
-                "source_path": source_path,
-                "source_name": source_name,
+                "source_path": stored_path(source_path),
+                "source_name": shown_name(source_name),
                 "sha256": sha256,
                 "encoding": encoding,
                 "format": format,
@@ -231,7 +265,7 @@ _UNIT_COLUMNS = (
 
 
 def _unit_info(row, cls=UnitInfo):
-    return cls(*row)
+    return cls(*row[:4], shown_path(row[4]), *row[5:])
 
 
 def find_sha256(project: Project, sha256: str) -> int | None:
@@ -245,7 +279,8 @@ def list_documents(project: Project) -> list[DocumentInfo]:
         "d.imported_at, (SELECT count(*) FROM units u WHERE u.document_id = d.id) FROM documents d ORDER BY d.id"
     ).fetchall()
     return [
-        DocumentInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), [tuple(x) for x in json.loads(r[7])], r[8], r[9])
+        DocumentInfo(r[0], shown_path(r[1]), r[2], r[3], r[4], r[5], json.loads(r[6]), [tuple(x) for x in json.loads(r[7])],
+                     r[8], r[9])
         for r in rows
     ]
 

@@ -206,10 +206,19 @@ _LEVELS = [
 ]
 
 
-@migrations(name="0008_reading_levels")
-def m0008_reading_levels(db: Database) -> None:
+@migrations(name="0004_reading_levels")
+def m0004_reading_levels(db: Database) -> None:
     for statement in _LEVELS:
         db.execute(statement)
+
+
+@migrations(name="0005_project_id")
+def m0005_project_id(db: Database) -> None:
+    """A random id for the project, copied into every backup of it: a restore puts back only a copy
+    of this project (reader.core.store.backups), whatever a backup file is named."""
+    import uuid
+
+    db.execute("INSERT OR IGNORE INTO reader_meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex])
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations

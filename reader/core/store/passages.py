@@ -15,7 +15,7 @@ from reader.core.counties import key_filter, project_counties
 from reader.core.errors import AmbiguousQuote, InvalidInput, NotFound, QuoteNotFound
 from reader.core.store.db import Project
 from reader.core.store.documents import get_unit, innermost_section, now, sections_of, unit_text
-from reader.core.store.themes import get_theme
+from reader.core.store.themes import get_theme, theme_tree
 
 CONTEXT = 30
 
@@ -53,8 +53,10 @@ class PassageRecord:
     note: str
     coder: str | None
     created_at: str
+    theme_paths: list[str] = field(default_factory=list)  # the themes' full paths (父/子), in the same order
 
     def to_json(self) -> dict:
+        """The passage for scripts; its themes by their full paths (two may share a name)."""
         return {
             "id": self.id,
             "unit": self.unit,
@@ -64,7 +66,7 @@ class PassageRecord:
             "start": self.start,
             "end": self.end,
             "quote": self.quote,
-            "themes": self.themes,
+            "themes": self.theme_paths or self.themes,
             "note": self.note,
             "coder": self.coder,
         }
@@ -267,6 +269,7 @@ def records_of(project: Project, rows: list[tuple]) -> list[PassageRecord]:
         ):
             names.setdefault(pid, []).append((tid, name))
     trees = sections_of(project, sorted({r[1] for r in rows}))
+    paths = {t.id: t.path for root in theme_tree(project) for t in root.walk()} if names else {}
     out = []
     for pid, uid, county, start, end, quote, note, coder, created in rows:
         section = innermost_section(trees.get(uid, []), start)
@@ -286,6 +289,7 @@ def records_of(project: Project, rows: list[tuple]) -> list[PassageRecord]:
                 note=note,
                 coder=coder,
                 created_at=created,
+                theme_paths=[paths.get(t, n) for t, n in themes],
             )
         )
     return out

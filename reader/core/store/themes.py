@@ -33,9 +33,12 @@ class Theme:
     path: str = ""
 
     def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
+        """This theme and every theme below it, parents first (without recursion)."""
+        stack = [self]
+        while stack:
+            t = stack.pop()
+            yield t
+            stack.extend(reversed(t.children))
 
 
 @dataclass
@@ -74,12 +77,11 @@ def theme_tree(project: Project) -> list[Theme]:
         parent = by_id.get(t.parent_id) if t.parent_id is not None else None
         (parent.children if parent else roots).append(t)
 
-    def paths(ts: list[Theme], prefix: str) -> None:
-        for t in ts:
-            t.path = prefix + t.name
-            paths(t.children, t.path + PATH_SEP)
-
-    paths(roots, "")
+    stack = [(t, "") for t in roots]
+    while stack:
+        t, prefix = stack.pop()
+        t.path = prefix + t.name
+        stack.extend((c, t.path + PATH_SEP) for c in t.children)
     return roots
 
 
@@ -104,7 +106,7 @@ def find_theme(project: Project, key: str | int) -> Theme:
         return named[0]
     if len(named) > 1:
         raise AmbiguousName("theme", key, len(named))
-    if key.isdigit():
+    if key.isascii() and key.isdigit() and int(key) < 2**63:  # an id (² is a digit too, but not one)
         return get_theme(project, int(key))
     raise NotFound("theme", key)
 

@@ -321,7 +321,7 @@ class ExportDialog(QDialog):
             self._say(message_for(e), reason=True)
             return
         self.force = False
-        if path.exists():
+        if path.is_file():  # a device or a pipe (/dev/null) is written through, never replaced
             if not ConfirmDialog.ask(
                 self,
                 tr("Replace file"),

@@ -12,9 +12,13 @@ numbers; with CRLF every line break before a position adds one.
 
 from __future__ import annotations
 
+import re
 import uuid
+from array import array
 from bisect import bisect_left
 from xml.etree import ElementTree as ET
+
+from reader.core.offsets import OffsetMap
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -66,32 +70,51 @@ class Positions:
         return offset + bisect_left(self._breaks, offset) if self.crlf else offset
 
 
+_CRLF = re.compile("\r\n")
+
+
 class SourceText:
     """A source file's text as read (BOM dropped) -> the unit text we store (CRLF and lone CR made
-    LF) and its positions -> unit offsets. `sources` maps each unit character to its index in
-    the file text (for the offset map); None when nothing changed."""
+    LF) and its positions -> unit offsets. Memory is a few bytes a line break, not a list of every
+    character (a source of line breaks alone peaked at 1.7 GB): `offset_map()` maps the unit text
+    to the file text by runs, `sources` (each unit character's index in the file text) is made
+    only when asked for."""
 
     def __init__(self, file_text: str):
         if file_text.startswith("\ufeff"):
             file_text = file_text[1:]
         self.original = file_text
-        self._dropped = [i for i in range(len(file_text) - 1) if file_text[i] == "\r" and file_text[i + 1] == "\n"]
-        if "\r" not in file_text:
-            self.text, self.sources = file_text, None
-            return
+        self._dropped = array("q", (m.start() for m in _CRLF.finditer(file_text))) if "\r" in file_text else array("q")
+        self.changed = "\r" in file_text
+        self.text = file_text.replace("\r\n", "\n").replace("\r", "\n") if self.changed else file_text
+
+    @property
+    def sources(self) -> list[int] | None:
+        """Each unit character's index in the file text (None when nothing changed)."""
+        if not self.changed:
+            return None
         dropped = set(self._dropped)
-        out: list[str] = []
-        sources: list[int] = []
-        for i, c in enumerate(file_text):
-            if i in dropped:
-                continue
-            out.append("\n" if c == "\r" else c)
-            sources.append(i)
-        self.text, self.sources = "".join(out), sources
+        return [i for i in range(len(self.original)) if i not in dropped]
+
+    def offset_map(self) -> OffsetMap:
+        """Unit text -> file text: a run between each two CRLFs dropped."""
+        if not self._dropped:  # the same length (lone CRs are one LF each)
+            return OffsetMap.identity(len(self.text))
+        runs = []
+        clean = orig = 0
+        for cr in self._dropped:
+            length = cr - orig  # up to the dropped \r; its \n is the next run's first character
+            if length:
+                runs.append((clean, orig, length))
+            clean += length
+            orig = cr + 1
+        if orig < len(self.original):
+            runs.append((clean, orig, len(self.original) - orig))
+        return OffsetMap(runs, len(self.text), len(self.original))
 
     @property
     def had_crlf(self) -> bool:
-        return bool(self._dropped)
+        return bool(len(self._dropped))
 
     def offset(self, position: int) -> int:
         """The unit offset of a standard position (CRLF counted as two code points)."""
@@ -103,7 +126,7 @@ class SourceText:
         selection's name (often the start of its text) matches the text only under that reading,
         the positions are taken as they are."""
         strict = self.offset(start), self.offset(end)
-        if not self._dropped or not name:
+        if not len(self._dropped) or not name:
             return strict
         loose = max(0, min(start, len(self.text))), max(0, min(end, len(self.text)))
         probe = " ".join(name.split())[:20]

@@ -12,6 +12,10 @@ one per coder, so intercoder agreement survives a round trip through another too
 `Sources/`, be named by `internal://X.txt` or a relative path, or be inline PlainTextContent, with
 or without a BOM. A source already in the project (same bytes) is skipped with its passages.
 Everything is one transaction: a damaged archive adds nothing.
+
+Limits: what the archive's members declare (MAX_ARCHIVE_MB) and what is read of them in all
+(MAX_READ_MB), each source's bytes (MAX_SOURCE_BYTES) and its text (readers.MAX_CHARS, as for any
+imported file), and project.qde's elements and nesting (refi.codebook.parse_xml).
 """
 
 from __future__ import annotations
@@ -32,21 +36,25 @@ from reader.core.errors import (
     PathMissing,
     PathUnreadable,
     ReaderError,
+    TextTooLong,
+    UnpacksTooLarge,
     UnsafeArchivePath,
 )
 from reader.core.export.codebook_merge import MergeReport, merge_codebook
 from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
-from reader.core.offsets import OffsetMap
 from reader.core.places import gazetteer, place_by_name
+from reader.core.readers import MAX_CHARS
+from reader.core.readers.decode import control_heavy
 from reader.core.store import documents
 from reader.core.store.db import Project
 from reader.core.store.passages import passage_row, text_hash
 
 FORMAT = "qdpx"
-MAX_SOURCE_BYTES = 200 * 1024 * 1024
-MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive)
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # one source, as a text file (readers.LIMIT_MB)
+MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive): pictures and PDFs too
+MAX_READ_MB = 256  # what is read of them in all: project.qde and the text sources
 
 
 @dataclass(frozen=True)
@@ -149,11 +157,15 @@ class _Archive:
             self.zip.close()
             raise
         self.names = {n.lower(): n for n in self.zip.namelist() if not n.endswith("/")}
+        self.read_bytes = 0
 
     def read(self, name: str) -> bytes:
         info = self.zip.getinfo(name)
         if info.file_size > MAX_SOURCE_BYTES:
             raise BadExchangeFile(str(self.path), FORMAT, f"{name} is larger than {MAX_SOURCE_BYTES >> 20} MB")
+        self.read_bytes += info.file_size
+        if self.read_bytes > MAX_READ_MB << 20:
+            raise UnpacksTooLarge(str(self.path), FORMAT, MAX_READ_MB)
         try:
             return read_member(self.zip, name, str(self.path), FORMAT, MAX_SOURCE_BYTES >> 20)
         except DamagedFile as e:  # a member inflating past its declared size
@@ -210,7 +222,7 @@ def read_qdpx(path: Path):
         if root.tag != q(ns, "Project"):
             raise BadExchangeFile(str(path), FORMAT, f"the root element is <{root.tag.split('}')[-1]}>, not <Project>")
         users = {_guid(u.get("guid")): u.get("name") or u.get("id") for u in root.iterfind(f"{q(ns, 'Users')}/{q(ns, 'User')}")}
-        codes = read_codes(root.find(f"{q(ns, 'CodeBook')}/{q(ns, 'Codes')}"), ns)
+        codes = read_codes(root.find(f"{q(ns, 'CodeBook')}/{q(ns, 'Codes')}"), ns, str(path), FORMAT)
         variables = {_guid(v.get("guid")): v.get("name") or "" for v in root.iterfind(f"{q(ns, 'Variables')}/{q(ns, 'Variable')}")}
         declared = {k for name in variables.values() for k, names in VARIABLE_ALIASES.items() if name.strip().lower() in names}
         if root.find(f"{q(ns, 'Cases')}/{q(ns, 'Case')}") is not None:
@@ -291,6 +303,8 @@ def _unit(text: str, src: _Source) -> UnitSpan:
     import."""
     found = structure.find_units(text, (), src.name)
     first = found[0]
+    if first.place is None:
+        first.place, first.place_method = _place_in_traditional(text, src.name)
     unit = UnitSpan(0, len(text), title=first.title or src.name, author=first.author, year=first.year,
                     place=first.place, place_method=first.place_method,
                     sections=[s for u in found for s in u.sections])
@@ -304,6 +318,18 @@ def _unit(text: str, src: _Source) -> UnitSpan:
     if "title" in src.declared or values.get("title"):
         unit.title = values.get("title") or None
     return unit
+
+
+def _place_in_traditional(text: str, name: str) -> tuple[Place | None, str | None]:
+    """The place of a report in traditional characters, found on a simplified copy as a direct import
+    finds it on its cleaned text (the source text itself is kept exactly: its positions are the
+    selections')."""
+    from reader.core.clean.script import convert_t2s, is_mostly_traditional
+
+    if not is_mostly_traditional(text):
+        return None, None
+    first = structure.find_units(convert_t2s(text), (), name)[0]
+    return first.place, first.place_method
 
 
 def _place(values: dict[str, str], text: str) -> Place | None:
@@ -328,7 +354,7 @@ def import_qdpx(project: Project, path: str | Path) -> ExchangeImport:
     report = ExchangeImport(path, skipped=skipped)
     db = project.db
     with db.atomic():
-        report.themes = merge_codebook(project, codes)
+        report.themes = merge_codebook(project, codes, take_colours=True)
         for src in sources:
             sha = hashlib.sha256(src.data).hexdigest()
             if documents.find_sha256(project, sha) is not None:
@@ -350,13 +376,19 @@ def source_text(src: _Source, path: Path) -> SourceText:
 def insert_source(project: Project, path: Path, src: _Source, report: ExchangeImport) -> tuple[int, SourceText] | None:
     """Store a source of the archive at `path` as a document of one unit (inside the caller's
     transaction): (unit id, its text), or None for a source without text (noted in `report`)."""
-    st = source_text(src, path)
+    decoded = _decode(src.data, src.entry, path)
+    if len(decoded) > MAX_CHARS:
+        raise TextTooLong(str(path), len(decoded), MAX_CHARS)
+    if control_heavy(decoded):  # the bytes a .txt would be refused for: not a text
+        report.skipped.append(Skipped("binary_source", src.name, detail=str(len(src.selections))))
+        return None
+    st = SourceText(decoded)
+    del decoded
     if not st.text.strip():
         report.skipped.append(Skipped("empty_source", src.name))
         return None
     unit = _unit(st.text, src)
-    offsets = (OffsetMap.from_sources(st.sources, len(st.original)) if st.sources is not None
-               else OffsetMap.identity(len(st.text)))
+    offsets = st.offset_map()
     doc_id, (unit_id,) = documents.insert_document(
         project,
         source_path=f"{path.resolve()}#{src.entry}",
@@ -367,7 +399,7 @@ def insert_source(project: Project, path: Path, src: _Source, report: ExchangeIm
         original_text=st.original,
         cleaned_text=st.text,
         offsets=offsets,
-        steps=["refi_line_endings"] if st.sources is not None else [],
+        steps=["refi_line_endings"] if st.changed else [],
         damaged=[],
         units=[unit],
     )
@@ -382,7 +414,7 @@ def _passages(project: Project, unit_id: int, st: SourceText, src: _Source, repo
     n = 0
     for sel in src.selections:
         start, end = st.span(sel.start, sel.end, sel.name)
-        if not 0 <= start < end <= len(text):
+        if not (0 <= sel.start < sel.end <= len(st.original) and 0 <= start < end <= len(text)):  # never clamped
             report.skipped.append(Skipped("outside", src.name, start=sel.start, end=sel.end))
             continue
         for coder, codes in sel.by_coder().items():

@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 import reader
 from reader.core.counties import key_of
 from reader.core.errors import InvalidInput
-from reader.core.export.refi.codebook import add_codes, theme_guid
+from reader.core.export.refi.codebook import add_codes, exchange_names, renamed, theme_guid
 from reader.core.export.refi.common import (
     LINE_ENDINGS,
     PREFECTURE,
@@ -116,7 +116,8 @@ def write_qdpx(
     themes = 0
     if resolved.tree:
         codes = _el(_el(root, "CodeBook"), "Codes")
-        themes = add_codes(codes, PROJECT_NS, resolved.tree, theme_counts(project))
+        names = exchange_names(resolved.tree)
+        themes = add_codes(codes, PROJECT_NS, resolved.tree, theme_counts(project), names)
     code_guid = {t.id: theme_guid(t) for t in resolved.themes}
 
     variables = {PROVINCE: "Text", PREFECTURE: "Text", YEAR: "Integer", TITLE: "Text"}
@@ -187,7 +188,8 @@ def write_qdpx(
         for name, data in files:
             _add(z, name, data)
     steps.step()
-    return ExportResult(Path(out), "qdpx", passages=len(recs), themes=themes, sources=len(units))
+    return ExportResult(Path(out), "qdpx", passages=len(recs), themes=themes, sources=len(units),
+                        renamed=renamed(resolved.tree, names) if resolved.tree else [])
 
 
 def _add(z: zipfile.ZipFile, name: str, data: bytes) -> None:
