@@ -92,7 +92,7 @@ class TooLarge(ReaderError):
 
 @dataclass
 class NeedsOcr(ReaderError):
-    """A PDF without a text layer."""
+    """A scan (a PDF without a text layer, a picture) read with OCR turned off."""
 
     path: str
     code = "needs_ocr"

@@ -190,14 +190,15 @@ def import_paths(
     progress: Progress | None = None,
     cancel: object | None = None,
     ocr_mode: str = AUTO,
+    on_page=None,
 ) -> ImportReport:
     """Import files and folders. `progress(done, total, name)` is called before each file and once
     at the end; `cancel` (a CancelToken) is checked between files: on cancel the report has
     cancelled=True and what was imported stays. Many files are prepared on every core and written
     in batches (each document still all or nothing); the report is the same either way. `ocr_mode`:
 how scans are read (reader.core.ocr); while a file is read by OCR, `progress` names it with the
-page read and the start of its text ("scan.pdf 3/20 …"), and a cancel stops it between pages
-(nothing of it is kept)."""
+page read and the start of its text ("scan.pdf 3/20 …"), or `on_page(name, page, pages, text)`
+is called when given; a cancel stops it between pages (nothing of it is kept)."""
     if project.read_only:
         raise project.read_only_error()
     files = collect(paths)
@@ -212,7 +213,7 @@ page read and the start of its text ("scan.pdf 3/20 …"), and a cancel stops it
                 break
             if progress is not None:
                 progress(done, len(files), path.name)
-            options = OcrOptions(ocr_mode, _page_progress(progress, done, len(files), path.name), cancel)
+            options = OcrOptions(ocr_mode, _page_progress(progress, on_page, done, len(files), path.name), cancel)
             item = _guarded(project, path, known, lambda p=path, o=options: import_file(project, p, o))
             if isinstance(item.error, Cancelled):
                 report.cancelled = True
@@ -223,15 +224,13 @@ page read and the start of its text ("scan.pdf 3/20 …"), and a cancel stops it
     return report
 
 
-def _page_progress(progress: Progress | None, done: int, total: int, name: str):
-    """A file's OCR progress, page by page, as the import's progress of that file."""
+def _page_progress(progress: Progress | None, on_page, done: int, total: int, name: str):
+    """A file's OCR progress, page by page: to `on_page`, else as the import's progress of the file."""
+    if on_page is not None:
+        return lambda page, pages, text: on_page(name, page, pages, text)
     if progress is None:
         return None
-
-    def on_page(page: int, pages: int, text: str) -> None:
-        progress(done, total, f"{name} {page}/{pages} {text}".rstrip())
-
-    return on_page
+    return lambda page, pages, text: progress(done, total, f"{name} {page}/{pages} {text}".rstrip())
 
 
 def _guarded(project: Project, path: Path, known: ReaderError | None, work) -> ImportItem:

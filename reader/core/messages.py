@@ -40,8 +40,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is too large (limit {limit_mb} MB): {path}",
     },
     "needs_ocr": {
-        "zh": "这个 PDF 没有文字层（是扫描图片），请先做文字识别（OCR）再导入：{path}",
-        "en": "This PDF has no text layer (it is a scanned image); run OCR on it first, then import: {path}",
+        "zh": "这个文件没有文字层（是扫描件或图片），而文字识别（OCR）已关闭（--ocr never）：{path}",
+        "en": "This file has no text layer (it is a scan or a picture) and OCR is turned off (--ocr never): {path}",
     },
     "ocr_unavailable": {
         "zh": "这是扫描件或图片，需要文字识别（OCR），但没有安装 OCR 组件："

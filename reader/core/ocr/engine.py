@@ -8,7 +8,8 @@ it costs time on every line). Each line comes back with the confidence of each c
 recogniser's CTC decoder is given a subclass that keeps the per-character probabilities it
 averages. A picture much taller than wide (a phone screenshot, a WeChat article image) is read in
 overlapping tiles, each as tall as about one and a half widths, so that the detector's resize
-keeps its text legible; a line in an overlap is kept from the tile that holds its middle.
+keeps its text legible; a line in an overlap is kept from the tile that holds its middle, and a
+tile of one shade is not read at all.
 
 Importing this module imports nothing heavy; `recognise` imports OpenCV and onnxruntime, which is
 why it only runs in the OCR processes (reader.core.ocr.run), never in the window's.
@@ -97,6 +98,12 @@ def _read(img) -> list[Box]:
     return boxes
 
 
+def _blank(img) -> bool:
+    """A stretch of one shade (the empty part of a long screenshot): nothing to read."""
+    small = img[::8, ::8]
+    return int(small.max()) - int(small.min()) < 40
+
+
 def recognise(img) -> list[Box]:
     """Every line of text on a page image (an RGB numpy array), in page pixels."""
     h, w = img.shape[:2]
@@ -110,7 +117,8 @@ def recognise(img) -> list[Box]:
         bottom = min(h, top + tile)
         keep_from = top + overlap / 2 if top > 0 else 0
         keep_to = bottom - overlap / 2 if bottom < h else h
-        for b in _read(img[top:bottom]):
+        piece = img[top:bottom]
+        for b in ([] if _blank(piece) else _read(piece)):
             b.y0 += top
             b.y1 += top
             if keep_from <= b.cy < keep_to:

@@ -4,10 +4,10 @@ The engine returns boxes of text in no useful order (on two columns they interle
 
 - Rows (boxes whose middles are within half a line of each other) give the page's top and bottom
   lines: a page number there is furniture; so is a short line in the top or bottom band set off by
-  a gap and no taller than the text (a running head, a footer), and a line that recurs at the top
+  a gap and in smaller print than the text (a running head, a footer), and a short line that recurs at the top
   or bottom of other pages (`repeated`, found over the whole document by `repeated_edges`).
-- Columns are found from the page itself: a vertical gutter that the narrow boxes leave open,
-  crossed by few wide ones (a title over two columns); each side may split again. Boxes too wide
+- Columns are found from the page itself: a vertical gutter that the boxes leave open but for a
+  few (titles and lines over both columns), with lines on both sides; each side may split again. Boxes too wide
   for one column (titles, spanning lines) cut the page into bands read top to bottom, each band
   column by column.
 - Lines: the boxes of a column on one row, left to right. Each line knows whether it starts a
@@ -27,8 +27,11 @@ from statistics import median
 from reader.core.ocr.engine import Box
 
 EDGE_BAND = 0.14  # of the page's height: where running heads, footers and page numbers sit
+SMALLER = 0.92  # a running head set off by a gap is in smaller print than the text
+MIN_FULL = 8  # characters: a line shorter than this is not evidence of a column's width
+MAX_FURNITURE = 30  # characters: a longer line at the top or foot of a page is text
 _PAGE_NUMBER = re.compile(
-    r"^[-—–－·•\s(（\[]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－·•\s)）\]]*$"
+    r"^[-—–－·•\s(（\[]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／，,]?\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－·•\s)）\]]*$"
     r"|^(?:page|p\.?)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$",
     re.I,
 )
@@ -101,30 +104,35 @@ def repeated_edges(pages: list[list[str]]) -> set[str]:
     return {t for t, n in counts.items() if n >= 2}
 
 
-def _furniture(rows: list[list[Box]], height: float, hm: float, repeated: set[str]) -> set[int]:
+def _furniture(rows: list[list[Box]], width: float, height: float, hm: float, repeated: set[str]) -> set[int]:
     """Indices of rows that are page furniture."""
     drop: set[int] = set()
+    band = EDGE_BAND * min(height, 1.5 * width)  # a long screenshot's edges are an A4 page's
 
     def furniture(k: int, neighbour: int | None) -> bool:
         row = rows[k]
         text = _row_text(row)
-        if is_page_number(text) or (repeated and _norm(text) in repeated):
+        if is_page_number(text):
             return True
-        if neighbour is None or len(text) > 40:
+        if len(text) > MAX_FURNITURE:
+            return False
+        if repeated and _norm(text) in repeated:
+            return True
+        if neighbour is None:
             return False
         gap = (rows[neighbour][0].y0 - max(b.y1 for b in row) if neighbour > k
                else row[0].y0 - max(b.y1 for b in rows[neighbour]))
         tall = max(b.height for b in row)
-        return gap > 1.2 * hm and tall <= 1.05 * hm
+        return gap > 1.2 * hm and tall <= SMALLER * hm
 
     top = 0
-    while top < min(2, len(rows) - 1) and rows[top][0].cy < EDGE_BAND * height:
+    while top < min(2, len(rows) - 1) and rows[top][0].cy < band:
         if not furniture(top, top + 1):
             break
         drop.add(top)
         top += 1
     bottom = len(rows) - 1
-    while bottom > top and len(rows) - 1 - bottom < 2 and rows[bottom][0].cy > (1 - EDGE_BAND) * height:
+    while bottom > top and len(rows) - 1 - bottom < 2 and rows[bottom][0].cy > height - band:
         if not furniture(bottom, bottom - 1):
             break
         drop.add(bottom)
@@ -132,38 +140,45 @@ def _furniture(rows: list[list[Box]], height: float, hm: float, repeated: set[st
     return drop
 
 
+def _open_stretches(boxes: list[Box], tolerance: int) -> list[tuple[float, float]]:
+    """The x stretches that at most `tolerance` boxes cover (a gutter under a title or two)."""
+    events = sorted([(b.x0, 1) for b in boxes] + [(b.x1, -1) for b in boxes])
+    stretches, depth, opened = [], 0, None
+    for x, step in events:
+        depth += step
+        if depth <= tolerance and opened is None:
+            opened = x
+        elif depth > tolerance and opened is not None:
+            if x > opened:
+                stretches.append((opened, x))
+            opened = None
+    return stretches
+
+
 def _columns(boxes: list[Box], hm: float) -> list[tuple[float, float]]:
     """The x ranges of the page's columns (one when there is no clear gutter)."""
     left, right = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     width = right - left
-    narrow = [b for b in boxes if b.x1 - b.x0 < 0.62 * width]
-    if len(narrow) < 6 or width <= 0:
+    if len(boxes) < 6 or width <= 0:
         return [(left, right)]
-    spans = sorted((b.x0, b.x1) for b in narrow)
-    gaps: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 > reach:
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
+    tolerance = max(1, len(boxes) // 10)  # titles and lines that span the columns
     best = None
-    for g0, g1 in gaps:
+    for g0, g1 in _open_stretches(boxes, tolerance):
         mid = (g0 + g1) / 2
         if g1 - g0 < 0.8 * hm or not left + 0.2 * width < mid < right - 0.2 * width:
             continue
-        lhs = [b for b in narrow if b.x1 <= g0]
-        rhs = [b for b in narrow if b.x0 >= g1]
-        crossing = [b for b in boxes if b.x0 < g0 and b.x1 > g1]
-        if len(lhs) < 3 or len(rhs) < 3 or len(crossing) > 0.25 * len(narrow):
+        lhs = sum(1 for b in boxes if b.x1 <= g0)
+        rhs = sum(1 for b in boxes if b.x0 >= g1)
+        if lhs < 3 or rhs < 3:
             continue
         if best is None or g1 - g0 > best[1] - best[0]:
             best = (g0, g1)
     if best is None:
         return [(left, right)]
     g0, g1 = best
-    lhs = [b for b in boxes if b.x1 <= g0]
-    rhs = [b for b in boxes if b.x0 >= g1]
-    return _columns(lhs, hm) + _columns(rhs, hm)
+    lhs_boxes = [b for b in boxes if b.x1 <= g0]
+    rhs_boxes = [b for b in boxes if b.x0 >= g1]
+    return _columns(lhs_boxes, hm) + _columns(rhs_boxes, hm)
 
 
 def _lines_of(boxes: list[Box], hm: float) -> list[Line]:
@@ -198,7 +213,7 @@ def _mark_paragraphs(lines: list[Line], hm: float, col: tuple[float, float]) -> 
         indented = x0 >= lo + 1.2 * hm
         gap = previous is not None and y0 - previous.box[3] > 1.1 * hm
         ln.starts = indented or gap or previous is None and indented
-        ln.full = x1 >= hi - 1.2 * hm
+        ln.full = x1 >= hi - 1.2 * hm and x1 - lo >= MIN_FULL * hm
         previous = ln
     lines[0].starts = lines[0].box[0] >= lo + 1.2 * hm
 
@@ -210,7 +225,7 @@ def lay_out(boxes: list[Box], width: float, height: float, repeated: set[str] | 
         return PageLayout()
     hm = _median_height(boxes)
     rows = _rows(boxes, hm)
-    drop = _furniture(rows, height, hm, repeated or set())
+    drop = _furniture(rows, width, height, hm, repeated or set())
     page = PageLayout(furniture=[b for k in sorted(drop) for b in rows[k]])
     body = [b for k, row in enumerate(rows) if k not in drop for b in row]
     if not body:

@@ -98,7 +98,7 @@ def _with_ocr(data: bytes, path: str, pages: list[str], scanned: list[int], titl
     by_page = dict(zip(scanned, results, strict=True))
     parts = [by_page.get(k, text) for k, text in enumerate(pages)]
     text, record = assemble(parts)
-    if not text.strip():
+    if _useful(text) < MIN_PAGE_CHARS:
         raise NoTextRecognised(path)
     return RawDocument(text=text, encoding=None, format="pdf", title=title, ocr=record)
 
