@@ -56,6 +56,16 @@ def test_two_columns_are_read_column_by_column_under_a_spanning_title():
     assert text.index("二、密切") < text.index("开展代表活动")
 
 
+def test_a_line_whose_punctuation_hangs_into_the_gutter_stays_in_its_column():
+    left = column(150, 450, 260, LEFT)
+    right = column(650, 450, 260, RIGHT)
+    hanging = left[1]
+    hanging.x1 += 30  # its closing comma hangs past the column's edge, into the gutter
+    page = lay_out([*right, *left], W, H)
+    text = "".join(ln.text for ln in page.lines)
+    assert text == "".join(LEFT) + "".join(RIGHT)
+
+
 def test_furniture_is_dropped_and_paragraphs_are_joined():
     body = column(150, 940, 230, [LEFT[0] * 2, RIGHT[0]])
     head = box(500, 100, "人大常委会工作报告", size=20)

@@ -27,7 +27,7 @@ from statistics import median
 from reader.core.ocr.engine import Box
 
 EDGE_BAND = 0.14  # of the page's height: where running heads, footers and page numbers sit
-SMALLER = 0.92  # a running head set off by a gap is in smaller print than the text
+SMALLER = 0.9  # a running head set off by a gap is in smaller print than the text
 MIN_FULL = 8  # characters: a line shorter than this is not evidence of a column's width
 MAX_FURNITURE = 30  # characters: a longer line at the top or foot of a page is text
 _PAGE_NUMBER = re.compile(
@@ -73,6 +73,13 @@ def _rows(boxes: list[Box], hm: float) -> list[list[Box]]:
     return rows
 
 
+def _pitch(row: list[Box]) -> float:
+    """The print size of a row: the width of a full-width character (box heights vary too much)."""
+    from reader.core.clean.ocr import visual_width
+
+    return sum(b.x1 - b.x0 for b in row) / max(1, sum(visual_width(b.text) for b in row))
+
+
 def _row_text(row: list[Box]) -> str:
     return "".join(b.text for b in row)
 
@@ -108,6 +115,7 @@ def _furniture(rows: list[list[Box]], width: float, height: float, hm: float, re
     """Indices of rows that are page furniture."""
     drop: set[int] = set()
     band = EDGE_BAND * min(height, 1.5 * width)  # a long screenshot's edges are an A4 page's
+    pitch = median(_pitch(row) for row in rows)
 
     def furniture(k: int, neighbour: int | None) -> bool:
         row = rows[k]
@@ -122,8 +130,7 @@ def _furniture(rows: list[list[Box]], width: float, height: float, hm: float, re
             return False
         gap = (rows[neighbour][0].y0 - max(b.y1 for b in row) if neighbour > k
                else row[0].y0 - max(b.y1 for b in rows[neighbour]))
-        tall = max(b.height for b in row)
-        return gap > 1.2 * hm and tall <= SMALLER * hm
+        return gap > 1.2 * hm and _pitch(row) <= SMALLER * pitch
 
     top = 0
     while top < min(2, len(rows) - 1) and rows[top][0].cy < band:
@@ -218,6 +225,18 @@ def _mark_paragraphs(lines: list[Line], hm: float, col: tuple[float, float]) -> 
     lines[0].starts = lines[0].box[0] >= lo + 1.2 * hm
 
 
+def _column_of(b: Box, cols: list[tuple[float, float]], hm: float) -> int | None:
+    """The column a box belongs to, or None when it reaches well into two (a spanning line). A
+    line's closing punctuation may hang a character or two into the gutter."""
+    reach = [k for k, (c0, c1) in enumerate(cols) if min(b.x1, c1) - max(b.x0, c0) > 2 * hm]
+    if len(reach) == 1:
+        return reach[0]
+    if not reach:  # a short box: the column its middle is nearest
+        mid = (b.x0 + b.x1) / 2
+        return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - mid))
+    return None
+
+
 def lay_out(boxes: list[Box], width: float, height: float, repeated: set[str] | None = None) -> PageLayout:
     """The page's lines in reading order, with its furniture apart."""
     boxes = [b for b in boxes if b.text.strip()]
@@ -234,7 +253,7 @@ def lay_out(boxes: list[Box], width: float, height: float, repeated: set[str] | 
     in_col: list[list[Box]] = [[] for _ in cols]
     spanning: list[Box] = []
     for b in body:
-        k = next((k for k, (c0, c1) in enumerate(cols) if b.x0 >= c0 - hm and b.x1 <= c1 + hm), None)
+        k = _column_of(b, cols, hm)
         if k is None:
             spanning.append(b)
         else:

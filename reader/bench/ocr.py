@@ -1,0 +1,130 @@
+"""OCR benchmark: seconds a page on every core, one page alone, memory of each OCR process, the
+character error rate, and how little of it lands on the calling (window's) process.
+
+    python -m reader.bench.ocr [--pages 6] [--columns 1 2] [--out FILE.md]
+
+The sample reports are printed as pages (reader.bench.scanpages: A4, 150 dpi, Noto Sans CJK, a
+running head and page numbers) and read back through the readers as an import reads them (OCR
+processes, reader.core.ocr.run). Figures:
+
+- pages/s and seconds a page over a scan of N pages (all OCR processes at work, after their start);
+- one page alone (what the first page of a scan waits for, once the processes have started);
+- the start of the OCR processes (spawn, imports, models);
+- peak memory (VmHWM) of each OCR process, and the calling process's CPU time during the run;
+- the character error rate against the printed text (white space ignored), as in the tests.
+Nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reader.bench.cer import cer
+from reader.bench.scanpages import Layout, render_pages, to_pdf
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "sample"
+
+
+def _sample_text(pages_wanted: int, columns: int) -> str:
+    from reader.core.clean import pipeline
+    from reader.core.readers import read_path
+
+    text = ""
+    for p in sorted(SAMPLES.glob("*.txt")):
+        text += pipeline.clean(read_path(p)).text + "\n"
+        if len(render_pages(text, Layout(columns=columns))) >= pages_wanted:
+            break
+    pages = render_pages(text, Layout(columns=columns))
+    # keep the paragraphs that fit on the pages wanted
+    paragraphs = text.split("\n")
+    while len(pages) > pages_wanted and paragraphs:
+        paragraphs = paragraphs[: max(1, int(len(paragraphs) * pages_wanted / len(pages)))]
+        pages = render_pages("\n".join(paragraphs), Layout(columns=columns))
+    return "\n".join(paragraphs)
+
+
+def _hwm_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
+    from reader.core.ocr import OcrOptions
+    from reader.core.ocr import run as ocr_run
+    from reader.core.readers import read_path
+
+    rows: list[tuple[str, str]] = []
+    t = time.perf_counter()
+    executor = ocr_run._POOL.acquire()
+    list(executor.map(int, [0] * ocr_run.ocr_workers()))  # every process started, engine loaded
+    for f in [executor.submit(time.sleep, 0.5) for _ in range(ocr_run.ocr_workers())]:
+        f.result()
+    rows.append(("OCR processes started (spawn, imports, models)", f"{time.perf_counter() - t - 0.5:.1f} s, "
+                 f"{ocr_run.ocr_workers()} processes"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for cols in columns:
+            text = _sample_text(pages, cols)
+            images = render_pages(text, Layout(columns=cols))
+            path = Path(tmp) / f"scan-{cols}.pdf"
+            path.write_bytes(to_pdf(images))
+            one = Path(tmp) / f"one-{cols}.pdf"
+            one.write_bytes(to_pdf(images[:1]))
+            t0 = time.perf_counter()
+            read_path(one, ocr=OcrOptions())
+            alone = time.perf_counter() - t0
+            cpu0, t0 = _cpu(), time.perf_counter()
+            raw = read_path(path, ocr=OcrOptions())
+            wall = time.perf_counter() - t0
+            cpu = _cpu() - cpu0
+            from reader.core.clean import pipeline
+
+            rate = cer(pipeline.clean(raw).text, text)
+            label = "one column" if cols == 1 else f"{cols} columns"
+            rows.append((f"{label}: {len(images)} pages, all OCR processes", f"{wall / len(images):.2f} s a page "
+                         f"({len(images) / wall:.2f} pages/s)"))
+            rows.append((f"{label}: one page alone", f"{alone:.2f} s"))
+            rows.append((f"{label}: character error rate ({len(''.join(text.split()))} characters)", f"{rate:.2%}"))
+            rows.append((f"{label}: CPU of the calling process during the run", f"{cpu:.2f} s of {wall:.1f} s"))
+    hwm = [_hwm_mb(pid) for pid in list(getattr(executor, "_processes", {}) or {})]
+    ocr_run._POOL.release()
+    rows.append(("Peak memory of each OCR process (VmHWM)", " / ".join(f"{h:.0f} MB" for h in hwm if h)))
+    rows.append(("Peak memory of the calling process (VmHWM)", f"{_hwm_mb(os.getpid()) or 0:.0f} MB"))
+    ocr_run.shutdown()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=6)
+    ap.add_argument("--columns", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    load = os.getloadavg()
+    rows = run(args.pages, args.columns)
+    head = (f"OCR benchmark, {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, load average "
+            f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start, Python {sys.version.split()[0]}")
+    lines = [head, "", "| figure | measured |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)]
+    print("\n".join(lines))
+    if args.out:
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
