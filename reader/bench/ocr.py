@@ -49,6 +49,13 @@ def _sample_text(pages_wanted: int, columns: int) -> str:
     return "\n".join(paragraphs)
 
 
+_SEEN: list = []
+
+
+def _pages(raw) -> list:
+    return _SEEN[-1] if _SEEN else []
+
+
 def _hwm_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -70,6 +77,14 @@ def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
     from reader.core.readers import read_path
 
     rows: list[tuple[str, str]] = []
+    real = ocr_run.read_pages
+
+    def keep(*args, **kwargs):
+        results = real(*args, **kwargs)
+        _SEEN.append(results)
+        return results
+
+    ocr_run.read_pages = keep  # the page results, for their CPU times
     t = time.perf_counter()
     executor = ocr_run._POOL.acquire()
     list(executor.map(int, [0] * ocr_run.ocr_workers()))  # every process started, engine loaded
@@ -99,6 +114,10 @@ def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
             rows.append((f"{label}: {len(images)} pages, all OCR processes", f"{wall / len(images):.2f} s a page "
                          f"({len(images) / wall:.2f} pages/s)"))
             rows.append((f"{label}: one page alone", f"{alone:.2f} s"))
+            cpu_page = sum(r.cpu for r in _pages(raw)) / len(images)
+            rows.append((f"{label}: CPU time a page in its OCR process (load-independent)",
+                         f"{cpu_page:.2f} s: {cpu_page / ocr_run.ocr_workers():.2f} s a page on "
+                         f"{ocr_run.ocr_workers()} idle cores"))
             rows.append((f"{label}: character error rate ({len(''.join(text.split()))} characters)", f"{rate:.2%}"))
             rows.append((f"{label}: CPU of the calling process during the run", f"{cpu:.2f} s of {wall:.1f} s"))
     hwm = [_hwm_mb(pid) for pid in list(getattr(executor, "_processes", {}) or {})]

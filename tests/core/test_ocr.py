@@ -301,3 +301,15 @@ def test_a_pdf_with_some_scanned_pages_reads_them_in_their_place(tmp_path):
     assert [p.number for p in raw.ocr.pages] == [2, 4]
     never = readers.read_path(path, ocr=OcrOptions(NEVER))
     assert "二、密切联系代表" not in never.text and "三、加强自身建设" in never.text
+
+
+@pytest.mark.ocr
+@needs_ocr
+def test_a_multipage_tiff_is_one_page_a_frame(tmp_path):
+    frames = [_render(line, size=(720, 90), y=20) for line in ("一、加强监督工作成效明显", "二、代表联络站建设全覆盖")]
+    path = tmp_path / "scan.tiff"
+    frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:])
+    seen = []
+    raw = readers.read_path(path, ocr=OcrOptions(on_page=lambda done, total, text: seen.append((done, total))))
+    assert raw.text.split("\n") == ["一、加强监督工作成效明显", "二、代表联络站建设全覆盖"]
+    assert seen == [(1, 2), (2, 2)] and [p.number for p in raw.ocr.pages] == [1, 2]

@@ -31,6 +31,7 @@ class PageResult:
     boxes: list[Box]
     image: bytes  # greyscale JPEG
     scale: float  # kept image pixels per OCR pixel
+    cpu: float = 0.0  # CPU seconds the OCR of this page took in its process (for the benchmark)
 
 
 @dataclass

@@ -23,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -58,11 +59,10 @@ def read_page(number: int, source: str, image) -> PageResult:
     from reader.core.ocr.engine import recognise
     from reader.core.ocr.images import keep_image
 
+    start = time.process_time()
     kept, scale = keep_image(image)
-    if blank(image):
-        return PageResult(number, source, image.width, image.height, [], kept, scale)
-    boxes = recognise(np.asarray(image.convert("RGB")))
-    return PageResult(number, source, image.width, image.height, boxes, kept, scale)
+    boxes = [] if blank(image) else recognise(np.asarray(image.convert("RGB")))
+    return PageResult(number, source, image.width, image.height, boxes, kept, scale, time.process_time() - start)
 
 
 def blank(image) -> bool:

@@ -57,21 +57,19 @@ def unpack(blob: bytes, path: str) -> list[tuple[str, bytes]]:
     return out
 
 
-def _frames(data: bytes, name: str, path: str):
+def _frames(data: bytes, frames: int, path: str):
     """The pages of one picture file (a TIFF may hold several), as RGB PIL images."""
     from reader.core.ocr.images import open_image
 
-    first = open_image(data, path)
-    yield first
-    count = getattr(first, "n_frames", 1)
-    if count > 1:
+    yield open_image(data, path)
+    if frames > 1:
         import io
 
         from PIL import Image, ImageSequence
 
         with Image.open(io.BytesIO(data)) as img:
             for k, frame in enumerate(ImageSequence.Iterator(img)):
-                if 0 < k < MAX_FRAMES:
+                if 0 < k < frames:
                     out = io.BytesIO()
                     frame.save(out, "PNG")
                     yield open_image(out.getvalue(), path)
@@ -88,25 +86,24 @@ def read_images(files: list[tuple[str, bytes]], path: str, options: OcrOptions |
         raise NeedsOcr(path)
     if not ocr.available():
         raise OcrUnavailable(path)
-    for name, data in files:  # every picture is checked before any is read
-        _check(data, name, path)
+    frames = [_check(data, name, path) for name, data in files]  # every picture checked before any is read
 
     def jobs():
         number = 0
-        for name, data in files:
-            for frame in _frames(data, name, path):
+        for (name, data), count in zip(files, frames, strict=True):
+            for frame in _frames(data, count, path):
                 number += 1
                 yield PageJob(number, name, frame)
 
-    results = read_pages(path, jobs(), len(files), options.on_page, options.cancel)
+    results = read_pages(path, jobs(), sum(frames), options.on_page, options.cancel)
     text, record = assemble(results)
     if sum(ch.isalnum() for ch in text) < MIN_CHARS:
         raise NoTextRecognised(path)
     return RawDocument(text=text, encoding=None, format=fmt, ocr=record)
 
 
-def _check(data: bytes, name: str, path: str) -> None:
-    """The picture's header read (its size checked) without decoding it."""
+def _check(data: bytes, name: str, path: str) -> int:
+    """The picture's header read (its size checked) without decoding it; its number of frames."""
     import io
 
     from PIL import Image
@@ -118,10 +115,12 @@ def _check(data: bytes, name: str, path: str) -> None:
     try:
         with Image.open(io.BytesIO(data)) as img:
             w, h = img.size
+            frames = min(MAX_FRAMES, getattr(img, "n_frames", 1) if img.format == "TIFF" else 1)
     except (OSError, ValueError, SyntaxError, TypeError, EOFError) as e:
         raise DamagedFile(path, "image", f"{name}: {type(e).__name__}: {e}") from e
     if w * h > MAX_PIXELS:
         raise ImageTooLarge(path, round(w * h / 1e6), MAX_PIXELS // 1_000_000)
+    return frames
 
 
 def read_image(data: bytes, path: str, options: OcrOptions | None = None) -> RawDocument:
