@@ -112,3 +112,34 @@ def to_png(page) -> bytes:
     out = io.BytesIO()
     page.save(out, "PNG")
     return out.getvalue()
+
+
+def photograph(page, *, angle: float = 1.5, keystone: float = 0.03, width: int = 1600, seed: int = 1) -> bytes:
+    """A phone photo of a printed page, as JPEG: the page on a desk, turned by `angle` degrees and
+    narrower at the top (`keystone`, a share of the width), lit unevenly, a little blurred, with
+    sensor noise, `width` pixels wide."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    desk = (120, 110, 95)
+    page = page.convert("RGB")
+    w, h = page.size
+    canvas = Image.new("RGB", (int(w * 1.15), int(h * 1.1)), desk)
+    canvas.paste(page, (int(w * 0.07), int(h * 0.05)))
+    canvas = canvas.rotate(angle, resample=Image.BICUBIC, fillcolor=desk)
+    cw, ch = canvas.size
+    src = [(0, 0), (cw, 0), (cw, ch), (0, ch)]
+    dst = [(cw * keystone, 0), (cw * (1 - keystone), 0), (cw, ch), (0, ch)]
+    rows = []
+    for (x, y), (u, v) in zip(src, dst, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    coeffs = np.linalg.solve(np.array(rows, dtype=float), np.array(dst, dtype=float).reshape(8))
+    canvas = canvas.transform((cw, ch), Image.PERSPECTIVE, tuple(coeffs), Image.BICUBIC, fillcolor=desk)
+    light = np.linspace(0.75, 1.05, cw)[None, :, None] * np.linspace(1.0, 0.85, ch)[:, None, None]
+    pixels = np.asarray(canvas).astype(float) * light + np.random.default_rng(seed).normal(0, 6, (ch, cw, 3))
+    photo = Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(0.8))
+    photo = photo.resize((width, round(width * ch / cw)), Image.LANCZOS)
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=75)
+    return out.getvalue()

@@ -313,3 +313,23 @@ def test_a_multipage_tiff_is_one_page_a_frame(tmp_path):
     raw = readers.read_path(path, ocr=OcrOptions(on_page=lambda done, total, text: seen.append((done, total))))
     assert raw.text.split("\n") == ["一、加强监督工作成效明显", "二、代表联络站建设全覆盖"]
     assert seen == [(1, 2), (2, 2)] and [p.number for p in raw.ocr.pages] == [1, 2]
+
+
+@pytest.mark.ocr
+@needs_ocr
+def test_a_photographed_page(tmp_path):
+    """A phone photo of a printed page (turned, in perspective, unevenly lit, blurred, noisy, JPEG)."""
+    from reader.bench.cer import cer
+    from reader.bench.scanpages import Layout, photograph, render_pages
+    from reader.core.clean import pipeline
+    from tests.ocr_scans import ONE_COLUMN, cleaned_text
+
+    printed = cleaned_text(ONE_COLUMN)
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(photograph(render_pages(printed, Layout(dpi=200))[0]))
+    text = pipeline.clean(readers.read_path(path)).text
+    read = "".join(text.split())
+    assert len(read) > 1000
+    assert cer(read, "".join(printed.split())[: len(read)]) < 0.02
+    assert not text.startswith("人大常委会工作报告")  # the running head is dropped
+    assert text.split("\n")[1] == "2024-01-23"  # the title, then the date: lines kept apart

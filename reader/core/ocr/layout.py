@@ -111,11 +111,14 @@ def repeated_edges(pages: list[list[str]]) -> set[str]:
     return {t for t, n in counts.items() if n >= 2}
 
 
-def _furniture(rows: list[list[Box]], width: float, height: float, hm: float, repeated: set[str]) -> set[int]:
+def _furniture(rows: list[list[Box]], unit: float, repeated: set[str]) -> set[int]:
     """Indices of rows that are page furniture."""
     drop: set[int] = set()
-    band = EDGE_BAND * min(height, 1.5 * width)  # a long screenshot's edges are an A4 page's
-    pitch = median(_pitch(row) for row in rows)
+    # the bands are measured on the printed block, not the picture: a photo shows the desk around
+    # the page; and a long screenshot's edges are an A4 page's
+    first, last = min(b.y0 for row in rows for b in row), max(b.y1 for row in rows for b in row)
+    left, right = min(b.x0 for row in rows for b in row), max(b.x1 for row in rows for b in row)
+    band = EDGE_BAND * min(last - first, 1.5 * (right - left))
 
     def furniture(k: int, neighbour: int | None) -> bool:
         row = rows[k]
@@ -130,16 +133,16 @@ def _furniture(rows: list[list[Box]], width: float, height: float, hm: float, re
             return False
         gap = (rows[neighbour][0].y0 - max(b.y1 for b in row) if neighbour > k
                else row[0].y0 - max(b.y1 for b in rows[neighbour]))
-        return gap > 1.2 * hm and _pitch(row) <= SMALLER * pitch
+        return gap > 1.2 * unit and _pitch(row) <= SMALLER * unit
 
     top = 0
-    while top < min(2, len(rows) - 1) and rows[top][0].cy < band:
+    while top < min(2, len(rows) - 1) and rows[top][0].cy < first + band:
         if not furniture(top, top + 1):
             break
         drop.add(top)
         top += 1
     bottom = len(rows) - 1
-    while bottom > top and len(rows) - 1 - bottom < 2 and rows[bottom][0].cy > height - band:
+    while bottom > top and len(rows) - 1 - bottom < 2 and rows[bottom][0].cy > last - band:
         if not furniture(bottom, bottom - 1):
             break
         drop.add(bottom)
@@ -244,23 +247,24 @@ def lay_out(boxes: list[Box], width: float, height: float, repeated: set[str] | 
         return PageLayout()
     hm = _median_height(boxes)
     rows = _rows(boxes, hm)
-    drop = _furniture(rows, width, height, hm, repeated or set())
+    unit = median(_pitch(row) for row in rows)  # a character's size (box heights grow when a photo is turned)
+    drop = _furniture(rows, unit, repeated or set())
     page = PageLayout(furniture=[b for k in sorted(drop) for b in rows[k]])
     body = [b for k, row in enumerate(rows) if k not in drop for b in row]
     if not body:
         return page
-    cols = _columns(body, hm)
+    cols = _columns(body, unit)
     in_col: list[list[Box]] = [[] for _ in cols]
     spanning: list[Box] = []
     for b in body:
-        k = _column_of(b, cols, hm)
+        k = _column_of(b, cols, unit)
         if k is None:
             spanning.append(b)
         else:
             in_col[k].append(b)
     col_lines = [_lines_of(bs, hm) for bs in in_col]
     for lines, col in zip(col_lines, cols, strict=True):
-        _mark_paragraphs(lines, hm, col)
+        _mark_paragraphs(lines, unit, col)
     span_lines = _lines_of(spanning, hm)
     for ln in span_lines:
         ln.starts, ln.full = True, False
