@@ -9,6 +9,9 @@ processes, reader.core.ocr.run). Figures:
 
 - pages/s and seconds a page over a scan of N pages (all OCR processes at work, after their start);
 - one page alone (what the first page of a scan waits for, once the processes have started);
+- the CPU time a page takes in its OCR process, which does not depend on what else the machine
+  runs (on a shared machine the wall-clock figures do): divided by the cores, the seconds a page of
+  an idle machine;
 - the start of the OCR processes (spawn, imports, models);
 - peak memory (VmHWM) of each OCR process, and the calling process's CPU time during the run;
 - the character error rate against the printed text (white space ignored), as in the tests.
@@ -32,28 +35,21 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "sample"
 
 
 def _sample_text(pages_wanted: int, columns: int) -> str:
+    """Paragraphs of the sample reports, as many as fill `pages_wanted` pages."""
     from reader.core.clean import pipeline
     from reader.core.readers import read_path
 
-    text = ""
+    paragraphs: list[str] = []
     for p in sorted(SAMPLES.glob("*.txt")):
-        text += pipeline.clean(read_path(p)).text + "\n"
-        if len(render_pages(text, Layout(columns=columns))) >= pages_wanted:
-            break
-    pages = render_pages(text, Layout(columns=columns))
-    # keep the paragraphs that fit on the pages wanted
-    paragraphs = text.split("\n")
-    while len(pages) > pages_wanted and paragraphs:
-        paragraphs = paragraphs[: max(1, int(len(paragraphs) * pages_wanted / len(pages)))]
-        pages = render_pages("\n".join(paragraphs), Layout(columns=columns))
-    return "\n".join(paragraphs)
-
-
-_SEEN: list = []
-
-
-def _pages(raw) -> list:
-    return _SEEN[-1] if _SEEN else []
+        paragraphs += [ln for ln in pipeline.clean(read_path(p)).text.split("\n") if ln.strip()]
+    lo, hi = 1, len(paragraphs)  # the most paragraphs that fit (binary search on the page count)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(render_pages("\n".join(paragraphs[:mid]), Layout(columns=columns))) <= pages_wanted:
+            lo = mid
+        else:
+            hi = mid - 1
+    return "\n".join(paragraphs[:lo])
 
 
 def _hwm_mb(pid: int) -> float | None:
@@ -72,19 +68,12 @@ def _cpu() -> float:
 
 
 def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
-    from reader.core.ocr import OcrOptions
+    from reader.core.clean import pipeline
     from reader.core.ocr import run as ocr_run
-    from reader.core.readers import read_path
+    from reader.core.ocr.images import pdf_pages
+    from reader.core.ocr.record import assemble
 
     rows: list[tuple[str, str]] = []
-    real = ocr_run.read_pages
-
-    def keep(*args, **kwargs):
-        results = real(*args, **kwargs)
-        _SEEN.append(results)
-        return results
-
-    ocr_run.read_pages = keep  # the page results, for their CPU times
     t = time.perf_counter()
     executor = ocr_run._POOL.acquire()
     list(executor.map(int, [0] * ocr_run.ocr_workers()))  # every process started, engine loaded
@@ -98,23 +87,24 @@ def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
             images = render_pages(text, Layout(columns=cols))
             path = Path(tmp) / f"scan-{cols}.pdf"
             path.write_bytes(to_pdf(images))
-            one = Path(tmp) / f"one-{cols}.pdf"
-            one.write_bytes(to_pdf(images[:1]))
             t0 = time.perf_counter()
-            read_path(one, ocr=OcrOptions())
+            ocr_run.read_pages(str(path), [ocr_run.PageJob(1, path.name, images[0])], 1)
             alone = time.perf_counter() - t0
             cpu0, t0 = _cpu(), time.perf_counter()
-            raw = read_path(path, ocr=OcrOptions())
+            # as read_pdf reads a scan: its pages rendered by PDFium, read by the OCR processes, laid out
+            data = path.read_bytes()
+            rendered = pdf_pages(data, str(path), list(range(len(images))))
+            pages = ocr_run.read_pages(str(path), (ocr_run.PageJob(k + 1, path.name, img)
+                                                   for k, img in enumerate(rendered)), len(images))
+            original, _record = assemble(pages)
             wall = time.perf_counter() - t0
             cpu = _cpu() - cpu0
-            from reader.core.clean import pipeline
-
-            rate = cer(pipeline.clean(raw).text, text)
+            rate = cer(pipeline.clean(original).text, text)
             label = "one column" if cols == 1 else f"{cols} columns"
             rows.append((f"{label}: {len(images)} pages, all OCR processes", f"{wall / len(images):.2f} s a page "
                          f"({len(images) / wall:.2f} pages/s)"))
             rows.append((f"{label}: one page alone", f"{alone:.2f} s"))
-            cpu_page = sum(r.cpu for r in _pages(raw)) / len(images)
+            cpu_page = sum(r.cpu for r in pages) / len(images)
             rows.append((f"{label}: CPU time a page in its OCR process (load-independent)",
                          f"{cpu_page:.2f} s: {cpu_page / ocr_run.ocr_workers():.2f} s a page on "
                          f"{ocr_run.ocr_workers()} idle cores"))

