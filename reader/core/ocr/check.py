@@ -73,14 +73,13 @@ class UnitScan:
 
 def unit_scan(project: Project, unit_id: int) -> UnitScan | None:
     """The OCR record seen from unit `unit_id`, or None when its document was not OCR'd."""
-    row = project.db.execute(
-        'SELECT u.document_id, u.start, u."end", d.offset_map FROM units u JOIN documents d ON d.id = u.document_id '
-        "WHERE u.id = ?", [unit_id]).fetchone()
+    row = project.db.execute('SELECT document_id, start, "end" FROM units WHERE id = ?', [unit_id]).fetchone()
     if row is None:
         raise NotFound("unit", str(unit_id))
-    doc_id, start, end, offset_map = row
-    if not ocr_pages.has_record(project, doc_id):
+    doc_id, start, end = row
+    if not ocr_pages.has_record(project, doc_id):  # asked first: most documents were not OCR'd
         return None
+    offset_map = project.db.execute("SELECT offset_map FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
     return UnitScan(doc_id, start, end, OffsetMap.from_json(offset_map), ocr_pages.lines(project, doc_id),
                     ocr_pages.confidence(project, doc_id), ocr_pages.page_count(project, doc_id))
 
