@@ -94,9 +94,9 @@ def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
             # as read_pdf reads a scan: its pages rendered by PDFium, read by the OCR processes, laid out
             data = path.read_bytes()
             rendered = pdf_pages(data, str(path), list(range(len(images))))
-            pages = ocr_run.read_pages(str(path), (ocr_run.PageJob(k + 1, path.name, img)
-                                                   for k, img in enumerate(rendered)), len(images))
-            original, _record = assemble(pages)
+            results = ocr_run.read_pages(str(path), (ocr_run.PageJob(k + 1, path.name, img)
+                                                     for k, img in enumerate(rendered)), len(images))
+            original, _record = assemble(results)
             wall = time.perf_counter() - t0
             cpu = _cpu() - cpu0
             rate = cer(pipeline.clean(original).text, text)
@@ -104,7 +104,7 @@ def run(pages: int, columns: list[int]) -> list[tuple[str, str]]:
             rows.append((f"{label}: {len(images)} pages, all OCR processes", f"{wall / len(images):.2f} s a page "
                          f"({len(images) / wall:.2f} pages/s)"))
             rows.append((f"{label}: one page alone", f"{alone:.2f} s"))
-            cpu_page = sum(r.cpu for r in pages) / len(images)
+            cpu_page = sum(r.cpu for r in results) / len(images)
             rows.append((f"{label}: CPU time a page in its OCR process (load-independent)",
                          f"{cpu_page:.2f} s: {cpu_page / ocr_run.ocr_workers():.2f} s a page on "
                          f"{ocr_run.ocr_workers()} idle cores"))
