@@ -6,7 +6,8 @@
 It imports the sample reports (resources/sample) into a project in a temporary folder (READER_HOME
 there too, so the real settings are never touched), tags a few sentences through `reader tag`, then
 runs `reader --screenshot` for each view and language: the reading window on a section, the
-comparison view and the welcome. The guide's copies are scaled to GUIDE_WIDTH
+comparison view and the welcome; and, for the README only, a sample report printed as a two-column
+scan, imported by OCR and shown with its page image (scan.png). The guide's copies are scaled to GUIDE_WIDTH
 pixels (smoothly, with Qt) so that the guide shows them at their size; the README's are kept whole.
 Open the PNGs and look at them before committing.
 """
@@ -66,6 +67,30 @@ def make_project(env: dict, project: Path) -> None:
                    "--theme", theme)
 
 
+SCAN_SAMPLE = "000_31e8ac0237fc797b.txt"
+SCAN_SECTION = "新绛县/依法监督"
+
+
+def scan_shot(env: dict, tmp: Path) -> None:
+    """A sample report printed as two-column page pictures (reader.bench.scanpages), imported by OCR,
+    shown beside its page image."""
+    sys.path.insert(0, str(ROOT))
+    from reader.bench.scanpages import Layout, render_pages, to_png
+    from reader.core.clean import pipeline
+    from reader.core.readers import read_path
+
+    folder = tmp / "扫描件"
+    folder.mkdir()
+    text = pipeline.clean(read_path(ROOT / "resources" / "sample" / SCAN_SAMPLE)).text
+    for k, page in enumerate(render_pages(text, Layout(columns=2))):
+        (folder / f"页{k + 1}.png").write_bytes(to_png(page))
+    project = tmp / "scan.renda"
+    reader(env, "--project", str(project), "import", str(folder))
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    reader(env, "--project", str(project), "--screenshot", str(README_SHOTS / "scan.png"), "--select", SCAN_SECTION)
+    print("zh_CN: scan.png")
+
+
 def scale(src: Path, dest: Path, width: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
@@ -95,6 +120,7 @@ def main() -> int:
                     README_SHOTS.mkdir(parents=True, exist_ok=True)
                     (README_SHOTS / name).write_bytes(full.read_bytes())
                 print(f"{lang}: {name}")
+        scan_shot(env, Path(tmp))
     return 0
 
 

@@ -12,7 +12,8 @@
 #   4. the user guide (帮助 ▸ 使用说明) is in the bundle in both languages, and renders:
 #      --screenshot FILE --view guide.
 #   5. importing 20 files (enough for the import worker processes, which a frozen build must be
-#      able to start) imports all 20, and `reader outline` reads them back.
+#      able to start) imports all 20, and `reader outline` reads them back;
+#   6. a picture (rendered here with $PYTHON) is read by the bundle's OCR processes.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -77,4 +78,21 @@ fi
 units="$(timeout 120 "$EXE" outline --project "$TMP/smoke.renda" | grep -c '^unit ')"
 [[ "$units" == 20 ]] || { echo "FAIL: reader outline lists $units units after importing 20 files" >&2; exit 1; }
 echo "ok: 20 files imported by the bundle (its import worker processes start) and read back"
+
+# 6. a picture read by OCR in the bundle (its OCR processes, onnxruntime, OpenCV and the models)
+"$PYTHON" - "$TMP/scan.png" <<'PY'
+import sys
+from pathlib import Path
+
+from reader.bench.scanpages import Layout, render_pages, to_png
+
+text = "县人民代表大会常务委员会工作报告\n一、监督工作\n听取审议专项工作报告十二项，开展执法检查五次。\n二、代表工作\n建设代表联络站四十个。"
+Path(sys.argv[1]).write_bytes(to_png(render_pages(text, Layout(header=None))[0]))
+PY
+timeout 300 "$EXE" import --project "$TMP/scan.renda" "$TMP/scan.png" >"$TMP/scan.txt" 2>&1 \
+    || { echo "FAIL: importing a picture with the bundle (OCR):" >&2; cat "$TMP/scan.txt" >&2; exit 1; }
+timeout 120 "$EXE" text --unit 1 --project "$TMP/scan.renda" >"$TMP/scan-text.txt"
+grep -q "建设代表联络站四十个" "$TMP/scan-text.txt" \
+    || { echo "FAIL: the bundle's OCR read:" >&2; cat "$TMP/scan-text.txt" >&2; exit 1; }
+echo "ok: a picture read by the bundle's OCR"
 echo "smoke test passed"

@@ -67,3 +67,34 @@ def write_text(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def scans(tmp_path_factory) -> dict[str, Path]:
+    """Two sample reports printed as scans: an image-only PDF (one column) and a folder of PNG pages
+    (two columns), each with a running head and page numbers (tests/ocr_scans.py)."""
+    from tests.ocr_scans import make_scans, needs_ocr
+
+    if needs_ocr.args[0]:
+        pytest.skip("the OCR extra is not installed")
+    return make_scans(tmp_path_factory.mktemp("scans"))
+
+
+@pytest.fixture(scope="session")
+def scan_project_file(scans, tmp_path_factory) -> Path:
+    """The two scans imported by OCR, once per session (copy it before changing it)."""
+    from reader.core.ingest import import_paths
+    from reader.core.store.db import open_project
+
+    path = tmp_path_factory.mktemp("scanned") / "scans.renda"
+    with open_project(path) as p:
+        report = import_paths(p, list(scans.values()))
+        assert not report.failed, [(i.name, i.error) for i in report.failed]
+    return path
+
+
+@pytest.fixture
+def scan_project_path(scan_project_file, tmp_path) -> Path:
+    dest = tmp_path / "scans.renda"
+    shutil.copyfile(scan_project_file, dest)
+    return dest

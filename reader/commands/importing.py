@@ -17,13 +17,33 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "import",
         parents=[common],
         help="导入文件或文件夹 / import files or folders",
-        description="Import files (.txt .md .docx .html .htm .pdf; REFI-QDA .qdpx projects and .qdc "
-        "codebooks) and folders (recursively) into the project, creating it if needed. One line per file, then a summary. Exit 0 when every file "
+        description="Import files (.txt .md .docx .html .htm .pdf; pictures .png .jpg .jpeg .tif .tiff .webp, "
+        "read by OCR; REFI-QDA .qdpx projects and .qdc codebooks) and folders (recursively; the page "
+        "pictures of one folder are one report, in the natural order of their names) into the project, "
+        "creating it if needed. One line per file, then a summary. Exit 0 when every file "
         "was imported or already present; 1 when any failed (the others are still imported).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--ocr", choices=("never", "auto", "always"), default="auto",
+                   help="文字识别：never 不识别；auto 只识别没有文字层的页（默认）；always 识别每一页 / OCR: never; "
+                   "auto (default): pages without a usable text layer, and pictures; always: every page")
     p.set_defaults(func=run, create=True)
 
+
+
+def _ocr_progress(out: Out):
+    """Pages read by OCR: one line each on stderr while a scan is read, in a terminal (a script that
+    reads stderr sees only the errors)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def on_page(name: str, page: int, pages: int, text: str) -> None:
+        print(out.t(f"  文字识别 {name}：第 {page}/{pages} 页", f"  OCR {name}: page {page}/{pages}"),
+              file=sys.stderr, flush=True)
+
+    return on_page
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
@@ -43,7 +63,8 @@ def run(args: argparse.Namespace, out: Out) -> int:
         signal.signal(signal.SIGINT, on_interrupt)
     try:
         with open_for(args, create=True, write=True) as project:
-            report = import_paths(project, args.paths, cancel=token)
+            report = import_paths(project, args.paths, cancel=token, ocr_mode=args.ocr,
+                                  on_page=_ocr_progress(out))
     finally:
         if in_main_thread:
             signal.signal(signal.SIGINT, previous)

@@ -92,10 +92,38 @@ class TooLarge(ReaderError):
 
 @dataclass
 class NeedsOcr(ReaderError):
-    """A PDF without a text layer."""
+    """A scan (a PDF without a text layer, a picture) read with OCR turned off."""
 
     path: str
     code = "needs_ocr"
+
+
+@dataclass
+class OcrUnavailable(ReaderError):
+    """A scan (an image, a PDF page without a usable text layer) to read, and the OCR extra
+    (rapidocr-onnxruntime, pypdfium2) is not installed."""
+
+    path: str
+    code = "ocr_unavailable"
+
+
+@dataclass
+class NoTextRecognised(ReaderError):
+    """OCR found no text on the pages of a scan or picture (a blank page, a photo of no text)."""
+
+    path: str
+    code = "no_text_recognised"
+
+
+@dataclass
+class ImageTooLarge(ReaderError):
+    """A picture whose size in pixels is beyond what is read (an image bomb: a small file that
+    decodes to gigapixels), found from its header before it is decoded."""
+
+    path: str
+    megapixels: int
+    limit: int
+    code = "image_too_large"
 
 
 @dataclass

@@ -4,7 +4,9 @@ import_paths takes files and folders (searched recursively: files whose suffix w
 QDA exchange formats .qdpx/.qdc, read by reader.core.export.refi; hidden files and folders skipped;
 symlinked folders not followed, nor links to files outside the folder: LinkLeavesFolder; a file
 the user names is read, a link or not). A file name that is not UTF-8 is imported and shown with
-replacement characters (reader.core.store.documents.shown_name). Each file ends as 'imported', 'duplicate' (the same bytes are
+replacement characters (reader.core.store.documents.shown_name). The page pictures directly in one
+folder, two or more, are one report (readers.image). Scans and pictures are read by OCR (`ocr_mode`,
+reader.core.ocr), in OCR processes, page by page with progress. Each file ends as 'imported', 'duplicate' (the same bytes are
 already in the project: nothing is added) or 'failed' with its typed error; a failure never
 leaves half a document behind and the rest of the batch still imports.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 from reader.core import readers, structure
 from reader.core.clean import pipeline
 from reader.core.errors import (
+    Cancelled,
     EmptyDocument,
     ImportFailed,
     LinkLeavesFolder,
@@ -33,6 +36,7 @@ from reader.core.errors import (
     UnsupportedFormat,
     WriteFailed,
 )
+from reader.core.ocr import AUTO, OcrOptions
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
 from reader.core.store.db import Project
@@ -146,9 +150,12 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
             folder = os.path.realpath(p)
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not _hidden(d))
+                pictures = _page_pictures(Path(root), files)
+                if pictures:
+                    add(Path(root))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not _hidden(name) and f.suffix.lower() in suffixes:
+                    if not _hidden(name) and f.suffix.lower() in suffixes and name not in pictures:
                         if f.is_symlink() and _leaves(f, folder):
                             add(f, LinkLeavesFolder(str(f)))
                         elif _regular(f):
@@ -162,6 +169,15 @@ def collect(paths: Iterable[str | Path]) -> list[tuple[Path, ReaderError | None]
         else:
             add(p)
     return out
+
+
+def _page_pictures(folder: Path, names: list[str]) -> set[str]:
+    """The names of a folder's page pictures when there are two or more (one report), else none."""
+    from reader.core.readers.image import IMAGE_SUFFIXES
+
+    pictures = {n for n in names if not _hidden(n) and Path(n).suffix.lower() in IMAGE_SUFFIXES
+                and _regular(folder / n)}
+    return pictures if len(pictures) >= 2 else set()
 
 
 # Many files are read, cleaned and cut into units in worker processes (both cores), while this
@@ -193,18 +209,23 @@ def import_paths(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancel: object | None = None,
+    ocr_mode: str = AUTO,
+    on_page=None,
 ) -> ImportReport:
     """Import files and folders. `progress(done, total, name)` is called before each file and once
     at the end; `cancel` (a CancelToken) is checked between files: on cancel the report has
     cancelled=True and what was imported stays. Many files are prepared on every core and written
-    in batches (each document still all or nothing); the report is the same either way."""
+    in batches (each document still all or nothing); the report is the same either way. `ocr_mode`:
+how scans are read (reader.core.ocr); while a file is read by OCR, `progress` names it with the
+page read and the start of its text ("scan.pdf 3/20 …"), or `on_page(name, page, pages, text)`
+is called when given; a cancel stops it between pages (nothing of it is kept)."""
     if project.read_only:
         raise project.read_only_error()
     files = collect(paths)
     report = ImportReport(total=len(files))
     readable = sum(1 for p, known in files if known is None and p.suffix.lower() not in RESERVED_SUFFIXES)
     if readable >= PARALLEL_MIN_FILES and workers() > 1:
-        _import_parallel(project, files, report, progress, cancel)
+        _import_parallel(project, files, report, progress, cancel, ocr_mode)
     else:
         for done, (path, known) in enumerate(files):
             if is_cancelled(cancel):
@@ -212,10 +233,24 @@ def import_paths(
                 break
             if progress is not None:
                 progress(done, len(files), path.name)
-            report.items.append(_guarded(project, path, known, lambda p=path: import_file(project, p)))
+            options = OcrOptions(ocr_mode, _page_progress(progress, on_page, done, len(files), path.name), cancel)
+            item = _guarded(project, path, known, lambda p=path, o=options: import_file(project, p, o))
+            if isinstance(item.error, Cancelled):
+                report.cancelled = True
+                break
+            report.items.append(item)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _page_progress(progress: Progress | None, on_page, done: int, total: int, name: str):
+    """A file's OCR progress, page by page: to `on_page`, else as the import's progress of the file."""
+    if on_page is not None:
+        return lambda page, pages, text: on_page(name, page, pages, text)
+    if progress is None:
+        return None
+    return lambda page, pages, text: progress(done, total, f"{name} {page}/{pages} {text}".rstrip())
 
 
 def _guarded(project: Project, path: Path, known: ReaderError | None, work) -> ImportItem:
@@ -233,7 +268,7 @@ def _guarded(project: Project, path: Path, known: ReaderError | None, work) -> I
         return ImportItem(path, FAILED, error=ImportFailed(str(path), f"{type(e).__name__}: {e}"))
 
 
-def import_file(project: Project, path: Path) -> ImportItem:
+def import_file(project: Project, path: Path, ocr: OcrOptions | None = None) -> ImportItem:
     """Import one file (raises ReaderError when it cannot be read)."""
     if path.suffix.lower() in RESERVED_SUFFIXES:
         return _import_exchange(project, path)
@@ -241,22 +276,22 @@ def import_file(project: Project, path: Path) -> ImportItem:
     existing = documents.find_sha256(project, sha)
     if existing is not None:
         return ImportItem(path, DUPLICATE, document_id=existing)
-    return _store(project, prepare(path, data, sha))
+    return _store(project, prepare(path, data, sha, ocr))
 
 
 def _read(path: Path) -> tuple[bytes, str]:
     try:
         readers.check_size(path)  # before reading an absurdly large file into memory
-        data = path.read_bytes()
+        data = readers.read_bytes(path)
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
     return data, hashlib.sha256(data).hexdigest()
 
 
-def prepare(path: Path, data: bytes, sha: str) -> Prepared:
+def prepare(path: Path, data: bytes, sha: str, ocr: OcrOptions | None = None) -> Prepared:
     """Read, clean and find the units of one file's bytes (no project: runs in a worker)."""
     try:
-        raw = readers.read_path(path, data)
+        raw = readers.read_path(path, data, ocr)
     except OSError as e:
         raise PathUnreadable(str(path), e.strerror or str(e)) from e
     if not raw.text.strip():
@@ -269,6 +304,13 @@ def prepare(path: Path, data: bytes, sha: str) -> Prepared:
 
 
 def _store(project: Project, prepared: Prepared) -> ImportItem:
+    if getattr(prepared.raw, "ocr", None) is not None:
+        with project.db.atomic():  # the document and its OCR record, all or nothing
+            return _store_document(project, prepared)
+    return _store_document(project, prepared)
+
+
+def _store_document(project: Project, prepared: Prepared) -> ImportItem:
     path, raw, cleaned, units = prepared.path, prepared.raw, prepared.cleaned, prepared.units
     doc_id, unit_ids = documents.insert_document(
         project,
@@ -285,6 +327,10 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
         units=units,
         index_texts=prepared.index_texts,
     )
+    if getattr(raw, "ocr", None) is not None:
+        from reader.core.store import ocr_pages
+
+        ocr_pages.save(project, doc_id, raw.ocr)
     return ImportItem(
         path,
         IMPORTED,
@@ -299,13 +345,13 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
 # -- many files: prepared on every core, written here in batches ---------------------------------
 
 
-def _prepare_in_worker(path: Path, data: bytes, sha: str) -> tuple[str, object]:
+def _prepare_in_worker(path: Path, data: bytes, sha: str, ocr_mode: str = AUTO) -> tuple[str, object]:
     """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
     nothing unpicklable crosses back. The search tokens are made here too, off the writer."""
     from reader.core.search import tokens_text
 
     try:
-        prepared = prepare(path, data, sha)
+        prepared = prepare(path, data, sha, OcrOptions(ocr_mode))
         text = prepared.cleaned.text
         prepared.index_texts = [tokens_text(text[u.start : u.end]) for u in prepared.units]
         return "ok", prepared
@@ -320,8 +366,8 @@ def _prepare_in_worker(path: Path, data: bytes, sha: str) -> tuple[str, object]:
 class _Task:
     """One file of a parallel import: its bytes read and hashed here, prepared in a worker."""
 
-    def __init__(self, path: Path, known: ReaderError | None):
-        self.path, self.known = path, known
+    def __init__(self, path: Path, known: ReaderError | None, ocr_mode: str = AUTO):
+        self.path, self.known, self.ocr_mode = path, known, ocr_mode
         self.data: bytes | None = None
         self.sha = ""
         self.future = None
@@ -339,7 +385,7 @@ class _Task:
         pending.add(self.sha)
         if pool is not None:
             try:
-                self.future = pool.submit(_prepare_in_worker, self.path, self.data, self.sha)
+                self.future = pool.submit(_prepare_in_worker, self.path, self.data, self.sha, self.ocr_mode)
             except RuntimeError:  # the pool is broken or shut: prepared here instead
                 self.future = None
 
@@ -361,7 +407,7 @@ class _Task:
                 log.warning("a worker process failed; %s is prepared in the main process", self.path, exc_info=True)
         self.future = None
         if outcome is None:
-            return prepare(self.path, self.data or b"", self.sha)
+            return prepare(self.path, self.data or b"", self.sha, OcrOptions(self.ocr_mode))
         kind, value = outcome
         if kind == "error":
             raise value
@@ -383,7 +429,8 @@ def _start_pool():
         return None
 
 
-def _import_parallel(project: Project, files, report: ImportReport, progress: Progress | None, cancel) -> None:
+def _import_parallel(project: Project, files, report: ImportReport, progress: Progress | None, cancel,
+                     ocr_mode: str = AUTO) -> None:
     from collections import deque
 
     pool = _start_pool()
@@ -392,7 +439,7 @@ def _import_parallel(project: Project, files, report: ImportReport, progress: Pr
     # import makes no garbage cycles to collect
     collecting = gc.isenabled()
     gc.disable()
-    tasks = deque(_Task(path, known) for path, known in files)
+    tasks = deque(_Task(path, known, ocr_mode) for path, known in files)
     started: deque[_Task] = deque()
     pending: set[str] = set()
     batch: list[tuple[int, Prepared]] = []  # (index in report.items, document) written together

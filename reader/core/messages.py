@@ -19,8 +19,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "path_missing": {"zh": "找不到文件或文件夹：{path}", "en": "No such file or folder: {path}"},
     "path_unreadable": {"zh": "无法读取 {path}：{reason}", "en": "Cannot read {path}: {reason}"},
     "unsupported_format": {
-        "zh": "不支持的文件类型 {suffix}：{path}（支持 .txt .md .docx .html .htm .pdf .qdpx .qdc）",
-        "en": "Unsupported file type {suffix}: {path} (supported: .txt .md .docx .html .htm .pdf .qdpx .qdc)",
+        "zh": "不支持的文件类型 {suffix}：{path}（支持 .txt .md .docx .html .htm .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc）",
+        "en": "Unsupported file type {suffix}: {path} (supported: .txt .md .docx .html .htm .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc)",
     },
     "empty_document": {"zh": "文件没有文字内容：{path}", "en": "The file has no text: {path}"},
     "binary_content": {
@@ -40,8 +40,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is too large (limit {limit_mb} MB): {path}",
     },
     "needs_ocr": {
-        "zh": "这个 PDF 没有文字层（是扫描图片），请先做文字识别（OCR）再导入：{path}",
-        "en": "This PDF has no text layer (it is a scanned image); run OCR on it first, then import: {path}",
+        "zh": "这个文件没有文字层（是扫描件或图片），而文字识别（OCR）已关闭（--ocr never）：{path}",
+        "en": "This file has no text layer (it is a scan or a picture) and OCR is turned off (--ocr never): {path}",
+    },
+    "ocr_unavailable": {
+        "zh": "这是扫描件或图片，需要文字识别（OCR），但没有安装 OCR 组件："
+        "请运行 pip install 'renda-reader[ocr]'（安装包已自带），或用 --ocr never 只导入有文字层的页：{path}",
+        "en": "This is a scan or a picture and needs OCR, which is not installed: run "
+        "pip install 'renda-reader[ocr]' (the installer includes it), or use --ocr never to import "
+        "only the pages with a text layer: {path}",
+    },
+    "no_text_recognised": {
+        "zh": "文字识别（OCR）在这个扫描件或图片中没有找到文字（空白页，或不是文字的照片）：{path}",
+        "en": "OCR found no text in this scan or picture (a blank page, or a photo of no text): {path}",
+    },
+    "image_too_large": {
+        "zh": "图片太大（{megapixels} 百万像素，上限 {limit}；可能已损坏，或是“图片炸弹”），未打开：{path}",
+        "en": "The picture is too large ({megapixels} megapixels, limit {limit}; it may be damaged or an "
+        "image bomb) and was not opened: {path}",
     },
     "not_a_project": {
         "zh": "这不是人大报告对读的项目文件，未做任何修改：{path}",
@@ -185,6 +201,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 # Names of things used inside messages ({kind}), in both languages.
 KINDS: dict[str, dict[str, str]] = {
     "unit": {"zh": "报告", "en": "unit"},
+    "line": {"zh": "识别的行", "en": "OCR line"},
     "section": {"zh": "章节", "en": "section"},
     "theme": {"zh": "主题", "en": "theme"},
     "passage": {"zh": "标注段落", "en": "passage"},
@@ -216,6 +233,7 @@ LIMITS: dict[str, dict[str, str]] = {
 # InvalidInput: what the input is called (its `what`), in both languages.
 INPUTS: dict[str, dict[str, str]] = {
     "query": {"zh": "检索词", "en": "search text"},
+    "line_text": {"zh": "更正的一行", "en": "corrected line"},
     "limit": {"zh": "数量上限", "en": "limit"},
     "span": {"zh": "位置范围", "en": "span"},
     "quote": {"zh": "引文", "en": "quote"},

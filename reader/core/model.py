@@ -25,7 +25,8 @@ class RawDocument:
     for formats that carry their own (docx, pdf);
     format: 'txt', 'md', 'docx', 'html', 'pdf';
     hints: heading lines known from the format, offsets into `text`;
-    title: a title from the format's metadata (HTML <title>, Word core properties), if any.
+    title: a title from the format's metadata (HTML <title>, Word core properties), if any;
+    ocr: for a scan or picture read by OCR, its pages, lines and confidences.
     """
 
     text: str
@@ -33,6 +34,7 @@ class RawDocument:
     format: str
     hints: list[HeadingHint] = field(default_factory=list)
     title: str | None = None
+    ocr: object | None = None  # an OCR'd document's record (reader.core.ocr.record.OcrRecord)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ from reader.ui.passagestrip import PassageStrip
 from reader.ui.projects import ProjectMixin
 from reader.ui.reading import ReadingMixin
 from reader.ui.recleaning import Recleaning
+from reader.ui.scanview import ScanController
 from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
 from reader.ui.suggestionlist import SuggestionList
@@ -97,6 +98,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self._connect()
         self.init_team()  # 编辑 ▸ 标注人, 视图 ▸ 显示标注人 and 编码一致性, 文件 ▸ 合并项目 (reader.ui.team)
         self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
+        self.scans = ScanController(self)  # the page image beside a text read by OCR, line corrections
         self.retranslate_ui()
         self.load_project_views()
         QTimer.singleShot(0, self.announce_read_only)

@@ -5,7 +5,8 @@ What it draws: headings as headings; comfortable Chinese typography (a CJK font,
 colours (translucent, so overlaps show darker) with coding stripes in a margin on the left (one
 bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text with a
 hatched background and a wavy red line; a search hit or the passage being looked at; one
-suggestion underlined with dots.
+suggestion underlined with dots; in a text read by OCR, the characters it was unsure of with a
+wavy orange line (set_uncertain; reader.ui.scanview sets them and offers to correct the line).
 
 Positions: core offsets count code points of the unit text; Qt counts UTF-16 units. Every
 conversion goes through reader.ui.positions.Utf16Index, here only. The pane knows which span of
@@ -56,6 +57,7 @@ HEADING_COLOUR = "#1f3a5f"
 DAMAGED_COLOUR = "#c0392b"
 FOCUS_COLOUR = "#ffd54f"
 FIND_COLOUR = "#fff59d"
+UNCERTAIN_COLOUR = "#e67e22"
 
 
 
@@ -116,6 +118,8 @@ class TextPane(QTextEdit):
     passageClicked = Signal(int)  # a highlight or a stripe clicked
     editPassageRequested = Signal(int)
     deletePassageRequested = Signal(int)
+    contentShown = Signal()  # a report or section was shown (show_content) or the pane cleared
+    correctLineRequested = Signal(int)  # context menu ▸ correct the OCR line at this unit offset
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -138,6 +142,8 @@ class TextPane(QTextEdit):
         self.focus_span: tuple[int, int] | None = None
         self.find_spans: list[tuple[int, int]] = []  # pane (UTF-16) positions
         self.suggestion: tuple[int, int, str] | None = None
+        self.uncertain: list[tuple[int, int]] = []  # unit offsets OCR was unsure of
+        self.scanned = False  # the text shown was read by OCR: its lines can be corrected
         self.family = cjk_family()
         self.point_size = 13
         self.stripes = CodingStripes(self)
@@ -285,16 +291,22 @@ class TextPane(QTextEdit):
         self.focus_span = None
         self.find_spans = []
         self.suggestion = None
+        self.uncertain = []
+        self.scanned = False
         self._assign_lanes()
         self._render(keep_scroll=keep_scroll)
+        self.contentShown.emit()
 
     def clear_content(self, message: str = "") -> None:
         self.content = None
         self.index = Utf16Index("")
         self._lanes = {}
+        self.uncertain = []
+        self.scanned = False
         self.setPlainText(message)
         self._update_margin()
         self._refresh_highlights()
+        self.contentShown.emit()
 
     def set_passages(self, passages: list[tuple[int, int, int, list[int]]]) -> None:
         """New passages for the shown unit (after tagging or undo): highlights only, no re-layout."""
@@ -318,6 +330,12 @@ class TextPane(QTextEdit):
             c.setPosition(self.to_pane(span[0]))
             self.setTextCursor(c)
             self.ensureCursorVisible()
+
+    def set_uncertain(self, spans: list[tuple[int, int]], scanned: bool = True) -> None:
+        """The spans (unit offsets) OCR was unsure of, marked with a wavy orange line."""
+        self.uncertain = spans
+        self.scanned = scanned
+        self._refresh_highlights()
 
     def set_find_spans(self, spans: list[tuple[int, int]]) -> None:
         """Find-in-pane matches, as pane positions."""
@@ -380,6 +398,14 @@ class TextPane(QTextEdit):
                 fmt.setUnderlineColor(QColor(DAMAGED_COLOUR))
                 fmt.setToolTip(tr("Damaged text: characters were lost when the report was copied"))
                 sels.append(self._selection(self.to_pane(s), self.to_pane(e), fmt))
+            if self.uncertain:
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor(UNCERTAIN_COLOUR))
+                fmt.setToolTip(tr("OCR was unsure of this character: compare it with the page image"))
+                for s, e in self.uncertain:
+                    if e > content.start and s < content.end:
+                        sels.append(self._selection(self.to_pane(max(s, content.start)), self.to_pane(min(e, content.end)), fmt))
             for pid, s, e, themes in self.visible_passages():
                 a, b = self.to_pane(s), self.to_pane(e)
                 for tid in themes or [0]:
@@ -471,6 +497,12 @@ class TextPane(QTextEdit):
         if self.content is not None:
             at = self.cursorForPosition(pos).position()
             ids = self.passages_at(self.to_unit(at))
+            if self.scanned and not self.content.original:
+                offset = self.to_unit(at)
+                menu.addSeparator()
+                correct = menu.addAction(tr("Correct this OCR line…"))
+                correct.setObjectName("correctLineAction")
+                correct.triggered.connect(lambda _checked=False: self.correctLineRequested.emit(offset))
             if ids:
                 pid = ids[0]
                 menu.addSeparator()

@@ -1202,6 +1202,14 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>文字受损：复制报告时有字符丢失</translation>
     </message>
     <message>
+        <source>OCR was unsure of this character: compare it with the page image</source>
+        <translation>文字识别对这个字没有把握：请对照页面图像核对</translation>
+    </message>
+    <message>
+        <source>Correct this OCR line…</source>
+        <translation>更正识别的这一行…</translation>
+    </message>
+    <message>
         <source>reused {share}%</source>
         <translation>复用 {share}%</translation>
     </message>
@@ -2155,7 +2163,43 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
     </message>
     <message>
         <source>Copy every passage both coders agree on into the settled coding</source>
-        <translation>把两位标注人一致的每一段复制到定稿中</translation>
+        <translation>把两位标注人一致的全部段落复制到定稿中</translation>
+    </message>
+    <message>
+        <source>Correct line…</source>
+        <translation>更正这一行…</translation>
+    </message>
+    <message>
+        <source>The page image of a report read by OCR shows here.</source>
+        <translation>经文字识别（OCR）导入的报告，其页面图像显示在这里。</translation>
+    </message>
+    <message>
+        <source>Page image</source>
+        <translation>页面图像</translation>
+    </message>
+    <message>
+        <source>Correct the OCR &amp;line…</source>
+        <translation>更正识别的行(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Correct the OCR line</source>
+        <translation>更正识别的行</translation>
+    </message>
+    <message>
+        <source>Type the line as it is printed. The text is cleaned again and your passages are found again; Undo takes the correction back.</source>
+        <translation>按纸面上印的文字输入这一行。文本会重新清理，已标注的段落会重新定位；撤销可以取消这次更正。</translation>
+    </message>
+    <message>
+        <source>Correct OCR line</source>
+        <translation>更正识别的行</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages} · {source} · line {line}</source>
+        <translation>第 {page} 页，共 {pages} 页 · {source} · 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Line corrected; the text was cleaned again.</source>
+        <translation>已更正这一行，文本已重新清理。</translation>
     </message>
 </context>
 <context>

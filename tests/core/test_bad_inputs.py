@@ -14,9 +14,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,16 +29,17 @@ from reader.bench.hostile import qde as _qde
 from reader.bench.hostile import shared_stream_pdf as _shared_stream_pdf
 from reader.bench.hostile import zip_entries as _zip_entries
 from reader.bench.pdfwriter import make_pdf
-from reader.core import ingest
+from reader.core import ingest, ocr
 from reader.core.errors import (
     BinaryContent,
     DamagedFile,
     EmptyDocument,
     Encrypted,
+    ImageTooLarge,
     ImportFailed,
     MixedEncodings,
-    NeedsOcr,
     NotAFile,
+    NoTextRecognised,
     PathMissing,
     PathUnreadable,
     TextTooLong,
@@ -112,6 +115,24 @@ def _file(name: str, data: bytes):
     return lambda d: write(d / name, data)
 
 
+def _picture(fmt: str) -> bytes:
+    """A blank scanned page (a picture of one shade)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (1240, 1754), 245).save(out, fmt)
+    return out.getvalue()
+
+
+def _png_bomb() -> bytes:
+    """A PNG of a few hundred bytes whose header says 60,000 x 60,000 pixels (3.6 gigapixels)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 4096)) + chunk(b"IEND", b"")
+
+
 def _fifo(d: Path) -> Path:
     d.mkdir(parents=True, exist_ok=True)
     os.mkfifo(d / "pipe.txt")
@@ -172,7 +193,10 @@ CASES = [
     Case("encrypted.docx", _file("encrypted.docx", CFB + "EncryptedPackage".encode("utf-16-le") + bytes(2000)), Encrypted),
     Case("bomb.docx", lambda d: write(d / "bomb.docx", _docx_bomb(d)), UnpacksTooLarge),
     Case("lying-bomb.docx", lambda d: write(d / "lying-bomb.docx", _docx_lying_bomb(d)), DamagedFile),
-    Case("scan.pdf", _file("scan.pdf", make_pdf([None, None, None])), NeedsOcr),
+    Case("scan.pdf", _file("scan.pdf", make_pdf([None, None, None])), NoTextRecognised),  # OCR finds nothing
+    *([Case("blank-page.png", _file("blank-page.png", _picture("PNG")), NoTextRecognised),
+       Case("corrupt.jpg", _file("corrupt.jpg", _picture("JPEG")[:400]), DamagedFile),
+       Case("bomb.png", _file("bomb.png", _png_bomb()), ImageTooLarge)] if ocr.available() else []),
     Case("truncated.pdf", _file("truncated.pdf", PDF[: len(PDF) // 2]), DamagedFile),
     Case("scripts-only.html", _file("scripts-only.html", (
         "<html><head><script>var report = '人大常委会工作报告';</script><style>p{}</style></head>"
@@ -246,7 +270,7 @@ def catalogue(tmp_path_factory) -> tuple[list[Path], dict[str, Path]]:
 def test_the_catalogue_covers_the_issue():
     assert len(CASES) >= 20
     outcomes = {c.outcome for c in CASES}
-    for error in (EmptyDocument, BinaryContent, MixedEncodings, DamagedFile, UnpacksTooLarge, NeedsOcr, TooLarge,
+    for error in (EmptyDocument, BinaryContent, MixedEncodings, DamagedFile, UnpacksTooLarge, NoTextRecognised, TooLarge,
                   NotAFile, UnsafeArchivePath):
         assert error in outcomes
 

@@ -50,7 +50,8 @@ def stored(project, path):
 
 
 def test_suffixes():
-    assert set(readers.SUFFIXES) == {".txt", ".md", ".docx", ".html", ".htm", ".pdf"}
+    assert set(readers.SUFFIXES) == {".txt", ".md", ".docx", ".html", ".htm", ".pdf",
+                                     ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
 
 
 @pytest.mark.parametrize(
@@ -330,10 +331,12 @@ def test_pdf_text_layer(project, tmp_path):
     ids=["image-only", "blank", "image-and-a-page-number", "mostly-scanned"],
 )
 def test_pdf_without_text_layer_needs_ocr(tmp_path, pages):
+    """With OCR turned off (--ocr never), a scan is refused as before OCR."""
     from reader.bench.pdfwriter import make_pdf
+    from reader.core.ocr import NEVER, OcrOptions
 
     with pytest.raises(NeedsOcr) as caught:
-        read_pdf(make_pdf(pages), "scan.pdf")
+        read_pdf(make_pdf(pages), "scan.pdf", OcrOptions(NEVER))
     assert "OCR" in describe(caught.value, "zh") and "OCR" in describe(caught.value, "en")
     assert "scan.pdf" in describe(caught.value, "en")
 

@@ -17,7 +17,7 @@ from reader.core.errors import (
     BinaryContent,
     DamagedFile,
     EmptyDocument,
-    NeedsOcr,
+    NoTextRecognised,
     PathMissing,
     TooLarge,
     UndecodableText,
@@ -62,7 +62,7 @@ def bad_files(tmp_path) -> dict[str, tuple[object, type]]:
         "plain-zip.docx": (write(d / "plain-zip.docx", _zip({"readme.txt": b"hello"})), DamagedFile),
         "empty.docx": (write(d / "empty.docx", docx_bytes([("", None)])), EmptyDocument),
         "truncated.pdf": (write(d / "truncated.pdf", pdf[: len(pdf) // 2]), DamagedFile),
-        "scan.pdf": (write(d / "scan.pdf", make_pdf([None, None])), NeedsOcr),
+        "scan.pdf": (write(d / "scan.pdf", make_pdf([None, None])), NoTextRecognised),  # blank scanned pages
         "chrome-only.html": (write(d / "chrome-only.html", CHROME_ONLY.encode()), EmptyDocument),
         "missing.txt": (d / "missing.txt", PathMissing),
     }
@@ -159,7 +159,7 @@ def test_command_line_messages_name_the_problem(capsys, tmp_path):
     _, out, _ = run(capsys, "--lang", "en", "import", *(str(p) for p, _ in bad.values()), "--project", project)
     text = out.replace("\n", " ")
     for phrase in ("has no text", "not a text file", "Cannot tell the text encoding", "damaged",
-                   "run OCR on it first", "No such file"):
+                   "OCR found no text", "No such file"):
         assert phrase in text, phrase
 
 

@@ -4,7 +4,9 @@ in another process shown read-only with the reason."""
 
 from __future__ import annotations
 
+import random
 import re
+import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -81,12 +83,28 @@ def test_a_restore_that_is_not_confirmed_changes_nothing(window, monkeypatch):
 
 
 def damaged_copy(project_file, folder):
-    """A copy of the project in `folder`, with its daily backup made, then damaged."""
+    """A copy of the project in `folder`, with its daily backup made, then damaged: in pages of the
+    search index, which opening the project and showing a report do not read (pages picked by what
+    they hold, not by where they fall: the file's layout changes with its schema)."""
     folder.mkdir()
     other = folder / "damaged.renda"
     other.write_bytes(project_file.read_bytes())
     open_project(other, create=False).close()  # its daily backup
-    damage(other)
+    with sqlite3.connect(other) as conn:
+        try:
+            size = conn.execute("PRAGMA page_size").fetchone()[0]
+            pages = [n for n, in conn.execute("SELECT pageno FROM dbstat WHERE name = 'units_fts_data' ORDER BY pageno")]
+        except sqlite3.OperationalError:  # SQLite without dbstat: pages in the middle of the file
+            pages = []
+    conn.close()
+    if len(pages) < 8:
+        damage(other)
+        return other
+    noise = random.Random(7)
+    with open(other, "r+b") as f:
+        for n in pages[len(pages) // 2 : len(pages) // 2 + 4]:
+            f.seek((n - 1) * size)
+            f.write(bytes(noise.randrange(256) for _ in range(size)))
     return other
 
 

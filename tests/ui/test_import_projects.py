@@ -19,9 +19,9 @@ def slow_imports(monkeypatch, seconds: float) -> None:
     """Each file takes `seconds` more to import (so that an import is still running when looked at)."""
     real = ingest.import_file
 
-    def slow(project, path):
+    def slow(project, path, *args, **kwargs):
         time.sleep(seconds)
-        return real(project, path)
+        return real(project, path, *args, **kwargs)
 
     monkeypatch.setattr(ingest, "import_file", slow)
 

@@ -1,7 +1,8 @@
 """Read a file from disk into a RawDocument (decoded text, encoding, format, heading hints).
 
 One module per format: text (.txt, .md in any encoding decode finds), docx, html (.html, .htm),
-pdf (with a text layer). SUFFIXES decides which files an import collects. Every reader returns
+pdf (its scanned pages read by OCR), image (pictures read by OCR) and pages (a folder of page
+pictures, one report: see image.py). SUFFIXES decides which files an import collects. Every reader returns
 text with '\\n' between paragraphs (or lines) and heading hints as offsets into that text; every
 problem with a file is a typed error (reader.core.errors), never a half-read document.
 """
@@ -13,16 +14,21 @@ from pathlib import Path
 
 from reader.core.errors import TextTooLong, TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
+from reader.core.ocr import OcrOptions
+from reader.core.readers import image
 from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
+from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
 from reader.core.readers.pdf import read_pdf
 from reader.core.readers.text import read_text
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf",
+            **dict.fromkeys(sorted(IMAGE_SUFFIXES), "image")}
+PAGES = "pages"  # a folder of page pictures, imported as one report
 
 # Files larger than this are refused before they are read (a report is rarely above a few MB;
 # a PDF or Word file with images can be far larger than its text).
-LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256}
+LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256, "image": 128, PAGES: 1024}
 
 # A text longer than this (in characters) is refused after reading: cleaning, the offset map and the
 # search index take some 40-50 bytes a character at their peak (measured: a 4.8 million character
@@ -34,11 +40,17 @@ _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     "md": lambda data, path: read_text(data, path, "md"),
     "docx": read_docx,
     "html": read_html,
+}
+_OCR_READERS: dict[str, Callable[[bytes, str, OcrOptions | None], RawDocument]] = {
     "pdf": read_pdf,
+    "image": read_image,
+    PAGES: read_folder,
 }
 
 
 def format_of(path: Path) -> str:
+    if Path(path).is_dir():
+        return PAGES
     fmt = SUFFIXES.get(Path(path).suffix.lower())
     if fmt is None:
         raise UnsupportedFormat(str(path), Path(path).suffix or "（无）")
@@ -47,21 +59,32 @@ def format_of(path: Path) -> str:
 
 def check_size(path: Path, size: int | None = None) -> None:
     """Raise TooLarge when the file (of `size` bytes, else as on disk) is over its format's limit."""
-    limit = LIMIT_MB[format_of(path)]
+    fmt = format_of(path)
+    limit = LIMIT_MB[fmt]
     if size is None:
-        size = Path(path).stat().st_size
+        size = (sum(f.stat().st_size for f in page_files(Path(path))) if fmt == PAGES
+                else Path(path).stat().st_size)
     if size > limit * 1024 * 1024:
         raise TooLarge(str(path), limit)
 
 
-def read_path(path: Path, data: bytes | None = None) -> RawDocument:
-    """Read `path` (or its bytes already read, `data`) by its suffix."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; for a folder of page pictures, its pictures packed in order."""
+    path = Path(path)
+    return image.pack(page_files(path)) if path.is_dir() else path.read_bytes()
+
+
+def read_path(path: Path, data: bytes | None = None, ocr: OcrOptions | None = None) -> RawDocument:
+    """Read `path` (or its bytes already read, `data`) by its suffix; `ocr` says how scans are read."""
     path = Path(path)
     fmt = format_of(path)
     check_size(path, None if data is None else len(data))
     if data is None:
-        data = path.read_bytes()
-    raw = _READERS[fmt](data, str(path))
+        data = read_bytes(path)
+    if fmt in _OCR_READERS:
+        raw = _OCR_READERS[fmt](data, str(path), ocr)
+    else:
+        raw = _READERS[fmt](data, str(path))
     if len(raw.text) > MAX_CHARS:
         raise TextTooLong(str(path), len(raw.text), MAX_CHARS)
     return raw

@@ -2,8 +2,13 @@
 
 The text of each page is extracted (pypdf reads characters through the fonts' ToUnicode maps) and
 pages follow each other as lines; line breaks inside paragraphs are the cleaning's business
-(join_broken_lines). A PDF without a text layer (a scan) is refused with NeedsOcr: when every
-page, or most pages, hold fewer than MIN_PAGE_CHARS letters, digits or hanzi. An encrypted PDF
+(join_broken_lines). A page without a usable text layer (a scan) holds fewer than MIN_PAGE_CHARS
+letters, digits or hanzi, or mostly characters no font maps (private-use, U+FFFD, control codes):
+with OCR (`options.mode` auto, the default) those pages are read by OCR and take their place among
+the others (reader.core.ocr; `always`: every page); with `never`, a PDF whose pages are all or
+mostly scans is refused with NeedsOcr and the scanned pages of the others are left out, as they
+were before OCR. Without the OCR extra a mostly scanned PDF is refused with OcrUnavailable (and a
+few scanned pages are left out). An encrypted PDF
 that opens with the empty password (restrictions only) is read; one that needs a password is
 refused (Encrypted). A PDF pypdf cannot parse (truncated, corrupt) is DamagedFile.
 
@@ -23,8 +28,18 @@ import time
 import warnings
 import zlib
 
-from reader.core.errors import DamagedFile, Encrypted, NeedsOcr, TextTooLong, TooComplex
+from reader.core import ocr
+from reader.core.errors import (
+    DamagedFile,
+    Encrypted,
+    NeedsOcr,
+    NoTextRecognised,
+    OcrUnavailable,
+    TextTooLong,
+    TooComplex,
+)
 from reader.core.model import RawDocument
+from reader.core.ocr import ALWAYS, NEVER, OcrOptions
 from reader.core.readers.text import normalise_newlines
 
 # pypdf reports what it repairs as log warnings ("EOF marker not found"): they go to the
@@ -43,11 +58,28 @@ class _OutOfTimeError(Exception):
     pass
 
 
+# A page whose text is more than this share of characters no font maps is garbage, read as a scan.
+GARBAGE_SHARE = 0.3
+
+
 def _useful(text: str) -> int:
     return sum(1 for ch in text if ch.isalnum() and not 0xE000 <= ord(ch) <= 0xF8FF)
 
 
-def read_pdf(data: bytes, path: str) -> RawDocument:
+def _unmapped(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o >= 0xF0000 or (o < 0x20 and ch not in "\n\t\r")
+
+
+def _scanned(text: str) -> bool:
+    """Whether a page's text layer is missing or unusable (the page is read as a scan)."""
+    shown = [ch for ch in text if not ch.isspace()]
+    if shown and sum(1 for ch in shown if _unmapped(ch)) > GARBAGE_SHARE * len(shown):
+        return True
+    return _useful(text) < MIN_PAGE_CHARS
+
+
+def read_pdf(data: bytes, path: str, options: OcrOptions | None = None) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
@@ -67,10 +99,14 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
             raise TooComplex(path, "pdf", "seconds", SECONDS) from None
         except broken as e:
             raise DamagedFile(path, "pdf", f"{type(e).__name__}: {e}") from e
-    empty = sum(1 for text in pages if _useful(text) < MIN_PAGE_CHARS)
-    if not pages or empty == len(pages) or (len(pages) >= 2 and empty > len(pages) / 2):
-        raise NeedsOcr(path)
-    text = "\n".join(t.strip("\n") for t in pages)
+    options = options or OcrOptions()
+    scanned = [k for k, text in enumerate(pages) if options.mode == ALWAYS or _scanned(text)]
+    mostly = not pages or len(scanned) == len(pages) or (len(pages) >= 2 and len(scanned) > len(pages) / 2)
+    if scanned and options.mode != NEVER and ocr.available():
+        return _with_ocr(data, path, pages, scanned, title, options)
+    if mostly:
+        raise NeedsOcr(path) if options.mode == NEVER or not scanned else OcrUnavailable(path)
+    text = "\n".join(t.strip("\n") for k, t in enumerate(pages) if k not in set(scanned))
     return RawDocument(text=text, encoding=None, format="pdf", title=title)
 
 
@@ -138,6 +174,24 @@ def _content_bytes(page) -> int:
         data = stream.get_data() if hasattr(stream, "get_data") else b""
         size += len(data)
     return size
+
+
+def _with_ocr(data: bytes, path: str, pages: list[str], scanned: list[int], title: str | None,
+              options: OcrOptions) -> RawDocument:
+    """The document with its `scanned` pages read by OCR, in their places among the others."""
+    from reader.core.ocr.images import pdf_pages
+    from reader.core.ocr.record import assemble
+    from reader.core.ocr.run import PageJob, read_pages
+
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    jobs = (PageJob(k + 1, name, img) for k, img in zip(scanned, pdf_pages(data, path, scanned), strict=True))
+    results = read_pages(path, jobs, len(scanned), options.on_page, options.cancel)
+    by_page = dict(zip(scanned, results, strict=True))
+    parts = [by_page.get(k, text) for k, text in enumerate(pages)]
+    text, record = assemble(parts)
+    if _useful(text) < MIN_PAGE_CHARS:
+        raise NoTextRecognised(path)
+    return RawDocument(text=text, encoding=None, format="pdf", title=title, ocr=record)
 
 
 def _title(reader) -> str | None:

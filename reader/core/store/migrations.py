@@ -221,6 +221,46 @@ def m0005_project_id(db: Database) -> None:
     db.execute("INSERT OR IGNORE INTO reader_meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex])
 
 
+_OCR_PAGES = [
+    # an OCR'd document's pages (greyscale JPEG as read), lines (box on the page, span in the original
+    # text, the text as recognised) and one confidence a character of the original text
+    # (reader.core.store.ocr_pages; reader.core.ocr.record)
+    """CREATE TABLE ocr_pages (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        image BLOB NOT NULL,
+        PRIMARY KEY (document_id, position)
+    )""",
+    """CREATE TABLE ocr_lines (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        x0 INTEGER NOT NULL,
+        y0 INTEGER NOT NULL,
+        x1 INTEGER NOT NULL,
+        y1 INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        recognised TEXT NOT NULL,
+        PRIMARY KEY (document_id, position)
+    )""",
+    """CREATE TABLE ocr_confidence (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        confidence BLOB NOT NULL
+    )""",
+]
+
+
+@migrations(name="0006_ocr_pages")
+def m0006_ocr_pages(db: Database) -> None:
+    for statement in _OCR_PAGES:
+        db.execute(statement)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 
