@@ -126,7 +126,7 @@ def back_matter(texts: Sequence[str], front: SpeechFront | None, body_from: int 
     closing = _closing(texts, front, body_from) if front else None
     if closing is not None and not _numbering_goes_on(texts, body_from, closing + 1):
         return closing + 1 if closing + 1 < len(texts) else None
-    half = body_from + (len(texts) - body_from) // 2
+    half = _half(texts, body_from)
     for i in range(max(half, body_from + 1), len(texts)):
         if BACK_HEAD.match(texts[i]):
             return i
@@ -135,8 +135,9 @@ def back_matter(texts: Sequence[str], front: SpeechFront | None, body_from: int 
 
 def _closing(texts: Sequence[str], front: SpeechFront, body_from: int) -> int | None:
     """The line that ends the closing appeal: the last address to the audience ("各位代表！") in the
-    last half of the body, and the first line from it that ends with an exclamation."""
-    half = body_from + (len(texts) - body_from) // 2
+    last half of the body (by its characters: back matter may be many short lines), and the first
+    line from it that ends with an exclamation."""
+    half = _half(texts, body_from)
     last = next((i for i in range(len(texts) - 1, half - 1, -1) if texts[i].startswith(front.who)), None)
     if last is None:
         return None
@@ -145,6 +146,17 @@ def _closing(texts: Sequence[str], front: SpeechFront, body_from: int) -> int | 
         if text.endswith(_CLOSING_END) and not (i == last and len(text) <= len(front.who) + 1):
             return i
     return None
+
+
+def _half(texts: Sequence[str], body_from: int) -> int:
+    """The index of the line where the second half of the body's characters begins."""
+    total = sum(len(t) for t in texts[body_from:])
+    seen = 0
+    for i in range(body_from, len(texts)):
+        if 2 * seen >= total:
+            return i
+        seen += len(texts[i])
+    return len(texts)
 
 
 def _numbering_goes_on(texts: Sequence[str], body_from: int, back: int) -> bool:

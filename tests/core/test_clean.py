@@ -369,3 +369,11 @@ def test_a_laid_out_page_is_joined_by_line_width_and_indentation():
         "常委会听取审议专项工作报告十二个，开展执法检查四次，增长11.5个百分点，推动解决一批突出问题。",
     ]
     assert clean(_laid_out(pars)).text.split("\n") == pars
+
+
+def test_a_heading_after_a_paragraph_that_lost_its_full_stop_stays_a_heading():
+    """OCR drops a full stop after a number; the heading after it has a parallel in the text."""
+    par = "常委会听取审议专项工作报告十二个，开展执法检查四次，推动解决一批突出问题，答复率、满意率均达到100%"
+    text = (f"坚持精准监督，淬炼担当底色，服务发展大局有力有为\n{par}\n坚持导向为魂，提升为民成色，基层民主实践有序有效\n"
+            f"{par}。\n")
+    assert clean(text).text.split("\n")[2] == "坚持导向为魂，提升为民成色，基层民主实践有序有效"

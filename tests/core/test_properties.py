@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import structure
+from reader.core import speech, structure
 from reader.core.clean.pipeline import clean
 from reader.core.export import Selection, records, write_qdpx
 from reader.core.ingest import import_paths
@@ -123,8 +123,10 @@ def test_units_and_sections_nest_and_cover_the_text(report):
         # the top sections end at the unit's end, or where back matter after a speech's closing appeal
         # begins: that holds no heading
         body_end = u.sections[-1].end if u.sections else u.end
-        if body_end < u.end:
-            assert cleaned.text[u.start : body_end].rstrip().endswith("而努力奋斗！"), "back matter only after the appeal"
+        if body_end < u.end:  # back matter begins after the closing appeal, or at a heading of its own (附件)
+            after = cleaned.text[body_end : u.end].strip().split("\n")[0]
+            assert cleaned.text[u.start : body_end].rstrip().endswith("而努力奋斗！") or speech.BACK_HEAD.match(after), \
+                "back matter only after the appeal or under its own heading"
         _check_sections(u.sections, u.start, body_end, 1)
         for s in (x for top in u.sections for x in _walk(top)):
             assert cleaned.text[s.start : s.heading_end].strip()  # a heading is text of its own

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from itertools import product
 
-from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END
+from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END, is_han
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
 from reader.core.front import SALUTATION, byline_at, is_front_note
 from reader.core.markers import marker_of, run_in_of, starts_with_marker
@@ -71,7 +72,7 @@ def layout_width(lines: list[str], indents: list[int] | None = None) -> int | No
 
 def is_broken(
     line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None, carried: int = 0,
-    indent: int = 0, next_indented: bool = False, next_continues: bool = True,
+    indent: int = 0, next_indented: bool = False, next_continues: bool = True, next_parallel: bool = False,
 ) -> bool:
     """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
     width of a fixed-width layout; a line that fills it (with its `indent`, the width of the white
@@ -104,7 +105,9 @@ def is_broken(
     ):
         # a short line on its own may be a heading (also after "各位代表："), but not in the middle of a
         # paragraph: a long line that stops mid-sentence goes on in it (a link's text on a line of its own)
-        return _unfinished_paragraph(line, max(carried, len(line)))
+        # (unless the line stopped after a number, where OCR drops a full stop, or the short line has a
+        # parallel elsewhere in the text: a heading among headings)
+        return not next_parallel and is_han(line[-1]) and _unfinished_paragraph(line, max(carried, len(line)))
     if line.endswith(tuple(_OPEN_END)):
         # after a colon, a short sentence of its own is the first item of what the colon announces
         return not (line.endswith(("：", ":")) and _short_sentence(next_line))
@@ -180,6 +183,7 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
     if not indented:
         indents = [0] * len(lines)  # no layout of indented paragraphs: indentation tells nothing
     width = layout_width([text[s:e] for s, e in lines], indents)
+    paired = _parallel_short_lines([text[s:e] for s, e in lines])
     drop: list[tuple[int, int]] = []  # separators to remove
     carried = 0  # length of the paragraph joined so far
     numbering = _Numbering()
@@ -192,7 +196,8 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
         nxt = text[s2:e2]
         # where paragraphs are indented, a line that is not opens none, whatever it begins with
         continues = not indented and numbering.continues(nxt)
-        if is_broken(text[s:e], nxt, hinted, next_hinted, width, carried, indents[k], indents[k + 1] > 0, continues):
+        if is_broken(text[s:e], nxt, hinted, next_hinted, width, carried, indents[k], indents[k + 1] > 0, continues,
+                     k + 1 in paired):
             drop.append((e, s2))
         else:
             carried = 0
@@ -208,6 +213,29 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
         pos = b
     pieces.append((text[pos:], src[pos:]))
     return join_pieces(pieces, mt.original_length)
+
+
+def _parallel_short_lines(texts: list[str]) -> set[int]:
+    """Indexes of the short unpunctuated lines built like another such line (clauses of about the same
+    lengths: "坚持…，…，…"): headings in a series. Linear: shapes are compared through a table."""
+    shapes: dict[int, tuple[int, ...]] = {}
+    for k, t in enumerate(texts):
+        if len(t) <= SHORT_LINE and not _ends_sentence(t) and "，" in t:
+            shape = tuple(len(p) // 2 for p in re.split("[，,、 ]", t))
+            if len(shape) <= PARALLEL_CLAUSES:
+                shapes[k] = shape
+    seen: dict[tuple[int, ...], int] = {}
+    for shape in shapes.values():
+        seen[shape] = seen.get(shape, 0) + 1
+    out: set[int] = set()
+    for k, shape in shapes.items():
+        near = (tuple(x + d for x, d in zip(shape, ds, strict=True)) for ds in product((-1, 0, 1), repeat=len(shape)))
+        if sum(seen.get(n, 0) for n in near) >= 2:  # itself and another
+            out.add(k)
+    return out
+
+
+PARALLEL_CLAUSES = 4
 
 
 class _Numbering:
