@@ -165,7 +165,6 @@ class Prepared:
     raw: object  # RawDocument
     cleaned: object  # pipeline.Cleaned
     units: list
-    index_texts: list[str] | None = None  # the units' texts as search tokens (made in the worker)
 
 
 def import_paths(
@@ -248,7 +247,8 @@ def prepare(path: Path, data: bytes, sha: str) -> Prepared:
     return Prepared(path, sha, raw, cleaned, units)
 
 
-def _store(project: Project, prepared: Prepared) -> ImportItem:
+def _store(project: Project, prepared: Prepared, index: bool = True) -> ImportItem:
+    """Write a prepared document; with `index` False its units are left for the caller to index."""
     path, raw, cleaned, units = prepared.path, prepared.raw, prepared.cleaned, prepared.units
     doc_id, unit_ids = documents.insert_document(
         project,
@@ -263,7 +263,7 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
         steps=cleaned.steps,
         damaged=cleaned.damaged,
         units=units,
-        index_texts=prepared.index_texts,
+        index=index,
     )
     return ImportItem(
         path,
@@ -281,14 +281,9 @@ def _store(project: Project, prepared: Prepared) -> ImportItem:
 
 def _prepare_in_worker(path: Path, data: bytes, sha: str) -> tuple[str, object]:
     """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
-    nothing unpicklable crosses back. The search tokens are made here too, off the writer."""
-    from reader.core.search import tokens_text
-
+    nothing unpicklable crosses back."""
     try:
-        prepared = prepare(path, data, sha)
-        text = prepared.cleaned.text
-        prepared.index_texts = [tokens_text(text[u.start : u.end]) for u in prepared.units]
-        return "ok", prepared
+        return "ok", prepare(path, data, sha)
     except ReaderError as e:
         return "error", e
     except Exception as e:  # noqa: BLE001 - reported to the main process, which logs and records it
@@ -416,21 +411,31 @@ class _BatchLostError(Exception):
 
 def _write_batch(project: Project, batch: list[tuple[int, Prepared]], report: ImportReport) -> None:
     """Write the batch's documents in one transaction, each in a savepoint of its own (a failing
-    document leaves nothing behind, the others are written); when the transaction itself is lost,
-    each document again in a transaction of its own."""
+    document leaves nothing behind, the others are written), and then the search index entries of
+    all of them at once: FTS5 writes out what it holds at every savepoint, so indexing document by
+    document inside them made a small index segment per document and merged them over and over
+    (a third of the writer's time). When the transaction itself is lost, each document again in a
+    transaction of its own."""
+    from reader.core import search
+
     if not batch:
         return
 
-    def store(prepared: Prepared) -> ImportItem:
-        return _guarded(project, prepared.path, None, lambda: _store(project, prepared))
+    def store(prepared: Prepared, own_index: bool = True) -> ImportItem:
+        return _guarded(project, prepared.path, None, lambda: _store(project, prepared, own_index))
 
     items: dict[int, ImportItem] = {}
     try:
         with project.db.atomic():
+            entries: list[tuple[int, str]] = []
             for index, prepared in batch:
-                items[index] = store(prepared)
+                items[index] = item = store(prepared, own_index=False)
                 if not project.db.conn.in_transaction:
                     raise _BatchLostError
+                if item.status == IMPORTED:
+                    text = prepared.cleaned.text
+                    entries += [(u.id, text[span.start : span.end]) for u, span in zip(item.units, prepared.units, strict=True)]
+            search.index_units(project, entries)
     except (_BatchLostError, sqlite3.Error, ReaderError):
         items = {index: store(prepared) for index, prepared in batch}
     for index, item in items.items():

@@ -1,5 +1,5 @@
 """The fast paths of import agree with the plain definitions they replace: the offset map's runs,
-the search index's tokens, a line's visual width, and the decision to convert traditional script
+the search index's tokens (a code point each), a line's visual width, and the decision to convert traditional script
 (which must not run OpenCC for a simplified document)."""
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ def test_offset_runs_are_the_maximal_runs(steps):
 
 
 def tokens_by_definition(text: str) -> str:
-    return "".join(ch if ord(ch) < 0x80 else " " if ch.isspace() else f" {ch} " for ch in text)
+    return " ".join(f"{ord(ch):08x}" for ch in text)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("代表 ab1\u3000\u2028\x85\xa0𠮷。，\t\n")), max_size=60))
-def test_index_tokens_are_a_space_around_each_wide_character(text):
+@given(st.text(max_size=60))
+def test_index_tokens_are_each_characters_code_point(text):
     assert tokens_text(text) == tokens_by_definition(text)
 
 

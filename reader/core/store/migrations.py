@@ -195,6 +195,20 @@ def m0003_unplaced_passages(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_search_index")
+def m0007_search_index(db: Database) -> None:
+    """The search index becomes one token per character of every kind (reader.core.search), so that
+    the index can count occurrences exactly: the old one (one token per wide character, punctuation
+    left out) is dropped here and rebuilt when the project opens (search.ensure_index)."""
+    import logging
+    import sqlite3
+
+    try:
+        db.execute("DROP TABLE IF EXISTS units_fts")
+    except sqlite3.OperationalError as e:  # this SQLite has no FTS5: ensure_index rebuilds it where there is
+        logging.getLogger(__name__).info("search index left for a SQLite with FTS5: %s", e)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 
