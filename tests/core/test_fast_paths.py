@@ -113,3 +113,28 @@ def test_substitute_maps_every_character_as_defined(text):
                           (re.compile(r"(a)(\s)"), r"\2\1"), (re.compile("\n"), "\\n")):
         got = substitute(mt, pattern, repl)
         assert (got.text, list(got.sources)) == substitute_by_definition(mt, pattern, repl)
+
+
+def test_the_identity_map_is_a_range_at_every_length(monkeypatch):
+    from reader.core.clean import textmap
+
+    monkeypatch.setattr(textmap, "_IDENTITY", array("q"))
+    monkeypatch.setattr(textmap, "_IDENTITY_KEPT", 1 << 17)
+    for n in (0, 1, 5, 1 << 16, (1 << 16) + 3, 1 << 17, (1 << 17) + 1, 10):
+        mt = textmap.MappedText.identity("x" * n)
+        assert mt.sources == array("q", range(n)) and mt.original_length == n
+    assert len(textmap._IDENTITY) <= 1 << 17
+
+
+def share_by_definition(text: str) -> float:
+    sample = script._sample(text)
+    if not sample:
+        return 0.0
+    converted = sample.translate(script._by_character()[0])
+    return sum(1 for a, b in zip(sample, converted, strict=False) if a != b) / len(sample)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("学學國国著著干乾后後里裡a1 ，\n")), max_size=80))
+def test_traditional_share_counts_the_characters_the_table_changes(text):
+    assert script.traditional_share(text) == share_by_definition(text)
