@@ -16,10 +16,12 @@ from reader.commands import (
     tag,
     text,
     themes,
+    timeline,
 )
 
 MODULES = (importing, outline, text, search, themes, tag, passages, align, export)
 MODULES += (backup, restore)
 MODULES += (reclean,)
+MODULES += (timeline,)
 
 __all__ = ["MODULES"]

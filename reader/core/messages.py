@@ -210,6 +210,10 @@ INPUT_SENTENCES: dict[str, dict[str, str]] = {
         "zh": "选中的只有空白，没有可标注的文字：请选中文字再标注。",
         "en": "The selection is only blank space: select some text to tag.",
     },
+    "timeline": {
+        "zh": "请给出一个词语，或者用 --theme 给出一个主题（二者只选其一）：{value}",
+        "en": "Give a phrase, or a theme with --theme (one of the two): {value}",
+    },
     "offsets_or_quote": {
         "zh": "请给出 --start 和 --end，或者 --quote（二者只选其一）：{value}",
         "en": "Give either --start and --end, or --quote (one of the two): {value}",
@@ -256,6 +260,7 @@ EMPTY_SENTENCES: dict[str, dict[str, str]] = {
     "query": {"zh": "检索词为空：请输入要查找的文字。", "en": "The search text is empty: type something to find."},
     "themes": {"zh": "请至少选择一个主题。", "en": "Choose at least one theme."},
     "name": {"zh": "名称不能为空。", "en": "The name is empty."},
+    "timeline": {"zh": "请给出一个词语，或者用 --theme 给出一个主题。", "en": "Give a phrase, or a theme with --theme."},
 }
 
 # Reasons the operating system or SQLite gives (English text), in both languages.

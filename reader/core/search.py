@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
 from reader.core.store.db import Project
-from reader.core.store.documents import innermost_section, sections_of
+from reader.core.store.documents import innermost_section, sections_of, unit_texts
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def ensure_index(project: Project) -> None:
         project.db.execute(INDEX_SQL)
         ids = [r[0] for r in project.db.execute("SELECT id FROM units ORDER BY id")]
         for k in range(0, len(ids), READ_CHUNK):
-            index_units(project, _unit_texts(project, ids[k : k + READ_CHUNK]))
+            index_units(project, unit_texts(project, ids[k : k + READ_CHUNK]))
 
 
 def index_units(project: Project, units: list[tuple[int, str]]) -> None:
@@ -206,7 +206,7 @@ def _counted_by_reading(project: Project, query: str, unit_ids: list[int] | None
         return [(uid, body.count(query)) for uid, body in rows]
     out = []
     for k in range(0, len(unit_ids), READ_CHUNK):
-        for uid, body in _unit_texts(project, unit_ids[k : k + READ_CHUNK]):
+        for uid, body in unit_texts(project, unit_ids[k : k + READ_CHUNK]):
             n = body.count(query)
             if n:
                 out.append((uid, n))
@@ -256,7 +256,7 @@ def _first_hits(project: Project, query: str, limit: int | None) -> SearchResult
         if not chunk:
             exhausted = True
             break
-        for uid, body in _unit_texts(project, chunk):
+        for uid, body in unit_texts(project, chunk):
             n = body.count(query)
             if n:
                 units.append((uid, n))
@@ -266,18 +266,6 @@ def _first_hits(project: Project, query: str, limit: int | None) -> SearchResult
     hits = HitList(project, query, units)
     shown = list(hits) if limit is None else hits.first(limit)
     return SearchResult(query, hits.total, shown, "fts5", exhausted, units if exhausted else [], "text")
-
-
-def _unit_texts(project: Project, unit_ids: list[int]) -> list[tuple[int, str]]:
-    """(id, text) of the units, in the order of their ids."""
-    if not unit_ids:
-        return []
-    return project.db.execute(
-        'SELECT u.id, substr(d.cleaned_text, u.start + 1, u."end" - u.start) '
-        f"FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id IN ({','.join('?' * len(unit_ids))}) "
-        "ORDER BY u.id",
-        unit_ids,
-    ).fetchall()
 
 
 class HitList(Sequence):
@@ -348,7 +336,7 @@ class HitList(Sequence):
         trees = sections_of(self.project, ids)
         counties = dict(self.project.db.execute(
             f"SELECT id, county FROM units WHERE id IN ({','.join('?' * len(ids))})", ids))
-        for uid, body in _unit_texts(self.project, ids):
+        for uid, body in unit_texts(self.project, ids):
             tree = trees.get(uid, [])
             hits = []
             i = body.find(q)

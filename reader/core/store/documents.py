@@ -295,6 +295,18 @@ def unit_text(project: Project, unit_id: int) -> str:
     return row[0]
 
 
+def unit_texts(project: Project, unit_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, text) of the units (a few hundred at a time), in the order of their ids."""
+    if not unit_ids:
+        return []
+    return project.db.execute(
+        'SELECT u.id, substr(d.cleaned_text, u.start + 1, u."end" - u.start) '
+        f"FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id IN ({','.join('?' * len(unit_ids))}) "
+        "ORDER BY u.id",
+        unit_ids,
+    ).fetchall()
+
+
 def unit_original_text(project: Project, unit_id: int) -> str:
     """The span of the original (uncleaned) text the unit was cleaned from."""
     row = project.db.execute(
