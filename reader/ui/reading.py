@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 import reader
 from reader.core.errors import NotFound
 from reader.core.matrix import cell_scope, theme_matrix
-from reader.core.search import search
+from reader.core.search import HitList, search
 from reader.core.store import outline_tree, passage_scope, units
 from reader.core.store.documents import unit_text
 from reader.core.store.passage_scope import Scope
@@ -352,7 +352,7 @@ class ReadingMixin:
         if self.search_panel.searching != result.query:
             return  # another search was started meanwhile
         if result.complete:
-            self.search_panel.set_result(result)
+            self.search_panel.set_result(result, HitList(self.project, result.query, result.units))
             return
         self.search_panel.show_first_hits(result)
         self.run_op(
@@ -363,8 +363,10 @@ class ReadingMixin:
         )
 
     def all_hits_counted(self, result) -> None:
+        """Every hit listed: made from the counts as their rows are shown (reader.core.search.HitList,
+        on this window's connection)."""
         if self.search_panel.searching == result.query:
-            self.search_panel.set_result(result)
+            self.search_panel.set_result(result, HitList(self.project, result.query, result.units))
 
     # == matrix ======================================================================================
     def show_matrix(self) -> None:
