@@ -91,7 +91,8 @@ def overlaps_itself(query: str) -> bool:
 # -- index upkeep (called inside the writers' transactions) --------------------------------------
 
 
-def _has_index(project: Project) -> bool:
+def has_index(project: Project) -> bool:
+    """Whether the project has a search index to ask (FTS5 is there and the index was built)."""
     return project.fts and project.db[FTS_TABLE].exists()
 
 
@@ -122,14 +123,14 @@ def index_units(project: Project, units: list[tuple[int, str]]) -> None:
 
 def index_tokens(project: Project, units: list[tuple[int, str]]) -> None:
     """Index units whose text is already made into tokens (tokens_text)."""
-    if not _has_index(project) or not units:
+    if not has_index(project) or not units:
         return
     project.db.conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", units)
 
 
 def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
     """Remove units from the index; a contentless table needs the text that was indexed."""
-    if not _has_index(project):
+    if not has_index(project):
         return
     project.db.conn.executemany(
         f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, body) VALUES ('delete', ?, ?)",
@@ -144,7 +145,7 @@ def index_counts(project: Project, query: str) -> list[tuple[int, int]] | None:
     """(unit id, occurrences of `query`) of every unit that holds it, in unit order, from the index
     alone; None when the index cannot say exactly (no index, a query that overlaps itself, or
     numbers that do not come out whole: an index out of step with the units)."""
-    if not _has_index(project) or overlaps_itself(query):
+    if not has_index(project) or overlaps_itself(query):
         return None
     rows = project.db.execute(
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid",
@@ -190,9 +191,12 @@ def _lengths(project: Project, unit_ids: list[int]) -> Iterator[tuple[int, int]]
         )
 
 
-def _candidates(project: Project, query: str) -> list[int]:
+def candidates(project: Project, query: str, limit: int | None = None) -> list[int]:
+    """The units whose text holds `query` exactly (from the index: needs has_index), in id order;
+    the first `limit` of them."""
     return [r[0] for r in project.db.execute(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid", [fts_query(query)])]
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid LIMIT ?",
+        [fts_query(query), -1 if limit is None else limit])]
 
 
 def _counted_by_reading(project: Project, query: str, unit_ids: list[int] | None) -> list[tuple[int, int]]:
@@ -227,14 +231,14 @@ def search(project: Project, query: str, limit: int | None = 100, *, force_scan:
         raise InvalidInput("query", query)
     if limit is not None and limit < 0:
         raise InvalidInput("limit", str(limit))
-    indexed = _has_index(project) and not force_scan
+    indexed = has_index(project) and not force_scan
     if indexed and first_only:
         return _first_hits(project, query, limit)
     counted_by = "text"
     if indexed:
         units = index_counts(project, query)
         if units is None:
-            units = _counted_by_reading(project, query, _candidates(project, query))
+            units = _counted_by_reading(project, query, candidates(project, query))
         else:
             counted_by = "index"
     else:

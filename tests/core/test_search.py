@@ -183,12 +183,12 @@ def test_an_old_index_is_rebuilt_when_the_project_is_upgraded(sample_project_pat
     conn = sqlite3.connect(sample_project_path)
     conn.execute(f"DROP TABLE {search.FTS_TABLE}")
     conn.execute(f"CREATE VIRTUAL TABLE {search.FTS_TABLE} USING fts5(body, content='', tokenize='unicode61')")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_search_index'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_scale'")
     conn.execute("UPDATE reader_meta SET value = ? WHERE key = 'schema_version'", [str(mig.SCHEMA_VERSION - 1)])
     conn.commit()
     conn.close()
     with open_project(sample_project_path, create=False) as p:
-        assert p.migrated == ["0007_search_index"]
+        assert p.migrated == ["0007_scale"]
         expected = sum(t.count("代表联络站") for t in all_unit_texts(p))
         result = search.search(p, "代表联络站")
         assert (result.total, result.counted_by) == (expected, "index")

@@ -195,14 +195,17 @@ def m0003_unplaced_passages(db: Database) -> None:
         db.execute(statement)
 
 
-@migrations(name="0007_search_index")
-def m0007_search_index(db: Database) -> None:
-    """The search index becomes one token per character of every kind (reader.core.search), so that
-    the index can count occurrences exactly: the old one (one token per wide character, punctuation
-    left out) is dropped here and rebuilt when the project opens (search.ensure_index)."""
+@migrations(name="0007_scale")
+def m0007_scale(db: Database) -> None:
+    """For a decade of national reports. The search index becomes one token per character of every
+    kind (reader.core.search), so that the index counts occurrences exactly: the old one (one token
+    per wide character, punctuation left out) is dropped here and rebuilt when the project opens
+    (search.ensure_index). File names get an index: the outline's filter looks them up without
+    reading every document's row."""
     import logging
     import sqlite3
 
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_source_name ON documents(source_name)")
     try:
         db.execute("DROP TABLE IF EXISTS units_fts")
     except sqlite3.OperationalError as e:  # this SQLite has no FTS5: ensure_index rebuilds it where there is
