@@ -116,6 +116,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The project file is read-only: you can read it, but changes cannot be saved (check the "
         "permissions of the file or its folder): {path}",
     },
+    "align_failed": {
+        "zh": "对齐没有完成（对齐进程中途停止：{reason}）；已保存的对齐结果未改动。",
+        "en": "The alignment did not finish (its process stopped: {reason}); the stored alignment is unchanged.",
+    },
     "no_reports_to_align": {
         "zh": "没有可对齐的报告（项目是空的，或没有报告符合所选条件）；已保存的对齐结果未改动：{path}",
         "en": "No reports to align (the project is empty, or no report matches the choice); the stored "
