@@ -138,3 +138,29 @@ def share_by_definition(text: str) -> float:
 @given(st.text(alphabet=st.sampled_from(list("学學國国著著干乾后後里裡a1 ，\n")), max_size=80))
 def test_traditional_share_counts_the_characters_the_table_changes(text):
     assert script.traditional_share(text) == share_by_definition(text)
+
+
+def han_share_by_definition(text: str, sample: int = 200_000) -> float:
+    from reader.core.readers import decode
+
+    common = decode.common_hanzi()
+    other = [ch for ch in text[:sample] if ord(ch) >= 0x80]
+    if not other:
+        return 1.0
+    return sum(1 for ch in other if decode._good(ch, common)) / len(other)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表學国鍖犲ab1 \n，。“”—…·–•\u3000\uff01\u2fff𠮷\U00031350é\x85\ufffd")), max_size=60))
+def test_han_share_counts_the_characters_good_accepts(text):
+    from reader.core.readers.decode import han_share
+
+    assert han_share(text) == han_share_by_definition(text)
+    assert han_share(text, 7) == han_share_by_definition(text, 7)
+
+
+@given(st.binary(max_size=80))
+def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
+    from reader.core.readers.decode import _HIGH_BYTES
+
+    assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
