@@ -299,7 +299,7 @@ _ASCII = re.compile(r"[\x00-\x7f]+")
 def _good_pattern() -> re.Pattern[str]:
     """The characters _good() accepts, as one character class (so that han_share counts at C speed)."""
     ranges = "\u3000-\u303f\uff00-\uffef\U00020000-\U0003134f"
-    return re.compile("[" + "".join(map(re.escape, sorted(common_hanzi() | _PUNCT))) + ranges + "]")
+    return re.compile("[" + "".join(map(re.escape, sorted(common_hanzi() | _PUNCT))) + ranges + "]+")
 
 
 def han_share(text: str, sample: int = 200_000) -> float:
