@@ -164,3 +164,23 @@ def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
     from reader.core.readers.decode import _HIGH_BYTES
 
     assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
+
+
+CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CLEANING_ALPHABET), max_size=40))
+def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(text):
+    """The cleaning's fast paths (textmap.finditer_at): each pattern with the characters its
+    matches begin with finds what finditer finds; a text without the characters a step needs has no
+    match for it."""
+    from reader.core.clean import pinyin, punct
+    from reader.core.clean.textmap import finditer_at
+
+    for pattern, starts in ((punct.DAMAGE, punct.DAMAGE_STARTS), (punct._QUESTION, punct.QUESTION_STARTS),
+                            (punct._QUOTED, punct.QUOTED_STARTS), (pinyin._GLOSS, pinyin.GLOSS_STARTS),
+                            (pinyin._TONED_GLOSS, pinyin.GLOSS_STARTS), (pinyin._TRUNCATED, pinyin.GLOSS_STARTS)):
+        assert [m.span() for m in finditer_at(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
+    for pattern, needs in ((punct._NEAR_CJK, punct._ASCII_MARK), (pinyin._RESIDUE, pinyin._LOST)):
+        assert needs.search(text) or not pattern.search(text)
