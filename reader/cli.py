@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 
 import reader
@@ -129,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as e:  # a bug: one line and a hint, the traceback only on request
+        if _damaged_page(e):  # a big project read without a quick_check first (commands.base.open_for)
+            from reader.commands.base import project_path_for
+            from reader.core.store.db import damaged
+
+            sys.stderr.write(describe(damaged(project_path_for(args), [str(e)]), lang) + "\n")
+            return 1
         if os.environ.get(DEBUG_ENV):
             raise
         sys.stderr.write(
@@ -140,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             + "\n"
         )
         return 1
+
+
+def _damaged_page(e: BaseException) -> bool:
+    return isinstance(e, sqlite3.DatabaseError) and ("malformed" in str(e) or "not a database" in str(e))
 
 
 def _silence_stdout() -> None:
