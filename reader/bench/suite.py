@@ -283,7 +283,8 @@ def rows(raw: dict, n: int) -> list[Row]:
             else "finished before Cancel", "target ≤ 1 s",
             f"{cancel['cancel_s']:.2f}" if cancel["cancelled"] else "—",
             _ok(cancel["cancel_s"], 1) if cancel["cancelled"] else "—"),
-        Row(f"Cold start to an interactive window on the big project (median of {len(win)})", f"{start:.2f} s",
+        Row(f"Cold start to an interactive window on the big project (median of {len(win)}; SQLite's check of the "
+            f"whole file goes on in the background, done at {_median(win, 'checked_s'):.1f} s)", f"{start:.2f} s",
             "target ≤ 1.0 s", f"{start / 1.0:.2f}", _ok(start, 1.0)),
         Row("Cold start against an empty QApplication with one window", f"{start:.2f} s",
             f"peer: {empty:.2f} s", f"{start / empty:.1f}×"),

@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO
-from xml.sax.saxutils import escape, quoteattr
 
 from reader.core.export.result import xml_text
 
@@ -39,6 +38,12 @@ _STYLES = (
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
+
+
+def escape(text: str) -> str:
+    """Text for an XML element or a double-quoted attribute (xml.sax.saxutils pulls in urllib and
+    http: 35 ms of the window's start, which imports the exports)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def column_letter(n: int) -> str:
@@ -162,7 +167,7 @@ def _content_types(n: int) -> str:
 
 
 def _workbook(sheets: Sequence[Sheet]) -> str:
-    entries = "".join(f"<sheet name={quoteattr(s.name)} sheetId=\"{k}\" r:id=\"rId{k}\"/>"
+    entries = "".join(f'<sheet name="{escape(s.name)}" sheetId="{k}" r:id="rId{k}"/>'
                       for k, s in enumerate(sheets, start=1))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {_NS}>'
             f'<bookViews><workbookView/></bookViews><sheets>{entries}</sheets></workbook>')

@@ -201,11 +201,13 @@ def m0007_scale(db: Database) -> None:
     kind (reader.core.search), so that the index counts occurrences exactly: the old one (one token
     per wide character, punctuation left out) is dropped here and rebuilt when the project opens
     (search.ensure_index). File names get an index: the outline's filter looks them up without
-    reading every document's row."""
+    reading every document's row; and places do: the outline reads a province's prefectures (a
+    prefecture's counties) without reading every report's row."""
     import logging
     import sqlite3
 
     db.execute("CREATE INDEX IF NOT EXISTS idx_documents_source_name ON documents(source_name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_units_place ON units(province, prefecture, county)")
     try:
         db.execute("DROP TABLE IF EXISTS units_fts")
     except sqlite3.OperationalError as e:  # this SQLite has no FTS5: ensure_index rebuilds it where there is
