@@ -294,15 +294,19 @@ def align(project: str, counties: list[str] | None = None, prefecture: str | Non
     return figures
 
 
-def window_align(project: str) -> dict:
+def window_align(project: str, own_process: bool = False) -> dict:
     """Aligning every report from the window, as its comparison view does (a background op that
     stores the rows and reads the comparison back), while the window's event loop is timed: the
-    longest it did not run, and the window process's peak memory (the engine runs in a child)."""
+    longest it did not run, the window process's peak memory, and (children_peak_rss_mb) the peak
+    of the process the engine ran in (many reports; `own_process`: however few)."""
     app = _qt()
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from reader.core import compare
+    from reader.core.compare import apart
 
+    if own_process:
+        apart.PROCESS_MIN = 1
     qapp = app.ensure_app()
     win = app.create_window(project, lang="zh_CN")
     win.show()
@@ -325,7 +329,7 @@ def window_align(project: str) -> dict:
     done: dict = {}
     t = time.perf_counter()
     op = win.run_op(lambda p, prog, cancel: compare.run_alignment(p, None, prog, cancel), label="align",
-                    on_done=lambda c: (done.setdefault("rows", len(c.rows)), loop.quit()),
+                    on_done=lambda c: (done.update(rows=len(c.rows), reports=len(c.columns)), loop.quit()),
                     on_error=lambda e: (done.setdefault("error", f"{type(e).__name__}: {e}"), loop.quit()))
     op.progressed.connect(lambda *a: progress.__setitem__("calls", progress["calls"] + 1))
     gaps["last"] = clock.elapsed()

@@ -47,7 +47,7 @@ class PackedVec:
 AnyVec = Mapping[str, float] | PackedVec
 
 
-def _lookup(vec: AnyVec) -> Mapping[str, float]:
+def lookup(vec: AnyVec) -> Mapping[str, float]:
     """A vector to look terms up in (a packed one made a dict for the moment)."""
     return vec.as_dict() if isinstance(vec, PackedVec) else vec
 
@@ -81,7 +81,7 @@ def normalized(vec: AnyVec) -> Vec:
 def dot(a: AnyVec, b: AnyVec) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = _lookup(b).get
+    get = lookup(b).get
     return sum(v * get(t, 0.0) for t, v in a.items())
 
 
@@ -104,7 +104,7 @@ def shared_terms(a: AnyVec, b: AnyVec, k: int = 5) -> list[str]:
     """The terms that contribute most to a·b, strongest first."""
     if len(a) > len(b):
         a, b = b, a
-    b = _lookup(b)
+    b = lookup(b)
     scored = [(v * b[t], t) for t, v in a.items() if t in b and v * b[t] > 0]
     scored.sort(key=lambda x: (-x[0], x[1]))
     return [t for _, t in scored[:k]]
