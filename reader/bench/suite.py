@@ -309,7 +309,7 @@ def rows(raw: dict, n: int) -> list[Row]:
             "made when it is shown, the last 50 made) against a plain LIKE scan of the same text", f"{lst['listed_ms']:.0f} ms",
             f"peer: {raw['like_short']['ms']:.0f} ms; target: no slower", f"{lst['listed_ms'] / raw['like_short']['ms']:.2f}×",
             _ok(lst["listed_ms"], raw["like_short"]["ms"])),
-        Row(f"Every hit of {SHORT} made at once (position, section, snippet of all {lst['made']:,})",
+        Row(f"Every hit of {SHORT} made in turn (position, section and snippet of all {lst['made']:,})",
             f"{lst['made_all_ms']:.0f} ms", f"peer: LIKE scan {raw['like_short']['ms']:.0f} ms",
             f"{lst['made_all_ms'] / raw['like_short']['ms']:.1f}×"),
         Row(f"Diffusion of {QUERY} ({dif['counties']} counties, {dif['reports']} reports, {dif['years']} years; every "

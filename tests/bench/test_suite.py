@@ -22,7 +22,7 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     for start in ("Import", "Import speed", "Import 100 text files", "Import: progress", "Import cancelled", "Cold start to",
                   "Cold start against", "Expand a province", "Filter the outline", "Choose a section",
                   "Project search 代表联络站 in the window", "Project search 代表联络站, first 50", "`reader search 代表联络站",
-                  "Project search 代表联络站: every occurrence", "Every hit of 代表 listed", "Every hit of 代表 made",
+                  "Project search 代表联络站: every occurrence", "Every hit of 代表 listed", "Every hit of 代表 made in turn",
                   "Diffusion of 代表联络站", "Align one prefecture", "Align all", "Peak memory of the process aligning",
                   "Aligning all from the window", "Export 350 passages to XLSX", "Export 350 passages to DOCX",
                   "Memory of the window", "Peak memory of each"):
