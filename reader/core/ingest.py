@@ -398,8 +398,8 @@ def _import_parallel(project: Project, files, report: ImportReport, progress: Pr
     finally:
         try:
             _write_batch(project, batch, report)
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:  # cancelled: the files the workers still prepare are not waited for
+                pool.shutdown(wait=not report.cancelled, cancel_futures=True)
         finally:
             if collecting:
                 gc.enable()
