@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 
 import reader
@@ -133,12 +134,18 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as e:  # a bug, or a project holding rows we never write: one line either way
+        if _damaged_page(e):  # a big project read without a quick_check first (commands.base.open_for)
+            from reader.commands.base import project_path_for
+            from reader.core.store.db import damaged
+
+            _error_line(describe(damaged(project_path_for(args), [str(e)]), lang))
+            return 1
         if os.environ.get(DEBUG_ENV):
             raise
         logging.getLogger(__name__).error("internal error", exc_info=True)
-        damaged = _damaged_data(args)
-        if damaged is not None:
-            _error_line(describe(damaged, lang))
+        bad_rows = _damaged_data(args)
+        if bad_rows is not None:
+            _error_line(describe(bad_rows, lang))
             return 1
         _error_line(
             f"内部错误：{type(e).__name__}: {e}（这是程序的问题；设置 {DEBUG_ENV}=1 可看到详细信息）"
@@ -194,6 +201,14 @@ def _route_logging() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.reader_log = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+
+
+def _damaged_page(e: BaseException) -> bool:
+    """SQLite met a damaged page: a malformed file, or a plain DatabaseError (not one of its kinds such as
+    OperationalError), which it raises when a damaged index table cannot even be set up."""
+    return isinstance(e, sqlite3.DatabaseError) and (
+        type(e) is sqlite3.DatabaseError or "malformed" in str(e) or "not a database" in str(e)
+    )
 
 
 def _silence_stdout() -> None:

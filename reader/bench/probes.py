@@ -97,23 +97,25 @@ def _qt():
     return app
 
 
-def _wait_idle(qapp) -> None:
-    """Until no background op is left (the window's own start-up work)."""
+def _wait_idle(qapp, but=None) -> None:
+    """Until no background op is left (the window's own start-up work), but the op `but`."""
     from reader.ui import ops
 
-    while ops.running():
+    while [op for op in ops.running() if op is not but]:
         qapp.processEvents()
         time.sleep(0.002)
     qapp.processEvents()
 
 
-def window(project: str, t0: float, unit: int, section: int, other_unit: int, query: str) -> dict:
-    """Cold start, expanding the outline, showing a section with its highlights, project search,
-    and the memory of the window with the big project open."""
+def window(project: str, t0: float, unit: int, section: int, other_unit: int, query: str,
+           county: str = "", year: str = "") -> dict:
+    """Cold start, expanding the outline, filtering it by a county's name and by a year, showing a
+    section with its highlights, project search, and the memory of the window with the big project
+    open."""
     app = _qt()
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from reader.bench.window import expand_biggest, expand_provinces
+    from reader.bench.window import expand_biggest, expand_place, expand_provinces, filter_outline
     from reader.core.search import search
 
     qapp = app.ensure_app()
@@ -123,11 +125,22 @@ def window(project: str, t0: float, unit: int, section: int, other_unit: int, qu
     loop = QEventLoop()  # not the application's: quitting that would close the window's project
     QTimer.singleShot(0, lambda: (shown.setdefault("t", time.time()), loop.quit()))
     loop.exec()
-    _wait_idle(qapp)
+    qapp.processEvents()  # the integrity check of a big project starts now, in the background
+    _wait_idle(qapp, but=getattr(win, "integrity_op", None))  # interactive: only that check goes on
     figures: dict = {"start_s": time.time() - t0, "first_paint_s": shown["t"] - t0}
+    _wait_idle(qapp)
+    figures["checked_s"] = time.time() - t0  # the project's quick_check done too
 
     figures["expand_ms"] = runs_ms(lambda: (expand_provinces(win, qapp), expand_biggest(win, qapp)), 1)[0]
     figures["top_level_places"] = win.outline_model.rowCount()
+    # any one place: the province with the most prefectures, its prefecture with the most counties
+    times, names = expand_place(win, qapp)
+    figures["expand_one_ms"], figures["expanded"] = max(times), names
+    if county:
+        figures["filter_county_ms"] = statistics.median(runs_ms(lambda: filter_outline(win, qapp, county), 3))
+        figures["filter_year_ms"] = statistics.median(runs_ms(lambda: filter_outline(win, qapp, year), 3))
+        figures["filter_year_units"] = len(win.outline_model.matching.ids) if win.outline_model.matching else 0
+        filter_outline(win, qapp, "")
 
     def show_section():
         win.open_location(unit, section_id=section)
@@ -250,23 +263,130 @@ def window_import(project: str, corpus: str, cancel_after: float | None = None) 
     return figures
 
 
-def align(project: str, counties: list[str] | None) -> dict:
-    """Aligning the reports of `counties` (None: all), after the tokenizer's dictionary is loaded
-    (timed apart: it loads once per process, from the user cache folder)."""
+def align(project: str, counties: list[str] | None = None, prefecture: str | None = None,
+          year: int | None = None, own_process: bool = False) -> dict:
+    """Aligning the reports of `counties`, or of a prefecture in a year (none: all), after the
+    tokenizer's dictionary is loaded (timed apart: it loads once per process, from the user cache
+    folder). Many reports are aligned in a process of their own (reader.core.compare.apart): its
+    peak memory is children_peak_rss_mb; `own_process`: so are fewer)."""
     from reader.core import compare
     from reader.core.align import tokenizer
+    from reader.core.compare import apart
     from reader.core.compare.selection import Selection
     from reader.core.store.db import open_project
 
+    if own_process:
+        apart.PROCESS_MIN = 1
     t = time.perf_counter()
     tokenizer()
     figures: dict = {"jieba_s": time.perf_counter() - t}
+    progress = {"calls": 0}
     with open_project(project, create=False) as p:
         t = time.perf_counter()
-        comparison = compare.run_alignment(p, Selection(counties=counties or []))
+        comparison = compare.run_alignment(
+            p, Selection(counties=counties or [], prefecture=prefecture, years=[year] if year else []),
+            progress=lambda *a: progress.__setitem__("calls", progress["calls"] + 1))
         figures["seconds"] = time.perf_counter() - t
         figures["reports"] = len(comparison.columns)
         figures["rows"] = len(comparison.rows)
+        figures["members"] = sum(len(r.members) for r in comparison.rows)
+    figures["progress_calls"] = progress["calls"]
+    return figures
+
+
+def window_align(project: str, own_process: bool = False) -> dict:
+    """Aligning every report from the window, as its comparison view does (a background op that
+    stores the rows and reads the comparison back), while the window's event loop is timed: the
+    longest it did not run, the window process's peak memory, and (children_peak_rss_mb) the peak
+    of the process the engine ran in (many reports; `own_process`: however few)."""
+    app = _qt()
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from reader.core import compare
+    from reader.core.compare import apart
+
+    if own_process:
+        apart.PROCESS_MIN = 1
+    qapp = app.ensure_app()
+    win = app.create_window(project, lang="zh_CN")
+    win.show()
+    _wait_idle(qapp)
+    before = rss_mb("VmRSS")
+    clock = QElapsedTimer()
+    clock.start()
+    gaps = {"last": 0, "max": 0}
+
+    def tick():
+        now = clock.elapsed()
+        gaps["max"] = max(gaps["max"], now - gaps["last"])
+        gaps["last"] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    progress = {"calls": 0}
+    loop = QEventLoop()
+    done: dict = {}
+    t = time.perf_counter()
+    op = win.run_op(lambda p, prog, cancel: compare.run_alignment(p, None, prog, cancel), label="align",
+                    on_done=lambda c: (done.update(rows=len(c.rows), reports=len(c.columns)), loop.quit()),
+                    on_error=lambda e: (done.setdefault("error", f"{type(e).__name__}: {e}"), loop.quit()))
+    op.progressed.connect(lambda *a: progress.__setitem__("calls", progress["calls"] + 1))
+    gaps["last"] = clock.elapsed()
+    timer.start()
+    if not op.is_done:
+        loop.exec()
+    timer.stop()
+    figures = {"seconds": time.perf_counter() - t, "max_stall_ms": gaps["max"], "progress_calls": progress["calls"],
+               "rss_before_mb": before, "rss_after_mb": rss_mb("VmRSS"), **done}
+    win.close()
+    return figures
+
+
+def listing(project: str, query: str, repeat: int = 3) -> dict:
+    """Every hit of `query` listed in process: counted by the index and made listable (HitList: a
+    hit is made when it is asked for), with the last screenful made; and, apart, every hit made in
+    turn (its position, section and snippet; not all kept)."""
+    from reader.core.search import HitList, search
+    from reader.core.store.db import open_project
+
+    with open_project(project, create=False, reading=True) as p:
+        found: list = []
+
+        def listed():
+            result = search(p, query, limit=0)
+            hits = HitList(p, query, result.units)
+            found.append((result.total, hits[-50:], result.counted_by))
+
+        figures = {"listed_ms": statistics.median(runs_ms(listed, repeat))}
+        figures["total"], _last, figures["counted_by"] = found[-1]
+        made = [0]
+
+        def make_all():  # every hit made, in order, a few hundred units' at a time (not all kept)
+            result = search(p, query, limit=0)
+            made[0] = sum(1 for _hit in HitList(p, query, result.units))
+
+        figures["made_all_ms"] = runs_ms(make_all, 1)[0]
+        figures["made"] = made[0]
+    return figures
+
+
+def diffusion(project: str, phrase: str, repeat: int = 3) -> dict:
+    """The diffusion of a phrase (reader.core.diffusion) with every first use placed, in process."""
+    from reader.core import diffusion as dif
+    from reader.core.store.db import open_project
+
+    with open_project(project, create=False, reading=True) as p:
+        made: list = []
+
+        def run():
+            result = dif.diffusion(p, phrase=phrase)
+            dif.fill_spans(p, result)
+            made.append(result)
+
+        figures = {"ms": statistics.median(runs_ms(run, repeat))}
+        figures["counties"], figures["reports"] = made[-1].counties, made[-1].reports
+        figures["years"] = len(made[-1].years)
     return figures
 
 
@@ -288,7 +408,8 @@ def export(project: str, out: str) -> dict:
     return figures
 
 
-PROBES = {f.__name__: f for f in (read_hash, empty_window, like_scan, window, window_import, align, export)}
+PROBES = {f.__name__: f for f in (read_hash, empty_window, like_scan, window, window_import, align, window_align,
+                                  export, listing, diffusion)}
 
 
 def main(argv: list[str] | None = None) -> int:

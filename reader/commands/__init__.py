@@ -19,11 +19,12 @@ from reader.commands import (
     tag,
     text,
     themes,
+    timeline,
 )
 
 MODULES = (importing, outline, text, search, themes, tag, passages, align, export)
 MODULES += (backup, restore)
 MODULES += (reclean,)
-MODULES += (coders, merge, agreement)
+MODULES += (coders, merge, agreement, timeline)
 
 __all__ = ["MODULES"]

@@ -90,16 +90,20 @@ def open_for(args: argparse.Namespace, create: bool = False, write: bool = False
     Without `write` the project opens for reading (no writer lock, so a window opened meanwhile is
     not kept read-only, and no backup). With `write`, a project that opens read-only (its file not
     writable, or open in another window or program) is refused at once with the reason
-    (ProjectReadOnly / ProjectInUse)."""
+    (ProjectReadOnly / ProjectInUse). A big project (db.check_at_open) opened for reading is not
+    read whole by SQLite's quick_check first (seconds for a decade of reports): a damaged page met
+    while reading is the same ProjectDamaged (cli.main)."""
     from reader.core import project as paths
-    from reader.core.store.db import open_project
+    from reader.core.store.db import check_at_open, open_project
 
     given = getattr(args, "project", None)
+    path = given or paths.default_project()
+    check = write or check_at_open(path)
     if given:
-        project = open_project(given, create=create, reading=not write)
+        project = open_project(given, create=create, reading=not write, check=check)
         paths.remember_project(given)
     else:
-        project = open_project(paths.default_project(), create=False, reading=not write)
+        project = open_project(path, create=False, reading=not write, check=check)
     if write and project.read_only:
         project.close()
         raise project.read_only_error()

@@ -308,6 +308,15 @@ class NoReportsToAlign(ReaderError):
 
 
 @dataclass
+class AlignFailed(ReaderError):
+    """The process that aligned the reports stopped before it finished (it ran out of memory, was
+    killed, or met a fault); the stored comparison is left as it was."""
+
+    reason: str
+    code = "align_failed"
+
+
+@dataclass
 class NotACodebook(ReaderError):
     """A file given as a codebook that is not one of the codebook kinds (.qdc .csv .xlsx)."""
 

@@ -201,7 +201,6 @@ class Prepared:
     raw: object  # RawDocument
     cleaned: object  # pipeline.Cleaned
     units: list
-    index_texts: list[str] | None = None  # the units' texts as search tokens (made in the worker)
 
 
 def import_paths(
@@ -221,7 +220,13 @@ page read and the start of its text ("scan.pdf 3/20 …"), or `on_page(name, pag
 is called when given; a cancel stops it between pages (nothing of it is kept)."""
     if project.read_only:
         raise project.read_only_error()
-    files = collect(paths)
+    collecting = gc.isenabled()
+    gc.disable()  # finding 30,000 files makes enough objects for a full collection, which stops the window
+    try:
+        files = collect(paths)
+    finally:
+        if collecting:
+            gc.enable()
     report = ImportReport(total=len(files))
     readable = sum(1 for p, known in files if known is None and p.suffix.lower() not in RESERVED_SUFFIXES)
     if readable >= PARALLEL_MIN_FILES and workers() > 1:
@@ -303,14 +308,15 @@ def prepare(path: Path, data: bytes, sha: str, ocr: OcrOptions | None = None) ->
     return Prepared(path, sha, raw, cleaned, units)
 
 
-def _store(project: Project, prepared: Prepared) -> ImportItem:
+def _store(project: Project, prepared: Prepared, index: bool = True) -> ImportItem:
+    """Write a prepared document; with `index` False its units are left for the caller to index."""
     if getattr(prepared.raw, "ocr", None) is not None:
         with project.db.atomic():  # the document and its OCR record, all or nothing
-            return _store_document(project, prepared)
-    return _store_document(project, prepared)
+            return _store_document(project, prepared, index)
+    return _store_document(project, prepared, index)
 
 
-def _store_document(project: Project, prepared: Prepared) -> ImportItem:
+def _store_document(project: Project, prepared: Prepared, index: bool) -> ImportItem:
     path, raw, cleaned, units = prepared.path, prepared.raw, prepared.cleaned, prepared.units
     doc_id, unit_ids = documents.insert_document(
         project,
@@ -325,7 +331,7 @@ def _store_document(project: Project, prepared: Prepared) -> ImportItem:
         steps=cleaned.steps,
         damaged=cleaned.damaged,
         units=units,
-        index_texts=prepared.index_texts,
+        index=index,
     )
     if getattr(raw, "ocr", None) is not None:
         from reader.core.store import ocr_pages
@@ -347,14 +353,9 @@ def _store_document(project: Project, prepared: Prepared) -> ImportItem:
 
 def _prepare_in_worker(path: Path, data: bytes, sha: str, ocr_mode: str = AUTO) -> tuple[str, object]:
     """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
-    nothing unpicklable crosses back. The search tokens are made here too, off the writer."""
-    from reader.core.search import tokens_text
-
+    nothing unpicklable crosses back."""
     try:
-        prepared = prepare(path, data, sha, OcrOptions(ocr_mode))
-        text = prepared.cleaned.text
-        prepared.index_texts = [tokens_text(text[u.start : u.end]) for u in prepared.units]
-        return "ok", prepared
+        return "ok", prepare(path, data, sha, OcrOptions(ocr_mode))
     except ReaderError as e:
         return "error", e
     except Exception as e:  # noqa: BLE001 - reported to the main process, which logs and records it
@@ -470,8 +471,8 @@ def _import_parallel(project: Project, files, report: ImportReport, progress: Pr
     finally:
         try:
             _write_batch(project, batch, report)
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:  # cancelled: the files the workers still prepare are not waited for
+                pool.shutdown(wait=not report.cancelled, cancel_futures=True)
         finally:
             if collecting:
                 gc.enable()
@@ -483,21 +484,31 @@ class _BatchLostError(Exception):
 
 def _write_batch(project: Project, batch: list[tuple[int, Prepared]], report: ImportReport) -> None:
     """Write the batch's documents in one transaction, each in a savepoint of its own (a failing
-    document leaves nothing behind, the others are written); when the transaction itself is lost,
-    each document again in a transaction of its own."""
+    document leaves nothing behind, the others are written), and then the search index entries of
+    all of them at once: FTS5 writes out what it holds at every savepoint, so indexing document by
+    document inside them made a small index segment per document and merged them over and over
+    (a third of the writer's time). When the transaction itself is lost, each document again in a
+    transaction of its own."""
+    from reader.core import search
+
     if not batch:
         return
 
-    def store(prepared: Prepared) -> ImportItem:
-        return _guarded(project, prepared.path, None, lambda: _store(project, prepared))
+    def store(prepared: Prepared, own_index: bool = True) -> ImportItem:
+        return _guarded(project, prepared.path, None, lambda: _store(project, prepared, own_index))
 
     items: dict[int, ImportItem] = {}
     try:
         with project.db.atomic():
+            entries: list[tuple[int, str]] = []
             for index, prepared in batch:
-                items[index] = store(prepared)
+                items[index] = item = store(prepared, own_index=False)
                 if not project.db.conn.in_transaction:
                     raise _BatchLostError
+                if item.status == IMPORTED:
+                    text = prepared.cleaned.text
+                    entries += [(u.id, text[span.start : span.end]) for u, span in zip(item.units, prepared.units, strict=True)]
+            search.index_units(project, entries)
     except (_BatchLostError, sqlite3.Error, ReaderError):
         items = {index: store(prepared) for index, prepared in batch}
     for index, item in items.items():

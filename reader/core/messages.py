@@ -132,6 +132,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The project file is read-only: you can read it, but changes cannot be saved (check the "
         "permissions of the file or its folder): {path}",
     },
+    "align_failed": {
+        "zh": "对齐没有完成（对齐进程中途停止：{reason}）；已保存的对齐结果未改动。",
+        "en": "The alignment did not finish (its process stopped: {reason}); the stored alignment is unchanged.",
+    },
     "no_reports_to_align": {
         "zh": "没有可对齐的报告（项目是空的，或没有报告符合所选条件）；已保存的对齐结果未改动：{path}",
         "en": "No reports to align (the project is empty, or no report matches the choice); the stored "
@@ -273,6 +277,10 @@ INPUT_SENTENCES: dict[str, dict[str, str]] = {
         "zh": "选中的只有空白，没有可标注的文字：请选中文字再标注。",
         "en": "The selection is only blank space: select some text to tag.",
     },
+    "timeline": {
+        "zh": "请给出一个词语，或者用 --theme 给出一个主题（二者只选其一）：{value}",
+        "en": "Give a phrase, or a theme with --theme (one of the two): {value}",
+    },
     "offsets_or_quote": {
         "zh": "请给出 --start 和 --end，或者 --quote（二者只选其一）：{value}",
         "en": "Give either --start and --end, or --quote (one of the two): {value}",
@@ -341,6 +349,7 @@ EMPTY_SENTENCES: dict[str, dict[str, str]] = {
     "name": {"zh": "名称不能为空。", "en": "The name is empty."},
     "coder": {"zh": "标注人名称不能为空。", "en": "The coder's name is empty."},
     "coders": {"zh": "请选择两个或更多标注人。", "en": "Choose two or more coders."},
+    "timeline": {"zh": "请给出一个词语，或者用 --theme 给出一个主题。", "en": "Give a phrase, or a theme with --theme."},
 }
 
 # Reasons the operating system or SQLite gives (English text), in both languages.

@@ -1,29 +1,49 @@
-"""Full-text search over unit texts: finds two-character words (代表) and longer phrases (代表联络站).
+"""Full-text search over unit texts: every exact occurrence of a word (代表) or phrase (代表联络站),
+its total counted by the index, every hit listable.
 
-The index is a contentless FTS5 table keyed by unit id whose one column holds the unit text with
-every non-ASCII character as its own token (ASCII words stay words), under the unicode61
-tokenizer. A query becomes a phrase of the same tokens, which gives candidate units; exact
-occurrences are then found with str.find in the unit text, so a space left by OCR between two
-characters never yields a false position. Without FTS5 the candidates come from a plain instr()
-scan; results are the same.
+The index is a contentless FTS5 table keyed by unit id in which every character of a unit's text
+is one token, written as its code point in hex (tokens_text: "代表" -> "00004ee3 00008868"), under
+FTS5's ascii tokenizer. So a phrase of the query's tokens matches exactly where the query stands
+in the text: punctuation, spaces and line breaks are tokens too (the index cannot run over them),
+letters keep their case, and no character's class depends on the Unicode tables of the SQLite at
+hand.
+
+Counting: FTS5's bm25() of a one-phrase query is a known function of the phrase's instances in the
+row (its documented formula: the row's length, the average length and the rows matched), so the
+instances of every matching unit come out of the index without reading any text
+(index_counts). They are the non-overlapping occurrences str.count finds unless the query can
+overlap itself (人人 in 人人人): then, and whenever the numbers are not whole, the candidate units
+are read and counted. Without FTS5, every unit is read (a plain instr() scan); results are the same.
+
+Hits: a SearchResult holds the first `limit` hits and the count of every unit with one; HitList
+makes every hit from those counts when it is asked for, a unit at a time (its text read, its
+sections found), so listing a million hits costs no more than counting them.
 
 Offsets in hits are relative to the unit text, like every offset the program shows.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
+import logging
+import math
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
 from reader.core.store.db import Project
-from reader.core.store.documents import innermost_section, sections_of
+from reader.core.store.documents import innermost_section, sections_of, unit_texts
+
+log = logging.getLogger(__name__)
 
 FTS_TABLE = "units_fts"
 SNIPPET_CONTEXT = 20
 FIRST_CHUNK = 20  # units read at a time when only the first hits are wanted
+READ_CHUNK = 200  # units read at a time otherwise
 MARK_OPEN, MARK_CLOSE = "【", "】"
+BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25() constants (its documentation, "The bm25() function")
+BM25_MIN_IDF = 1e-6  # what bm25() uses for a phrase in half the rows or more
 
 
 @dataclass
@@ -47,65 +67,54 @@ class SearchResult:
     hits: list[Hit]  # the first `limit` of them, by unit then position
     method: str  # 'fts5' or 'scan'
     complete: bool = True  # False: only the first hits were looked for; total counts those units only
+    units: list[tuple[int, int]] = field(default_factory=list)  # (unit id, occurrences), in unit order
+    counted_by: str = "text"  # 'index': the total came from the index; 'text': from reading the units
 
 
-_WIDE_SPACE = re.compile(r"(?![\x00-\x7f])\s")
-_WIDE_RUN = re.compile(r"([^\x00-\x7f]+)")
-
-
-def tokens_text(text: str, chunk: int = 1 << 16) -> str:
-    """The text as index tokens: a space around every non-ASCII character (a non-ASCII space
-    becomes one space). Built a chunk at a time, so a text of millions of characters never holds
-    a list of millions of small strings."""
-    if len(text) > chunk:
-        return "".join(tokens_text(text[k : k + chunk], chunk) for k in range(0, len(text), chunk))
-    parts = _WIDE_RUN.split(_WIDE_SPACE.sub(" ", text))
-    parts[1::2] = [" " + "  ".join(run) + " " for run in parts[1::2]]
-    return "".join(parts)
+def tokens_text(text: str) -> str:
+    """The text as index tokens: each character its code point in eight hex digits, one space
+    between (all at C speed)."""
+    return text.encode("utf-32-be").hex(" ", 4)
 
 
 def fts_query(query: str) -> str | None:
-    """The FTS5 phrase for `query`, or None when the index cannot answer it (no token, or a
-    character whose tokenizer class is uncertain: then search scans)."""
-    words: list[str] = []
-    for piece in tokens_text(query).split(" "):
-        word = []
-        for ch in piece:
-            cat = unicodedata.category(ch)
-            if cat[0] in "LN":
-                word.append(ch)
-            elif cat[0] in "PSZ" or cat == "Cc":  # separators for unicode61
-                if word:
-                    words.append("".join(word))
-                word = []
-            else:
-                return None
-        if word:
-            words.append("".join(word))
-    if not words:
-        return None
-    return '"' + " ".join(words).replace('"', '""') + '"'
+    """The FTS5 phrase for `query` (None for an empty query)."""
+    return f'"{tokens_text(query)}"' if query else None
+
+
+def overlaps_itself(query: str) -> bool:
+    """Whether two occurrences of `query` can overlap (人人, 哈哈哈, abab): a proper prefix that is
+    also a suffix. The index counts overlapping instances, str.count does not."""
+    return any(query[:k] == query[-k:] for k in range(1, len(query)))
 
 
 # -- index upkeep (called inside the writers' transactions) --------------------------------------
 
 
-def _has_index(project: Project) -> bool:
+def has_index(project: Project) -> bool:
+    """Whether the project has a search index to ask (FTS5 is there and the index was built)."""
     return project.fts and project.db[FTS_TABLE].exists()
 
 
-def ensure_index(project: Project) -> None:
-    """Create and fill the index if FTS5 is available and it is missing (a project made without
-    FTS5, or a new one). The index is derived data, rebuilt from the units."""
-    if not project.fts or project.db[FTS_TABLE].exists():
-        return
-    from reader.core.store.documents import list_units, unit_text
+INDEX_SQL = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='', tokenize='ascii')"
 
+
+def ensure_index(project: Project) -> None:
+    """Create and fill the index if FTS5 is available and it is missing or of another kind (a
+    project made without FTS5, a new one, one whose index an upgrade dropped or could not drop).
+    The index is derived data, rebuilt from the units a chunk at a time."""
+    if not project.fts:
+        return
+    row = project.db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FTS_TABLE]).fetchone()
+    if row is not None and row[0] == INDEX_SQL:
+        return
     with project.db.atomic():
-        project.db.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='', tokenize='unicode61')"
-        )
-        index_units(project, [(u.id, unit_text(project, u.id)) for u in list_units(project)])
+        if row is not None:
+            project.db.execute(f"DROP TABLE {FTS_TABLE}")
+        project.db.execute(INDEX_SQL)
+        ids = [r[0] for r in project.db.execute("SELECT id FROM units ORDER BY id")]
+        for k in range(0, len(ids), READ_CHUNK):
+            index_units(project, unit_texts(project, ids[k : k + READ_CHUNK]))
 
 
 def index_units(project: Project, units: list[tuple[int, str]]) -> None:
@@ -114,19 +123,98 @@ def index_units(project: Project, units: list[tuple[int, str]]) -> None:
 
 def index_tokens(project: Project, units: list[tuple[int, str]]) -> None:
     """Index units whose text is already made into tokens (tokens_text)."""
-    if not _has_index(project):
+    if not has_index(project) or not units:
         return
     project.db.conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", units)
 
 
 def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
     """Remove units from the index; a contentless table needs the text that was indexed."""
-    if not _has_index(project):
+    if not has_index(project):
         return
     project.db.conn.executemany(
         f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, body) VALUES ('delete', ?, ?)",
         [(uid, tokens_text(t)) for uid, t in units],
     )
+
+
+# -- counting ------------------------------------------------------------------------------------
+
+
+def index_counts(project: Project, query: str) -> list[tuple[int, int]] | None:
+    """(unit id, occurrences of `query`) of every unit that holds it, in unit order, from the index
+    alone; None when the index cannot say exactly (no index, a query that overlaps itself, or
+    numbers that do not come out whole: an index out of step with the units)."""
+    if not has_index(project) or overlaps_itself(query):
+        return None
+    rows = project.db.execute(
+        f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid",
+        [fts_query(query)],
+    ).fetchall()
+    if not rows:
+        return []
+    n_rows, n_tokens = project.db.execute('SELECT count(*), total("end" - start) FROM units').fetchone()
+    lengths = dict(_lengths(project, [r[0] for r in rows]))
+    if not n_rows or len(lengths) != len(rows):
+        return None
+    avgdl = n_tokens / n_rows
+    idf = math.log((n_rows - len(rows) + 0.5) / (len(rows) + 0.5))
+    if idf <= 0.0:
+        idf = BM25_MIN_IDF
+    out = []
+    for uid, score in rows:
+        # score = -idf * f(k1 + 1) / (f + k1(1 - b + b D / avgdl)), D the row's tokens (characters)
+        k = BM25_K1 * (1 - BM25_B + BM25_B * lengths[uid] / avgdl)
+        v = -score / idf
+        if not 0 < v < BM25_K1 + 1:
+            return None
+        f = k * v / (BM25_K1 + 1 - v)
+        n = round(f)
+        if n < 1 or abs(f - n) > 1e-4:
+            log.warning("search index out of step with unit %s (%.6f occurrences of %r): the texts are read", uid, f, query)
+            return None
+        out.append((uid, n))
+    return out
+
+
+def _lengths(project: Project, unit_ids: list[int]) -> Iterator[tuple[int, int]]:
+    if len(unit_ids) > 2000:  # most of the project: one pass over the table
+        wanted = set(unit_ids)
+        for uid, n in project.db.execute('SELECT id, "end" - start FROM units'):
+            if uid in wanted:
+                yield uid, n
+        return
+    for k in range(0, len(unit_ids), 500):
+        chunk = unit_ids[k : k + 500]
+        yield from project.db.execute(
+            f'SELECT id, "end" - start FROM units WHERE id IN ({",".join("?" * len(chunk))})', chunk
+        )
+
+
+def candidates(project: Project, query: str, limit: int | None = None) -> list[int]:
+    """The units whose text holds `query` exactly (from the index: needs has_index), in id order;
+    the first `limit` of them."""
+    return [r[0] for r in project.db.execute(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid LIMIT ?",
+        [fts_query(query), -1 if limit is None else limit])]
+
+
+def _counted_by_reading(project: Project, query: str, unit_ids: list[int] | None) -> list[tuple[int, int]]:
+    """(unit id, occurrences) by reading the units (`unit_ids`, or all of them with instr())."""
+    if unit_ids is None:
+        rows = project.db.execute(
+            'SELECT u.id, substr(d.cleaned_text, u.start + 1, u."end" - u.start) AS body '
+            "FROM units u JOIN documents d ON d.id = u.document_id WHERE instr(body, ?) > 0 ORDER BY u.id",
+            [query],
+        )
+        return [(uid, body.count(query)) for uid, body in rows]
+    out = []
+    for k in range(0, len(unit_ids), READ_CHUNK):
+        for uid, body in unit_texts(project, unit_ids[k : k + READ_CHUNK]):
+            n = body.count(query)
+            if n:
+                out.append((uid, n))
+    return out
 
 
 # -- searching -----------------------------------------------------------------------------------
@@ -135,75 +223,137 @@ def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
 def search(project: Project, query: str, limit: int | None = 100, *, force_scan: bool = False,
            first_only: bool = False) -> SearchResult:
     """Every exact occurrence of `query` in the project's unit texts (counted non-overlapping,
-    like str.count); `hits` holds the first `limit` (None: all). With `first_only`, the units are
-    read only until `limit` hits are found (fast on a big project: the window shows them while the
-    whole count runs); the result then has complete=False unless every unit was read."""
+    like str.count); `hits` holds the first `limit` (None: all), `units` the count of every unit
+    with one (HitList lists them all). With `first_only`, units are read only until `limit` hits
+    are found (the window shows them while the whole count runs); the result then has
+    complete=False unless every unit was read."""
     if not query or not query.strip():
         raise InvalidInput("query", query)
     if limit is not None and limit < 0:
         raise InvalidInput("limit", str(limit))
-    phrase = fts_query(query)
-    if _has_index(project) and phrase is not None and not force_scan:
-        method = "fts5"
-        candidates = [
-            r[0] for r in project.db.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid", [phrase])
-        ]
-        rows = _unit_rows(project, candidates, query if first_only else None, limit)
+    indexed = has_index(project) and not force_scan
+    if indexed and first_only:
+        return _first_hits(project, query, limit)
+    counted_by = "text"
+    if indexed:
+        units = index_counts(project, query)
+        if units is None:
+            units = _counted_by_reading(project, query, candidates(project, query))
+        else:
+            counted_by = "index"
     else:
-        method = "scan"
-        rows = project.db.execute(
-            'SELECT u.id, u.county, substr(d.cleaned_text, u.start + 1, u."end" - u.start) AS body '
-            "FROM units u JOIN documents d ON d.id = u.document_id WHERE instr(body, ?) > 0 ORDER BY u.id",
-            [query],
-        ).fetchall()
-    total = 0
-    found: list[tuple[int, str | None, str, int]] = []
-    for uid, county, body in rows:
-        i = body.find(query)
-        while i >= 0:
-            total += 1
-            if limit is None or len(found) < limit:
-                found.append((uid, county, body, i))
-            i = body.find(query, i + len(query))
-    trees = sections_of(project, sorted({f[0] for f in found}))
-    hits = []
-    for uid, county, body, i in found:
-        section = innermost_section(trees.get(uid, []), i)
-        hits.append(
-            Hit(
-                unit=uid,
-                section=section.id if section else None,
-                county=county,
-                heading=section.heading if section else None,
-                start=i,
-                end=i + len(query),
-                snippet=snippet(body, i, i + len(query)),
-            )
-        )
-    complete = not first_only or method != "fts5" or len(rows) == len(candidates)
-    return SearchResult(query=query, total=total, hits=hits, method=method, complete=complete)
+        units = _counted_by_reading(project, query, None)
+    hits = HitList(project, query, units)
+    shown = list(hits) if limit is None else hits.first(limit)
+    return SearchResult(query, hits.total, shown, "fts5" if indexed else "scan", True, units, counted_by)
 
 
-def _unit_rows(project: Project, unit_ids: list[int], first: str | None = None,
-               limit: int | None = None) -> list[tuple[int, str | None, str]]:
-    """The units' (id, county, text); with `first`, only until `limit` occurrences of it are read."""
-    rows: list[tuple[int, str | None, str]] = []
+def _first_hits(project: Project, query: str, limit: int | None) -> SearchResult:
+    """The first `limit` hits, reading candidate units in order only until they are found."""
+    cursor = project.db.execute(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid", [fts_query(query)])
+    units: list[tuple[int, int]] = []
     found = 0
-    step = 500 if first is None else FIRST_CHUNK
-    for k in range(0, len(unit_ids), step):
-        if first is not None and limit is not None and found >= limit:
+    exhausted = False
+    while limit is None or found < limit:
+        chunk = [r[0] for r in cursor.fetchmany(FIRST_CHUNK)]
+        if not chunk:
+            exhausted = True
             break
-        chunk = unit_ids[k : k + step]
-        got = project.db.execute(
-            'SELECT u.id, u.county, substr(d.cleaned_text, u.start + 1, u."end" - u.start) '
-            f"FROM units u JOIN documents d ON d.id = u.document_id WHERE u.id IN ({','.join('?' * len(chunk))}) "
-            "ORDER BY u.id",
-            chunk,
-        ).fetchall()
-        rows += got
-        if first is not None:
-            found += sum(body.count(first) for _uid, _county, body in got)
-    return rows
+        for uid, body in unit_texts(project, chunk):
+            n = body.count(query)
+            if n:
+                units.append((uid, n))
+                found += n
+    if not exhausted and cursor.fetchone() is None:
+        exhausted = True
+    hits = HitList(project, query, units)
+    shown = list(hits) if limit is None else hits.first(limit)
+    return SearchResult(query, hits.total, shown, "fts5", exhausted, units if exhausted else [], "text")
+
+
+class HitList(Sequence):
+    """Every hit of a search, made when asked for: from the count of each unit (a SearchResult's
+    `units`), hit k is found by its unit and made with the rest of that unit's hits (its text
+    read, its sections found); the last units made are kept. Reads `project` on the thread that
+    asks (the window: its own connection)."""
+
+    KEEP = 64  # units whose hits are kept made
+
+    def __init__(self, project: Project, query: str, units: list[tuple[int, int]]):
+        self.project, self.query = project, query
+        self.units = [uid for uid, _n in units]
+        self.ends: list[int] = []  # hits up to and including each unit
+        total = 0
+        for _uid, n in units:
+            total += n
+            self.ends.append(total)
+        self.total = total
+        self._made: OrderedDict[int, list[Hit]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self.total))]
+        if k < 0:
+            k += self.total
+        if not 0 <= k < self.total:
+            raise IndexError(k)
+        u = bisect_right(self.ends, k)
+        hits = self._unit_hits(u)
+        first = self.ends[u - 1] if u else 0
+        return hits[min(k - first, len(hits) - 1)]
+
+    def __iter__(self) -> Iterator[Hit]:
+        for start in range(0, len(self.units), READ_CHUNK):
+            chunk = range(start, min(start + READ_CHUNK, len(self.units)))
+            self._make([u for u in chunk if self.units[u] not in self._made])
+            for u in chunk:
+                yield from self._unit_hits(u)
+
+    def first(self, n: int) -> list[Hit]:
+        """The first n hits, reading only the units they are in."""
+        if n <= 0 or not self.total:
+            return []
+        last = bisect_right(self.ends, min(n, self.total) - 1)
+        self._make(list(range(last + 1)))
+        out: list[Hit] = []
+        for u in range(last + 1):
+            out += self._unit_hits(u)
+        return out[:n]
+
+    def _unit_hits(self, u: int) -> list[Hit]:
+        uid = self.units[u]
+        if uid not in self._made:
+            self._make([u])
+        self._made.move_to_end(uid)
+        return self._made[uid]
+
+    def _make(self, positions: list[int]) -> None:
+        """Make the hits of the units at `positions` (a few queries for all of them)."""
+        ids = [self.units[u] for u in positions if self.units[u] not in self._made]
+        if not ids:
+            return
+        q, width = self.query, len(self.query)
+        trees = sections_of(self.project, ids)
+        counties = dict(self.project.db.execute(
+            f"SELECT id, county FROM units WHERE id IN ({','.join('?' * len(ids))})", ids))
+        for uid, body in unit_texts(self.project, ids):
+            tree = trees.get(uid, [])
+            hits = []
+            i = body.find(q)
+            while i >= 0:
+                section = innermost_section(tree, i)
+                hits.append(Hit(uid, section.id if section else None, counties.get(uid),
+                                section.heading if section else None, i, i + width, snippet(body, i, i + width)))
+                i = body.find(q, i + width)
+            if not hits:  # the unit changed since it was counted: nothing to show for it
+                hits = [Hit(uid, None, counties.get(uid), None, 0, 0, "")]
+            self._made[uid] = hits
+        while len(self._made) > max(self.KEEP, len(ids)):
+            self._made.popitem(last=False)
 
 
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> str:

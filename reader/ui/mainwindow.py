@@ -48,6 +48,7 @@ from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.compare.controller import CompareMixin
+from reader.ui.diffusion import Spreading
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
@@ -99,6 +100,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.init_team()  # 编辑 ▸ 标注人, 视图 ▸ 显示标注人 and 编码一致性, 文件 ▸ 合并项目 (reader.ui.team)
         self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
         self.scans = ScanController(self)  # the page image beside a text read by OCR, line corrections
+        self.spreading = Spreading(self)  # 视图 ▸ 扩散
         self.retranslate_ui()
         self.load_project_views()
         QTimer.singleShot(0, self.announce_read_only)

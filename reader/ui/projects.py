@@ -80,8 +80,9 @@ class ProjectMixin:
         if self.closed or self.project.checked:
             return
         path = self.project.path
-        self.run_op(lambda project, progress, cancel: integrity_problems(path), label=tr("Checking the project…"),
-                    on_done=lambda problems: self._integrity_checked(path, problems), progress=False)
+        self.integrity_op = self.run_op(  # the window is interactive meanwhile (the benchmark tells it apart)
+            lambda project, progress, cancel: integrity_problems(path), label=tr("Checking the project…"),
+            on_done=lambda problems: self._integrity_checked(path, problems), progress=False)
 
     def _integrity_checked(self, path: Path, problems: list[str]) -> None:
         if problems and not self.closed:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 import reader
 from reader.core.errors import NotFound
 from reader.core.matrix import cell_scope, theme_matrix
-from reader.core.search import search
+from reader.core.search import HitList, search
 from reader.core.store import outline_tree, passage_scope, units
 from reader.core.store.documents import unit_text
 from reader.core.store.passage_scope import Scope
@@ -62,8 +62,8 @@ class ReadingMixin:
         self.matrix_stale = True
         self._expand_start()
         self.refresh_breadcrumb()
-        self.refresh_passage_list()
-        self.update_counts()
+        self.passage_list.set_records([], "", one_report=False)  # restore_place lists what it shows (not
+        self.update_counts()  # the whole project's passages first: 50,000 of them took 0.7 s at start)
         self._update_title()
 
     def _expand_start(self) -> None:
@@ -85,7 +85,10 @@ class ReadingMixin:
         if place is not None and self.outline_model.find_unit(place[0]).isValid():
             self.open_location(place[0], section_id=place[1])
             return True
-        return self.select_first_unit()
+        if self.select_first_unit():
+            return True
+        self.refresh_passage_list()  # nothing to show: the project's passages (none, or unplaced reports')
+        return False
 
     def select_first_unit(self) -> bool:
         node = self.outline_model.first_unit()
@@ -352,7 +355,7 @@ class ReadingMixin:
         if self.search_panel.searching != result.query:
             return  # another search was started meanwhile
         if result.complete:
-            self.search_panel.set_result(result)
+            self.search_panel.set_result(result, HitList(self.project, result.query, result.units))
             return
         self.search_panel.show_first_hits(result)
         self.run_op(
@@ -363,8 +366,10 @@ class ReadingMixin:
         )
 
     def all_hits_counted(self, result) -> None:
+        """Every hit listed: made from the counts as their rows are shown (reader.core.search.HitList,
+        on this window's connection)."""
         if self.search_panel.searching == result.query:
-            self.search_panel.set_result(result)
+            self.search_panel.set_result(result, HitList(self.project, result.query, result.units))
 
     # == matrix ======================================================================================
     def show_matrix(self) -> None:

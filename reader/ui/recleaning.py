@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.reclean import RecleanReport, reclean
 from reader.core.store import passage_edits, unplaced
 from reader.core.store.unplaced import UnplacedPassage
 from reader.ui.changes import Changes
@@ -208,6 +207,8 @@ class Recleaning(QObject):
             tr("Clean again"),
         ):
             return
+        from reader.core.reclean import reclean  # with the readers and the cleaning: not needed at start
+
         self.window.run_op(
             lambda project, progress, cancel: reclean(project, None, progress, cancel),
             label=tr("Cleaning documents again…"),
@@ -215,7 +216,8 @@ class Recleaning(QObject):
             on_done=self.done,
         )
 
-    def done(self, report: RecleanReport) -> None:
+    def done(self, report) -> None:
+        """`report`: the reader.core.reclean.RecleanReport."""
         self.window.undo_stack.clear()  # its offsets refer to the old text
         self.window.passage_strip.close_strip()  # the passage it shows may have moved or be unplaced
         self.window.apply_changes(Changes(outline=True, passages=True))

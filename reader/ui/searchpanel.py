@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search import SearchResult
+from reader.core.search import HitList, SearchResult
 from reader.ui.i18n import tr
 from reader.ui.models.hits import CONTEXT, COUNTY, HTML_ROLE, SECTION, HitModel
 from reader.ui.plain import plain_label
@@ -98,11 +98,16 @@ class SearchPanel(QWidget):
         it is searching)."""
         self.model.set_hits(result.hits)
 
-    def set_result(self, result: SearchResult) -> None:
+    def set_result(self, result: SearchResult, hits: HitList | None = None) -> None:
+        """The whole result; `hits`: every hit of it (listed as their rows are shown)."""
         self.result = result
         self.searching = ""
-        if result.hits != self.model.hits:  # the first hits shown already: the view is kept as it is
-            self.model.set_hits(result.hits)
+        every = hits if hits is not None else result.hits
+        first_shown = not isinstance(self.model.hits, HitList) and list(self.model.hits) == result.hits
+        if first_shown and isinstance(every, HitList):
+            self.model.extend_to(every)  # the first hits shown already: the view is kept as it is
+        elif not first_shown or len(every) != len(self.model.hits):
+            self.model.set_hits(every)
         self._summary()
 
     def _summary(self) -> None:
@@ -113,10 +118,10 @@ class SearchPanel(QWidget):
             self.summary.setText(tr("Type in the search box (Ctrl+Shift+F) and press Enter."))
         elif r.total == 0:
             self.summary.setText(tr("“{q}” was not found in this project.").format(q=r.query))
-        elif r.total > len(r.hits):
+        elif r.total > self.model.rowCount():
             self.summary.setText(
                 tr("“{q}”: {total} occurrences; the first {shown} are listed.").format(
-                    q=r.query, total=r.total, shown=len(r.hits)
+                    q=r.query, total=r.total, shown=self.model.rowCount()
                 )
             )
         else:

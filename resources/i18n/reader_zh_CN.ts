@@ -856,8 +856,24 @@
         <translation>（未知）</translation>
     </message>
     <message>
+        <source>Open the first use in {county} ({year})</source>
+        <translation>打开{county}首次使用处（{year}年）</translation>
+    </message>
+    <message>
         <source>County</source>
         <translation>县区</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>首次年份</translation>
+    </message>
+    <message>
+        <source>Province and prefecture</source>
+        <translation>省、地市</translation>
+    </message>
+    <message>
+        <source>Uses in that report</source>
+        <translation>该报告中次数</translation>
     </message>
     <message>
         <source>Section</source>
@@ -920,8 +936,64 @@ File: {source}
         <translation>找到的关键词：{words}</translation>
     </message>
     <message>
+        <source>Type a phrase or choose a theme, then Show.</source>
+        <translation>输入词语或选择主题，然后点“显示”。</translation>
+    </message>
+    <message>
+        <source>first use</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <source>using it that year</source>
+        <translation>当年使用</translation>
+    </message>
+    <message>
+        <source>used by then</source>
+        <translation>累计使用</translation>
+    </message>
+    <message>
+        <source>Counting “{q}”…</source>
+        <translation>正在统计“{q}”…</translation>
+    </message>
+    <message>
+        <source>When did counties start using a phrase or a theme? Type a phrase or choose a theme, then Show.</source>
+        <translation>各县区从哪一年开始使用某个词语或主题？输入词语或选择主题，然后点“显示”。</translation>
+    </message>
+    <message>
+        <source>“{q}”: used by {counties} counties in {reports} reports.</source>
+        <translation>“{q}”：{counties} 个县区的 {reports} 篇报告使用。</translation>
+    </message>
+    <message>
+        <source>Not counted: {undated} report(s) without a year, {unplaced} without a county.</source>
+        <translation>未计入：{undated} 篇报告没有年份，{unplaced} 篇没有县区。</translation>
+    </message>
+    <message>
+        <source>Click a county to open its first use.</source>
+        <translation>点击县区可打开其首次使用处。</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>词语</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <source>A phrase, e.g. 代表联络站</source>
+        <translation>词语，例如 代表联络站</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Diffusion</source>
+        <translation>扩散</translation>
+    </message>
+    <message>
+        <source>&amp;Diffusion</source>
+        <translation>扩散(&amp;D)</translation>
     </message>
     <message>
         <source>Sentence</source>

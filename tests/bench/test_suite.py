@@ -19,12 +19,15 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     raw = json.loads(raw_path.read_text(encoding="utf-8"))
     table = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| figure")]
     figures = [line.split(" | ")[0][2:] for line in table]
-    for start in ("Import", "Import speed", "Import: progress", "Import cancelled", "Cold start to",
-                  "Cold start against", "Expand the outline", "Choose a section", "Project search 代表联络站 in the window",
-                  "Project search 代表联络站, first 50", "Project search 代表联络站: every occurrence", "Align 20", "Align all", "Export 350 passages to XLSX",
-                  "Export 350 passages to DOCX", "Memory of the window", "Peak memory of each", "Peak memory aligning"):
+    for start in ("Import", "Import speed", "Import 100 text files", "Import: progress", "Import cancelled", "Cold start to",
+                  "Cold start against", "Expand a province", "Filter the outline", "Choose a section",
+                  "Project search 代表联络站 in the window", "Project search 代表联络站, first 50", "`reader search 代表联络站",
+                  "Project search 代表联络站: every occurrence", "Every hit of 代表 listed", "Every hit of 代表 made in turn",
+                  "Diffusion of 代表联络站", "Align one prefecture", "Align all", "Peak memory of the process aligning",
+                  "Aligning all from the window", "Export 350 passages to XLSX", "Export 350 passages to DOCX",
+                  "Memory of the window", "Peak memory of each"):
         assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
-    assert len(table) == 18
+    assert len(table) == 25
     assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
     for line in table:  # every measured cell holds a positive number
         measured = line.split(" | ")[1]
@@ -33,7 +36,7 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     imp = raw["import"]
     assert imp["files"] == imp["imported"] == N and imp["failed"] == 0 and imp["reports"] >= N
     assert imp["progress_calls"] >= N and imp["characters"] > N * 2000 and imp["seconds"] > 0
-    assert raw["read_hash"][0]["files"] == N
+    assert raw["read_hash"][0]["files"] == N and raw["import_text"]["imported"] == N
     cancel = raw["cancel"]
     assert cancel["imported"] <= N and (not cancel["cancelled"] or cancel["imported"] < N)
     for w in raw["window"]:
@@ -41,10 +44,17 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
         assert w["highlights"] >= suite.HIGHLIGHTS and w["shown_unit"] == raw["where"]["unit"]
         assert w["search_hits"] == min(50, w["search_total"]) and w["search_total"] > 0
         assert 0 < w["window_search_first_ms"] <= w["window_search_counted_ms"]
-        assert w["window_search_listed"] == min(500, w["search_total"])
+        assert w["window_search_listed"] == w["search_total"]  # every hit listed
         assert w["open_rss_mb"] > 0 and w["peak_rss_mb"] > 0
+        assert len(w["expanded"]) == 2 and w["filter_county_ms"] > 0 and w["filter_year_units"] >= N // 10
     assert raw["like"]["documents"] > 0
-    assert raw["align20"]["reports"] == 20 and raw["align_all"]["reports"] >= N
+    lst = raw["listing"]
+    assert lst["total"] == lst["made"] > N and lst["counted_by"] == "index"
+    assert raw["diffusion"]["counties"] > 0 and raw["diffusion"]["years"] == 10
+    assert raw["cli_search_s"] > 0 and raw["start_s"] > 0 and raw["cli_timeline_s"] > 0  # (a tiny project: as quick as --version)
+    assert 0 < raw["align_one"]["reports"] < N and raw["window_align"]["reports"] >= N
+    assert raw["window_align"]["children_peak_rss_mb"] > 0  # aligned in a process of its own
+    assert raw["window_align"]["rows"] > 1 and raw["window_align"]["progress_calls"] > 0
     assert raw["export"]["passages"] == 300 + suite.HIGHLIGHTS
     assert raw["export"]["xlsx_bytes"] > 0 and raw["export"]["docx_bytes"] > 0
     assert imp["children_peak_rss_mb"] > 0  # the import's worker processes ran

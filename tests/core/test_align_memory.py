@@ -96,3 +96,26 @@ def test_scores_are_kept_as_arrays_of_doubles(sample_project):
         assert s.proto.typecode == s.total.typecode == node.proto.typecode == "d"
         assert list(s.proto) == list(asg.prototype_scores(node, anchors)) and len(s.total) == len(anchors)
     assert any(max(s.total) > max(s.proto) for s in scored)  # the centroids added to the evidence
+
+
+def test_packed_vectors_give_the_same_numbers_to_the_bit():
+    """A section's vector kept packed (vectors.PackedVec) sums in the dict's order: dot products,
+    sums, shared terms and top terms are the dict's, bit for bit."""
+    import random
+
+    from reader.core.align.vectors import PackedVec, add_into, dot, norm, normalized, shared_terms, top_terms
+
+    rng = random.Random(3)
+    terms = [f"词{k}" for k in range(60)]
+    for _ in range(200):
+        a = {t: rng.random() for t in rng.sample(terms, rng.randint(0, 30))}
+        b = {t: rng.random() for t in rng.sample(terms, rng.randint(0, 30))}
+        pa, pb = PackedVec(a), PackedVec(b)
+        assert pa.as_dict() == a and list(pa.items()) == list(a.items()) and len(pa) == len(a)
+        for x, y in ((pa, b), (a, pb), (pa, pb)):
+            assert dot(x, y) == dot(a, b) and shared_terms(x, y) == shared_terms(a, b)
+        assert norm(pa) == norm(a) and normalized(pa) == normalized(a) and top_terms(pa, 7) == top_terms(a, 7)
+        acc, packed_acc = dict(b), dict(b)
+        add_into(acc, a, 0.5)
+        add_into(packed_acc, pa, 0.5)
+        assert acc == packed_acc

@@ -236,3 +236,20 @@ def test_sound_rows_are_not_called_damaged(sample_project_path, tmp_path):
     conn = sqlite3.connect(sample_project_path)
     assert row_problems(conn) == []
     conn.close()
+
+
+def test_a_big_damaged_project_read_by_a_command_says_it_is_damaged(damaged, monkeypatch, capsys):
+    """A command that only reads opens a big project without SQLite's quick_check first (it would
+    read every page, seconds for a decade of reports): a damaged page met while reading is still one
+    line saying the project is damaged, and the file is left as it was."""
+    from reader.core.store import db
+
+    before = digest(damaged)
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 0)  # every project is big
+    codes = [main([command, *args, "--project", str(damaged), "--lang", "en"])
+             for command, *args in (("search", "代表"), ("outline",), ("timeline", "代表"))]
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert 1 in codes and "Traceback" not in err and "Internal error" not in err
+    assert all("damaged" in line for line in lines) and len(lines) == codes.count(1)
+    assert digest(damaged) == before

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.export import Selection, write_docx, write_html, write_json, write_markdown
 from reader.core.export.markup import md_escape
@@ -171,3 +173,23 @@ def test_json_for_scripts(tagged, tmp_path):
     assert after["start"] == text.index("𠮷") + 1  # 𠮷 counts as one character
     assert after["coder"] == "王五" and after["section"] == ["一、代表工作"] and after["year"] == 2022
     assert "𡈼" in out.read_text(encoding="utf-8")  # written as itself, not \\u escapes
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表 a\t\r\n，。 ")), min_size=1, max_size=30))
+def test_a_passage_run_is_the_run_python_docx_makes(text):
+    """The compilation's quick run (reader.core.export.compilation._Body.run) holds what python-docx's
+    paragraph.add_run(text) puts in its run: text, tabs, line breaks, kept spaces."""
+    from docx.oxml import OxmlElement
+
+    from reader.core.export.compilation import _Body
+
+    doc = Document()
+    expected = doc.add_paragraph().add_run(text)._r
+    p = OxmlElement("w:p")
+    _Body(doc).run(p, text)
+
+    def parts(r):
+        return [(c.tag, c.text, dict(c.attrib)) for c in r]
+
+    assert len(p) == 1 and parts(p[0]) == parts(expected)

@@ -106,3 +106,28 @@ def test_grouped_by_theme_then_county(tagged):
     station = groups[order.index(STATION)]
     assert [c.county for c in station.counties] == ["新绛县", "吉县", "永和县"]
     assert sum(g.count for g in groups) == 11  # two passages carry two themes
+
+
+def test_section_chains_are_the_chains_of_the_section_trees(sample_project):
+    """records() reads only the sections holding each passage's start (section_chains): the chain is
+    the one section_chain takes from the unit's whole tree, for passages anywhere in a report."""
+    import random
+
+    from reader.core.export.selection import section_chain, section_chains
+    from reader.core.store import passages
+    from reader.core.store.documents import list_units, sections_of, unit_text
+    from reader.core.store.themes import list_themes
+
+    rng = random.Random(5)
+    theme = list_themes(sample_project)[0].id
+    for u in list_units(sample_project):
+        text = unit_text(sample_project, u.id)
+        for start in {0, len(text) - 2, *(rng.randrange(len(text) - 1) for _ in range(40))}:
+            if text[start].strip():
+                passages.tag(sample_project, u.id, start, start + 1, [theme], note="x")
+    chains = section_chains(sample_project, "", [])
+    rows = sample_project.db.execute("SELECT id, unit_id, start FROM passages").fetchall()
+    trees = sections_of(sample_project)
+    assert len(rows) > 150
+    for pid, uid, start in rows:
+        assert chains.get(pid, []) == section_chain(trees.get(uid, []), start), (pid, uid, start)

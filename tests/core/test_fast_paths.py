@@ -1,5 +1,5 @@
 """The fast paths of import agree with the plain definitions they replace: the offset map's runs,
-the search index's tokens, a line's visual width, and the decision to convert traditional script
+the search index's tokens (a code point each), a line's visual width, and the decision to convert traditional script
 (which must not run OpenCC for a simplified document)."""
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ def test_offset_runs_are_the_maximal_runs(steps):
 
 
 def tokens_by_definition(text: str) -> str:
-    return "".join(ch if ord(ch) < 0x80 else " " if ch.isspace() else f" {ch} " for ch in text)
+    return " ".join(f"{ord(ch):08x}" for ch in text)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("代表 ab1\u3000\u2028\x85\xa0𠮷。，\t\n")), max_size=60))
-def test_index_tokens_are_a_space_around_each_wide_character(text):
+@given(st.text(max_size=60))
+def test_index_tokens_are_each_characters_code_point(text):
     assert tokens_text(text) == tokens_by_definition(text)
 
 
@@ -113,3 +113,74 @@ def test_substitute_maps_every_character_as_defined(text):
                           (re.compile(r"(a)(\s)"), r"\2\1"), (re.compile("\n"), "\\n")):
         got = substitute(mt, pattern, repl)
         assert (got.text, list(got.sources)) == substitute_by_definition(mt, pattern, repl)
+
+
+def test_the_identity_map_is_a_range_at_every_length(monkeypatch):
+    from reader.core.clean import textmap
+
+    monkeypatch.setattr(textmap, "_IDENTITY", array("q"))
+    monkeypatch.setattr(textmap, "_IDENTITY_KEPT", 1 << 17)
+    for n in (0, 1, 5, 1 << 16, (1 << 16) + 3, 1 << 17, (1 << 17) + 1, 10):
+        mt = textmap.MappedText.identity("x" * n)
+        assert mt.sources == array("q", range(n)) and mt.original_length == n
+    assert len(textmap._IDENTITY) <= 1 << 17
+
+
+def share_by_definition(text: str) -> float:
+    sample = script._sample(text)
+    if not sample:
+        return 0.0
+    converted = sample.translate(script._by_character()[0])
+    return sum(1 for a, b in zip(sample, converted, strict=False) if a != b) / len(sample)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("学學國国著著干乾后後里裡a1 ，\n")), max_size=80))
+def test_traditional_share_counts_the_characters_the_table_changes(text):
+    assert script.traditional_share(text) == share_by_definition(text)
+
+
+def han_share_by_definition(text: str, sample: int = 200_000) -> float:
+    from reader.core.readers import decode
+
+    common = decode.common_hanzi()
+    other = [ch for ch in text[:sample] if ord(ch) >= 0x80]
+    if not other:
+        return 1.0
+    return sum(1 for ch in other if decode._good(ch, common)) / len(other)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("代表學国鍖犲ab1 \n，。“”—…·–•\u3000\uff01\u2fff𠮷\U00031350é\x85\ufffd")), max_size=60))
+def test_han_share_counts_the_characters_good_accepts(text):
+    from reader.core.readers.decode import han_share
+
+    assert han_share(text) == han_share_by_definition(text)
+    assert han_share(text, 7) == han_share_by_definition(text, 7)
+
+
+@given(st.binary(max_size=80))
+def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
+    from reader.core.readers.decode import _HIGH_BYTES
+
+    assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
+
+
+CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CLEANING_ALPHABET), max_size=40))
+def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(text):
+    """The cleaning's fast paths (textmap.finditer_at): each pattern with the characters its
+    matches begin with finds what finditer finds; a text without the characters a step needs has no
+    match for it."""
+    from reader.core.clean import pinyin, punct
+    from reader.core.clean.textmap import finditer_at
+
+    for pattern, starts in ((punct.DAMAGE, punct.DAMAGE_STARTS), (punct._QUESTION, punct.QUESTION_STARTS),
+                            (punct._QUOTED, punct.QUOTED_STARTS), (pinyin._GLOSS, pinyin.GLOSS_STARTS),
+                            (pinyin._TONED_GLOSS, pinyin.GLOSS_STARTS), (pinyin._TRUNCATED, pinyin.GLOSS_STARTS)):
+        assert [m.span() for m in finditer_at(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
+    for pattern, needs in ((punct._NEAR_CJK, punct._ASCII_MARK), (pinyin._RESIDUE, pinyin._LOST)):
+        assert needs.search(text) or not pattern.search(text)

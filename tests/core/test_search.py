@@ -98,11 +98,12 @@ def test_index_follows_documents(project, tmp_path):
 
 
 def test_tokens_and_phrase():
-    assert search.tokens_text("代表GDP联络") == " 代  表 GDP 联  络 "
-    assert search.fts_query("代表联络站") == '"代 表 联 络 站"'
-    assert search.fts_query('a"b') == '"a b"'
-    assert search.fts_query("，。") is None
-    assert search.fts_query("e\u0301") is None  # a combining mark: the scan answers
+    assert search.tokens_text("代表G 𠮷\n") == "00004ee3 00008868 00000047 00000020 00020bb7 0000000a"
+    assert search.fts_query("代表") == '"00004ee3 00008868"'
+    assert search.fts_query('a"b') == '"00000061 00000022 00000062"'
+    assert search.fts_query("") is None
+    assert [search.overlaps_itself(q) for q in ("人人", "哈哈哈", "abab", "代表", "代表代", "代表联络站")] == [
+        True, True, True, False, True, False]
 
 
 def test_first_hits_only_reads_until_the_limit_and_says_so(sample_project, monkeypatch):
@@ -115,3 +116,79 @@ def test_first_hits_only_reads_until_the_limit_and_says_so(sample_project, monke
     assert everything.complete and everything.total == full.total
     rare = search.search(sample_project, "代表联络站", 10_000, first_only=True)  # fewer hits than the limit
     assert rare.complete and rare.total == search.search(sample_project, "代表联络站", 10_000).total
+
+
+@pytest.mark.parametrize("query", ["代表", "代表联络站", "人大", "“四个机关”", "，", "2021年"])
+def test_the_index_counts_every_unit_exactly(sample_project, query):
+    counts = search.index_counts(sample_project, query)
+    assert counts is not None
+    expected = [(u.id, documents.unit_text(sample_project, u.id).count(query)) for u in documents.list_units(sample_project)]
+    assert counts == [(uid, n) for uid, n in expected if n]
+    result = search.search(sample_project, query, limit=5)
+    assert result.counted_by == "index" and result.units == counts and result.total == sum(n for _u, n in counts)
+
+
+def test_what_lies_between_characters_keeps_them_apart(project, tmp_path):
+    """Punctuation, spaces and line breaks are tokens: 代表+联络站 is no 代表联络站; case counts."""
+    write_text(tmp_path / "a.txt", "某县报告\n人大代表+联络站，代表 联络站，代表\n联络站，代表联络站。GDP与gdp。\n")
+    ingest.import_paths(project, [tmp_path / "a.txt"])
+    text = all_unit_texts(project)[0]
+    for query in ("代表联络站", "代表", "GDP", "gdp", "+联络", "代表 联"):
+        result = search.search(project, query, limit=None)
+        assert (result.total, result.counted_by) == (text.count(query), "index"), query
+        assert [h.start for h in result.hits] == [m for m in range(len(text)) if text.startswith(query, m)][: result.total]
+
+
+def test_a_query_that_overlaps_itself_is_counted_from_the_text(project, tmp_path):
+    write_text(tmp_path / "a.txt", "某县报告\n人人人人人为我，哈哈哈哈。\n")
+    ingest.import_paths(project, [tmp_path / "a.txt"])
+    text = all_unit_texts(project)[0]
+    for query in ("人人", "哈哈哈", "人人人"):
+        assert search.index_counts(project, query) is None
+        result = search.search(project, query, limit=None)
+        assert (result.total, result.counted_by) == (text.count(query), "text") and len(result.hits) == result.total
+
+
+def test_an_index_out_of_step_is_not_trusted(sample_project):
+    """A unit the index does not hold (as if another program had written it): the numbers do not
+    come out whole, so the candidate units are read."""
+    last = documents.list_units(sample_project)[-1]
+    search.unindex_units(sample_project, [(last.id, documents.unit_text(sample_project, last.id))])
+    expected = sum(documents.unit_text(sample_project, u.id).count("代表") for u in documents.list_units(sample_project)[:-1])
+    result = search.search(sample_project, "代表")
+    assert result.total == expected and result.counted_by == "text"
+
+
+def test_every_hit_is_listed_lazily_and_equals_the_full_list(sample_project):
+    result = search.search(sample_project, "代表", limit=10)
+    every = search.search(sample_project, "代表", limit=None).hits
+    hits = search.HitList(sample_project, "代表", result.units)
+    hits.KEEP = 2  # few units kept made: the list makes them again as it is read
+    assert len(hits) == result.total == len(every)
+    assert hits[0] == every[0] and hits[-1] == every[-1] and hits[len(every) // 2] == every[len(every) // 2]
+    assert hits[5:9] == every[5:9] and hits.first(10) == result.hits == every[:10]
+    assert list(hits) == every
+    with pytest.raises(IndexError):
+        hits[len(every)]
+
+
+def test_an_old_index_is_rebuilt_when_the_project_is_upgraded(sample_project_path):
+    """A project of the version before 0007: its index held a token per wide character under
+    unicode61; opening it upgrades it and builds the index again, which then counts."""
+    import sqlite3
+
+    from reader.core.store import migrations as mig
+    from reader.core.store.db import open_project
+
+    conn = sqlite3.connect(sample_project_path)
+    conn.execute(f"DROP TABLE {search.FTS_TABLE}")
+    conn.execute(f"CREATE VIRTUAL TABLE {search.FTS_TABLE} USING fts5(body, content='', tokenize='unicode61')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_scale'")
+    conn.execute("UPDATE reader_meta SET value = ? WHERE key = 'schema_version'", [str(mig.SCHEMA_VERSION - 1)])
+    conn.commit()
+    conn.close()
+    with open_project(sample_project_path, create=False) as p:
+        assert p.migrated == ["0007_scale"]
+        expected = sum(t.count("代表联络站") for t in all_unit_texts(p))
+        result = search.search(p, "代表联络站")
+        assert (result.total, result.counted_by) == (expected, "index")

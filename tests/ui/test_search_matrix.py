@@ -189,5 +189,8 @@ def test_first_hits_are_shown_while_the_project_is_counted(window, monkeypatch):
     full = search(window.project, "代表", 3)
     assert phases and phases[0][0] is False  # the first hits went up before the count was done
     assert panel.result.complete and panel.result.total == full.total > 3
-    assert panel.model.hits == full.hits and len(resets) == 1  # the same hits: the view was not reset again
-    assert str(full.total) in panel.summary.text()
+    # every hit listed (made as rows are shown), the first the same: rows were added, no reset
+    assert panel.model.hits[:3] == full.hits and panel.model.rowCount() == full.total and len(resets) == 1
+    assert panel.model.index(full.total - 1, 2).data() == search(window.project, "代表", None).hits[-1].snippet.replace(
+        "【", "").replace("】", "")
+    assert str(full.total) in panel.summary.text() and "列出前" not in panel.summary.text()

@@ -35,7 +35,7 @@ from reader.core.align.model import (
 )
 from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
 from reader.core.align.prototypes import GOVERNMENT
-from reader.core.align.vectors import Vec, add_into, dot, normalized, shared_terms
+from reader.core.align.vectors import Vec, add_into, dot, lookup, normalized, shared_terms
 from reader.core.errors import Cancelled
 
 LABEL_TERMS = 3
@@ -326,8 +326,9 @@ def _label_terms(members: Sequence[Node]) -> list[str]:
     weight: dict[str, float] = {}
     units: dict[str, set[int]] = {}
     for m in members:
+        head = lookup(m.head_vec)
         for t, v in m.vec.items():
-            weight[t] = weight.get(t, 0.0) + v + m.head_vec.get(t, 0.0)
+            weight[t] = weight.get(t, 0.0) + v + head.get(t, 0.0)
             units.setdefault(t, set()).add(m.unit.id)
     shared = [t for t in weight if len(units[t]) >= 2]
     shared.sort(key=lambda t: (-weight[t], t))

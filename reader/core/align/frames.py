@@ -56,21 +56,26 @@ class FrameRow:
     vec: Vec = field(default_factory=dict)  # sums of the members' vectors
     head: Vec = field(default_factory=dict)
     topics: Vec = field(default_factory=dict)  # sums of the members' topic profiles
+    _unit: tuple[Vec, Vec, Vec] | None = None  # the three normalised, made when first asked for after a change
 
     def add(self, node: Node, topics: Vec) -> None:
         self.members.append(node)
         add_into(self.vec, node.vec)
         add_into(self.head, node.head_vec)
         add_into(self.topics, topics)
+        self._unit = None
 
     def similarity(self, node: Node, topics: Vec) -> float:
         """How alike a frame is to the row: its words, its heading's, and the rows its topics went to (two
         plans share their topics, a plan and a review fewer), each where both have any."""
-        parts = [dot(node.vec, normalized(self.vec))]
-        if node.head_vec and self.head:  # not a heading of furniture words only ("2026年重点工作")
-            parts.append(dot(node.head_vec, normalized(self.head)))
-        if topics and self.topics:
-            parts.append(dot(topics, normalized(self.topics)))
+        if self._unit is None:
+            self._unit = (normalized(self.vec), normalized(self.head), normalized(self.topics))
+        vec, head, profile = self._unit
+        parts = [dot(node.vec, vec)]
+        if node.head_vec and head:  # not a heading of furniture words only ("2026年重点工作")
+            parts.append(dot(node.head_vec, head))
+        if topics and profile:
+            parts.append(dot(topics, profile))
         return sum(parts) / len(parts)
 
 
@@ -148,8 +153,9 @@ def _new(node: Node, topics: Vec) -> FrameRow:
 
 
 def label(row: FrameRow) -> str:
-    """The heading of the member most like the others (its marker dropped)."""
-    best = max(row.members, key=lambda m: (sum(dot(m.head_vec, o.head_vec) for o in row.members), -m.order))
+    """The heading of the member most like the others (its marker dropped): the nearest to the sum of
+    their headings (linear in the members: a decade of reports puts thousands in a row)."""
+    best = max(row.members, key=lambda m: (dot(m.head_vec, row.head), -m.order))
     return strip_marker(best.section.heading).strip() or best.section.heading
 
 

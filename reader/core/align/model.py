@@ -10,7 +10,7 @@ OTHER_KEY = "other"
 OTHER_LABEL = "其他"
 
 
-@dataclass
+@dataclass(slots=True, weakref_slot=True)  # the engine keeps one (without its text) for each of ~300,000 items
 class AlignSection:
     id: int
     unit_id: int

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.core.align.model import AlignSection, AlignUnit
 from reader.core.align.terms import bag, shared_number, strip_marker
-from reader.core.align.vectors import Vec, idf_table, normalized, tfidf, top_terms
+from reader.core.align.vectors import PackedVec, Vec, idf_table, normalized, tfidf, top_terms
 
 HEADING_WEIGHT = 3.0
 CHILD_HEADING_WEIGHT = 1.5
@@ -36,7 +36,7 @@ PackedBag = tuple[tuple[str, ...], array]
 Packed = tuple[PackedBag, PackedBag]  # the combined bag (heading weighted up, and body), the heading's
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True, weakref_slot=True)  # slots: ~300,000 of them in a decade of reports
 class Node:
     section: AlignSection
     unit: AlignUnit
@@ -44,8 +44,8 @@ class Node:
     head: Counter[str]
     body: Counter[str]  # own text and everything below
     children: list[Node] = field(default_factory=list)
-    head_vec: Vec = field(default_factory=dict)
-    vec: Vec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms)
+    head_vec: Vec | PackedVec = field(default_factory=dict)  # packed once made
+    vec: Vec | PackedVec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms; packed once made)
     proto: array | None = None  # evidence for each anchor (doubles), computed once
     packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
     length: int = 0  # characters of its text (children's included)
@@ -158,8 +158,8 @@ def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
             node.packed = None
         else:
             combined, head = _combined(node), node.head
-        node.vec = normalized(top_terms(tfidf(combined, idf, unseen), VEC_TERMS))
-        node.head_vec = tfidf(head, idf, unseen)
+        node.vec = PackedVec(normalized(top_terms(tfidf(combined, idf, unseen), VEC_TERMS)))  # type: ignore[assignment]
+        node.head_vec = PackedVec(tfidf(head, idf, unseen))  # type: ignore[assignment]
         if done is not None:
             done(node)
     return idf, unseen

@@ -7,9 +7,49 @@ PYTHONHASHSEED.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 
 Vec = dict[str, float]
+
+
+class PackedVec:
+    """A vector held compactly, for the many kept at once (a section's, one per aligned item): its
+    terms and their weights as doubles, in the order of the dict it was made from, so that every
+    sum over it runs in the same order, to the same bits. ~1.4 KB for 77 terms, where the dict took
+    ~4.3 KB (a decade of reports has ~300,000 items). Read like a dict's items(), keys(), values()."""
+
+    __slots__ = ("terms", "weights")
+
+    def __init__(self, vec: Mapping[str, float]):
+        self.terms = tuple(vec)
+        self.weights = array("d", vec.values())
+
+    def items(self) -> Iterator[tuple[str, float]]:
+        return zip(self.terms, self.weights, strict=True)
+
+    def keys(self) -> tuple[str, ...]:
+        return self.terms
+
+    def values(self) -> array:
+        return self.weights
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms)
+
+    def as_dict(self) -> Vec:
+        return dict(zip(self.terms, self.weights, strict=True))
+
+
+AnyVec = Mapping[str, float] | PackedVec
+
+
+def lookup(vec: AnyVec) -> Mapping[str, float]:
+    """A vector to look terms up in (a packed one made a dict for the moment)."""
+    return vec.as_dict() if isinstance(vec, PackedVec) else vec
 
 
 def idf_table(bags: Iterable[Mapping[str, float]]) -> tuple[dict[str, float], float]:
@@ -31,38 +71,40 @@ def tfidf(counts: Mapping[str, float], idf: Mapping[str, float], unseen: float) 
     return normalized(vec)
 
 
-def normalized(vec: Mapping[str, float]) -> Vec:
+def normalized(vec: AnyVec) -> Vec:
     norm = math.sqrt(sum(v * v for v in vec.values()))
     if norm == 0:
         return {}
     return {t: v / norm for t, v in vec.items()}
 
 
-def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def dot(a: AnyVec, b: AnyVec) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    get = lookup(b).get
+    return sum(v * get(t, 0.0) for t, v in a.items())
 
 
-def norm(a: Mapping[str, float]) -> float:
+def norm(a: AnyVec) -> float:
     return math.sqrt(sum(v * v for v in a.values()))
 
 
-def add_into(acc: Vec, vec: Mapping[str, float], factor: float = 1.0) -> None:
+def add_into(acc: Vec, vec: AnyVec, factor: float = 1.0) -> None:
     for t, v in vec.items():
         acc[t] = acc.get(t, 0.0) + v * factor
 
 
-def top_terms(vec: Mapping[str, float], k: int) -> Vec:
+def top_terms(vec: AnyVec, k: int) -> Vec:
     """The k heaviest terms (ties broken by the term)."""
     best = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
     return dict(best)
 
 
-def shared_terms(a: Mapping[str, float], b: Mapping[str, float], k: int = 5) -> list[str]:
+def shared_terms(a: AnyVec, b: AnyVec, k: int = 5) -> list[str]:
     """The terms that contribute most to a·b, strongest first."""
     if len(a) > len(b):
         a, b = b, a
+    b = lookup(b)
     scored = [(v * b[t], t) for t, v in a.items() if t in b and v * b[t] > 0]
     scored.sort(key=lambda x: (-x[0], x[1]))
     return [t for _, t in scored[:k]]

@@ -42,14 +42,20 @@ _DEGRADED_GLOSS = re.compile(
     rf"(?<=[{HAN}])[(（]\??(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])\??(?:ng|n|r)?|ng|n|r)?\??[)）]"
 )
 DEGRADED_MIN = 3
+# What the glosses begin with (fast path: textmap.finditer_at), and what residue needs before it;
+# tests/core/test_fast_paths.py checks them against the patterns.
+GLOSS_STARTS = re.compile("[(（]")
+_LOST = re.compile("[?？]")
 
 
 def remove_pinyin_glosses(mt: MappedText) -> MappedText:
-    mt = substitute(mt, _GLOSS, _if_pinyin)
-    mt = substitute(mt, _TONED_GLOSS, _if_pinyin)
+    mt = substitute(mt, _GLOSS, _if_pinyin, GLOSS_STARTS)
+    mt = substitute(mt, _TONED_GLOSS, _if_pinyin, GLOSS_STARTS)
     if len(_DEGRADED_GLOSS.findall(mt.text)) >= DEGRADED_MIN:
-        mt = substitute(mt, _DEGRADED_GLOSS, "")
-    mt = substitute(mt, _TRUNCATED, _truncated)
+        mt = substitute(mt, _DEGRADED_GLOSS, "", GLOSS_STARTS)
+    mt = substitute(mt, _TRUNCATED, _truncated, GLOSS_STARTS)
+    if not _LOST.search(mt.text):  # residue follows a lost character only
+        return mt
     return substitute(mt, _RESIDUE, "")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from reader.core.clean.chars import CJK, HAN
-from reader.core.clean.textmap import MappedText, substitute
+from reader.core.clean.textmap import MappedText, finditer_at, substitute
 
 _WIDE = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 
@@ -23,6 +23,12 @@ _STRENGTH = "。；：、，"
 _QUOTED = re.compile(r'"([^"\n]{1,80})"')
 # Characters lost in copying: runs of ? (or ？ between hanzi), and U+FFFD.
 DAMAGE = re.compile(rf"\?{{2,}}|(?<=[{HAN}])\?(?=[{HAN}A-Z])|\ufffd+|？{{3,}}|[\u2500-\u257f]+")
+# What the patterns' matches begin with, or must hold (fast paths: textmap.finditer_at, and a text
+# without any of them is left as it is); tests/core/test_fast_paths.py checks them against the patterns.
+DAMAGE_STARTS = re.compile("[?\ufffd？\u2500-\u257f]")
+_ASCII_MARK = re.compile("[,;:!()]")
+QUESTION_STARTS = re.compile(r"\?")
+QUOTED_STARTS = re.compile('"')
 
 
 def _widen(m: re.Match[str]) -> str:
@@ -33,9 +39,10 @@ def _widen(m: re.Match[str]) -> str:
 
 
 def widen_punctuation(mt: MappedText) -> MappedText:
-    mt = substitute(mt, _NEAR_CJK, _widen)
-    mt = substitute(mt, _QUESTION, "？")
-    return substitute(mt, _QUOTED, _curly_if_chinese)
+    if _ASCII_MARK.search(mt.text):  # a text without ASCII marks has nothing to widen
+        mt = substitute(mt, _NEAR_CJK, _widen)
+    mt = substitute(mt, _QUESTION, "？", QUESTION_STARTS)
+    return substitute(mt, _QUOTED, _curly_if_chinese, QUOTED_STARTS)
 
 
 def _curly_if_chinese(m: re.Match[str]) -> str:
@@ -58,4 +65,4 @@ def collapse_doubled_punctuation(mt: MappedText) -> MappedText:
 
 
 def damaged_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in DAMAGE.finditer(text)]
+    return [m.span() for m in finditer_at(DAMAGE, DAMAGE_STARTS, text)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.core.offsets import OffsetMap
@@ -22,25 +22,59 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        return cls(text, array("q", range(len(text))), len(text))
+        return cls(text, _identity(len(text)), len(text))
 
     def offset_map(self) -> OffsetMap:
         return OffsetMap.from_sources(self.sources, self.original_length)
 
 
+_IDENTITY = array("q")
+_IDENTITY_KEPT = 1 << 20  # 8 MB at most
+
+
+def _identity(n: int) -> array:
+    """array("q", range(n)), sliced from one kept array (a copy at C speed: building it from a
+    range took a twentieth of an import's cleaning)."""
+    global _IDENTITY
+    if n > _IDENTITY_KEPT:
+        return array("q", range(n))
+    if len(_IDENTITY) < n:
+        _IDENTITY = array("q", range(min(_IDENTITY_KEPT, max(n, 2 * len(_IDENTITY), 1 << 16))))
+    return _IDENTITY[:n]
+
+
 Replacement = str | Callable[[re.Match[str]], str]
 
 
-def substitute(mt: MappedText, pattern: re.Pattern[str], repl: Replacement) -> MappedText:
+def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), when every match of `pattern` is non-empty and begins with a
+    character `starts` matches: the pattern is tried only where `starts` finds one (a pattern that
+    begins with a lookbehind is otherwise tried at every character). `starts` None: finditer."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (at := starts.search(text, pos)) is not None:
+        m = pattern.match(text, at.start())  # a lookbehind still sees what is before
+        if m is None:
+            pos = at.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def substitute(mt: MappedText, pattern: re.Pattern[str], repl: Replacement,
+               starts: re.Pattern[str] | None = None) -> MappedText:
     """re.sub that keeps the map: a replacement's k-th character maps to the k-th character of
-    what it replaced (or to the replaced span's last character when the replacement is longer)."""
+    what it replaced (or to the replaced span's last character when the replacement is longer).
+    `starts`: the characters every match begins with (see finditer_at), for speed."""
     parts: list[str] = []
     sources = array("q")
     text, src = mt.text, mt.sources
     pos = 0
     changed = False
     literal = None if callable(repl) or "\\" in repl else repl  # no group to expand: used as it is
-    for m in pattern.finditer(text):
+    for m in finditer_at(pattern, starts, text):
         s, e = m.span()
         new = repl(m) if callable(repl) else literal if literal is not None else m.expand(repl)
         if new == text[s:e]:

@@ -7,6 +7,7 @@ zh-CN, so Chinese never falls back to a Western font or to boxes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reader.core.export.result import ExportResult, Steps, xml_text
@@ -79,11 +80,16 @@ def _document():
     return doc
 
 
+_RUN_BREAKS = re.compile(r"([\t\r\n])")
+
+
 class _Body:
     """Appends paragraphs to a document quickly. python-docx finds a style by name through every
     style for each paragraph and inserts each one by scanning the body for its section properties:
     2.9 s for 1,000 passages and 41 s for 10,000. Here the style id is set directly and each
-    paragraph goes just before the section properties, found once."""
+    paragraph goes just before the section properties, found once; a paragraph's run is made as
+    python-docx's Run.text makes it (<w:t> for text, <w:tab/> for a tab, <w:br/> for a line break),
+    a piece at a time rather than a character at a time (a third of a 50,000-passage export)."""
 
     def __init__(self, doc):
         from docx.oxml.ns import qn
@@ -92,24 +98,42 @@ class _Body:
         self.body = doc.element.body
         self.end = self.body.find(qn("w:sectPr"))
         self.val = qn("w:val")
+        self.space = qn("xml:space")
 
-    def add(self, text: str, style_id: str | None = None):
+    def add(self, text: str, style_id: str | None = None) -> None:
         from docx.oxml import OxmlElement
-        from docx.text.paragraph import Paragraph
 
         p = OxmlElement("w:p")
         if self.end is not None:
             self.end.addprevious(p)
         else:
             self.body.append(p)
-        paragraph = Paragraph(p, self.doc)
         if style_id is not None:  # <w:pPr><w:pStyle w:val=…/></w:pPr>, as p.style writes it, 4x faster
             ppr = OxmlElement("w:pPr")
             ppr.append(OxmlElement("w:pStyle", attrs={self.val: style_id}))
-            p.insert(0, ppr)
+            p.append(ppr)
         if text:
-            paragraph.add_run(xml_text(text))  # a line break in the text becomes <w:br/>
-        return paragraph
+            self.run(p, xml_text(text))
+
+    def run(self, p, text: str) -> None:
+        """Append to paragraph `p` the run python-docx's add_run(text) makes."""
+        from docx.oxml import OxmlElement
+
+        r = OxmlElement("w:r")
+        p.append(r)
+        for piece in _RUN_BREAKS.split(text):
+            if not piece:
+                continue
+            if piece == "\t":
+                r.append(OxmlElement("w:tab"))
+            elif piece in "\r\n":
+                r.append(OxmlElement("w:br"))
+            else:
+                t = OxmlElement("w:t")
+                t.text = piece
+                if len(piece.strip()) < len(piece):
+                    t.set(self.space, "preserve")
+                r.append(t)
 
 
 def write_docx(

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.core.counties import UNKNOWN, County, key_filter, key_of, project_counties
 from reader.core.errors import NotFound
 from reader.core.store.db import Project
-from reader.core.store.documents import SectionOutline, sections_of
+from reader.core.store.documents import SectionOutline
 from reader.core.store.themes import Theme, find_theme, theme_tree
 from reader.core.team.coders import check_known, coder_filter
 
@@ -283,7 +283,7 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
     for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
         if resolved.theme_ids is None or tid in resolved.theme_ids:
             tags.setdefault(pid, []).append(tid)
-    trees = sections_of(project, sorted({r[1] for r in rows}))
+    chains = section_chains(project, where, params)
     out = []
     for pid, uid, start, end, quote, note, coder, created, county, province, prefecture, year, title, source, code in rows:
         key = key_of(code, province, prefecture, county)
@@ -299,7 +299,7 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
                 prefecture=prefecture,
                 year=year,
                 title=title,
-                section_path=section_chain(trees.get(uid, []), start),
+                section_path=chains.get(pid, []),
                 quote=quote,
                 note=note or "",
                 start=start,
@@ -313,6 +313,33 @@ def records(project: Project, selection: Selection | Resolved) -> list[ExportRec
             )
         )
     return out
+
+
+def section_chains(project: Project, where: str, params: list[object]) -> dict[int, list[str]]:
+    """Passage id -> section_chain at its start, for the passages `where` keeps: only the sections
+    holding a passage's start are read (a 50,000-passage export read a section tree for each of
+    its ~25,000 reports), and the chain is taken from them as section_chain takes it from the tree:
+    at each level the first section (by position) holding the start, then its children."""
+    found: dict[int, list[tuple[int | None, int, int, str]]] = {}
+    for pid, sid, parent, position, heading in project.db.execute(
+        "SELECT p.id, s.id, s.parent_id, s.position, s.heading FROM passages p JOIN units u ON u.id = p.unit_id "
+        'JOIN sections s ON s.unit_id = p.unit_id AND s.start <= p.start AND p.start < s."end" '
+        f"{where}",
+        params,
+    ):
+        found.setdefault(pid, []).append((parent, position, sid, heading))
+    chains = {}
+    for pid, holding in found.items():
+        chain: list[str] = []
+        parent = None
+        while True:
+            level = [h for h in holding if h[0] == parent]
+            if not level:
+                break
+            _parent, _position, parent, heading = min(level, key=lambda h: (h[1], h[2]))
+            chain.append(heading)
+        chains[pid] = chain
+    return chains
 
 
 def section_chain(sections: list[SectionOutline], pos: int) -> list[str]:

@@ -243,7 +243,7 @@ def _mixed_lines(data: bytes, chosen: str | None) -> list[str]:
     families: dict[str, int] = {}
     mine = _family(chosen)
     for line in data.split(b"\n"):
-        if sum(1 for b in line if b >= 0x80) < MIXED_MIN_BYTES:
+        if len(line) - len(line.translate(None, _HIGH_BYTES)) < MIXED_MIN_BYTES:  # its bytes >= 0x80
             continue
         own = _strict(line, chosen) if chosen is not None else None
         own_score = han_share(own) if own is not None else None
@@ -298,12 +298,24 @@ def _good(ch: str, common: frozenset[str]) -> bool:
     )
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_ASCII = re.compile(r"[\x00-\x7f]+")
+
+
+@lru_cache(maxsize=1)
+def _good_pattern() -> re.Pattern[str]:
+    """The characters _good() accepts, as one character class (so that han_share counts at C speed)."""
+    ranges = "\u3000-\u303f\uff00-\uffef\U00020000-\U0003134f"
+    return re.compile("[" + "".join(map(re.escape, sorted(common_hanzi() | _PUNCT))) + ranges + "]+")
+
+
 def han_share(text: str, sample: int = 200_000) -> float:
     """The share of non-ASCII characters of `text` (a sample) that are common hanzi or Chinese
     punctuation: near 1 for real Chinese, about 0.2-0.6 for one Chinese encoding read as another.
-    Text without non-ASCII characters scores 1."""
-    common = common_hanzi()
-    other = [ch for ch in text[:sample] if ord(ch) >= 0x80]
+    Text without non-ASCII characters scores 1. (Counted with patterns, at C speed: the characters
+    _good() accepts.)"""
+    other = _ASCII.sub("", text[:sample])
     if not other:
         return 1.0
-    return sum(1 for ch in other if _good(ch, common)) / len(other)
+    bad = _good_pattern().sub("", other)
+    return (len(other) - len(bad)) / len(other)

@@ -9,11 +9,11 @@ the order of the aligned units, then reading order (section ids follow reading o
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.align.model import OTHER_KEY, AlignResult
+from reader.core.align.model import OTHER_KEY, AlignResult, AlignRow
 from reader.core.store.db import Project
 from reader.core.store.documents import now
 from reader.core.store.settings import get_setting, set_setting
@@ -66,32 +66,36 @@ class StoredCorrection:
 
 def save_result(project: Project, result: AlignResult, unit_ids: Sequence[int], run: dict[str, Any]) -> None:
     """Replace the stored alignment with `result` (one transaction)."""
+    save_rows(project, result.rows, unit_ids, run, result.unfit)
+
+
+def save_rows(project: Project, rows: Iterable[AlignRow], unit_ids: Sequence[int], run: dict[str, Any],
+              unfit: Iterable[int] | Callable[[], Iterable[int]] = ()) -> None:
+    """Replace the stored alignment with `rows`, written as they come (an alignment made in another
+    process hands them over one at a time: they are never all held here), in one transaction: an
+    error while they come leaves the stored alignment as it was. `unfit`: the units of another genre
+    than the codebook's (or what gives them, once the rows are written)."""
     db = project.db
-    rows, members = [], []
-    for position, row in enumerate(result.rows):
-        rid = position + 1
-        rows.append({"id": rid, "key": row.key, "label": row.label, "position": position, "theme_id": row.theme_id,
-                     "parent": row.parent, "frame": int(row.frame)})
-        members += [
-            {"row_id": rid, "section_id": m.section_id, "score": m.score, "terms": json.dumps(m.terms, ensure_ascii=False)}
-            for m in row.members
-        ]
     with db.atomic():
         db.execute("DELETE FROM align_members")
         db.execute("DELETE FROM align_rows")
         db.execute("DELETE FROM align_units")
         theme_ids = {r[0] for r in db.execute("SELECT id FROM themes")}
-        for r in rows:  # a theme deleted while aligning: the row stays, unlinked
-            if r["theme_id"] is not None and r["theme_id"] not in theme_ids:
-                r["theme_id"] = None
-        if rows:
-            db["align_rows"].insert_all(rows, pk="id")
-        if members:
-            db["align_members"].insert_all(members, pk=("row_id", "section_id"))
+        for position, row in enumerate(rows):
+            rid = position + 1
+            theme_id = row.theme_id if row.theme_id in theme_ids else None  # a theme deleted while aligning: unlinked
+            db["align_rows"].insert({"id": rid, "key": row.key, "label": row.label, "position": position,
+                                     "theme_id": theme_id, "parent": row.parent, "frame": int(row.frame)}, pk="id")
+            members = [
+                {"row_id": rid, "section_id": m.section_id, "score": m.score, "terms": json.dumps(m.terms, ensure_ascii=False)}
+                for m in row.members
+            ]
+            if members:
+                db["align_members"].insert_all(members, pk=("row_id", "section_id"))
         if unit_ids:
-            unfit = set(result.unfit)
+            misfits = set(unfit() if callable(unfit) else unfit)
             db["align_units"].insert_all(
-                [{"unit_id": u, "position": i, "fits": int(u not in unfit)} for i, u in enumerate(unit_ids)], pk="unit_id"
+                [{"unit_id": u, "position": i, "fits": int(u not in misfits)} for i, u in enumerate(unit_ids)], pk="unit_id"
             )
         set_setting(project, RUN_SETTING, run)
 

@@ -261,6 +261,25 @@ def m0006_ocr_pages(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_scale")
+def m0007_scale(db: Database) -> None:
+    """For a decade of national reports. The search index becomes one token per character of every
+    kind (reader.core.search), so that the index counts occurrences exactly: the old one (one token
+    per wide character, punctuation left out) is dropped here and rebuilt when the project opens
+    (search.ensure_index). File names get an index: the outline's filter looks them up without
+    reading every document's row; and places do: the outline reads a province's prefectures (a
+    prefecture's counties) without reading every report's row."""
+    import logging
+    import sqlite3
+
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_source_name ON documents(source_name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_units_place ON units(province, prefecture, county)")
+    try:
+        db.execute("DROP TABLE IF EXISTS units_fts")
+    except sqlite3.OperationalError as e:  # this SQLite has no FTS5: ensure_index rebuilds it where there is
+        logging.getLogger(__name__).info("search index left for a SQLite with FTS5: %s", e)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # the set has no public list of its migrations
 KNOWN = [m.name for m in migrations._migrations]
 

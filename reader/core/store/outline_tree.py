@@ -13,6 +13,7 @@ year or any section heading of a report (case-insensitive for Latin letters).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from reader.core.errors import NotFound
@@ -74,17 +75,61 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def filter_clause(flt: str | None) -> tuple[str, list]:
-    """SQL (on units u) keeping the units that match the filter text, and its parameters."""
-    flt = (flt or "").strip()
-    if not flt:
-        return "1", []
-    pattern = _like(flt)
+@dataclass(frozen=True)
+class Matching:
+    """The reports a filter text keeps, found once (every level of the outline then asks for them)."""
+
+    text: str
+    ids: frozenset[int]
+
+
+def matching(project: Project, flt: str | Matching | None) -> Matching | None:
+    """The reports whose province, prefecture, county, title, year, file name or a section heading
+    holds `flt` (None: no filter). Headings are looked at only in the reports whose text holds the
+    filter, when the search index can say which (a county's name or a year is in few of them)."""
+    if isinstance(flt, Matching) or flt is None:
+        return flt
+    text = flt.strip()
+    if not text:
+        return None
+    pattern = _like(text)
+    like = "LIKE ? ESCAPE '\\'"
     columns = ["u.province", "u.prefecture", "u.county", "u.title", "CAST(u.year AS TEXT)"]
-    parts = [f"{c} LIKE ? ESCAPE '\\'" for c in columns]
-    parts.append("(SELECT source_name FROM documents d WHERE d.id = u.document_id) LIKE ? ESCAPE '\\'")
-    parts.append("EXISTS (SELECT 1 FROM sections s WHERE s.unit_id = u.id AND s.heading LIKE ? ESCAPE '\\')")
-    return "(" + " OR ".join(parts) + ")", [pattern] * len(parts)
+    ids = {r[0] for r in project.db.execute(
+        "SELECT u.id FROM units u WHERE " + " OR ".join(f"{c} {like}" for c in columns)
+        + f" OR u.document_id IN (SELECT id FROM documents WHERE source_name {like})", [pattern] * (len(columns) + 1))}
+    holding = _holding(project, text)
+    if holding is None:
+        rows = project.db.execute("SELECT DISTINCT unit_id FROM sections WHERE heading LIKE ? ESCAPE '\\'", [pattern])
+        ids.update(r[0] for r in rows)
+    else:
+        rest = [uid for uid in holding if uid not in ids]
+        for k in range(0, len(rest), 500):
+            chunk = rest[k : k + 500]
+            ids.update(r[0] for r in project.db.execute(
+                f"SELECT DISTINCT unit_id FROM sections WHERE unit_id IN ({','.join('?' * len(chunk))}) "
+                "AND heading LIKE ? ESCAPE '\\'", [*chunk, pattern]))
+    return Matching(text, frozenset(ids))
+
+
+def _holding(project: Project, text: str) -> list[int] | None:
+    """The reports whose text holds `text` exactly, from the search index; None when it cannot say
+    (no index, or Latin letters, which the filter matches in either case) or when a fifth of the
+    reports or more do (a heading word: then one pass over all headings is quicker)."""
+    from reader.core import search
+
+    if any("a" <= ch.lower() <= "z" for ch in text) or not search.has_index(project):
+        return None
+    most = project.db.execute("SELECT count(*) FROM units").fetchone()[0] // 5 + 1
+    found = search.candidates(project, text, most)
+    return None if len(found) >= most else found
+
+
+def filter_clause(m: Matching | None) -> tuple[str, list]:
+    """SQL (on units u) keeping the units a filter matched, and its parameters."""
+    if m is None:
+        return "1", []
+    return "u.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(m.ids))]
 
 
 def _path_clause(path: Path) -> tuple[str, list]:
@@ -100,10 +145,12 @@ _UNIT_PASSAGES = "(SELECT count(*) FROM passages p WHERE p.unit_id = u.id)"
 # -- levels --------------------------------------------------------------------------------------
 
 
-def children(project: Project, path: Path = (), flt: str | None = None) -> list[PlaceRow | UnitRow]:
+def children(project: Project, path: Path = (), flt: str | Matching | None = None) -> list[PlaceRow | UnitRow]:
     """What the outline shows under the place at `path` (() is the root): places one level down,
     each unknown (NULL) place replaced by its own children; under a county, its reports (newest
-    year first). Places come in the order of their administrative codes, unknown ones last."""
+    year first). Places come in the order of their administrative codes, unknown ones last. `flt`:
+    a filter text, or what matching() found for it (the window finds it once for every level)."""
+    flt = matching(project, flt)
     if len(path) > len(PLACE_COLUMNS):
         raise NotFound("place", "/".join(p or "" for p in path))
     if len(path) == len(PLACE_COLUMNS):
@@ -127,10 +174,10 @@ def children(project: Project, path: Path = (), flt: str | None = None) -> list[
     return out
 
 
-def units_of(project: Project, path: Path, flt: str | None = None) -> list[UnitRow]:
+def units_of(project: Project, path: Path, flt: str | Matching | None = None) -> list[UnitRow]:
     """The reports of a county (path of three values, any of them None for unknown)."""
     where, params = _path_clause(path)
-    fwhere, fparams = filter_clause(flt)
+    fwhere, fparams = filter_clause(matching(project, flt))
     rows = project.db.execute(
         f"SELECT u.id, u.province, u.prefecture, u.county, u.title, u.year, d.source_name, {_UNIT_PASSAGES} "
         f"FROM units u JOIN documents d ON d.id = u.document_id WHERE {where} AND {fwhere} "

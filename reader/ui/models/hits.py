@@ -1,13 +1,16 @@
 """Search hits as a table: county, section, the hit in its context (core's snippet, the hit
-between 【】, drawn in bold by the panel's delegate)."""
+between 【】, drawn in bold by the panel's delegate). The hits are any sequence: a list of the
+first ones, or reader.core.search.HitList, which makes each hit when its row is shown, so every hit
+of a big project is listed without making them all."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core.search import MARK_CLOSE, MARK_OPEN, Hit
+from reader.core.search import MARK_CLOSE, MARK_OPEN, Hit, HitList
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
 
@@ -27,12 +30,23 @@ def snippet_html(snippet: str) -> str:
 class HitModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.hits: list[Hit] = []
+        self.hits: Sequence[Hit] = []
 
-    def set_hits(self, hits: list[Hit]) -> None:
+    def set_hits(self, hits: Sequence[Hit]) -> None:
         self.beginResetModel()
-        self.hits = list(hits)
+        self.hits = hits if isinstance(hits, HitList) else list(hits)
         self.endResetModel()
+
+    def extend_to(self, hits: HitList) -> None:
+        """All the hits, when the first ones shown are its first: the rows after them are added
+        (the view keeps its place and selection)."""
+        shown = len(self.hits)
+        if len(hits) <= shown:
+            self.hits = hits
+            return
+        self.beginInsertRows(NO_INDEX, shown, len(hits) - 1)
+        self.hits = hits
+        self.endInsertRows()
 
     def hit(self, index: Index) -> Hit | None:
         return self.hits[index.row()] if index.isValid() and index.row() < len(self.hits) else None

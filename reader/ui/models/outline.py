@@ -76,6 +76,7 @@ class OutlineModel(NodeTreeModel):
         super().__init__(parent)
         self.project = project
         self.flt = ""
+        self.matching: ot.Matching | None = None  # the reports the filter keeps, found once per filter
         self.root = Node(ROOT, (), None)
         self._busy = False
         self.units: dict[int, Node] = {}  # loaded report nodes by unit id
@@ -85,7 +86,8 @@ class OutlineModel(NodeTreeModel):
     def _fetch_root(self) -> None:
         self.units = {}
         self.root = Node(ROOT, (), None)
-        self.root.children = self._nodes(self.root, ot.children(self.project, (), self.flt))
+        self.matching = ot.matching(self.project, self.flt)
+        self.root.children = self._nodes(self.root, ot.children(self.project, (), self.matching))
         self.root.fetched = True
 
     def _nodes(self, parent: Node, rows) -> list[Node]:
@@ -154,7 +156,7 @@ class OutlineModel(NodeTreeModel):
 
     def _load_children(self, node: Node) -> list[Node]:
         if node.kind == PLACE:
-            return self._nodes(node, ot.children(self.project, node.key, self.flt))
+            return self._nodes(node, ot.children(self.project, node.key, self.matching))
         if node.kind == UNIT:
             return self._section_nodes(node, ot.section_tree(self.project, node.key))
         return []
