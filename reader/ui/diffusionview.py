@@ -235,4 +235,4 @@ class DiffusionView(QWidget):
             dock.setWindowTitle(tr("Diffusion"))
         action = getattr(self, "action", None)  # View ▸ Diffusion, set by reader.ui.diffusion
         if action is not None:
-            action.setText(tr("&Diffusion"))
+            action.setText(tr("Di&ffusion"))

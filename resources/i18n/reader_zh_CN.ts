@@ -992,8 +992,8 @@ File: {source}
         <translation>扩散</translation>
     </message>
     <message>
-        <source>&amp;Diffusion</source>
-        <translation>扩散(&amp;D)</translation>
+        <source>Di&amp;ffusion</source>
+        <translation>扩散(&amp;F)</translation>
     </message>
     <message>
         <source>Sentence</source>

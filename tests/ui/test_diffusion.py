@@ -32,7 +32,7 @@ def test_a_phrase_charted_and_each_first_use_opened_in_context(make_window, deca
     window = make_window(path)
     window.actions["diffusion"].trigger()
     spreading = window.spreading
-    assert spreading.dock.isVisible() and window.actions["diffusion"].text() == "扩散(&D)"
+    assert spreading.dock.isVisible() and window.actions["diffusion"].text() == "扩散(&F)"
     view = spreading.view
     view.phrase_box.setText("代表联络站")  # QTest cannot type Chinese
     qtbot.keyClick(view.phrase_box, Qt.Key.Key_Return)
