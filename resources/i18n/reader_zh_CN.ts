@@ -68,10 +68,6 @@
         <translation>栏目较多：视图仍可使用，但并排阅读会比较吃力。</translation>
     </message>
     <message>
-        <source>Renda Reader projects (*.renda);;All files (*)</source>
-        <translation>人大报告对读项目 (*.renda);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -80,16 +76,16 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <source>Reports and REFI-QDA files ({patterns})</source>
-        <translation>报告与 REFI-QDA 文件（{patterns}）</translation>
+        <source>Renda Reader projects</source>
+        <translation>人大报告对读项目</translation>
     </message>
     <message>
-        <source>REFI-QDA projects and codebooks ({patterns})</source>
-        <translation>REFI-QDA 项目与编码表（{patterns}）</translation>
+        <source>Reports and REFI-QDA files</source>
+        <translation>报告与 REFI-QDA 文件</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
+        <source>REFI-QDA projects and codebooks</source>
+        <translation>REFI-QDA 项目与编码表</translation>
     </message>
     <message>
         <source>Import documents</source>
@@ -108,8 +104,8 @@
         <translation>导入编码表</translation>
     </message>
     <message>
-        <source>Codebooks ({patterns})</source>
-        <translation>编码表（{patterns}）</translation>
+        <source>Codebooks</source>
+        <translation>编码表</translation>
     </message>
     <message>
         <source>Import</source>

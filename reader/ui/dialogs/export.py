@@ -37,7 +37,7 @@ from reader.core.store.db import Project
 from reader.ui import i18n
 from reader.ui.dialogs.checklists import CountyChecks, ThemeChecks, YearChecks
 from reader.ui.dialogs.confirm import ConfirmDialog
-from reader.ui.dialogs.files import ExportFileDialog
+from reader.ui.dialogs.files import ExportFileDialog, name_filter
 from reader.ui.errors import message_for
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_label
@@ -297,7 +297,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         spec = FORMATS[self.format_name()]
         start = self.path() or documents_folder() / default_name(self.project, spec.name)
-        chosen = ExportFileDialog.ask_save(self, start, f"{spec.label(self.lang)} (*{spec.suffix})")
+        chosen = ExportFileDialog.ask_save(self, start, name_filter(spec.label(self.lang), [spec.suffix]))
         if chosen is not None:
             self.path_edit.setText(str(chosen if chosen.suffix else chosen.with_suffix(spec.suffix)))
 

@@ -12,8 +12,19 @@ from reader.ui.i18n import tr
 from reader.ui.plain import plain_box
 
 
+def name_filter(label: str, suffixes) -> str:
+    """One name filter of a file dialog: a translated label, then the patterns between ASCII
+    parentheses, outside the translation (Qt reads a filter only from `label (*.a *.b)`; full-width
+    （ ） in a translation would hide every file)."""
+    return f"{label} ({' '.join(f'*{s}' for s in suffixes)})"
+
+
+def all_files() -> str:
+    return f"{tr('All files')} (*)"
+
+
 def _project_filter() -> str:
-    return tr("Renda Reader projects (*.renda);;All files (*)")
+    return ";;".join((name_filter(tr("Renda Reader projects"), [paths.SUFFIX]), all_files()))
 
 
 class ProjectFileDialog:
@@ -38,10 +49,6 @@ class ProjectFileDialog:
         return Path(name) if name else None
 
 
-def _patterns(suffixes) -> str:
-    return " ".join(f"*{s}" for s in suffixes)
-
-
 def import_filter() -> str:
     """Reports of every kind we read, REFI-QDA projects and codebooks among them."""
     # imported here: the readers load when needed, not when the window starts
@@ -49,9 +56,9 @@ def import_filter() -> str:
 
     return ";;".join(
         (
-            tr("Reports and REFI-QDA files ({patterns})").format(patterns=_patterns(importable_suffixes())),
-            tr("REFI-QDA projects and codebooks ({patterns})").format(patterns=_patterns(RESERVED_SUFFIXES)),
-            tr("All files (*)"),
+            name_filter(tr("Reports and REFI-QDA files"), importable_suffixes()),
+            name_filter(tr("REFI-QDA projects and codebooks"), RESERVED_SUFFIXES),
+            all_files(),
         )
     )
 
@@ -92,8 +99,8 @@ class CodebookFileDialog:
             str(start or Path.home()),
             ";;".join(
                 (
-                    tr("Codebooks ({patterns})").format(patterns=_patterns(CODEBOOK_SUFFIXES)),
-                    tr("All files (*)"),
+                    name_filter(tr("Codebooks"), CODEBOOK_SUFFIXES),
+                    all_files(),
                 )
             ),
         )
