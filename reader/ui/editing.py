@@ -5,6 +5,8 @@ is an undoable command pushed through MainWindow.push. A mixin of MainWindow."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from reader.core.errors import InvalidInput, ReaderError
 from reader.core.messages import describe
 from reader.core.store import passage_edits, units
@@ -187,8 +189,12 @@ class EditingMixin:
             self.push(EditPassage(self, passage_id, answer.theme_ids, answer.note))
 
     def delete_passage(self, passage_id: int) -> None:
+        focus = QApplication.focusWidget()
+        from_strip = focus is not None and self.passage_strip.isAncestorOf(focus)
         if self.push(DeletePassages(self, [passage_id])):
             self.passage_strip.close_strip()
+            if from_strip:  # its button is gone: back to the text, not wherever Qt would put the focus
+                self.text_pane.setFocus()
             self.status(tr("Passage deleted (Ctrl+Z brings it back)."))
 
     # == codebook =====================================================================================

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -65,6 +65,7 @@ from reader.ui.reading import ReadingMixin
 from reader.ui.recleaning import Recleaning
 from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
+from reader.ui.shortcuts import set_history_keys, set_keys
 from reader.ui.suggestionlist import SuggestionList
 from reader.ui.textpane import TextPane
 from reader.ui.themepanel import ThemePanel
@@ -201,13 +202,10 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
                 action = QAction(self)
                 action.triggered.connect(self._handler(handler))
             action.setObjectName(f"action_{name}")
-            if shortcut:
-                if name == "redo":
-                    action.setShortcuts([QKeySequence(shortcut), QKeySequence(QKeySequence.StandardKey.Redo)])
-                else:
-                    action.setShortcut(QKeySequence(shortcut))
+            set_keys(action, shortcut)
             menu.addAction(action)
             self.actions[name] = action
+        set_history_keys(undo, redo)  # Ctrl+Z undoes the project's changes wherever the focus is
         self.actions["original"].setCheckable(True)
         self.actions["matrix"].setCheckable(False)
         view = self.menus["view"]
@@ -277,6 +275,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         th.moveRequested.connect(self.move_theme)
         self.passage_list.passageOpenRequested.connect(self.open_passage)
         self.passage_list.themeFilterChanged.connect(self.refresh_passage_list)
+        self.passage_list.editRequested.connect(self.edit_passage)
+        self.passage_list.deleteRequested.connect(self.delete_passage)
         self.suggestion_list.suggestionShown.connect(self.show_suggestion)
         self.suggestion_list.suggestionAccepted.connect(self.accept_suggestion)
         self.search_box.returnPressed.connect(self.search_project)
@@ -484,6 +484,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             super().closeEvent(event)
             return
         self.closed = True
+        for timer in self.findChildren(QTimer):  # a filter or recount still due would find the project closed
+            timer.stop()
         self.save_state()
         for op in ops.running():
             op.cancel()

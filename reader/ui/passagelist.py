@@ -1,15 +1,18 @@
 """The passages of the current selection (right, below the codebook), filterable by theme;
-double-click (or Enter) opens one in its context. Also used by the matrix panel."""
+double-click (or Enter) opens one in its context, Delete (or the context menu) deletes it. The
+table is also used by the matrix panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +49,8 @@ def passage_table(model: PassageModel, name: str) -> QTableView:
 class PassageList(QWidget):
     passageOpenRequested = Signal(int, int, int, int)  # passage id, unit id, start, end
     themeFilterChanged = Signal(object)  # theme id or None
+    editRequested = Signal(int)  # passage id
+    deleteRequested = Signal(int)  # passage id (the Delete key or the context menu)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +72,13 @@ class PassageList(QWidget):
         layout.addWidget(self.view, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
+        self.delete_action = QAction(self.view, objectName="action_delete_listed_passage")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.theme_filter.currentIndexChanged.connect(self._filter_changed)
         self.scope_text = ""
         self.looks: dict[int, ThemeLook] = {}
@@ -118,6 +130,37 @@ class PassageList(QWidget):
         r = self.model.record(index)
         if r is not None:
             self.passageOpenRequested.emit(r.id, r.unit, r.start, r.end)
+
+    def current_passage(self) -> PassageRecord | None:
+        return self.model.record(self.view.currentIndex())
+
+    def _delete_current(self) -> None:
+        r = self.current_passage()
+        if r is not None:
+            self.deleteRequested.emit(r.id)
+
+    def build_menu(self, index: QModelIndex) -> QMenu | None:
+        """Open, edit and delete the passage at `index`."""
+        r = self.model.record(index)
+        if r is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(tr("Open in its context"), lambda: self._open(index))
+        menu.addAction(tr("Edit passage…"), lambda: self.editRequested.emit(r.id))
+        menu.addSeparator()
+        delete = menu.addAction(tr("Delete passage"), lambda: self.deleteRequested.emit(r.id))
+        delete.setShortcut(self.delete_action.shortcut())
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.build_menu(index)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 320)

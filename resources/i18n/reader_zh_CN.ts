@@ -872,6 +872,10 @@ File: {source}
         <translation>整个项目</translation>
     </message>
     <message>
+        <source>Open in its context</source>
+        <translation>在原文中打开</translation>
+    </message>
+    <message>
         <source>Show only passages of this theme (with its subthemes)</source>
         <translation>只显示这个主题（含子主题）的段落</translation>
     </message>

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -128,3 +128,85 @@ def type_text(widget: QWidget, text: str) -> None:
 def click(widget: QWidget, pos: QPoint | None = None, button=Qt.MouseButton.LeftButton,
           modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.mouseClick(widget, button, modifiers, pos if pos is not None else widget.rect().center())
+
+
+# -- the reading pane ------------------------------------------------------------------------------
+
+
+def caret_point(pane, pos: int) -> QPoint:
+    """Viewport point of the caret before pane position `pos` (UTF-16), vertically centred."""
+    c = QTextCursor(pane.document())
+    c.setPosition(pos)
+    r = pane.cursorRect(c)
+    return QPoint(r.left(), r.center().y())
+
+
+def char_point(pane, pos: int, fraction: float = 0.5) -> QPoint:
+    """Viewport point inside the character at pane position `pos` (UTF-16): `fraction` of its
+    width from its left edge (0.25: in its left half, 0.75: in its right half)."""
+    c = QTextCursor(pane.document())
+    c.setPosition(pos)
+    left = pane.cursorRect(c)
+    c.setPosition(pos + 1)
+    right = pane.cursorRect(c)
+    if right.top() != left.top():  # the character ends its line: its width from the font
+        width = pane.fontMetrics().horizontalAdvance(pane.document().characterAt(pos))
+        return QPoint(left.left() + int(width * fraction), left.center().y())
+    return QPoint(left.left() + int((right.left() - left.left()) * fraction), left.center().y())
+
+
+def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 4,
+         modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press the left button at `start`, move to `end`, release: a mouse drag."""
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, modifiers, start)
+    for k in range(1, steps + 1):
+        p = start + (end - start) * (k / steps)
+        QTest.mouseMove(widget, p)
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, modifiers, end)
+
+
+def drag_select(pane, start_pos: int, end_pos: int) -> None:
+    """Select pane positions [start_pos, end_pos) (UTF-16) with the mouse: press just inside the
+    left half of the first character, release just inside the left half of the one after the last."""
+    pane.ensureCursorVisible()
+    drag(pane.viewport(), char_point(pane, start_pos, 0.2), char_point(pane, end_pos, 0.2))
+
+
+def context_menu(widget: QWidget, pos: QPoint) -> None:
+    """A right click's context menu event at `pos` (what Qt sends on a right click)."""
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+
+
+def on_next_popup(fn: Callable[[QMenu], None]) -> Answer:
+    """Call fn(menu) once a popup menu is up (while its exec() runs)."""
+    deadline = time.monotonic() + MODAL_TIMEOUT_S
+    answer = Answer()
+
+    def poll() -> None:
+        if answer.stopped:
+            return
+        w = QApplication.activePopupWidget()
+        if not isinstance(w, QMenu) or not w.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, poll)
+            return
+        answer.done = True
+        try:
+            fn(w)
+        except BaseException as e:  # noqa: BLE001 - handed to the test
+            answer.failures.append(e)
+            w.close()
+
+    QTimer.singleShot(0, poll)
+    return answer
+
+
+def choose_menu_entry(menu: QMenu, text: str) -> None:
+    """Click the entry of an open menu whose text (without &) is `text`."""
+    for action in menu.actions():
+        if action.text().replace("&", "") == text.replace("&", ""):
+            QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             menu.actionGeometry(action).center())
+            return
+    raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")

@@ -36,6 +36,7 @@ from reader.ui.compare.panel import ComparePanel
 from reader.ui.dialogs.columns import ColumnsDialog
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_label
+from reader.ui.shortcuts import set_history_keys
 
 WINDOW_SIZE = (1600, 1000)
 
@@ -100,11 +101,10 @@ class CompareWindow(QMainWindow):
         self.columns_action = QAction(self, objectName="action_columns")
         self.columns_action.triggered.connect(self.choose_columns)
         self.undo_action = QAction(self, objectName="action_compare_undo", enabled=stack.canUndo())
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.redo_action = QAction(self, objectName="action_compare_redo", enabled=stack.canRedo())
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        set_history_keys(self.undo_action, self.redo_action)
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.group_label = QLabel()
