@@ -133,12 +133,16 @@ class EditingMixin:
         self.status(tr("{n} sections tagged (one step: Undo removes them all).").format(n=len(command.result.passage_ids)))
         return True
 
-    def count_matching(self, pattern: str, regex: bool, this_report: bool) -> int | str:
+    def count_matching(self, pattern: str, regex: bool, this_report: bool, subsections: bool) -> tuple[int, int] | str:
+        """(sections whose heading matches, passages tagging would make), or why the pattern is wrong."""
         unit_ids = [self.shown.unit_id] if this_report and self.shown.unit_id is not None else None
         try:
-            return passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids)
+            sections = passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids)
+            passages = passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids,
+                                                             outermost=subsections)
         except InvalidInput as e:
             return describe(e, i18n.message_lang())
+        return sections, passages
 
     def pattern_tag(self) -> None:
         heading = ""

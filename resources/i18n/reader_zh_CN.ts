@@ -176,6 +176,10 @@
         <translation>有 {n} 个章节符合。</translation>
     </message>
     <message>
+        <source>{n} sections match; {inside} lie within another matching section and are tagged with it: {passages} passages.</source>
+        <translation>{n} 个章节匹配；其中 {inside} 个在另一个匹配章节之内，随它一并标注：共 {passages} 段。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

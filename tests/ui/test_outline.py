@@ -153,14 +153,15 @@ def test_pattern_tagging_is_one_undo_step(window, monkeypatch):
     seen = {}
 
     def ask(cls, parent, looks, count, pattern="", has_report=False):
-        seen["count"] = count("代表", False, False)
-        seen["bad"] = count("(", True, False)
+        seen["count"] = count("代表", False, False, True)
+        seen["bad"] = count("(", True, False, True)
         return PatternInput("代表", False, theme, True, False)
 
     monkeypatch.setattr(PatternTagDialog, "ask", classmethod(ask))
     window.actions["tag_pattern"].trigger()
-    n = len(sections_matching(window.project, "代表"))
-    assert seen["count"] == n and seen["bad"] == "正则表达式写得不对：("  # said in Chinese, no English
+    n = len(sections_matching(window.project, "代表", outermost=True))  # a subsection inside: tagged with it
+    assert seen["count"] == (len(sections_matching(window.project, "代表")), n)
+    assert seen["bad"] == "正则表达式写得不对：("  # said in Chinese, no English
     assert len(list_passages(window.project)) == n
     assert window.undo_stack.count() == 1
     window.actions["undo"].trigger()
