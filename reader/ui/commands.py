@@ -133,26 +133,30 @@ class DeletePassages(Command):
 
 
 class EditPassage(Command):
-    def __init__(self, ctx: Context, passage_id: int, theme_ids: list[int] | None, note: str | None):
+    """A passage's themes, note and span (where it begins and ends) changed as one step."""
+
+    def __init__(self, ctx: Context, passage_id: int, theme_ids: list[int] | None, note: str | None,
+                 span: tuple[int, int] | None = None):
         super().__init__(ctx, tr("Edit passage"))
-        self.passage_id, self.theme_ids, self.note = passage_id, theme_ids, note
+        self.passage_id, self.theme_ids, self.note, self.span = passage_id, theme_ids, note, span
         self.edit = None
 
     def _changes(self) -> Changes:
         return Changes(passages=True, units={self.edit.after.unit_id})
 
+    def _set(self, p) -> None:
+        passage_edits.edit_passage(self.project, self.passage_id, p.theme_ids, p.note, (p.start, p.end))
+
     def first(self) -> Changes:
-        self.edit = passage_edits.edit_passage(self.project, self.passage_id, self.theme_ids, self.note)
+        self.edit = passage_edits.edit_passage(self.project, self.passage_id, self.theme_ids, self.note, self.span)
         return self._changes()
 
     def undo_changes(self) -> Changes:
-        b = self.edit.before
-        passage_edits.edit_passage(self.project, self.passage_id, b.theme_ids, b.note)
+        self._set(self.edit.before)
         return self._changes()
 
     def redo_changes(self) -> Changes:
-        a = self.edit.after
-        passage_edits.edit_passage(self.project, self.passage_id, a.theme_ids, a.note)
+        self._set(self.edit.after)
         return self._changes()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InvalidInput, ReaderError
 from reader.core.messages import describe
+from reader.core.passage_bounds import trim_span
 from reader.core.store import passage_edits, units
 from reader.core.store.outline_tree import unit_row
 from reader.core.store.passages import get_passage
@@ -56,8 +57,13 @@ class EditingMixin:
 
     def tag_span(self, unit_id: int, start: int, end: int, theme_ids: list[int]) -> bool:
         """Tag unit text [start, end) (code points) with themes, as one undoable step: the one way
-        the pane and the comparison view tag."""
-        done = self.push(TagPassage(self, unit_id, start, end, theme_ids))
+        the pane and the comparison view tag. The punctuation and blanks at the ends of a selection
+        are left out (not the 。 a drag began on)."""
+        span = trim_span(self.unit_text(unit_id), start, end)
+        if span is None:
+            self.status(tr("Only punctuation or blanks are selected: nothing to tag."))
+            return False
+        done = self.push(TagPassage(self, unit_id, span[0], span[1], theme_ids))
         if done:
             names = "、".join(self.looks[t].name for t in theme_ids if t in self.looks)
             self.status(tr("Tagged as {themes}.").format(themes=names))
@@ -184,13 +190,14 @@ class EditingMixin:
         except ReaderError as e:
             self.show_error(e)
             return
-        answer = PassageDialog.ask(self, p, self.looks)
+        answer = PassageDialog.ask(self, p, self.looks, self.unit_text(p.unit_id))
         if answer is None:
             return
+        span = (answer.start, answer.end) if answer.start is not None else (p.start, p.end)
         if answer.delete:
             self.delete_passage(passage_id)
-        elif answer.theme_ids != p.theme_ids or answer.note != p.note:
-            self.push(EditPassage(self, passage_id, answer.theme_ids, answer.note))
+        elif answer.theme_ids != p.theme_ids or answer.note != p.note or span != (p.start, p.end):
+            self.push(EditPassage(self, passage_id, answer.theme_ids, answer.note, span))
 
     def delete_passage(self, passage_id: int) -> None:
         focus = QApplication.focusWidget()

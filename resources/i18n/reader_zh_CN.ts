@@ -116,6 +116,22 @@
         <translation>标注段落</translation>
     </message>
     <message>
+        <source>Move the start by:</source>
+        <translation>起点移动：</translation>
+    </message>
+    <message>
+        <source>Move the end by:</source>
+        <translation>终点移动：</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>Negative: earlier in the text; positive: later. The quote above follows.</source>
+        <translation>负数向前，正数向后；上方的引文随之变化。</translation>
+    </message>
+    <message>
         <source>Your note on this passage</source>
         <translation>对这段文字的备注</translation>
     </message>
@@ -254,6 +270,10 @@
     <message>
         <source>Select some text first, then choose a theme.</source>
         <translation>请先选中一段文字，再选择主题。</translation>
+    </message>
+    <message>
+        <source>Only punctuation or blanks are selected: nothing to tag.</source>
+        <translation>选中的只有标点或空白：没有可标注的文字。</translation>
     </message>
     <message>
         <source>Tagged as {themes}.</source>

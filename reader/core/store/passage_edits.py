@@ -31,15 +31,19 @@ class PassageEdit:
 
 
 def edit_passage(
-    project: Project, passage_id: int, theme_ids: list[int] | None = None, note: str | None = None
+    project: Project, passage_id: int, theme_ids: list[int] | None = None, note: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> PassageEdit:
-    """Set a passage's themes and/or note in one transaction; returns it before and after."""
+    """Set a passage's themes, note and/or span (start, end: where it begins and ends) in one
+    transaction; returns it before and after."""
     before = store.get_passage(project, passage_id)
     with project.db.atomic():
         if theme_ids is not None:
             store.set_passage_themes(project, passage_id, theme_ids)
         if note is not None:
             store.set_note(project, passage_id, note)
+        if span is not None and tuple(span) != (before.start, before.end):
+            store.set_span(project, passage_id, span[0], span[1])
     return PassageEdit(before, store.get_passage(project, passage_id))
 
 
