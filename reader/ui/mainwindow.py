@@ -48,6 +48,7 @@ from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.compare.controller import CompareMixin
+from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
@@ -166,6 +167,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.matrix_dock.hide()
         self.resizeDocks([self.outline_dock, self.right_dock], [330, 380], Qt.Orientation.Horizontal)
         self.docks = [self.outline_dock, self.right_dock, self.search_dock, self.matrix_dock]
+        self.dock_fitter = DockFitter(self, [self.outline_dock, self.right_dock], self.text_pane)  # text first
+        self.dock_fitter.set_preferred({self.outline_dock: 330, self.right_dock: 380})
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -467,6 +470,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             saved = self.settings.bytes(keys.SPLITTERS + splitter.objectName())
             if saved is not None:
                 splitter.restoreState(saved)
+        self.dock_fitter.set_preferred({d: w for d in self.dock_fitter.docks
+                                        if (w := self.settings.number(keys.DOCK_WIDTHS + d.objectName()))})
         self.matrix_view.set_by(self.settings.text(keys.MATRIX_BY, "county"), self.settings.text(keys.MATRIX_VALUE, "counts"))
 
     def save_state(self) -> None:
@@ -474,6 +479,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.settings.set_bytes(keys.STATE, self.saveState())
         for splitter in (self.right_splitter, self.matrix_view.splitter):
             self.settings.set_bytes(keys.SPLITTERS + splitter.objectName(), splitter.saveState())
+        for dock, width in self.dock_fitter.preferred.items():
+            self.settings.set_number(keys.DOCK_WIDTHS + dock.objectName(), width)
         self.settings.set_text(keys.MATRIX_BY, self.matrix_view.by())
         self.settings.set_text(keys.MATRIX_VALUE, self.matrix_view.value())
         self.remember_place()

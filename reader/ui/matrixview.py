@@ -30,6 +30,8 @@ BY_LABELS = {
     "province": QT_TR_NOOP("Provinces"),
     "year": QT_TR_NOOP("Years"),
 }
+NAME_CHARS = 10  # a theme's column shows this many characters of its name at most
+
 VALUE_LABELS = {
     COUNTS: QT_TR_NOOP("Passages"),
     COVERAGE: QT_TR_NOOP("Characters covered"),
@@ -51,6 +53,7 @@ class MatrixView(QWidget):
         self.rows_label = QLabel()
         self.value_label = QLabel()
         self.status = QLabel(objectName="matrixStatus")
+        self.status.setWordWrap(True)  # a long status wraps instead of pushing the controls out
         self.table = QTableView(objectName="matrixTable")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,6 +123,7 @@ class MatrixView(QWidget):
     def set_matrix(self, matrix: Matrix) -> None:
         self.model.set_matrix(matrix)
         self.model.set_value(self.value())
+        self._fit_columns()
         self.status.setText(
             (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
              tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
@@ -128,6 +132,16 @@ class MatrixView(QWidget):
             if matrix.rows
             else tr("No tagged passages yet: tag some text to fill the matrix.")
         )
+
+    def _fit_columns(self) -> None:
+        """Each theme's column as wide as its name (up to NAME_CHARS characters), from the header
+        alone: sizing to the contents would read every cell."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        cap = fm.horizontalAdvance("代" * NAME_CHARS)
+        extra = header.style().pixelMetric(header.style().PixelMetric.PM_SmallIconSize) + 24
+        for c, theme in enumerate(self.model.matrix.themes):
+            header.resizeSection(c, max(header.minimumSectionSize(), min(fm.horizontalAdvance(theme.name), cap) + extra))
 
     def _cell(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -24,6 +24,8 @@ from reader.ui.textpane import ThemeLook
 
 FILTER_DELAY_MS = 250
 EXPAND_ALL_BELOW = 200  # with a filter, expand down to the reports when fewer match
+INDENT = 14  # px per level (Qt's 20 leaves a narrow outline no room for the names of sections)
+NARROW = 240  # px: below this the passage counts column gives its room to the names
 
 
 
@@ -56,6 +58,7 @@ class OutlinePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # not ResizeToContents: that
         header.resizeSection(1, self.view.fontMetrics().horizontalAdvance("88888") + 8)  # reads every row
+        self.view.setIndentation(INDENT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -211,6 +214,10 @@ class OutlinePanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(330, 600)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.view.setColumnHidden(1, self.width() < NARROW)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(tr("Filter: place, title, year or heading"))

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -46,6 +46,9 @@ def passage_table(model: PassageModel, name: str) -> QTableView:
     return view
 
 
+NARROW = 320  # px: below this the theme filter goes under the scope line
+
+
 class PassageList(QWidget):
     passageOpenRequested = Signal(int, int, int, int)  # passage id, unit id, start, end
     themeFilterChanged = Signal(object)  # theme id or None
@@ -61,10 +64,11 @@ class PassageList(QWidget):
         self.theme_filter = QComboBox(objectName="passageThemeFilter")
         self.theme_filter.setMinimumContentsLength(8)
         self.view = passage_table(self.model, "passageList")
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.scope_label, 1)
         top.addWidget(self.theme_filter)
+        self.top_bar = top
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -164,6 +168,12 @@ class PassageList(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(400, 320)
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (a small screen): the theme filter goes under the scope instead of beside it."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        self.top_bar.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def retranslate(self) -> None:
         if self.theme_filter.count():

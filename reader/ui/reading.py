@@ -370,6 +370,7 @@ class ReadingMixin:
     def show_matrix(self) -> None:
         self.matrix_dock.show()
         self.matrix_dock.raise_()
+        self.dock_fitter.open_below(self.matrix_dock)
         if self.matrix_stale:
             self.refresh_matrix(self.matrix_view.by())
 
@@ -408,6 +409,7 @@ class ReadingMixin:
         size = min(max(size, lo), hi)
         self.settings.set_font_size(size)
         self.text_pane.apply_font(size)
+        self.dock_fitter.update_min_width()  # thirty characters of the new size
 
     def font_bigger(self) -> None:
         self._set_font(self.text_pane.point_size + 1)
