@@ -5,6 +5,7 @@ is an undoable command pushed through MainWindow.push. A mixin of MainWindow."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InvalidInput, ReaderError
@@ -121,7 +122,7 @@ class EditingMixin:
         command = TagSections(
             self,
             lambda p: passage_edits.tag_sections(p, [section_id], [theme_id], subsections=subsections),
-            tr("Tag section"),
+            QT_TR_NOOP("Tag section"),
         )
         self._push_sections(command)
 
@@ -171,7 +172,7 @@ class EditingMixin:
         )
 
     def pattern_tagged(self, result: passage_edits.SectionTagging) -> None:
-        self._push_sections(TagSections(self, None, tr("Tag sections by heading"), result=result))
+        self._push_sections(TagSections(self, None, QT_TR_NOOP("Tag sections by heading"), result=result))
 
     # == passages ==================================================================================
     def show_passage(self, passage_id: int) -> None:
@@ -229,7 +230,7 @@ class EditingMixin:
         self.push(
             ThemeCommand(
                 self,
-                tr("Add theme"),
+                QT_TR_NOOP("Add theme"),
                 lambda p: add_theme(p, answer.name, parent_id, colour=answer.colour,
                                     shortcut=answer.shortcut or None, keywords=answer.keywords),
             )
@@ -252,7 +253,7 @@ class EditingMixin:
             return
         command = ThemeCommand(
             self,
-            tr("Edit theme"),
+            QT_TR_NOOP("Edit theme"),
             lambda p: edit_theme(p, theme_id, name=answer.name, colour=answer.colour, shortcut=answer.shortcut,
                                  keywords=answer.keywords),
         )
@@ -267,7 +268,7 @@ class EditingMixin:
         )
         if target is None:
             return
-        self.push(ThemeCommand(self, tr("Merge themes"), lambda p: merge_themes(p, theme_id, target), [theme_id, target]))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Merge themes"), lambda p: merge_themes(p, theme_id, target), [theme_id, target]))
 
     def delete_theme(self, theme_id: int) -> None:
         look = self.looks.get(theme_id)
@@ -284,10 +285,10 @@ class EditingMixin:
         ):
             return
         touched = subtree_ids(self.project, theme_id)
-        self.push(ThemeCommand(self, tr("Delete theme"), lambda p: delete_theme(p, theme_id), touched))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Delete theme"), lambda p: delete_theme(p, theme_id), touched))
 
     def move_theme(self, theme_id: int, parent_id: int | None) -> None:
-        self.push(ThemeCommand(self, tr("Move theme"), lambda p: move_theme(p, theme_id, parent_id)))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Move theme"), lambda p: move_theme(p, theme_id, parent_id)))
 
     # == reports ======================================================================================
     def _report_label(self, unit_id: int) -> str:
@@ -303,21 +304,21 @@ class EditingMixin:
         value = UnitFieldDialog.ask(self, COUNTY, row.path[2] or "", self._report_label(unit_id))
         if value is None:
             return
-        self.push(CorrectUnit(self, tr("Correct county"), unit_id, lambda p: units.set_county(p, unit_id, value)))
+        self.push(CorrectUnit(self, QT_TR_NOOP("Correct county"), unit_id, lambda p: units.set_county(p, unit_id, value)))
 
     def correct_year(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)
         value = UnitFieldDialog.ask(self, YEAR, str(row.year or ""), self._report_label(unit_id))
         if value is None:
             return
-        self.push(CorrectUnit(self, tr("Correct year"), unit_id, lambda p: units.set_year(p, unit_id, value)))
+        self.push(CorrectUnit(self, QT_TR_NOOP("Correct year"), unit_id, lambda p: units.set_year(p, unit_id, value)))
 
     def rename_unit(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)
         value = UnitFieldDialog.ask(self, TITLE, row.title or "", self._report_label(unit_id))
         if value is None:
             return
-        self.push(CorrectUnit(self, tr("Rename report"), unit_id, lambda p: units.set_title(p, unit_id, value)))
+        self.push(CorrectUnit(self, QT_TR_NOOP("Rename report"), unit_id, lambda p: units.set_title(p, unit_id, value)))
 
     def delete_unit(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -46,7 +47,7 @@ from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
-from reader.ui.commands import Command
+from reader.ui.commands import Command, retranslate_history
 from reader.ui.compare.controller import CompareMixin
 from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
@@ -402,6 +403,13 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
+        app = QApplication.instance()
+        if app is not None:  # Qt adds it to window titles that do not name it: one language there too
+            app.setApplicationDisplayName(tr(APP_TITLE))
+        self.statusBar().clearMessage()  # a message of the other language
+        if self.compare_window is not None:
+            self.compare_window.statusBar().clearMessage()
+        retranslate_history(self.undo_stack)
         for key, text in MENUS:
             self.menus[key].setTitle(tr(text))
         for raw, _menu, text, _shortcut, _handler in ACTIONS:
@@ -424,6 +432,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.right_tabs.setTabText(1, tr("Suggestions"))
         self.search_box.setPlaceholderText(tr("Search the project (Ctrl+Shift+F)"))
         self.toolbar.setWindowTitle(tr("Toolbar"))
+        self.passage_list.scope_text = self.current_scope()[1]
         for widget in (self.outline_panel, self.theme_panel, self.passage_list, self.suggestion_list,
                        self.search_panel, self.matrix_view, self.breadcrumb, self.find_bar, self.passage_strip):
             widget.retranslate()

@@ -103,6 +103,8 @@ class MatrixView(QWidget):
         self.cell_list.doubleClicked.connect(self._open)
         self.cell_list.clicked.connect(self._open)
         self.cell_text = ""
+        self.busy = False
+        self.counted = False
         self.retranslate()
 
     def by(self) -> str:
@@ -118,20 +120,31 @@ class MatrixView(QWidget):
         self.value_box.setCurrentIndex(max(self.value_box.findData(value), 0))
 
     def set_busy(self) -> None:
-        self.status.setText(tr("Counting…"))
+        self.busy = True
+        self._status()
 
     def set_matrix(self, matrix: Matrix) -> None:
+        self.busy = False
+        self.counted = True
         self.model.set_matrix(matrix)
         self.model.set_value(self.value())
         self._fit_columns()
-        self.status.setText(
-            (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
-             tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
-                rows=len(matrix.rows), themes=len(matrix.themes)
-            )
-            if matrix.rows
-            else tr("No tagged passages yet: tag some text to fill the matrix.")
-        )
+        self._status()
+
+    def _status(self) -> None:
+        """Say what the matrix shows (again after the language changed)."""
+        matrix = self.model.matrix
+        if self.busy:
+            text = tr("Counting…")
+        elif not self.counted:
+            text = ""
+        elif not matrix.rows:
+            text = tr("No tagged passages yet: tag some text to fill the matrix.")
+        else:
+            text = (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
+                    tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
+                rows=len(matrix.rows), themes=len(matrix.themes))
+        self.status.setText(text)
 
     def _fit_columns(self) -> None:
         """Each theme's column as wide as its name (up to NAME_CHARS characters), from the header
@@ -174,6 +187,7 @@ class MatrixView(QWidget):
         for i in range(self.value_box.count()):
             self.value_box.setItemText(i, tr(VALUE_LABELS[self.value_box.itemData(i)]))
         self.refresh_button.setToolTip(tr("Count again"))
+        self._status()
         self._cell_label()
         self.cell_model.retranslate()
 

@@ -80,6 +80,10 @@
         <translation>人大报告对读项目</translation>
     </message>
     <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
         <source>Reports and REFI-QDA files</source>
         <translation>报告与 REFI-QDA 文件</translation>
     </message>
@@ -748,10 +752,6 @@
         <translation>重新统计</translation>
     </message>
     <message>
-        <source>(unknown)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
         <source>County</source>
         <translation>县区</translation>
     </message>
@@ -768,12 +768,12 @@
         <translation>{row} × {theme}：{count} 个段落，{chars} 字</translation>
     </message>
     <message>
-        <source>Tagged</source>
-        <translation>标注</translation>
+        <source>(year unknown)</source>
+        <translation>（年份未识别）</translation>
     </message>
     <message>
-        <source>(county not identified)</source>
-        <translation>（县区未识别）</translation>
+        <source>Tagged</source>
+        <translation>标注</translation>
     </message>
     <message>
         <source>{place}: {units} reports, {passages} tagged passages</source>
@@ -908,8 +908,8 @@ File: {source}
         <translation>双击段落可在原文中打开</translation>
     </message>
     <message>
-        <source>(no theme)</source>
-        <translation>（无主题）</translation>
+        <source>no note</source>
+        <translation>无备注</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1278,10 +1278,6 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>按年份</translation>
     </message>
     <message>
-        <source>(county unknown)</source>
-        <translation>（县区不详）</translation>
-    </message>
-    <message>
         <source>year unknown</source>
         <translation>年份不详</translation>
     </message>
@@ -1458,16 +1454,16 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>某一栏不勾选即为全部。勾选的主题包括其子主题。</translation>
     </message>
     <message>
+        <source>Passages in reports whose county is not known ({n}) are listed under “{name}” in the counties.</source>
+        <translation>县区未识别的报告中有 {n} 段：在县区表中列为“{name}”，可单独勾选。</translation>
+    </message>
+    <message>
         <source>Passages to export: {n}</source>
         <translation>将导出 {n} 段。</translation>
     </message>
     <message>
         <source>The codebook alone: every theme is written, so the lists do not apply.</source>
         <translation>只导出编码表：写入全部主题，以下选择不适用。</translation>
-    </message>
-    <message>
-        <source>Passages in reports whose county is not known ({n}) are listed under “(county unknown)” in the counties.</source>
-        <translation>县区未识别的报告中有 {n} 段：在县区表中列为“（县区不详）”，可单独勾选。</translation>
     </message>
     <message>
         <source>The codebook will be exported: {n} themes.</source>

@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.core.export.result import ExportResult, Steps, sheet_cell
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import COLUMNS, Selection, choose, counts, row_values, table_rows
+from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -43,7 +44,7 @@ def write_csv(
         w = csv.writer(text)
         w.writerow([c.title(lang) for c in COLUMNS])
         for r, path in rows:
-            w.writerow(row_values(r, path))
+            w.writerow(row_values(r, path, lang))
             steps.step()
         text.flush()
         text.detach()
@@ -87,7 +88,7 @@ def write_xlsx(
     ws.append([sheet_cell(ws, c.title(lang), font=bold) for c in COLUMNS])
     for r, path in rows:
         cells = []
-        for v, style in zip(row_values(r, path), column_styles, strict=True):
+        for v, style in zip(row_values(r, path, lang), column_styles, strict=True):
             cell = sheet_cell(ws, v)
             cell._style = copy(style)
             cells.append(cell)
@@ -96,8 +97,8 @@ def write_xlsx(
 
     themes, counties, table = counts(recs, resolved)
     cs = wb.create_sheet("主题×县区" if zh else "Theme x county")
-    none_county = "（未识别县区）" if zh else "(county unknown)"
-    none_theme = "（未分主题）" if zh else "(no theme)"
+    none_county = unknown_county(lang)
+    none_theme = no_theme(lang)
     total_label = "合计" if zh else "Total"
     cs.column_dimensions["A"].width = 32
     for i in range(2, len(counties) + 3):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.core.compare import Member
 from reader.ui.compare.model import member_tooltip, row_label
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models.themes import swatch
 from reader.ui.plain import menu_text
 
@@ -43,7 +43,7 @@ class GridMenus:
             link = self.links[lid]
             partner = link.partner(spot.member.section_id)
             other = next((m for r in self.model.rows for m in r.members if m.section_id == partner), None)
-            where = f"{other.county or tr('(county unknown)')} · {other.heading}" if other else "?"
+            where = f"{other.county or unknown_county()} · {other.heading}" if other else "?"
             lines.append(tr("Reused passage ({n} characters, {identity}% the same) also in {where} (click to follow)").format(
                 n=link.length, identity=round(link.identity * 100), where=where))
         names = []

@@ -39,7 +39,7 @@ from reader.ui.dialogs.checklists import CountyChecks, ThemeChecks, YearChecks
 from reader.ui.dialogs.confirm import ConfirmDialog
 from reader.ui.dialogs.files import ExportFileDialog, name_filter
 from reader.ui.errors import message_for
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.plain import plain_label
 
 COUNT_DELAY_MS = 0  # a burst of ticks (a province ticks all its counties) is counted once
@@ -227,7 +227,7 @@ class ExportDialog(QDialog):
             hint = tr("Nothing ticked in a list means all of it. A ticked theme includes its subthemes.")
             if self.choices.without_county:
                 hint += " " + tr("Passages in reports whose county is not known ({n}) are listed under "
-                                 "“(county unknown)” in the counties.").format(n=self.choices.without_county)
+                                 "“{name}” in the counties.").format(n=self.choices.without_county, name=unknown_county())
         self.selection_hint.setText(hint)
         self.endings_row.setVisible(spec.line_endings)
         self.endings_label.setVisible(spec.line_endings)

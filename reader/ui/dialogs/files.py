@@ -20,7 +20,7 @@ def name_filter(label: str, suffixes) -> str:
 
 
 def all_files() -> str:
-    return f"{tr('All files')} (*)"
+    return name_filter(tr("All files"), [""])
 
 
 def _project_filter() -> str:
