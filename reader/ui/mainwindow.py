@@ -92,6 +92,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
         self.closed = False
+        self.unattended = False  # a screenshot: nothing waits for input, messages go to the status bar
         self.init_reading()
         self._build_widgets()
         self._build_docks()
@@ -339,7 +340,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         )
 
     def show_error(self, exc: BaseException, *, quiet: bool = False) -> None:
-        errors.show_error(self, exc, quiet=quiet)
+        errors.show_error(self, exc, quiet=quiet or self.unattended)
 
     def status(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)

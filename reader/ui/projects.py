@@ -67,7 +67,7 @@ class ProjectMixin:
 
     def open_problem(self, error: ReaderError) -> None:
         """A project could not be opened: say why. A damaged one that has backups: offer to restore."""
-        if isinstance(error, ProjectDamaged) and error.backups:
+        if isinstance(error, ProjectDamaged) and error.backups and not self.unattended:
             if ConfirmDialog.ask(self, tr("The project is damaged"), describe(error, i18n.message_lang()),
                                  tr("Choose a backup…")):
                 self.restore_project(Path(error.path))
@@ -94,7 +94,7 @@ class ProjectMixin:
             return
         error = self.project.read_only_error()
         self.status(describe(error, i18n.message_lang()), 0)
-        if self.project.read_only_reason == IN_USE:
+        if self.project.read_only_reason == IN_USE and not self.unattended:
             self.show_error(error)
 
     def leave_project(self, other: str | Path) -> bool:
