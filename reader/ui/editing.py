@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QApplication
 
-from reader.core.errors import InvalidInput, ReaderError
+from reader.core.errors import AmbiguousPlace, InvalidInput, ReaderError
 from reader.core.messages import describe
 from reader.core.passage_bounds import trim_span
 from reader.core.store import passage_edits, units
@@ -300,11 +300,26 @@ class EditingMixin:
         return f"{place} · {row.title or row.source}" + (f"（{row.year}）" if row.year else "")
 
     def correct_county(self, unit_id: int) -> None:
+        """Ask for the county; a name several places share is asked again with them listed."""
         row = unit_row(self.project, unit_id)
-        value = UnitFieldDialog.ask(self, COUNTY, row.path[2] or "", self._report_label(unit_id))
-        if value is None:
+        value, problem, choices = row.path[2] or "", "", None
+        while True:
+            value = UnitFieldDialog.ask(self, COUNTY, value, self._report_label(unit_id), problem, choices)
+            if value is None:
+                return
+            command = CorrectUnit(self, QT_TR_NOOP("Correct county"), unit_id,
+                                  lambda p, v=value: units.set_county(p, unit_id, v))
+            try:
+                changes = command.first()
+            except AmbiguousPlace as e:
+                problem, choices = describe(e, i18n.message_lang()), e.choices.split("、")
+                continue
+            except ReaderError as e:
+                self.show_error(e)
+                return
+            self.undo_stack.push(command)
+            self.apply_changes(changes)
             return
-        self.push(CorrectUnit(self, QT_TR_NOOP("Correct county"), unit_id, lambda p: units.set_county(p, unit_id, value)))
 
     def correct_year(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)

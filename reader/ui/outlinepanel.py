@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.store import outline_tree
 from reader.ui.i18n import tr
 from reader.ui.models.outline import PLACE, SECTION, UNIT, Node, OutlineModel
 from reader.ui.models.themes import swatch
@@ -139,17 +140,40 @@ class OutlinePanel(QWidget):
 
     # -- filter ------------------------------------------------------------------------------------
     def apply_filter(self) -> None:
-        text = self.filter_box.text()
+        """Show what matches: the places expanded down to the reports (when few), and the sections
+        whose headings match revealed. Cleared: the tree as it was before filtering, with the
+        report or section chosen meanwhile selected."""
+        text = self.filter_box.text().strip()
+        if text == self.model.flt:
+            return
+        current = self.current_node()
+        where = (current.unit_id, current.section_id) if current is not None and current.unit_id else None
+        if text and not self.model.flt:
+            self._before_filter = self.expanded_keys()  # to come back to when the filter is cleared
         self.model.set_filter(text)
-        if not text.strip():
+        if not text:
+            self.restore_expanded(getattr(self, "_before_filter", []))
+            if where is not None:
+                self.select_unit(where[0], where[1], emit=False)
             return
         places = [n for n in self.model.root.children if n.kind == PLACE]
         total = sum(n.data.units for n in places if n.data is not None)
         if total <= EXPAND_ALL_BELOW:
             self.expand_places()
+            self.reveal(outline_tree.matching_sections(self.model.project, text, EXPAND_ALL_BELOW))
         else:
             for n in places:
                 self.view.expand(self.model.index_of(n))
+        if where is not None and self.model.find_unit(*where).isValid():
+            self.select_unit(where[0], where[1], emit=False)
+
+    def reveal(self, sections: list[tuple[int, int]]) -> None:
+        """Expand the reports and sections above each of (unit id, section id), so they show."""
+        for unit_id, section_id in sections:
+            parent = self.model.find_unit(unit_id, section_id).parent()
+            while parent.isValid():
+                self.view.expand(parent)
+                parent = parent.parent()
 
     def expand_places(self) -> None:
         """Expand every place down to the reports."""
@@ -199,10 +223,15 @@ class OutlinePanel(QWidget):
         return menu
 
     def _expand_below(self, node: Node) -> None:
-        ix = self.model.index_of(node)
-        if not node.fetched:
-            self.model.fetchMore(ix)
-        self.view.expandRecursively(ix, 2)
+        """全部展开: every level below the place, down to the reports' sections."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            ix = self.model.index_of(n)
+            self.model.ensure_fetched(n)
+            if n.children:
+                self.view.expand(ix)
+                stack.extend(n.children)
 
     def _context_menu(self, pos) -> None:
         index = self.view.indexAt(pos)

@@ -27,6 +27,7 @@ MATRIX_BY = "matrix/by"
 MATRIX_VALUE = "matrix/value"
 EXPORT_FORMAT = "export/format"
 EXPORT_FOLDER = "export/folder"
+IMPORT_FOLDER = "import/folder"  # where the last import came from: the import dialogs open there
 WELCOME = "welcome/show_at_start"
 
 RECENT_MAX = 8

@@ -3,9 +3,9 @@
 What it draws: headings as headings; comfortable Chinese typography (a CJK font, line height
 160 %, first-line indent of two characters, adjustable size); tagged passages in their themes'
 colours (translucent, so overlaps show darker) with coding stripes in a margin on the left (one
-bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text with a
-hatched background and a wavy red line; a search hit or the passage being looked at; one
-suggestion underlined with dots.
+bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text (??) in bold
+red on a red hatched background with a wavy red line; a search hit or the passage being looked at;
+one suggestion underlined with dots.
 
 Positions: core offsets count code points of the unit text; Qt counts UTF-16 units. Every
 conversion goes through reader.ui.positions.Utf16Index, here only. The pane knows which span of
@@ -54,6 +54,7 @@ LINE_HEIGHT = 160  # percent
 HIGHLIGHT_ALPHA = 70
 HEADING_COLOUR = "#1f3a5f"
 DAMAGED_COLOUR = "#c0392b"
+DAMAGED_HATCH = "#f87171"
 FOCUS_COLOUR = "#ffd54f"
 FIND_COLOUR = "#fff59d"
 
@@ -220,15 +221,25 @@ class TextPane(QTextEdit):
         return (start, end) if end > start else None
 
     def select_span(self, start: int, end: int, *, focus: bool = True) -> None:
-        """Select unit text [start, end) and scroll it into view."""
+        """Select unit text [start, end) and scroll it to the middle of the pane (a search hit or a
+        passage opened from a list is read with what comes before it, not at the bottom edge)."""
         c = QTextCursor(self.document())
         c.setPosition(self.to_pane(start))
         c.setPosition(self.to_pane(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
-        self.ensureCursorVisible()
+        self.centre_on(start, end)
         if focus:
             self.focus_span = (start, end)
             self._refresh_highlights()
+
+    def centre_on(self, start: int, end: int) -> None:
+        """Scroll so that unit text [start, end) sits in the middle of the viewport (its start in
+        the upper third when it is taller than the viewport)."""
+        top, bottom = self.span_y(start, end)
+        height = self.viewport().height()
+        middle = (top + bottom) // 2 if bottom - top < height * 2 // 3 else top + height // 6
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + middle - height // 2)
 
     def _cursor(self, a: int, b: int) -> QTextCursor:
         c = QTextCursor(self.document())
@@ -355,8 +366,10 @@ class TextPane(QTextEdit):
         content = self.content
         if content is not None and not content.original:
             for s, e in content.damaged:
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(QColor("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
+                fmt = QTextCharFormat()  # red on red hatching: lost characters (??) stand out from the text
+                fmt.setBackground(QBrush(QColor(DAMAGED_HATCH), Qt.BrushStyle.BDiagPattern))
+                fmt.setForeground(QColor(DAMAGED_COLOUR))
+                fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor(DAMAGED_COLOUR))
                 fmt.setToolTip(tr("Damaged text: characters were lost when the report was copied"))

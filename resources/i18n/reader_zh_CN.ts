@@ -1586,6 +1586,34 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>正在检查项目…</translation>
     </message>
     <message>
+        <source>Looking for reports imported twice</source>
+        <translation>查找重复导入的报告</translation>
+    </message>
+    <message>
+        <source>The same report twice</source>
+        <translation>同一篇报告导入了两次</translation>
+    </message>
+    <message>
+        <source>{n} of the reports just imported have the same text as reports already in the project (the same report in another format?):</source>
+        <translation>刚导入的报告中有 {n} 篇与项目中已有的报告文字相同（同一篇报告的另一种格式？）：</translation>
+    </message>
+    <message>
+        <source>Skip the new copies</source>
+        <translation>跳过新的副本</translation>
+    </message>
+    <message>
+        <source>Skipping removes the copies just imported; the reports that were there stay as they are. Cancel keeps both.</source>
+        <translation>跳过会移除刚导入的副本，原有的报告保持不变。选择“取消”则两份都保留。</translation>
+    </message>
+    <message>
+        <source>Kept both copies of {n} reports.</source>
+        <translation>已保留 {n} 篇报告的两份副本。</translation>
+    </message>
+    <message>
+        <source>Skipped {n} copies of reports already in the project.</source>
+        <translation>已跳过 {n} 篇项目中已有报告的副本。</translation>
+    </message>
+    <message>
         <source>Backing up</source>
         <translation>正在备份</translation>
     </message>

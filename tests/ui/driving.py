@@ -46,10 +46,12 @@ class Answer:
         assert self.done, "the dialog did not open"
 
 
-def on_next_modal(fn: Callable[[QWidget], None], *, failures: list | None = None) -> Answer:
+def on_next_modal(fn: Callable[[QWidget], None], *, failures: list | None = None,
+                  after: QWidget | None = None) -> Answer:
     """Call fn(dialog) once the next modal dialog is up (its exec() is running by then). If none
     comes within MODAL_TIMEOUT_S the polling stops; if fn raises, the dialog is rejected (so that
-    the test does not hang) and the error is kept in `failures` and in the Answer."""
+    the test does not hang) and the error is kept in `failures` and in the Answer. `after`: a
+    dialog still open now, whose successor is wanted."""
     deadline = time.monotonic() + MODAL_TIMEOUT_S
     answer = Answer()
 
@@ -57,7 +59,7 @@ def on_next_modal(fn: Callable[[QWidget], None], *, failures: list | None = None
         if answer.stopped:
             return
         w = QApplication.activeModalWidget()
-        if w is None or not w.isVisible():
+        if w is None or not w.isVisible() or w is after:
             if time.monotonic() < deadline:
                 QTimer.singleShot(20, poll)
             return

@@ -63,20 +63,27 @@ def import_filter() -> str:
     )
 
 
+def _start(folder: Path | None) -> str:
+    """Where a dialog opens: `folder` if it is still there, else the home folder."""
+    return str(folder if folder is not None and folder.is_dir() else Path.home())
+
+
 class ImportDialog:
+    """`start`: the folder of the last import (the dialog opens there)."""
+
     @classmethod
-    def ask_files(cls, parent: QWidget | None) -> list[Path]:
+    def ask_files(cls, parent: QWidget | None, start: Path | None = None) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(
             parent,
             tr("Import documents"),
-            str(Path.home()),
+            _start(start),
             import_filter(),
         )
         return [Path(n) for n in names]
 
     @classmethod
-    def ask_folder(cls, parent: QWidget | None) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"), str(Path.home()))
+    def ask_folder(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"), _start(start))
         return Path(name) if name else None
 
 
