@@ -49,6 +49,8 @@ class MatrixView(QWidget):
         self.model = MatrixModel(self)
         self.by_box = QComboBox(objectName="matrixBy")
         self.value_box = QComboBox(objectName="matrixValue")
+        for box in (self.by_box, self.value_box):  # as wide as the words of the language shown
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.refresh_button = QToolButton(objectName="matrixRefresh", text="⟳")
         self.rows_label = QLabel()
         self.value_label = QLabel()

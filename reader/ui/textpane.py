@@ -4,7 +4,7 @@ What it draws: headings as headings; comfortable Chinese typography (a CJK font,
 160 %, first-line indent of two characters, adjustable size); tagged passages in their themes'
 colours (translucent, so overlaps show darker) with coding stripes in a margin on the left (one
 bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text (??) in bold
-red on a red hatched background with a wavy red line; a search hit or the passage being looked at;
+red, spaced out, on a red dotted background with a wavy red line; a search hit or the passage being looked at;
 one suggestion underlined with dots.
 
 Positions: core offsets count code points of the unit text; Qt counts UTF-16 units. Every
@@ -54,7 +54,7 @@ LINE_HEIGHT = 160  # percent
 HIGHLIGHT_ALPHA = 70
 HEADING_COLOUR = "#1f3a5f"
 DAMAGED_COLOUR = "#c0392b"
-DAMAGED_HATCH = "#f87171"
+DAMAGED_HATCH = "#fca5a5"
 FOCUS_COLOUR = "#ffd54f"
 FIND_COLOUR = "#fff59d"
 
@@ -72,6 +72,18 @@ def heading_format(point_size: int, level: int) -> QTextCharFormat:
     fmt.setFontWeight(QFont.Weight.Bold)
     fmt.setForeground(QColor(HEADING_COLOUR))
     fmt.setFontPointSize(point_size + max(0, 4 - 2 * level) + 1)
+    return fmt
+
+
+def damaged_format(point_size: int) -> QTextCharFormat:
+    """How lost characters (a ?? left by a bad copy) look: a narrow ?? between hanzi is easy to miss,
+    so bigger, bold, red and spaced out. Set in the document (a highlight cannot change the font)."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(DAMAGED_COLOUR))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setFontPointSize(point_size + 3)
+    fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    fmt.setFontLetterSpacing(point_size * 0.4)
     return fmt
 
 
@@ -347,6 +359,9 @@ class TextPane(QTextEdit):
                     heading.setTopMargin(self.point_size * (1.2 if level <= 1 else 0.6))
                     heading.setBottomMargin(self.point_size * 0.4)
                     c.mergeBlockFormat(heading)
+            for start, end in content.damaged:  # lost characters (??): bigger, bold, red, spaced out
+                if start < content.end and end > content.start:
+                    self._cursor(self.to_pane(start), self.to_pane(end)).mergeCharFormat(damaged_format(self.point_size))
         whole.endEditBlock()
         self._refresh_highlights()
         if keep_scroll:
@@ -365,11 +380,9 @@ class TextPane(QTextEdit):
         sels: list[QTextEdit.ExtraSelection] = []
         content = self.content
         if content is not None and not content.original:
-            for s, e in content.damaged:
-                fmt = QTextCharFormat()  # red on red hatching: lost characters (??) stand out from the text
-                fmt.setBackground(QBrush(QColor(DAMAGED_HATCH), Qt.BrushStyle.BDiagPattern))
-                fmt.setForeground(QColor(DAMAGED_COLOUR))
-                fmt.setFontWeight(QFont.Weight.Bold)
+            for s, e in content.damaged:  # (their letters are set in the document: see damaged_format)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(QColor(DAMAGED_HATCH), Qt.BrushStyle.Dense2Pattern))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor(DAMAGED_COLOUR))
                 fmt.setToolTip(tr("Damaged text: characters were lost when the report was copied"))

@@ -213,6 +213,15 @@ def test_switching_language_leaves_nothing_of_the_other(make_window, sample_proj
     for m in menus:
         found += left_over(menu_texts(m, set()), then, data)
     assert not found, "\n".join(f"{w}: {t!r} {p}" for w, t, p in found)
+    # and the words of the new language fit: no drop-down list keeps the width of the old words
+    narrow = []
+    for root in (window, compare):
+        for box in root.findChildren(QComboBox):
+            if box.isVisibleTo(root) and box.currentText():
+                need = box.fontMetrics().horizontalAdvance(box.currentText()) + 20
+                if box.width() < need:
+                    narrow.append((box.objectName(), box.currentText(), box.width(), need))
+    assert not narrow, narrow
 
 
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])

@@ -10,7 +10,7 @@ import shutil
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QListWidget, QPushButton, QToolButton
 
@@ -288,12 +288,16 @@ def test_lost_characters_stand_out(window, qtbot):
     pane = window.text_pane
     spans = pane.content.damaged
     assert spans
-    damaged = [sel for sel in pane.extraSelections() if sel.format.underlineStyle() == sel.format.UnderlineStyle.WaveUnderline]
-    assert damaged
-    fmt = damaged[0].format
-    assert fmt.foreground().color().name() == DAMAGED_COLOUR  # red letters, not the text's black
-    assert fmt.fontWeight() == QFont.Weight.Bold
-    assert fmt.background().style() != Qt.BrushStyle.NoBrush
-    assert fmt.toolTip()
+    marked = [sel for sel in pane.extraSelections() if sel.format.underlineStyle() == sel.format.UnderlineStyle.WaveUnderline]
+    assert marked and marked[0].format.background().style() != Qt.BrushStyle.NoBrush and marked[0].format.toolTip()
+    s, _e = spans[0]
+    c = QTextCursor(pane.document())
+    c.setPosition(pane.to_pane(s) + 1)
+    fmt = c.charFormat()  # the letters themselves
+    assert fmt.foreground().color().name() == DAMAGED_COLOUR  # red, not the text's black
+    assert fmt.fontWeight() == QFont.Weight.Bold and fmt.fontPointSize() > pane.point_size
+    assert fmt.fontLetterSpacing() > 0
+    c.setPosition(pane.to_pane(s) - 1)  # the text before is as it was
+    assert c.charFormat().foreground().color().name() != DAMAGED_COLOUR
     QApplication.processEvents()
     time.sleep(0)

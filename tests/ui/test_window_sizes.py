@@ -59,8 +59,20 @@ def test_the_matrix_opens_at_a_usable_size(make_window, sample_project_path, qtb
     for c in range(view.model.columnCount()):
         name = view.model.headerData(c, Qt.Orientation.Horizontal)
         assert header.sectionSize(c) >= fm.horizontalAdvance(name) + 16, (name, header.sectionSize(c))  # the whole name
-    for w in view.findChildren(QComboBox) + view.findChildren(QToolButton) + [view.rows_label, view.value_label]:
-        assert w.width() >= w.minimumSizeHint().width(), (w.objectName(), w.width(), w.minimumSizeHint().width())
+    unclipped(view)
+    # and after switching to the other language
+    window.set_language(i18n.EN if lang == i18n.ZH else i18n.ZH)
+    qtbot.wait(100)
+    unclipped(view)
+
+
+def unclipped(view) -> None:
+    """Every control of the matrix's bar is as wide as its text needs."""
+    for w in view.findChildren(QComboBox):  # (its size hint is cached: measured from its text)
+        need = max(w.fontMetrics().horizontalAdvance(w.itemText(k)) for k in range(w.count())) + 24
+        assert w.width() >= need, (w.objectName(), w.currentText(), w.width(), need)
+    for w in view.findChildren(QToolButton):
+        assert w.width() >= w.sizeHint().width(), (w.objectName(), w.width(), w.sizeHint().width())
     for label in view.findChildren(QLabel):
         if label.isVisible() and label.text() and not label.wordWrap():
             assert label.width() >= label.sizeHint().width(), (label.text(), label.width())

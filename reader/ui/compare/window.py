@@ -109,6 +109,7 @@ class CompareWindow(QMainWindow):
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.group_label = QLabel()
         self.group_box = QComboBox(objectName="compareGroupBy")
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the words of either language
         for key in GROUP_LABELS:
             self.group_box.addItem("", key)
         self.group_box.currentIndexChanged.connect(lambda _i: self.set_group_by(self.group_box.currentData()))
