@@ -116,7 +116,8 @@ def screenshot(
     png: str | Path, project_path: str | Path | None = None, select: str | None = None, lang: str | None = None,
     view: str | None = None,
 ) -> Path:
-    """Render the window (offscreen unless a platform is set) to `png`. `select` opens
+    """Render the window (offscreen unless a platform is set) to `png`, never waiting for input (a
+    message goes to the status bar), and without changing the project `reader` opens next. `select` opens
     "县区/section heading" first (NotFound if there is none); `lang` is 'zh' or 'en'; `view`
     'compare' renders the comparison view instead (aligning the project first if it never was),
     'welcome' the welcome and 'guide' the user guide (each over the window, which is not shown:
@@ -128,6 +129,7 @@ def screenshot(
     app = ensure_app()
     ui_lang = {"zh": "zh_CN", "en": "en"}.get(lang or "", lang)
     window = create_window(project_path, lang=ui_lang)
+    window.unattended = True  # before the first event: the read-only notice must not wait for a click
     try:
         window.resize(*SCREENSHOT_SIZE)
         if select:

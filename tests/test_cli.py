@@ -256,6 +256,9 @@ def test_default_project_is_the_demo_then_the_last(capsys, proj):
     assert code == 0 and len(json.loads(out)["units"]) >= 5
     assert paths.demo_project_path().is_file()
     run(capsys, "themes", "add", "只在样例里", "--project", proj)
+    code, out, _ = run(capsys, "themes")  # a command-line run does not change the project opened next
+    assert "只在样例里" not in out
+    paths.remember_project(proj)  # the window opened it
     code, out, _ = run(capsys, "themes")  # now the last project
     assert "只在样例里" in out
 

@@ -7,6 +7,7 @@ import signal
 import sys
 
 from reader.commands.base import Out, correction_id, main_thread, open_for, short
+from reader.core.messages import unknown_county
 
 NAME = "align"
 
@@ -194,7 +195,7 @@ def _print(out: Out, comparison, keys: bool) -> None:
                        f"[{label}]{kind} {len(row.members)} section(s), {counties} county(ies){key}"))
         for m in row.members:
             column = places.get(m.unit_id)
-            where = (column.label if column else None) or m.county or out.t("县区未识别", "county unknown")
+            where = (column.label if column else None) or m.county or unknown_county(out.lang)
             if m.year:
                 where += f" {m.year}"
             score = out.t("用户", "user") if m.score is None else f"{m.score:.2f}"

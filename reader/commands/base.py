@@ -38,7 +38,8 @@ def common_options() -> argparse.ArgumentParser:
         "--project",
         metavar="FILE",
         default=argparse.SUPPRESS,
-        help="项目文件 / project file (default: the last project, else the demo project)",
+        help="项目文件（默认：窗口上次打开的项目）/ project file (default: the project the window opened last, else the "
+        "demo project; a command-line run does not change it)",
     )
     p.add_argument(
         "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="消息语言 / language of messages"
@@ -86,7 +87,9 @@ def county_named(project, name: str | None) -> str | None:
 
 
 def open_for(args: argparse.Namespace, create: bool = False, write: bool = False):
-    """The project named by --project (remembered as the last one), else the default project.
+    """The project named by --project, else the default project (the last one the window opened, else
+    the demo). A command-line run does not change which project the window opens next: only opening
+    the window does (README: "Which project").
     Without `write` the project opens for reading (no writer lock, so a window opened meanwhile is
     not kept read-only, and no backup). With `write`, a project that opens read-only (its file not
     writable, or open in another window or program) is refused at once with the reason
@@ -101,7 +104,6 @@ def open_for(args: argparse.Namespace, create: bool = False, write: bool = False
     check = write or check_at_open(path)
     if given:
         project = open_project(given, create=create, reading=not write, check=check)
-        paths.remember_project(given)
     else:
         project = open_project(path, create=False, reading=not write, check=check)
     if write and project.read_only:

@@ -7,7 +7,7 @@ import signal
 
 from reader.commands.base import Out, main_thread, open_for
 from reader.core.errors import Cancelled, NothingToImport
-from reader.core.messages import describe, describe_skipped
+from reader.core.messages import describe, describe_skipped, unknown_county
 
 NAME = "import"
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
             signal.signal(signal.SIGINT, previous)
     for item in report.items:
         if item.status == "imported":
-            counties = "、".join(u.county or out.t("未识别县区", "county unknown") for u in item.units)
+            counties = "、".join(u.county or unknown_county(out.lang) for u in item.units)
             out.line(
                 out.t(
                     f"已导入  {item.name}：{len(item.units)} 篇报告（{counties}）",

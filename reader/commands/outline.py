@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.commands.base import Out, county_named, open_for
+from reader.core.messages import unknown_county
 
 NAME = "outline"
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     for u in units:
         bits = [
             out.t(f"报告 {u.id}", f"unit {u.id}"),
-            _place(u) or out.t("县区未识别", "county unknown"),
+            _place(u) or unknown_county(out.lang),
             str(u.year or ""),
             u.author or "",
             f"《{u.title}》" if u.title else "",

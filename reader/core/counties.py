@@ -26,7 +26,8 @@ from reader.core.store.db import Project
 
 UNKNOWN = "unknown"  # the key of the reports whose county is not known
 # What a user may type for that group (besides the key).
-UNKNOWN_NAMES = frozenset({UNKNOWN, "未识别", "未识别县区", "县区未识别", "县区不详", "（县区不详）", "(county unknown)"})
+UNKNOWN_NAMES = frozenset({UNKNOWN, "未识别", "未识别县区", "县区未识别", "（县区未识别）", "县区不详", "（县区不详）",
+                           "(county unknown)", "(county not identified)", "county not identified"})
 SEPARATORS = re.compile(r"\s*[/／\\|｜]\s*")
 _PARENT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市", "盟", "州")
 

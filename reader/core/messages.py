@@ -342,6 +342,24 @@ INPUT_SENTENCES: dict[str, dict[str, str]] = {
     },
 }
 
+# Names of things that have no name of their own, the same in every window, list, export and line of
+# the command line.
+NAMES: dict[str, dict[str, str]] = {
+    "unknown_county": {"zh": "（县区未识别）", "en": "(county not identified)"},
+    "no_theme": {"zh": "（未分主题）", "en": "(no theme)"},
+}
+
+
+def unknown_county(lang: str = "zh") -> str:
+    """What the reports whose county was not identified are called, everywhere."""
+    return NAMES["unknown_county"]["zh" if lang == "zh" else "en"]
+
+
+def no_theme(lang: str = "zh") -> str:
+    """What the group of passages without a theme (a note only) is called, everywhere."""
+    return NAMES["no_theme"]["zh" if lang == "zh" else "en"]
+
+
 EMPTY_INPUT = {"zh": "{what}不能为空。", "en": "The {what} is empty."}
 EMPTY_SENTENCES: dict[str, dict[str, str]] = {
     "query": {"zh": "检索词为空：请输入要查找的文字。", "en": "The search text is empty: type something to find."},

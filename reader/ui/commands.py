@@ -9,7 +9,9 @@ program was writing the project at that moment (ProjectLocked): nothing changed,
 back over the command without running it, and the user can simply try again.
 
 To add a command: subclass Command, implement first() -> Changes, undo_changes() -> Changes and
-redo_changes() -> Changes.
+redo_changes() -> Changes. Its text is the English source marked with QT_TR_NOOP: it is translated
+when shown, and again when the user switches language (retranslate_history), so that 编辑 ▸ 撤销
+never reads "Undo 标注段落".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.errors import ProjectLocked, ReaderError
@@ -39,7 +42,9 @@ class Context(Protocol):
 
 class Command(QUndoCommand):
     def __init__(self, ctx: Context, text: str):
-        super().__init__(text)
+        """`text`: the English source (QT_TR_NOOP), shown translated."""
+        super().__init__(tr(text))
+        self.source = text
         self.ctx = ctx
         self._pushed = False
         self._pass = False  # the next undo()/redo() only puts the stack back: the last one changed nothing
@@ -47,6 +52,9 @@ class Command(QUndoCommand):
     @property
     def project(self) -> Project:
         return self.ctx.project
+
+    def retranslate(self) -> None:
+        self.setText(tr(self.source))
 
     def first(self) -> Changes:
         raise NotImplementedError
@@ -88,7 +96,7 @@ class Command(QUndoCommand):
 
 class TagPassage(Command):
     def __init__(self, ctx: Context, unit_id: int, start: int, end: int, theme_ids: list[int], note: str = ""):
-        super().__init__(ctx, tr("Tag passage"))
+        super().__init__(ctx, QT_TR_NOOP("Tag passage"))
         self.unit_id, self.start, self.end, self.theme_ids, self.note = unit_id, start, end, theme_ids, note
         self.passage_id: int | None = None
         self.snapshot = None
@@ -112,7 +120,7 @@ class TagPassage(Command):
 
 class DeletePassages(Command):
     def __init__(self, ctx: Context, passage_ids: list[int]):
-        super().__init__(ctx, tr("Delete passage"))
+        super().__init__(ctx, QT_TR_NOOP("Delete passage"))
         self.passage_ids = list(passage_ids)
         self.snapshot = None
 
@@ -133,26 +141,30 @@ class DeletePassages(Command):
 
 
 class EditPassage(Command):
-    def __init__(self, ctx: Context, passage_id: int, theme_ids: list[int] | None, note: str | None):
-        super().__init__(ctx, tr("Edit passage"))
-        self.passage_id, self.theme_ids, self.note = passage_id, theme_ids, note
+    """A passage's themes, note and span (where it begins and ends) changed as one step."""
+
+    def __init__(self, ctx: Context, passage_id: int, theme_ids: list[int] | None, note: str | None,
+                 span: tuple[int, int] | None = None):
+        super().__init__(ctx, QT_TR_NOOP("Edit passage"))
+        self.passage_id, self.theme_ids, self.note, self.span = passage_id, theme_ids, note, span
         self.edit = None
 
     def _changes(self) -> Changes:
         return Changes(passages=True, units={self.edit.after.unit_id})
 
+    def _set(self, p) -> None:
+        passage_edits.edit_passage(self.project, self.passage_id, p.theme_ids, p.note, (p.start, p.end))
+
     def first(self) -> Changes:
-        self.edit = passage_edits.edit_passage(self.project, self.passage_id, self.theme_ids, self.note)
+        self.edit = passage_edits.edit_passage(self.project, self.passage_id, self.theme_ids, self.note, self.span)
         return self._changes()
 
     def undo_changes(self) -> Changes:
-        b = self.edit.before
-        passage_edits.edit_passage(self.project, self.passage_id, b.theme_ids, b.note)
+        self._set(self.edit.before)
         return self._changes()
 
     def redo_changes(self) -> Changes:
-        a = self.edit.after
-        passage_edits.edit_passage(self.project, self.passage_id, a.theme_ids, a.note)
+        self._set(self.edit.after)
         return self._changes()
 
 
@@ -168,7 +180,7 @@ class TagSections(Command):
         result: passage_edits.SectionTagging | None = None,
     ):
         """`run` tags (first run); or pass the `result` of tagging done already (in the background)."""
-        super().__init__(ctx, text or tr("Tag sections"))
+        super().__init__(ctx, text or QT_TR_NOOP("Tag sections"))
         self.run = run
         self.result: passage_edits.SectionTagging | None = result
         self.snapshot = None
@@ -252,7 +264,7 @@ class CorrectUnit(Command):
 
 class DeleteUnit(Command):
     def __init__(self, ctx: Context, unit_id: int):
-        super().__init__(ctx, tr("Delete report"))
+        super().__init__(ctx, QT_TR_NOOP("Delete report"))
         self.unit_id = unit_id
         self.deleted: units.DeletedUnit | None = None
 
@@ -269,3 +281,11 @@ class DeleteUnit(Command):
 
     def redo_changes(self) -> Changes:
         return self.first()
+
+
+def retranslate_history(stack: QUndoStack) -> None:
+    """Every step of the history in the interface language now (after the user switched)."""
+    for k in range(stack.count()):
+        command = stack.command(k)
+        if isinstance(command, Command):
+            command.retranslate()

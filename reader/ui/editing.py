@@ -5,8 +5,12 @@ is an undoable command pushed through MainWindow.push. A mixin of MainWindow."""
 
 from __future__ import annotations
 
-from reader.core.errors import InvalidInput, ReaderError
+from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtWidgets import QApplication
+
+from reader.core.errors import AmbiguousPlace, InvalidInput, ReaderError
 from reader.core.messages import describe
+from reader.core.passage_bounds import trim_span
 from reader.core.store import passage_edits, units
 from reader.core.store.outline_tree import unit_row
 from reader.core.store.passages import get_passage
@@ -54,8 +58,13 @@ class EditingMixin:
 
     def tag_span(self, unit_id: int, start: int, end: int, theme_ids: list[int]) -> bool:
         """Tag unit text [start, end) (code points) with themes, as one undoable step: the one way
-        the pane and the comparison view tag."""
-        done = self.push(TagPassage(self, unit_id, start, end, theme_ids))
+        the pane and the comparison view tag. The punctuation and blanks at the ends of a selection
+        are left out (not the 。 a drag began on)."""
+        span = trim_span(self.unit_text(unit_id), start, end)
+        if span is None:
+            self.status(tr("Only punctuation or blanks are selected: nothing to tag."))
+            return False
+        done = self.push(TagPassage(self, unit_id, span[0], span[1], theme_ids))
         if done:
             names = "、".join(self.looks[t].name for t in theme_ids if t in self.looks)
             self.status(tr("Tagged as {themes}.").format(themes=names))
@@ -113,7 +122,7 @@ class EditingMixin:
         command = TagSections(
             self,
             lambda p: passage_edits.tag_sections(p, [section_id], [theme_id], subsections=subsections),
-            tr("Tag section"),
+            QT_TR_NOOP("Tag section"),
         )
         self._push_sections(command)
 
@@ -131,12 +140,16 @@ class EditingMixin:
         self.status(tr("{n} sections tagged (one step: Undo removes them all).").format(n=len(command.result.passage_ids)))
         return True
 
-    def count_matching(self, pattern: str, regex: bool, this_report: bool) -> int | str:
+    def count_matching(self, pattern: str, regex: bool, this_report: bool, subsections: bool) -> tuple[int, int] | str:
+        """(sections whose heading matches, passages tagging would make), or why the pattern is wrong."""
         unit_ids = [self.shown.unit_id] if this_report and self.shown.unit_id is not None else None
         try:
-            return passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids)
+            sections = passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids)
+            passages = passage_edits.count_sections_matching(self.project, pattern, regex=regex, unit_ids=unit_ids,
+                                                             outermost=subsections)
         except InvalidInput as e:
             return describe(e, i18n.message_lang())
+        return sections, passages
 
     def pattern_tag(self) -> None:
         heading = ""
@@ -159,7 +172,7 @@ class EditingMixin:
         )
 
     def pattern_tagged(self, result: passage_edits.SectionTagging) -> None:
-        self._push_sections(TagSections(self, None, tr("Tag sections by heading"), result=result))
+        self._push_sections(TagSections(self, None, QT_TR_NOOP("Tag sections by heading"), result=result))
 
     # == passages ==================================================================================
     def show_passage(self, passage_id: int) -> None:
@@ -178,17 +191,22 @@ class EditingMixin:
         except ReaderError as e:
             self.show_error(e)
             return
-        answer = PassageDialog.ask(self, p, self.looks)
+        answer = PassageDialog.ask(self, p, self.looks, self.unit_text(p.unit_id))
         if answer is None:
             return
+        span = (answer.start, answer.end) if answer.start is not None else (p.start, p.end)
         if answer.delete:
             self.delete_passage(passage_id)
-        elif answer.theme_ids != p.theme_ids or answer.note != p.note:
-            self.push(EditPassage(self, passage_id, answer.theme_ids, answer.note))
+        elif answer.theme_ids != p.theme_ids or answer.note != p.note or span != (p.start, p.end):
+            self.push(EditPassage(self, passage_id, answer.theme_ids, answer.note, span))
 
     def delete_passage(self, passage_id: int) -> None:
+        focus = QApplication.focusWidget()
+        from_strip = focus is not None and self.passage_strip.isAncestorOf(focus)
         if self.push(DeletePassages(self, [passage_id])):
             self.passage_strip.close_strip()
+            if from_strip:  # its button is gone: back to the text, not wherever Qt would put the focus
+                self.text_pane.setFocus()
             self.status(tr("Passage deleted (Ctrl+Z brings it back)."))
 
     # == codebook =====================================================================================
@@ -212,7 +230,7 @@ class EditingMixin:
         self.push(
             ThemeCommand(
                 self,
-                tr("Add theme"),
+                QT_TR_NOOP("Add theme"),
                 lambda p: add_theme(p, answer.name, parent_id, colour=answer.colour,
                                     shortcut=answer.shortcut or None, keywords=answer.keywords),
             )
@@ -235,7 +253,7 @@ class EditingMixin:
             return
         command = ThemeCommand(
             self,
-            tr("Edit theme"),
+            QT_TR_NOOP("Edit theme"),
             lambda p: edit_theme(p, theme_id, name=answer.name, colour=answer.colour, shortcut=answer.shortcut,
                                  keywords=answer.keywords),
         )
@@ -250,7 +268,7 @@ class EditingMixin:
         )
         if target is None:
             return
-        self.push(ThemeCommand(self, tr("Merge themes"), lambda p: merge_themes(p, theme_id, target), [theme_id, target]))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Merge themes"), lambda p: merge_themes(p, theme_id, target), [theme_id, target]))
 
     def delete_theme(self, theme_id: int) -> None:
         look = self.looks.get(theme_id)
@@ -267,10 +285,10 @@ class EditingMixin:
         ):
             return
         touched = subtree_ids(self.project, theme_id)
-        self.push(ThemeCommand(self, tr("Delete theme"), lambda p: delete_theme(p, theme_id), touched))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Delete theme"), lambda p: delete_theme(p, theme_id), touched))
 
     def move_theme(self, theme_id: int, parent_id: int | None) -> None:
-        self.push(ThemeCommand(self, tr("Move theme"), lambda p: move_theme(p, theme_id, parent_id)))
+        self.push(ThemeCommand(self, QT_TR_NOOP("Move theme"), lambda p: move_theme(p, theme_id, parent_id)))
 
     # == reports ======================================================================================
     def _report_label(self, unit_id: int) -> str:
@@ -282,25 +300,40 @@ class EditingMixin:
         return f"{place} · {row.title or row.source}" + (f"（{row.year}）" if row.year else "")
 
     def correct_county(self, unit_id: int) -> None:
+        """Ask for the county; a name several places share is asked again with them listed."""
         row = unit_row(self.project, unit_id)
-        value = UnitFieldDialog.ask(self, COUNTY, row.path[2] or "", self._report_label(unit_id))
-        if value is None:
+        value, problem, choices = row.path[2] or "", "", None
+        while True:
+            value = UnitFieldDialog.ask(self, COUNTY, value, self._report_label(unit_id), problem, choices)
+            if value is None:
+                return
+            command = CorrectUnit(self, QT_TR_NOOP("Correct county"), unit_id,
+                                  lambda p, v=value: units.set_county(p, unit_id, v))
+            try:
+                changes = command.first()
+            except AmbiguousPlace as e:
+                problem, choices = describe(e, i18n.message_lang()), e.choices.split("、")
+                continue
+            except ReaderError as e:
+                self.show_error(e)
+                return
+            self.undo_stack.push(command)
+            self.apply_changes(changes)
             return
-        self.push(CorrectUnit(self, tr("Correct county"), unit_id, lambda p: units.set_county(p, unit_id, value)))
 
     def correct_year(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)
         value = UnitFieldDialog.ask(self, YEAR, str(row.year or ""), self._report_label(unit_id))
         if value is None:
             return
-        self.push(CorrectUnit(self, tr("Correct year"), unit_id, lambda p: units.set_year(p, unit_id, value)))
+        self.push(CorrectUnit(self, QT_TR_NOOP("Correct year"), unit_id, lambda p: units.set_year(p, unit_id, value)))
 
     def rename_unit(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)
         value = UnitFieldDialog.ask(self, TITLE, row.title or "", self._report_label(unit_id))
         if value is None:
             return
-        self.push(CorrectUnit(self, tr("Rename report"), unit_id, lambda p: units.set_title(p, unit_id, value)))
+        self.push(CorrectUnit(self, QT_TR_NOOP("Rename report"), unit_id, lambda p: units.set_title(p, unit_id, value)))
 
     def delete_unit(self, unit_id: int) -> None:
         row = unit_row(self.project, unit_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TR_NOOP, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 
@@ -123,7 +123,7 @@ class ExportMixin:
 
     def import_codebook_file(self, path: Path) -> bool:
         """Merge a codebook (.qdc .csv .xlsx) into the themes by path, as one undoable step."""
-        command = ThemeCommand(self, tr("Import codebook"), lambda p: import_codebook(p, path))
+        command = ThemeCommand(self, QT_TR_NOOP("Import codebook"), lambda p: import_codebook(p, path))
         try:
             changes = command.first()
         except ReaderError as e:

@@ -1,7 +1,8 @@
 """The Help menu's welcome and user guide (a MainWindow mixin): 帮助 ▸ 欢迎 and 帮助 ▸ 使用说明.
 
-The welcome opens by itself at start (app.run_gui calls welcome_at_start) until the user ticks
-"don't show this again"; the screenshot mode and the tests never call it. menu_path(name) gives an
+The welcome opens by itself at the first start (app.run_gui calls welcome_at_start) with "don't
+show this at start again" ticked, so it does not come back at every start; the user may untick it,
+and 帮助 ▸ 欢迎 opens it any time. The screenshot mode and the tests never call it. menu_path(name) gives an
 action's place in the menus as the user reads it ("文件 ▸ 导入文档…"), which the welcome quotes.
 """
 
@@ -39,9 +40,11 @@ class HelpMixin:
         names = ("new_project", "import_files", "tag_selection", "compare", "export", "guide", "welcome")
         return {n: self.menu_path(n) for n in names}
 
-    def show_welcome(self) -> None:
-        """帮助 ▸ 欢迎: the welcome; the button pressed in it does its menu action."""
-        choice, show_again = WelcomeDialog.ask(self, self.welcome_paths(), self.settings.show_welcome())
+    def show_welcome(self, *, at_start: bool = False) -> None:
+        """帮助 ▸ 欢迎: the welcome; the button pressed in it does its menu action. At start it offers
+        not to come back (ticked), so that it is shown once unless the user wants it again."""
+        show_again = self.settings.show_welcome() and not at_start
+        choice, show_again = WelcomeDialog.ask(self, self.welcome_paths(), show_again)
         self.settings.set_show_welcome(show_again)
         self.settings.sync()
         self.activateWindow()  # keyboard focus back to the window, even without a window manager
@@ -52,7 +55,7 @@ class HelpMixin:
         """At start: the welcome, unless the user said not to show it again. Returns whether shown."""
         if self.closed or not self.settings.show_welcome():
             return False
-        self.show_welcome()
+        self.show_welcome(at_start=True)
         return True
 
     def show_guide(self) -> None:

@@ -82,3 +82,17 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """The interface text for an English source string. One translation context (""), which is
     the one pyside6-lupdate gives to tr() calls; QT_TR_NOOP marks strings kept in tables."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def unknown_county() -> str:
+    """The one name of the reports whose county was not identified (reader.core.messages)."""
+    from reader.core.messages import unknown_county as name
+
+    return name(message_lang())
+
+
+def no_theme() -> str:
+    """The one name of the passages without a theme."""
+    from reader.core.messages import no_theme as name
+
+    return name(message_lang())

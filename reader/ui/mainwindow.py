@@ -24,8 +24,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -46,9 +47,10 @@ from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
-from reader.ui.commands import Command
+from reader.ui.commands import Command, retranslate_history
 from reader.ui.compare.controller import CompareMixin
 from reader.ui.diffusion import Spreading
+from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
@@ -67,6 +69,7 @@ from reader.ui.recleaning import Recleaning
 from reader.ui.scanview import ScanController
 from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
+from reader.ui.shortcuts import set_history_keys, set_keys
 from reader.ui.suggestionlist import SuggestionList
 from reader.ui.team.controller import TeamMixin
 from reader.ui.textpane import TextPane
@@ -92,6 +95,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
         self.closed = False
+        self.unattended = False  # a screenshot: nothing waits for input, messages go to the status bar
         self.init_reading()
         self._build_widgets()
         self._build_docks()
@@ -171,6 +175,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.matrix_dock.hide()
         self.resizeDocks([self.outline_dock, self.right_dock], [330, 380], Qt.Orientation.Horizontal)
         self.docks = [self.outline_dock, self.right_dock, self.search_dock, self.matrix_dock]
+        self.dock_fitter = DockFitter(self, [self.outline_dock, self.right_dock], self.text_pane)  # text first
+        self.dock_fitter.set_preferred({self.outline_dock: 330, self.right_dock: 380})
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -207,13 +213,10 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
                 action = QAction(self)
                 action.triggered.connect(self._handler(handler))
             action.setObjectName(f"action_{name}")
-            if shortcut:
-                if name == "redo":
-                    action.setShortcuts([QKeySequence(shortcut), QKeySequence(QKeySequence.StandardKey.Redo)])
-                else:
-                    action.setShortcut(QKeySequence(shortcut))
+            set_keys(action, shortcut)
             menu.addAction(action)
             self.actions[name] = action
+        set_history_keys(undo, redo)  # Ctrl+Z undoes the project's changes wherever the focus is
         self.actions["original"].setCheckable(True)
         self.actions["matrix"].setCheckable(False)
         view = self.menus["view"]
@@ -283,6 +286,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         th.moveRequested.connect(self.move_theme)
         self.passage_list.passageOpenRequested.connect(self.open_passage)
         self.passage_list.themeFilterChanged.connect(self.refresh_passage_list)
+        self.passage_list.editRequested.connect(self.edit_passage)
+        self.passage_list.deleteRequested.connect(self.delete_passage)
         self.suggestion_list.suggestionShown.connect(self.show_suggestion)
         self.suggestion_list.suggestionAccepted.connect(self.accept_suggestion)
         self.search_box.returnPressed.connect(self.search_project)
@@ -341,7 +346,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         )
 
     def show_error(self, exc: BaseException, *, quiet: bool = False) -> None:
-        errors.show_error(self, exc, quiet=quiet)
+        errors.show_error(self, exc, quiet=quiet or self.unattended)
 
     def status(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
@@ -405,6 +410,13 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
+        app = QApplication.instance()
+        if app is not None:  # Qt adds it to window titles that do not name it: one language there too
+            app.setApplicationDisplayName(tr(APP_TITLE))
+        self.statusBar().clearMessage()  # a message of the other language
+        if self.compare_window is not None:
+            self.compare_window.statusBar().clearMessage()
+        retranslate_history(self.undo_stack)
         for key, text in MENUS:
             self.menus[key].setTitle(tr(text))
         for raw, _menu, text, _shortcut, _handler in ACTIONS:
@@ -427,6 +439,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.right_tabs.setTabText(1, tr("Suggestions"))
         self.search_box.setPlaceholderText(tr("Search the project (Ctrl+Shift+F)"))
         self.toolbar.setWindowTitle(tr("Toolbar"))
+        self.passage_list.scope_text = self.current_scope()[1]
         for widget in (self.outline_panel, self.theme_panel, self.passage_list, self.suggestion_list,
                        self.search_panel, self.matrix_view, self.breadcrumb, self.find_bar, self.passage_strip):
             widget.retranslate()
@@ -473,6 +486,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             saved = self.settings.bytes(keys.SPLITTERS + splitter.objectName())
             if saved is not None:
                 splitter.restoreState(saved)
+        self.dock_fitter.set_preferred({d: w for d in self.dock_fitter.docks
+                                        if (w := self.settings.number(keys.DOCK_WIDTHS + d.objectName()))})
         self.matrix_view.set_by(self.settings.text(keys.MATRIX_BY, "county"), self.settings.text(keys.MATRIX_VALUE, "counts"))
 
     def save_state(self) -> None:
@@ -480,6 +495,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.settings.set_bytes(keys.STATE, self.saveState())
         for splitter in (self.right_splitter, self.matrix_view.splitter):
             self.settings.set_bytes(keys.SPLITTERS + splitter.objectName(), splitter.saveState())
+        for dock, width in self.dock_fitter.preferred.items():
+            self.settings.set_number(keys.DOCK_WIDTHS + dock.objectName(), width)
         self.settings.set_text(keys.MATRIX_BY, self.matrix_view.by())
         self.settings.set_text(keys.MATRIX_VALUE, self.matrix_view.value())
         self.remember_place()
@@ -490,6 +507,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             super().closeEvent(event)
             return
         self.closed = True
+        for timer in self.findChildren(QTimer):  # a filter or recount still due would find the project closed
+            timer.stop()
         self.save_state()
         for op in ops.running():
             op.cancel()

@@ -30,6 +30,8 @@ BY_LABELS = {
     "province": QT_TR_NOOP("Provinces"),
     "year": QT_TR_NOOP("Years"),
 }
+NAME_CHARS = 10  # a theme's column shows this many characters of its name at most
+
 VALUE_LABELS = {
     COUNTS: QT_TR_NOOP("Passages"),
     COVERAGE: QT_TR_NOOP("Characters covered"),
@@ -47,10 +49,13 @@ class MatrixView(QWidget):
         self.model = MatrixModel(self)
         self.by_box = QComboBox(objectName="matrixBy")
         self.value_box = QComboBox(objectName="matrixValue")
+        for box in (self.by_box, self.value_box):  # as wide as the words of the language shown
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.refresh_button = QToolButton(objectName="matrixRefresh", text="⟳")
         self.rows_label = QLabel()
         self.value_label = QLabel()
         self.status = QLabel(objectName="matrixStatus")
+        self.status.setWordWrap(True)  # a long status wraps instead of pushing the controls out
         self.table = QTableView(objectName="matrixTable")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,6 +105,8 @@ class MatrixView(QWidget):
         self.cell_list.doubleClicked.connect(self._open)
         self.cell_list.clicked.connect(self._open)
         self.cell_text = ""
+        self.busy = False
+        self.counted = False
         self.retranslate()
 
     def by(self) -> str:
@@ -115,19 +122,41 @@ class MatrixView(QWidget):
         self.value_box.setCurrentIndex(max(self.value_box.findData(value), 0))
 
     def set_busy(self) -> None:
-        self.status.setText(tr("Counting…"))
+        self.busy = True
+        self._status()
 
     def set_matrix(self, matrix: Matrix) -> None:
+        self.busy = False
+        self.counted = True
         self.model.set_matrix(matrix)
         self.model.set_value(self.value())
-        self.status.setText(
-            (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
-             tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
-                rows=len(matrix.rows), themes=len(matrix.themes)
-            )
-            if matrix.rows
-            else tr("No tagged passages yet: tag some text to fill the matrix.")
-        )
+        self._fit_columns()
+        self._status()
+
+    def _status(self) -> None:
+        """Say what the matrix shows (again after the language changed)."""
+        matrix = self.model.matrix
+        if self.busy:
+            text = tr("Counting…")
+        elif not self.counted:
+            text = ""
+        elif not matrix.rows:
+            text = tr("No tagged passages yet: tag some text to fill the matrix.")
+        else:
+            text = (tr("1 row × {themes} themes. Click a cell to list its passages.") if len(matrix.rows) == 1 else
+                    tr("{rows} rows × {themes} themes. Click a cell to list its passages.")).format(
+                rows=len(matrix.rows), themes=len(matrix.themes))
+        self.status.setText(text)
+
+    def _fit_columns(self) -> None:
+        """Each theme's column as wide as its name (up to NAME_CHARS characters), from the header
+        alone: sizing to the contents would read every cell."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        cap = fm.horizontalAdvance("代" * NAME_CHARS)
+        extra = header.style().pixelMetric(header.style().PixelMetric.PM_SmallIconSize) + 24
+        for c, theme in enumerate(self.model.matrix.themes):
+            header.resizeSection(c, max(header.minimumSectionSize(), min(fm.horizontalAdvance(theme.name), cap) + extra))
 
     def _cell(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -160,6 +189,7 @@ class MatrixView(QWidget):
         for i in range(self.value_box.count()):
             self.value_box.setItemText(i, tr(VALUE_LABELS[self.value_box.itemData(i)]))
         self.refresh_button.setToolTip(tr("Count again"))
+        self._status()
         self._cell_label()
         self.cell_model.retranslate()
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QKeySequence
 
+from reader.ui.shortcuts import REDO_KEYS, UNDO_KEYS
+
 APP_TITLE = QT_TR_NOOP("Renda Reader")
 
 MENUS = (
@@ -19,7 +21,8 @@ MENUS = (
     ("help", QT_TR_NOOP("&Help")),
 )
 
-# (name, menu, text, shortcut, MainWindow method); "-" before the name: a separator first.
+# (name, menu, text, keys, MainWindow method); "-" before the name: a separator first. keys: a
+# string, a StandardKey or a tuple of them (reader.ui.shortcuts.sequences).
 # recent and language are submenus, undo and redo the undo stack's actions.
 ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("new_project", "file", QT_TR_NOOP("&New project…"), QKeySequence.StandardKey.New, "new_project"),
@@ -34,8 +37,8 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("-backup", "file", QT_TR_NOOP("Back &up…"), "", "backup_project"),
     ("restore", "file", QT_TR_NOOP("&Restore…"), "", "restore_backup"),
     ("-quit", "file", QT_TR_NOOP("&Quit"), QKeySequence.StandardKey.Quit, "close"),
-    ("undo", "edit", "", QKeySequence.StandardKey.Undo, ""),
-    ("redo", "edit", "", "Ctrl+Shift+Z", ""),
+    ("undo", "edit", "", UNDO_KEYS, ""),
+    ("redo", "edit", "", REDO_KEYS, ""),
     ("-copy", "edit", QT_TR_NOOP("&Copy"), QKeySequence.StandardKey.Copy, "copy_text"),
     ("-find", "edit", QT_TR_NOOP("&Find in text…"), QKeySequence.StandardKey.Find, "open_find"),
     ("search", "edit", QT_TR_NOOP("&Search the project…"), "Ctrl+Shift+F", "focus_search"),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.store import outline_tree
 from reader.ui.i18n import tr
 from reader.ui.models.outline import PLACE, SECTION, UNIT, Node, OutlineModel
 from reader.ui.models.themes import swatch
@@ -24,6 +25,8 @@ from reader.ui.textpane import ThemeLook
 
 FILTER_DELAY_MS = 250
 EXPAND_ALL_BELOW = 200  # with a filter, expand down to the reports when fewer match
+INDENT = 14  # px per level (Qt's 20 leaves a narrow outline no room for the names of sections)
+NARROW = 240  # px: below this the passage counts column gives its room to the names
 
 
 
@@ -56,6 +59,7 @@ class OutlinePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # not ResizeToContents: that
         header.resizeSection(1, self.view.fontMetrics().horizontalAdvance("88888") + 8)  # reads every row
+        self.view.setIndentation(INDENT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -136,17 +140,40 @@ class OutlinePanel(QWidget):
 
     # -- filter ------------------------------------------------------------------------------------
     def apply_filter(self) -> None:
-        text = self.filter_box.text()
+        """Show what matches: the places expanded down to the reports (when few), and the sections
+        whose headings match revealed. Cleared: the tree as it was before filtering, with the
+        report or section chosen meanwhile selected."""
+        text = self.filter_box.text().strip()
+        if text == self.model.flt:
+            return
+        current = self.current_node()
+        where = (current.unit_id, current.section_id) if current is not None and current.unit_id else None
+        if text and not self.model.flt:
+            self._before_filter = self.expanded_keys()  # to come back to when the filter is cleared
         self.model.set_filter(text)
-        if not text.strip():
+        if not text:
+            self.restore_expanded(getattr(self, "_before_filter", []))
+            if where is not None:
+                self.select_unit(where[0], where[1], emit=False)
             return
         places = [n for n in self.model.root.children if n.kind == PLACE]
         total = sum(n.data.units for n in places if n.data is not None)
         if total <= EXPAND_ALL_BELOW:
             self.expand_places()
+            self.reveal(outline_tree.matching_sections(self.model.project, text, EXPAND_ALL_BELOW))
         else:
             for n in places:
                 self.view.expand(self.model.index_of(n))
+        if where is not None and self.model.find_unit(*where).isValid():
+            self.select_unit(where[0], where[1], emit=False)
+
+    def reveal(self, sections: list[tuple[int, int]]) -> None:
+        """Expand the reports and sections above each of (unit id, section id), so they show."""
+        for unit_id, section_id in sections:
+            parent = self.model.find_unit(unit_id, section_id).parent()
+            while parent.isValid():
+                self.view.expand(parent)
+                parent = parent.parent()
 
     def expand_places(self) -> None:
         """Expand every place down to the reports."""
@@ -196,10 +223,15 @@ class OutlinePanel(QWidget):
         return menu
 
     def _expand_below(self, node: Node) -> None:
-        ix = self.model.index_of(node)
-        if not node.fetched:
-            self.model.fetchMore(ix)
-        self.view.expandRecursively(ix, 2)
+        """全部展开: every level below the place, down to the reports' sections."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            ix = self.model.index_of(n)
+            self.model.ensure_fetched(n)
+            if n.children:
+                self.view.expand(ix)
+                stack.extend(n.children)
 
     def _context_menu(self, pos) -> None:
         index = self.view.indexAt(pos)
@@ -211,6 +243,10 @@ class OutlinePanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(330, 600)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.view.setColumnHidden(1, self.width() < NARROW)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(tr("Filter: place, title, year or heading"))

@@ -1,15 +1,18 @@
 """The passages of the current selection (right, below the codebook), filterable by theme;
-double-click (or Enter) opens one in its context. Also used by the matrix panel."""
+double-click (or Enter) opens one in its context, Delete (or the context menu) deletes it. The
+table is also used by the matrix panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,9 +47,14 @@ def passage_table(model: PassageModel, name: str) -> QTableView:
     return view
 
 
+NARROW = 320  # px: below this the theme filter goes under the scope line
+
+
 class PassageList(QWidget):
     passageOpenRequested = Signal(int, int, int, int)  # passage id, unit id, start, end
     themeFilterChanged = Signal(object)  # theme id or None
+    editRequested = Signal(int)  # passage id
+    deleteRequested = Signal(int)  # passage id (the Delete key or the context menu)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,10 +65,11 @@ class PassageList(QWidget):
         self.theme_filter = QComboBox(objectName="passageThemeFilter")
         self.theme_filter.setMinimumContentsLength(8)
         self.view = passage_table(self.model, "passageList")
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.scope_label, 1)
         top.addWidget(self.theme_filter)
+        self.top_bar = top
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -68,6 +77,13 @@ class PassageList(QWidget):
         layout.addWidget(self.view, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
+        self.delete_action = QAction(self.view, objectName="action_delete_listed_passage")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.theme_filter.currentIndexChanged.connect(self._filter_changed)
         self.scope_text = ""
         self.looks: dict[int, ThemeLook] = {}
@@ -121,8 +137,45 @@ class PassageList(QWidget):
         if r is not None:
             self.passageOpenRequested.emit(r.id, r.unit, r.start, r.end)
 
+    def current_passage(self) -> PassageRecord | None:
+        return self.model.record(self.view.currentIndex())
+
+    def _delete_current(self) -> None:
+        r = self.current_passage()
+        if r is not None:
+            self.deleteRequested.emit(r.id)
+
+    def build_menu(self, index: QModelIndex) -> QMenu | None:
+        """Open, edit and delete the passage at `index`."""
+        r = self.model.record(index)
+        if r is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(tr("Open in its context"), lambda: self._open(index))
+        menu.addAction(tr("Edit passage…"), lambda: self.editRequested.emit(r.id))
+        menu.addSeparator()
+        delete = menu.addAction(tr("Delete passage"), lambda: self.deleteRequested.emit(r.id))
+        delete.setShortcut(self.delete_action.shortcut())
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.build_menu(index)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
     def sizeHint(self) -> QSize:
         return QSize(400, 320)
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (a small screen): the theme filter goes under the scope instead of beside it."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        self.top_bar.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def retranslate(self) -> None:
         if self.theme_filter.count():

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from reader.core.store.passages import Passage
-from reader.ui.i18n import tr
+from reader.ui.i18n import no_theme, tr
 from reader.ui.textpane import ThemeLook
 
 
@@ -67,8 +67,9 @@ class PassageStrip(QWidget):
             chips.append(
                 f"<span style='background:{look.colour}; color:white; white-space:nowrap;'>&nbsp;{html.escape(look.name)}&nbsp;</span>"
             )
-        themes = " ".join(chips) or html.escape(tr("(no theme)"))
-        note = html.escape(p.note) if p.note else f"<i style='color:#6b7280'>{html.escape(tr('no note'))}</i>"
+        themes = " ".join(chips) or html.escape(no_theme())
+        no_note = tr("no note")  # (not inside the f-string: lupdate would not see it)
+        note = html.escape(p.note) if p.note else f"<i style='color:#6b7280'>{html.escape(no_note)}</i>"
         quote = html.escape(p.quote if len(p.quote) <= 30 else p.quote[:29] + "…")
         self.info.setText(
             f"<b>{html.escape(tr('Passage'))}</b> “{quote}” &nbsp; {themes} &nbsp; "

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import project as paths
+from reader.core import twins
 from reader.core.errors import ProjectDamaged, ReaderError
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
@@ -21,6 +22,7 @@ from reader.core.store.db import (
     open_project,
 )
 from reader.ui import i18n, ops
+from reader.ui import settings as keys
 from reader.ui.changes import Changes
 from reader.ui.dialogs.backups import RestoreDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
@@ -67,7 +69,7 @@ class ProjectMixin:
 
     def open_problem(self, error: ReaderError) -> None:
         """A project could not be opened: say why. A damaged one that has backups: offer to restore."""
-        if isinstance(error, ProjectDamaged) and error.backups:
+        if isinstance(error, ProjectDamaged) and error.backups and not self.unattended:
             if ConfirmDialog.ask(self, tr("The project is damaged"), describe(error, i18n.message_lang()),
                                  tr("Choose a backup…")):
                 self.restore_project(Path(error.path))
@@ -95,7 +97,7 @@ class ProjectMixin:
             return
         error = self.project.read_only_error()
         self.status(describe(error, i18n.message_lang()), 0)
-        if self.project.read_only_reason == IN_USE:
+        if self.project.read_only_reason == IN_USE and not self.unattended:
             self.show_error(error)
 
     def leave_project(self, other: str | Path) -> bool:
@@ -147,14 +149,22 @@ class ProjectMixin:
             menu.addAction(tr("(none yet)")).setEnabled(False)
 
     # == import ========================================================================================
+    def last_import_folder(self) -> Path | None:
+        folder = self.settings.text(keys.IMPORT_FOLDER)
+        return Path(folder) if folder else None
+
     def import_files(self) -> None:
-        files = ImportDialog.ask_files(self)
+        files = ImportDialog.ask_files(self, self.last_import_folder())
         if files:
+            self.settings.set_text(keys.IMPORT_FOLDER, str(files[0].parent))
             self.start_import(files)
 
     def import_folder(self) -> None:
-        folder = ImportDialog.ask_folder(self)
+        """The folder dialog opens in the folder the last import came from (its parent, for a folder)."""
+        last = self.last_import_folder()
+        folder = ImportDialog.ask_folder(self, last)
         if folder is not None:
+            self.settings.set_text(keys.IMPORT_FOLDER, str(folder.parent))
             self.start_import([folder])
 
     def start_import(self, sources: list[Path]):
@@ -201,6 +211,38 @@ class ProjectMixin:
                 details.append(tr("Not taken from the REFI-QDA files:"))
                 details.extend(skipped)
             ImportSummary.show(self, text, "\n".join(details))
+        if report.unit_ids:
+            new = list(report.unit_ids)
+            self.run_op(lambda project, _progress, _cancel: twins.same_text(project, new),
+                        label=tr("Looking for reports imported twice"), on_done=self.twins_found, progress=False)
+
+    def twins_found(self, found: list[twins.Twin]) -> None:
+        """Reports just imported that have the text of reports already there (the same report in
+        another format): say so, and offer to skip the new copies."""
+        if not found or self.closed:
+            return
+        pairs = "\n".join(f"{t.source} = {t.same_as_source}" for t in found[:12])
+        more = len(found) - 12
+        if more > 0:
+            pairs += "\n" + tr("… and {n} more").format(n=more)
+        if not ConfirmDialog.ask(
+            self,
+            tr("The same report twice"),
+            tr("{n} of the reports just imported have the same text as reports already in the project "
+               "(the same report in another format?):").format(n=len(found)) + "\n\n" + pairs,
+            tr("Skip the new copies"),
+            tr("Skipping removes the copies just imported; the reports that were there stay as they are. "
+               "Cancel keeps both."),
+        ):
+            self.status(tr("Kept both copies of {n} reports.").format(n=len(found)), 15000)
+            return
+        try:
+            n = twins.skip_copies(self.project, found)
+        except ReaderError as e:
+            self.show_error(e)
+            return
+        self.apply_changes(Changes(outline=True, passages=True))
+        self.status(tr("Skipped {n} copies of reports already in the project.").format(n=n), 15000)
 
     # == backups ======================================================================================
     def backup_project(self) -> None:

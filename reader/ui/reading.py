@@ -20,7 +20,7 @@ from reader.core.store.themes import theme_counts, theme_tree
 from reader.core.suggest import ThemeKeywords, suggest
 from reader.ui import settings as keys
 from reader.ui.changes import Changes
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models.outline import PLACE, SECTION, UNIT, Node
 from reader.ui.models.suggestions import SuggestionRow
 from reader.ui.textpane import PaneContent, ThemeLook
@@ -213,7 +213,7 @@ class ReadingMixin:
             except NotFound:  # deleted meanwhile
                 self.breadcrumb.set_parts([])
                 return
-            parts.append(("place", row.path[2] or tr("(county not identified)")))
+            parts.append(("place", row.path[2] or unknown_county()))
             title = row.title or row.source
             parts.append((f"unit:{row.id}", f"{title}（{row.year}）" if row.year else title))
             if self.shown.section_id is not None:
@@ -226,7 +226,7 @@ class ReadingMixin:
             if self.actions["original"].isChecked():
                 note = tr("(original text, before cleaning)")
         elif self.shown.place:
-            parts = [("", p) for p in self.shown.place if p] or [("", tr("(county not identified)"))]
+            parts = [("", p) for p in self.shown.place if p] or [("", unknown_county())]
         self.breadcrumb.set_parts(parts, note)
 
     def _chain(self, s: outline_tree.SectionRow, target: int) -> list[outline_tree.SectionRow]:
@@ -256,7 +256,7 @@ class ReadingMixin:
         if self.shown.unit_id is not None:
             return Scope(unit_id=self.shown.unit_id), tr("This report")
         if self.shown.place:
-            return Scope(place=self.shown.place), " ".join(p for p in self.shown.place if p) or tr("(unknown)")
+            return Scope(place=self.shown.place), " ".join(p for p in self.shown.place if p) or unknown_county()
         return Scope(), tr("Project")
 
     def refresh_passage_list(self, _theme: object = None) -> None:
@@ -375,6 +375,7 @@ class ReadingMixin:
     def show_matrix(self) -> None:
         self.matrix_dock.show()
         self.matrix_dock.raise_()
+        self.dock_fitter.open_below(self.matrix_dock)
         if self.matrix_stale:
             self.refresh_matrix(self.matrix_view.by())
 
@@ -414,6 +415,7 @@ class ReadingMixin:
         size = min(max(size, lo), hi)
         self.settings.set_font_size(size)
         self.text_pane.apply_font(size)
+        self.dock_fitter.update_min_width()  # thirty characters of the new size
 
     def font_bigger(self) -> None:
         self._set_font(self.text_pane.point_size + 1)

@@ -6,7 +6,7 @@ offsets refer to the old text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +123,7 @@ class UnplacedPanel(QWidget):
 
 class PlaceUnplaced(Command):
     def __init__(self, ctx, item: UnplacedPassage, unit_id: int, start: int, end: int):
-        super().__init__(ctx, tr("Place passage"))
+        super().__init__(ctx, QT_TR_NOOP("Place passage"))
         self.item, self.unit_id, self.start, self.end = item, unit_id, start, end
         self.passage_id: int | None = None
 
@@ -145,7 +145,7 @@ class PlaceUnplaced(Command):
 
 class DeleteUnplaced(Command):
     def __init__(self, ctx, item: UnplacedPassage):
-        super().__init__(ctx, tr("Delete unplaced passage"))
+        super().__init__(ctx, QT_TR_NOOP("Delete unplaced passage"))
         self.item = item
 
     def first(self) -> Changes:

@@ -18,6 +18,7 @@ FILE_NAME = "window.ini"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
 SPLITTERS = "window/splitters/"  # + splitter objectName
+DOCK_WIDTHS = "window/dock_widths/"  # + dock objectName: the width the user gave a side dock
 LANGUAGE = "ui/language"
 FONT_SIZE = "text/font_size"
 RECENT = "projects/recent"
@@ -26,6 +27,7 @@ MATRIX_BY = "matrix/by"
 MATRIX_VALUE = "matrix/value"
 EXPORT_FORMAT = "export/format"
 EXPORT_FOLDER = "export/folder"
+IMPORT_FOLDER = "import/folder"  # where the last import came from: the import dialogs open there
 WELCOME = "welcome/show_at_start"
 
 RECENT_MAX = 8
@@ -57,6 +59,15 @@ class UiSettings:
 
     def set_text(self, key: str, value: str) -> None:
         self.qs.setValue(key, value)
+
+    def number(self, key: str, default: int = 0) -> int:
+        try:
+            return int(self.qs.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_number(self, key: str, value: int) -> None:
+        self.qs.setValue(key, int(value))
 
     # -- typed -------------------------------------------------------------------------------
     def language(self) -> str | None:

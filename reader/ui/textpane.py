@@ -3,9 +3,9 @@
 What it draws: headings as headings; comfortable Chinese typography (a CJK font, line height
 160 %, first-line indent of two characters, adjustable size); tagged passages in their themes'
 colours (translucent, so overlaps show darker) with coding stripes in a margin on the left (one
-bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text with a
-hatched background and a wavy red line; a search hit or the passage being looked at; one
-suggestion underlined with dots; in a text read by OCR, the characters it was unsure of with a
+bar per theme beside the lines a passage covers, as in MAXQDA and NVivo); damaged text (??) in bold
+red, spaced out, on a red dotted background with a wavy red line; a search hit or the passage being looked at;
+one suggestion underlined with dots; in a text read by OCR, the characters it was unsure of with a
 wavy orange line (set_uncertain; reader.ui.scanview sets them and offers to correct the line).
 
 Positions: core offsets count code points of the unit text; Qt counts UTF-16 units. Every
@@ -55,6 +55,7 @@ LINE_HEIGHT = 160  # percent
 HIGHLIGHT_ALPHA = 70
 HEADING_COLOUR = "#1f3a5f"
 DAMAGED_COLOUR = "#c0392b"
+DAMAGED_HATCH = "#fca5a5"
 FOCUS_COLOUR = "#ffd54f"
 FIND_COLOUR = "#fff59d"
 UNCERTAIN_COLOUR = "#e67e22"
@@ -73,6 +74,18 @@ def heading_format(point_size: int, level: int) -> QTextCharFormat:
     fmt.setFontWeight(QFont.Weight.Bold)
     fmt.setForeground(QColor(HEADING_COLOUR))
     fmt.setFontPointSize(point_size + max(0, 4 - 2 * level) + 1)
+    return fmt
+
+
+def damaged_format(point_size: int) -> QTextCharFormat:
+    """How lost characters (a ?? left by a bad copy) look: a narrow ?? between hanzi is easy to miss,
+    so bigger, bold, red and spaced out. Set in the document (a highlight cannot change the font)."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(DAMAGED_COLOUR))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setFontPointSize(point_size + 3)
+    fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    fmt.setFontLetterSpacing(point_size * 0.4)
     return fmt
 
 
@@ -245,15 +258,25 @@ class TextPane(QTextEdit):
         return (start, end) if end > start else None
 
     def select_span(self, start: int, end: int, *, focus: bool = True) -> None:
-        """Select unit text [start, end) and scroll it into view."""
+        """Select unit text [start, end) and scroll it to the middle of the pane (a search hit or a
+        passage opened from a list is read with what comes before it, not at the bottom edge)."""
         c = QTextCursor(self.document())
         c.setPosition(self.to_pane(start))
         c.setPosition(self.to_pane(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
-        self.ensureCursorVisible()
+        self.centre_on(start, end)
         if focus:
             self.focus_span = (start, end)
             self._refresh_highlights()
+
+    def centre_on(self, start: int, end: int) -> None:
+        """Scroll so that unit text [start, end) sits in the middle of the viewport (its start in
+        the upper third when it is taller than the viewport)."""
+        top, bottom = self.span_y(start, end)
+        height = self.viewport().height()
+        middle = (top + bottom) // 2 if bottom - top < height * 2 // 3 else top + height // 6
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + middle - height // 2)
 
     def _cursor(self, a: int, b: int) -> QTextCursor:
         c = QTextCursor(self.document())
@@ -373,6 +396,9 @@ class TextPane(QTextEdit):
                     heading.setTopMargin(self.point_size * (1.2 if level <= 1 else 0.6))
                     heading.setBottomMargin(self.point_size * 0.4)
                     c.mergeBlockFormat(heading)
+            for start, end in content.damaged:  # lost characters (??): bigger, bold, red, spaced out
+                if start < content.end and end > content.start:
+                    self._cursor(self.to_pane(start), self.to_pane(end)).mergeCharFormat(damaged_format(self.point_size))
         whole.endEditBlock()
         self._refresh_highlights()
         if keep_scroll:
@@ -391,9 +417,9 @@ class TextPane(QTextEdit):
         sels: list[QTextEdit.ExtraSelection] = []
         content = self.content
         if content is not None and not content.original:
-            for s, e in content.damaged:
+            for s, e in content.damaged:  # (their letters are set in the document: see damaged_format)
                 fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(QColor("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
+                fmt.setBackground(QBrush(QColor(DAMAGED_HATCH), Qt.BrushStyle.Dense2Pattern))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor(DAMAGED_COLOUR))
                 fmt.setToolTip(tr("Damaged text: characters were lost when the report was copied"))

@@ -22,6 +22,9 @@ from reader.ui.i18n import tr
 from reader.ui.models.themes import ThemeModel
 from reader.ui.plain import plain_label
 
+INDENT = 14  # px per level
+NARROW = 300  # px: below this the count columns give their room to the names
+
 
 class ThemePanel(QWidget):
     themeClicked = Signal(int)
@@ -64,6 +67,8 @@ class ThemePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setIndentation(INDENT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -125,6 +130,19 @@ class ThemePanel(QWidget):
         menu = self.build_menu(t.id if t else None)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (a small screen): the count and key columns as wide as their numbers, not their
+        headings ("Passages" took the room of the theme names)."""
+        super().resizeEvent(event)
+        header = self.view.header()
+        narrow = self.width() < NARROW
+        for column, sample in ((1, "8888"), (2, "88")):
+            if narrow:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, self.view.fontMetrics().horizontalAdvance(sample) + 12)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def sizeHint(self) -> QSize:
         return QSize(400, 320)

@@ -68,10 +68,6 @@
         <translation>栏目较多：视图仍可使用，但并排阅读会比较吃力。</translation>
     </message>
     <message>
-        <source>Renda Reader projects (*.renda);;All files (*)</source>
-        <translation>人大报告对读项目 (*.renda);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -80,16 +76,20 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <source>Reports and REFI-QDA files ({patterns})</source>
-        <translation>报告与 REFI-QDA 文件（{patterns}）</translation>
+        <source>Renda Reader projects</source>
+        <translation>人大报告对读项目</translation>
     </message>
     <message>
-        <source>REFI-QDA projects and codebooks ({patterns})</source>
-        <translation>REFI-QDA 项目与编码表（{patterns}）</translation>
+        <source>All files</source>
+        <translation>所有文件</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
+        <source>Reports and REFI-QDA files</source>
+        <translation>报告与 REFI-QDA 文件</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects and codebooks</source>
+        <translation>REFI-QDA 项目与编码表</translation>
     </message>
     <message>
         <source>Import documents</source>
@@ -108,8 +108,8 @@
         <translation>导入编码表</translation>
     </message>
     <message>
-        <source>Codebooks ({patterns})</source>
-        <translation>编码表（{patterns}）</translation>
+        <source>Codebooks</source>
+        <translation>编码表</translation>
     </message>
     <message>
         <source>Import</source>
@@ -118,6 +118,22 @@
     <message>
         <source>Passage</source>
         <translation>标注段落</translation>
+    </message>
+    <message>
+        <source>Move the start by:</source>
+        <translation>起点移动：</translation>
+    </message>
+    <message>
+        <source>Move the end by:</source>
+        <translation>终点移动：</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>Negative: earlier in the text; positive: later. The quote above follows.</source>
+        <translation>负数向前，正数向后；上方的引文随之变化。</translation>
     </message>
     <message>
         <source>Your note on this passage</source>
@@ -178,6 +194,10 @@
     <message>
         <source>{n} sections match.</source>
         <translation>有 {n} 个章节符合。</translation>
+    </message>
+    <message>
+        <source>{n} sections match; {inside} lie within another matching section and are tagged with it: {passages} passages.</source>
+        <translation>{n} 个章节匹配；其中 {inside} 个在另一个匹配章节之内，随它一并标注：共 {passages} 段。</translation>
     </message>
     <message>
         <source>none</source>
@@ -270,6 +290,10 @@
     <message>
         <source>Select some text first, then choose a theme.</source>
         <translation>请先选中一段文字，再选择主题。</translation>
+    </message>
+    <message>
+        <source>Only punctuation or blanks are selected: nothing to tag.</source>
+        <translation>选中的只有标点或空白：没有可标注的文字。</translation>
     </message>
     <message>
         <source>Tagged as {themes}.</source>
@@ -852,10 +876,6 @@
         <translation>重新统计</translation>
     </message>
     <message>
-        <source>(unknown)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
         <source>Open the first use in {county} ({year})</source>
         <translation>打开{county}首次使用处（{year}年）</translation>
     </message>
@@ -888,12 +908,12 @@
         <translation>{row} × {theme}：{count} 个段落，{chars} 字</translation>
     </message>
     <message>
-        <source>Tagged</source>
-        <translation>标注</translation>
+        <source>(year unknown)</source>
+        <translation>（年份未识别）</translation>
     </message>
     <message>
-        <source>(county not identified)</source>
-        <translation>（县区未识别）</translation>
+        <source>Tagged</source>
+        <translation>标注</translation>
     </message>
     <message>
         <source>{place}: {units} reports, {passages} tagged passages</source>
@@ -1072,6 +1092,10 @@ File: {source}
         <translation>整个项目</translation>
     </message>
     <message>
+        <source>Open in its context</source>
+        <translation>在原文中打开</translation>
+    </message>
+    <message>
         <source>Show only passages of this theme (with its subthemes)</source>
         <translation>只显示这个主题（含子主题）的段落</translation>
     </message>
@@ -1080,8 +1104,8 @@ File: {source}
         <translation>双击段落可在原文中打开</translation>
     </message>
     <message>
-        <source>(no theme)</source>
-        <translation>（无主题）</translation>
+        <source>no note</source>
+        <translation>无备注</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1514,10 +1538,6 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>按年份</translation>
     </message>
     <message>
-        <source>(county unknown)</source>
-        <translation>（县区不详）</translation>
-    </message>
-    <message>
         <source>year unknown</source>
         <translation>年份不详</translation>
     </message>
@@ -1730,16 +1750,16 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>只导出 {names} 的标注，即窗口中显示的标注人（视图 ▸ 显示标注人）。</translation>
     </message>
     <message>
+        <source>Passages in reports whose county is not known ({n}) are listed under “{name}” in the counties.</source>
+        <translation>县区未识别的报告中有 {n} 段：在县区表中列为“{name}”，可单独勾选。</translation>
+    </message>
+    <message>
         <source>Passages to export: {n}</source>
         <translation>将导出 {n} 段。</translation>
     </message>
     <message>
         <source>The codebook alone: every theme is written, so the lists do not apply.</source>
         <translation>只导出编码表：写入全部主题，以下选择不适用。</translation>
-    </message>
-    <message>
-        <source>Passages in reports whose county is not known ({n}) are listed under “(county unknown)” in the counties.</source>
-        <translation>县区未识别的报告中有 {n} 段：在县区表中列为“（县区不详）”，可单独勾选。</translation>
     </message>
     <message>
         <source>The codebook will be exported: {n} themes.</source>
@@ -1866,6 +1886,34 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>正在检查项目…</translation>
     </message>
     <message>
+        <source>Looking for reports imported twice</source>
+        <translation>查找重复导入的报告</translation>
+    </message>
+    <message>
+        <source>The same report twice</source>
+        <translation>同一篇报告导入了两次</translation>
+    </message>
+    <message>
+        <source>{n} of the reports just imported have the same text as reports already in the project (the same report in another format?):</source>
+        <translation>刚导入的报告中有 {n} 篇与项目中已有的报告文字相同（同一篇报告的另一种格式？）：</translation>
+    </message>
+    <message>
+        <source>Skip the new copies</source>
+        <translation>跳过新的副本</translation>
+    </message>
+    <message>
+        <source>Skipping removes the copies just imported; the reports that were there stay as they are. Cancel keeps both.</source>
+        <translation>跳过会移除刚导入的副本，原有的报告保持不变。选择“取消”则两份都保留。</translation>
+    </message>
+    <message>
+        <source>Kept both copies of {n} reports.</source>
+        <translation>已保留 {n} 篇报告的两份副本。</translation>
+    </message>
+    <message>
+        <source>Skipped {n} copies of reports already in the project.</source>
+        <translation>已跳过 {n} 篇项目中已有报告的副本。</translation>
+    </message>
+    <message>
         <source>Backing up</source>
         <translation>正在备份</translation>
     </message>
@@ -1966,20 +2014,20 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>永久删除这段标注及其主题吗？</translation>
     </message>
     <message>
-        <source>Copies of a project (*.renda *.qdpx)</source>
-        <translation>项目副本 (*.renda *.qdpx)</translation>
-    </message>
-    <message>
         <source>Export the agreement</source>
         <translation>导出编码一致性</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Copies of a project</source>
+        <translation>项目副本</translation>
     </message>
     <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV，UTF-8 (*.csv)</translation>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8</source>
+        <translation>CSV，UTF-8</translation>
     </message>
     <message>
         <source>Show co&amp;ders</source>

@@ -130,12 +130,12 @@ def test_compilations_and_the_counts_sheet_keep_namesakes_apart(namesakes, tmp_p
     export(project, "xlsx", out)
     sheet = load_workbook(out)["主题×县区"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0] == ["主题 \\ 县区", "鼓楼区（福州市）", "鼓楼区（南京市）", "吉县", "（未识别县区）", "合计"]
+    assert rows[0] == ["主题 \\ 县区", "鼓楼区（福州市）", "鼓楼区（南京市）", "吉县", "（县区未识别）", "合计"]
     assert rows[1] == ["依法监督/执法检查", 1, 1, 1, 1, 4]
     md = tmp_path / "p.md"
     export(project, "md", md, Selection(counties=("南京市/鼓楼区", UNKNOWN)))
     text = md.read_text(encoding="utf-8")
-    assert "县区：鼓楼区（南京市）、未识别县区" in text
+    assert "县区：鼓楼区（南京市）、（县区未识别）" in text
     assert "鼓楼区（江苏省南京市）" in text and "福州" not in text
 
 

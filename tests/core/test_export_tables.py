@@ -46,7 +46,7 @@ def test_csv_has_bom_header_and_one_row_per_passage_and_theme(tagged, tmp_path):
     start, end = int(newline["起"]), int(newline["止"])
     assert end - start == len(NEWLINE_QUOTE)
     note_only = [r for r in body if r["标注编号"] == str(t.passages["note_only"])]
-    assert len(note_only) == 1 and note_only[0]["主题路径"] == "" and note_only[0]["备注"] == "只有备注"
+    assert len(note_only) == 1 and note_only[0]["主题路径"] == "（未分主题）" and note_only[0]["备注"] == "只有备注"  # as in the count sheet
 
 
 def test_csv_english_header_and_filter(tagged, tmp_path):

@@ -57,7 +57,7 @@ def test_the_export_dialog_lists_each_place_and_the_unknown_group(qtbot, namesak
     d = ExportDialog(window, window.project, ExportPreset(format="csv"))
     qtbot.addWidget(d)
     d.show()
-    unknown = "（县区不详）" if lang == i18n.ZH else "(county unknown)"
+    unknown = "（县区未识别）" if lang == i18n.ZH else "(county not identified)"  # one name everywhere
     assert listed(d.counties) == [
         (JIXIAN, "吉县", ("山西省", "临汾市")),
         (NANJING, "鼓楼区（南京市）", ("江苏省", "南京市")),
@@ -101,7 +101,7 @@ def test_the_comparison_filter_ticks_places(qtbot, namesakes_window, monkeypatch
     d = CompareFilterDialog(window, compare.choices(window.project), compare.Selection())
     qtbot.addWidget(d)
     assert [(k, t) for k, t, _ in listed(d.counties)] == [
-        (JIXIAN, "吉县"), (NANJING, "鼓楼区（南京市）"), (FUZHOU, "鼓楼区（福州市）"), (UNKNOWN, "（县区不详）")]
+        (JIXIAN, "吉县"), (NANJING, "鼓楼区（南京市）"), (FUZHOU, "鼓楼区（福州市）"), (UNKNOWN, "（县区未识别）")]
     assert d.counties.item(NANJING).text(checklists.COUNT) == "1"  # reports
     tick(d.counties, NANJING)
     tick(d.counties, UNKNOWN)
@@ -112,7 +112,7 @@ def test_the_comparison_filter_ticks_places(qtbot, namesakes_window, monkeypatch
     cw = window.compare_window
     qtbot.waitExposed(cw)
     assert sorted(column_title(c) for c in cw.model.columns) == sorted(
-        ["吉县", "鼓楼区（南京市）", "鼓楼区（福州市）", "（县区不详）"])
+        ["吉县", "鼓楼区（南京市）", "鼓楼区（福州市）", "（县区未识别）"])
 
     def exec_(self):
         assert self.counties.chosen() == ()  # everything was aligned: nothing ticked

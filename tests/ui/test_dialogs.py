@@ -41,7 +41,7 @@ def dialogs(parent: QWidget, project):
         (UnitFieldDialog(parent, COUNTY, "", "r"), ("更正县区", "Correct county")),
         (UnitFieldDialog(parent, YEAR, "", "r"), ("更正年份", "Correct year")),
         (UnitFieldDialog(parent, TITLE, "", "r"), ("重命名报告", "Rename report")),
-        (PatternTagDialog(parent, LOOKS, lambda *a: 3, "代表", True), ("按标题批量标注", "Tag sections by heading")),
+        (PatternTagDialog(parent, LOOKS, lambda *a: (3, 3), "代表", True), ("按标题批量标注", "Tag sections by heading")),
         (RowLabelDialog(parent, RENAME, "依法监督"), ("重命名行", "Rename row")),
         (RowLabelDialog(parent, SPLIT, "代表工作", "吉县 · 代表工作"), ("拆分为新行", "Split into a new row")),
         (ColumnsDialog(parent, COLUMNS, [1, 2]), ("栏目", "Columns")),
@@ -97,7 +97,7 @@ def test_dialog_results(qtbot):
     t.keywords_edit.setText("甲，乙、丙")
     r = t.result_input()
     assert (r.name, r.shortcut, r.keywords) == ("新", "3", ["甲", "乙", "丙"])
-    p = PatternTagDialog(parent, LOOKS, lambda pattern, regex, this: "无效" if regex else 0)
+    p = PatternTagDialog(parent, LOOKS, lambda pattern, regex, this, sub: "无效" if regex else (0, 0))
     p.pattern_edit.setText("代表")
     qtbot.waitUntil(lambda: "0" in p.preview.text(), timeout=2000)  # counted after a pause in typing
     assert not p.ok_button.isEnabled()

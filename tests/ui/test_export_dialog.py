@@ -372,7 +372,7 @@ def test_a_qdpx_imported_in_the_window_fills_outline_codebook_and_passages(make_
         total = count_passages(p, Selection())
     window = make_window(tmp_path / "new.renda")
     assert window.outline_model.rowCount() == 0
-    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent: [qdpx]))
+    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent, start=None: [qdpx]))
     summaries = []
     monkeypatch.setattr(ImportSummary, "show", classmethod(lambda cls, parent, text, details="": summaries.append(details)))
     window.actions["import_files"].trigger()
@@ -429,7 +429,7 @@ def test_what_a_qdpx_could_not_bring_is_listed(make_window, tagged_path, tmp_pat
                 data = data.decode("utf-8").replace("</Sources>", picture, 1).encode("utf-8")
             dst.writestr(name, data)
     window = make_window(tmp_path / "new.renda")
-    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent: [odd]))
+    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent, start=None: [odd]))
     summaries = []
     monkeypatch.setattr(ImportSummary, "show", classmethod(lambda cls, parent, text, details="": summaries.append((text, details))))
     window.actions["import_files"].trigger()

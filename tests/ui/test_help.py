@@ -46,13 +46,15 @@ def asked(monkeypatch):
 
 def test_welcome_at_start_until_dismissed_for_good(window, asked):
     assert window.welcome_at_start() is True
-    assert asked.calls[-1]["show_again"] is True
-    asked.answer = (None, False)  # "don't show this at start again" ticked
+    assert asked.calls[-1]["show_again"] is False  # at start, "don't show this at start again" comes ticked
+    asked.answer = (None, True)  # the user unticked it: shown at the next start too
+    assert window.welcome_at_start() is True
+    asked.answer = (None, False)  # left ticked
     assert window.welcome_at_start() is True
     assert UiSettings().show_welcome() is False  # kept in the settings file, not only in memory
-    assert window.welcome_at_start() is False and len(asked.calls) == 2
+    assert window.welcome_at_start() is False and len(asked.calls) == 3
     window.actions["welcome"].trigger()  # 帮助 ▸ 欢迎 still opens it, with the box ticked
-    assert len(asked.calls) == 3 and asked.calls[-1]["show_again"] is False
+    assert len(asked.calls) == 4 and asked.calls[-1]["show_again"] is False
     asked.answer = (None, True)
     window.actions["welcome"].trigger()
     assert UiSettings().show_welcome() is True

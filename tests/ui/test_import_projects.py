@@ -39,7 +39,7 @@ def report_folder(tmp_path, n: int):
 def test_import_folder_shows_progress_and_can_be_cancelled_sync(make_window, tmp_path, monkeypatch):
     window = make_window(tmp_path / "new.renda")
     folder = report_folder(tmp_path, 6)
-    monkeypatch.setattr(ImportDialog, "ask_folder", classmethod(lambda cls, parent: folder))
+    monkeypatch.setattr(ImportDialog, "ask_folder", classmethod(lambda cls, parent, start=None: folder))
     seen = []
     real = ops.Op._on_progress
 
@@ -82,7 +82,7 @@ def test_import_files_reports_failures(make_window, tmp_path, monkeypatch):
     good = SAMPLES[0]
     bad = tmp_path / "empty.txt"
     bad.write_text("   ", encoding="utf-8")
-    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent: [good, bad]))
+    monkeypatch.setattr(ImportDialog, "ask_files", classmethod(lambda cls, parent, start=None: [good, bad]))
     summaries = []
     monkeypatch.setattr(ImportSummary, "show", classmethod(lambda cls, parent, text, details="": summaries.append((text, details))))
     window.actions["import_files"].trigger()
@@ -94,11 +94,11 @@ def test_import_files_reports_failures(make_window, tmp_path, monkeypatch):
 def test_new_open_and_recent_projects(make_window, tmp_path, monkeypatch, sample_project_path):
     window = make_window(sample_project_path)
     new = tmp_path / "fresh.renda"
-    monkeypatch.setattr(ProjectFileDialog, "ask_new", classmethod(lambda cls, parent: new))
+    monkeypatch.setattr(ProjectFileDialog, "ask_new", classmethod(lambda cls, parent, start=None: new))
     window.actions["new_project"].trigger()
     assert window.project.path == new and list_units(window.project) == []
     assert window.outline_model.rowCount() == 0 and "fresh" in window.windowTitle()
-    monkeypatch.setattr(ProjectFileDialog, "ask_open", classmethod(lambda cls, parent: sample_project_path))
+    monkeypatch.setattr(ProjectFileDialog, "ask_open", classmethod(lambda cls, parent, start=None: sample_project_path))
     window.actions["open_project"].trigger()
     assert window.project.path == sample_project_path
     assert window.outline_model.rowCount() == 3
@@ -113,7 +113,7 @@ def test_opening_a_file_that_is_not_a_project(make_window, tmp_path, monkeypatch
     window = make_window(sample_project_path)
     junk = tmp_path / "notes.renda"
     junk.write_bytes(b"not sqlite at all")
-    monkeypatch.setattr(ProjectFileDialog, "ask_open", classmethod(lambda cls, parent: junk))
+    monkeypatch.setattr(ProjectFileDialog, "ask_open", classmethod(lambda cls, parent, start=None: junk))
     window.actions["open_project"].trigger()
     assert window.project.path == sample_project_path
     assert len(shown_errors) == 1 and "不是" in shown_errors[0]

@@ -64,7 +64,7 @@ def test_breadcrumb_follows_the_selection(window, qtbot):
 def test_correct_county_and_year_with_undo(window, qtbot, monkeypatch):
     u = unit_of(window.project, "离石区")
     answers = iter(["运城市新绛县", "2020"])
-    monkeypatch.setattr(UnitFieldDialog, "ask", classmethod(lambda cls, parent, field, current, report: next(answers)))
+    monkeypatch.setattr(UnitFieldDialog, "ask", classmethod(lambda cls, parent, field, current, report, *more: next(answers)))
     window.outline_panel.correctCountyRequested.emit(u.id)
     assert get_unit(window.project, u.id).county == "新绛县"
     ix = window.outline_model.find_unit(u.id)
@@ -79,14 +79,22 @@ def test_correct_county_and_year_with_undo(window, qtbot, monkeypatch):
     assert window.outline_model.find_unit(u.id).parent().data() == "离石区"
 
 
-def test_unknown_county_is_one_clear_message(window, shown_errors, monkeypatch):
+def test_an_ambiguous_county_is_asked_again_with_the_places_listed(window, shown_errors, monkeypatch):
     u = unit_of(window.project, "离石区")
-    monkeypatch.setattr(UnitFieldDialog, "ask", classmethod(lambda cls, *a: "鼓楼区"))
+    asked = []
+
+    def ask(cls, parent, field, current, report, problem="", choices=None):
+        asked.append((current, problem, choices))
+        return "鼓楼区" if len(asked) == 1 else None  # then Cancel
+
+    monkeypatch.setattr(UnitFieldDialog, "ask", classmethod(ask))
     window.outline_panel.correctCountyRequested.emit(u.id)
-    assert len(shown_errors) == 1 and "鼓楼区" in shown_errors[0] and "上级" in shown_errors[0]
+    assert len(asked) == 2 and asked[1][0] == "鼓楼区"
+    assert "鼓楼区" in asked[1][1] and "上级" in asked[1][1]  # why, in the dialog itself
+    assert "福州市/鼓楼区" in asked[1][2] and "南京市/鼓楼区" in asked[1][2]  # the places to choose from
+    assert shown_errors == []
     assert get_unit(window.project, u.id).county == "离石区"
     assert not window.undo_stack.canUndo()
-    shown_errors.clear()
 
 
 def test_rename_report(window, monkeypatch):
@@ -153,14 +161,15 @@ def test_pattern_tagging_is_one_undo_step(window, monkeypatch):
     seen = {}
 
     def ask(cls, parent, looks, count, pattern="", has_report=False):
-        seen["count"] = count("代表", False, False)
-        seen["bad"] = count("(", True, False)
+        seen["count"] = count("代表", False, False, True)
+        seen["bad"] = count("(", True, False, True)
         return PatternInput("代表", False, theme, True, False)
 
     monkeypatch.setattr(PatternTagDialog, "ask", classmethod(ask))
     window.actions["tag_pattern"].trigger()
-    n = len(sections_matching(window.project, "代表"))
-    assert seen["count"] == n and seen["bad"] == "正则表达式写得不对：("  # said in Chinese, no English
+    n = len(sections_matching(window.project, "代表", outermost=True))  # a subsection inside: tagged with it
+    assert seen["count"] == (len(sections_matching(window.project, "代表")), n)
+    assert seen["bad"] == "正则表达式写得不对：("  # said in Chinese, no English
     assert len(list_passages(window.project)) == n
     assert window.undo_stack.count() == 1
     window.actions["undo"].trigger()

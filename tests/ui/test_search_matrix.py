@@ -139,7 +139,7 @@ def test_damaged_text_is_marked(window, qtbot):
     marked = [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
         for s in window.text_pane.extraSelections()
-        if s.format.background().style() == Qt.BrushStyle.BDiagPattern
+        if s.format.underlineStyle() == s.format.UnderlineStyle.WaveUnderline and s.format.background().style() != Qt.BrushStyle.NoBrush
     ]
     assert (utf16(text, spans[0][0]), utf16(text, spans[0][1])) in marked
     assert highlighted_spans(window.text_pane) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.core.export.result import ExportResult, Steps, xml_text
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import NO_THEME, Selection, choose, grouped
+from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -24,7 +25,7 @@ CITATION_STYLE = "Citation"
 
 def citation(record, lang: str = "zh") -> str:
     """'——某县，《标题》，2021年，一、代表工作 > （一）联络站' (the parts that are known)."""
-    parts = [record.county or ("未识别县区" if lang == "zh" else "county unknown")]
+    parts = [record.county or unknown_county(lang)]
     if record.title:
         parts.append(f"《{record.title}》")
     if record.year:
@@ -161,10 +162,10 @@ def write_docx(
     said = selection.describe(lang, resolved.county_names(lang))
     body.add(f"{said}；共 {len(recs)} 段标注。" if zh else f"{said}; {len(recs)} passage(s).")
     for group in groups:
-        body.add(group.theme if group.theme != NO_THEME else ("（未分主题）" if zh else "(no theme)"), ids["Heading 1"])
+        body.add(group.theme if group.theme != NO_THEME else no_theme(lang), ids["Heading 1"])
         for county in group.counties:
             place = "".join(x for x in (county.province, county.prefecture) if x and x != county.county)
-            head = county.county or ("未识别县区" if zh else "County unknown")
+            head = county.county or unknown_county(lang)
             body.add(f"{head}（{place}）" if place else head, ids["Heading 2"])
             for r in county.records:
                 body.add(r.quote, ids["Quote"])

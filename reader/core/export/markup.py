@@ -17,6 +17,7 @@ from reader.core.export.compilation import citation
 from reader.core.export.result import ExportResult, Steps
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import NO_THEME, Selection, choose, grouped
+from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 from reader.core.visible import visible
@@ -39,8 +40,8 @@ def _labels(lang: str) -> dict[str, str]:
     zh = lang == "zh"
     return {
         "title": "人大工作报告标注摘编" if zh else "Tagged excerpts",
-        "no_theme": "（未分主题）" if zh else "(no theme)",
-        "no_county": "未识别县区" if zh else "County unknown",
+        "no_theme": no_theme(lang),
+        "no_county": unknown_county(lang),
         "note": "备注：" if zh else "Note: ",
         "count": "共 {n} 段标注" if zh else "{n} passage(s)",
     }

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.core.counties import UNKNOWN, County, key_filter, key_of, project_counties
 from reader.core.errors import NotFound
+from reader.core.messages import no_theme, unknown_county
 from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline
 from reader.core.store.themes import Theme, find_theme, theme_tree
@@ -79,7 +80,7 @@ class Resolved:
 
 
 def unknown_label(lang: str = "zh") -> str:
-    return "未识别县区" if lang == "zh" else "county unknown"
+    return unknown_county(lang)
 
 
 @dataclass
@@ -163,18 +164,18 @@ COLUMNS = (
 )
 
 
-def row_values(record: ExportRecord, theme: str) -> list[object]:
+def row_values(record: ExportRecord, theme: str, lang: str = "zh") -> list[object]:
     """The COLUMNS values of one table row, every text shown as it may be (reader.core.visible: no
     control or text-direction character acts in a spreadsheet)."""
     from reader.core.visible import visible
 
-    return [visible(v) if isinstance(v, str) else v for v in _row(record, theme)]
+    return [visible(v) if isinstance(v, str) else v for v in _row(record, theme, lang)]
 
 
-def _row(record: ExportRecord, theme: str) -> list[object]:
+def _row(record: ExportRecord, theme: str, lang: str) -> list[object]:
     return [
-        theme,
-        record.county or "",
+        theme or no_theme(lang),
+        record.county or unknown_county(lang),
         record.province or "",
         record.prefecture or "",
         record.year if record.year is not None else "",

@@ -16,6 +16,7 @@ from reader.core.export import sheets
 from reader.core.export.result import ExportResult, Steps
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import COLUMNS, Selection, choose, counts, row_values, table_rows
+from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
 from reader.core.store.db import Project
 
@@ -44,7 +45,7 @@ def write_csv(
         w = csv.writer(text)
         w.writerow([c.title(lang) for c in COLUMNS])
         for r, path in rows:
-            w.writerow(row_values(r, path))
+            w.writerow(row_values(r, path, lang))
             steps.step()
         text.flush()
         text.detach()
@@ -71,12 +72,12 @@ def write_xlsx(
     def passage_rows():
         yield [c.title(lang) for c in COLUMNS], sheets.BOLD
         for r, path in rows:
-            yield row_values(r, path), column_styles
+            yield row_values(r, path, lang), column_styles
             steps.step()
 
     themes, counties, table = counts(recs, resolved)
-    none_county = "（未识别县区）" if zh else "(county unknown)"
-    none_theme = "（未分主题）" if zh else "(no theme)"
+    none_county = unknown_county(lang)
+    none_theme = no_theme(lang)
     total_label = "合计" if zh else "Total"
 
     def count_rows():

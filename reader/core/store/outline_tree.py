@@ -279,3 +279,17 @@ def locate(project: Project, spec: str) -> tuple[int, int | None]:
                 if heading in s.heading:
                     return uid, s.id
     raise NotFound("section", heading)
+
+
+def matching_sections(project: Project, flt: str | None, limit: int = 500) -> list[tuple[int, int]]:
+    """(unit id, section id) of the sections whose heading contains the filter text (one of the
+    ways filter_clause lets a report through), in outline order; at most `limit`."""
+    flt = (flt or "").strip()
+    if not flt:
+        return []
+    rows = project.db.execute(
+        "SELECT s.unit_id, s.id FROM sections s JOIN units u ON u.id = s.unit_id "
+        "WHERE s.heading LIKE ? ESCAPE '\\' ORDER BY u.document_id, u.position, s.start LIMIT ?",
+        [_like(flt), limit],
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]

@@ -4,8 +4,11 @@ at once and putting them back with the same ids (undo), tagging whole sections.
 Whole sections: a section's own text runs from its heading to its first subsection (all of it
 when it has none); with `subsections` the passage covers the section with its subsections. Tagging
 every section whose heading matches a pattern is one transaction and returns the passage ids, so
-that undo deletes exactly those. A section already tagged with the same span and themes is left
-alone.
+that undo deletes exactly those.
+
+One text span is tagged once per theme: a section whose span lies within a passage that already
+has the themes (tagged before, or earlier in the same batch) is left alone, and with `subsections`
+a matching section inside another matching section is part of that one's passage, not a second.
 """
 
 from __future__ import annotations
@@ -28,15 +31,19 @@ class PassageEdit:
 
 
 def edit_passage(
-    project: Project, passage_id: int, theme_ids: list[int] | None = None, note: str | None = None
+    project: Project, passage_id: int, theme_ids: list[int] | None = None, note: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> PassageEdit:
-    """Set a passage's themes and/or note in one transaction; returns it before and after."""
+    """Set a passage's themes, note and/or span (start, end: where it begins and ends) in one
+    transaction; returns it before and after."""
     before = store.get_passage(project, passage_id)
     with project.db.atomic():
         if theme_ids is not None:
             store.set_passage_themes(project, passage_id, theme_ids)
         if note is not None:
             store.set_note(project, passage_id, note)
+        if span is not None and tuple(span) != (before.start, before.end):
+            store.set_span(project, passage_id, span[0], span[1])
     return PassageEdit(before, store.get_passage(project, passage_id))
 
 
@@ -111,11 +118,11 @@ def _tag(project: Project, sections: list[SectionOutline], theme_ids: list[int],
         text = unit_text(project, uid)
         digest = store.text_hash(text)
         have = _tagged_spans(project, uid)
-        for s in secs:
-            start, end = section_span(s, subsections)
+        spans = sorted(((section_span(s, subsections), s) for s in secs), key=lambda x: (x[0][0], -x[0][1]))
+        for (start, end), s in spans:  # outer spans first: a span inside one tagged just now is skipped
             if end <= start:
                 continue
-            if set(wanted) <= have.get((start, end), set()):
+            if _covered(have, start, end, wanted):
                 result.skipped.append(s.id)
                 continue
             have.setdefault((start, end), set()).update(wanted)
@@ -154,6 +161,14 @@ def _tag(project: Project, sections: list[SectionOutline], theme_ids: list[int],
     return result
 
 
+def _covered(have: dict[tuple[int, int], set[int]], start: int, end: int, wanted: list[int]) -> bool:
+    """Whether [start, end) lies within spans that have every wanted theme (each theme may come
+    from another span that covers it)."""
+    return all(
+        any(s <= start and end <= e and tid in themes for (s, e), themes in have.items()) for tid in wanted
+    )
+
+
 def _tagged_spans(project: Project, unit_id: int) -> dict[tuple[int, int], set[int]]:
     """The themes each (start, end) of the unit is already tagged with."""
     out: dict[tuple[int, int], set[int]] = {}
@@ -183,33 +198,57 @@ def heading_matcher(pattern: str, regex: bool = False):
 
 
 def sections_matching(
-    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None
+    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None,
+    outermost: bool = False,
 ) -> list[SectionOutline]:
-    """Sections (of the given units, else all) whose heading matches; in outline order."""
+    """Sections (of the given units, else all) whose heading matches; in outline order. With
+    `outermost`, not those inside another matching section (a passage with subsections covers them)."""
     match = heading_matcher(pattern, regex)
-    out = []
+    out: list[SectionOutline] = []
+
+    def visit(s: SectionOutline) -> None:
+        if match(s.heading):
+            out.append(s)
+            if outermost:
+                return
+        for c in s.children:
+            visit(c)
+
     for tree in sections_of(project, unit_ids).values():
         for top in tree:
-            out.extend(s for s in top.walk() if match(s.heading))
+            visit(top)
     return out
 
 
 def count_sections_matching(
-    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None
+    project: Project, pattern: str, *, regex: bool = False, unit_ids: list[int] | None = None,
+    outermost: bool = False,
 ) -> int:
     """How many sections sections_matching() would return, from the headings alone (fast enough to
     count as the user types: no section trees are built)."""
     match = heading_matcher(pattern, regex)
+    sql = "SELECT id, parent_id, heading FROM sections"
     if unit_ids is None:
-        rows = project.db.execute("SELECT heading FROM sections").fetchall()
+        rows = project.db.execute(sql).fetchall()
     else:
         rows = []
         for k in range(0, len(unit_ids), 500):
             chunk = unit_ids[k : k + 500]
-            rows += project.db.execute(
-                f"SELECT heading FROM sections WHERE unit_id IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-    return sum(1 for (heading,) in rows if match(heading))
+            rows += project.db.execute(f"{sql} WHERE unit_id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+    matched = {sid for sid, _parent, heading in rows if match(heading)}
+    if not outermost:
+        return len(matched)
+    parent_of = {sid: parent for sid, parent, _heading in rows}
+
+    def inside_another(sid: int) -> bool:
+        p = parent_of.get(sid)
+        while p is not None:
+            if p in matched:
+                return True
+            p = parent_of.get(p)
+        return False
+
+    return sum(1 for sid in matched if not inside_another(sid))
 
 
 def tag_sections_matching(
@@ -222,7 +261,9 @@ def tag_sections_matching(
     unit_ids: list[int] | None = None,
     note: str = "",
 ) -> SectionTagging:
-    """Tag every section whose heading matches `pattern` (one transaction)."""
+    """Tag every section whose heading matches `pattern` (one transaction); with `subsections`, a
+    matching section inside another is part of that one's passage."""
     if not theme_ids:
         raise InvalidInput("themes", "")
-    return _tag(project, sections_matching(project, pattern, regex=regex, unit_ids=unit_ids), theme_ids, subsections, note)
+    sections = sections_matching(project, pattern, regex=regex, unit_ids=unit_ids, outermost=subsections)
+    return _tag(project, sections, theme_ids, subsections, note)

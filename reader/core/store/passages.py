@@ -202,6 +202,24 @@ def set_passage_themes(project: Project, passage_id: int, theme_ids: list[int]) 
     return get_passage(project, passage_id)
 
 
+def set_span(project: Project, passage_id: int, start: int, end: int) -> Passage:
+    """Move a passage's start and end (unit offsets): its quote, context and text hash follow."""
+    p = get_passage(project, passage_id)
+    text = unit_text(project, p.unit_id)
+    if not (0 <= start < end <= len(text)):
+        raise InvalidInput("span", f"{start}-{end} (0-{len(text)})")
+    if not text[start:end].strip():
+        raise InvalidInput("blank_span", f"{start}-{end}")
+    row = passage_row(p.unit_id, text, start, end, coder=p.coder, note=p.note, created_at=p.created_at)
+    with project.db.atomic():
+        project.db.execute(
+            'UPDATE passages SET start = ?, "end" = ?, quote = ?, context_before = ?, context_after = ?, text_hash = ? '
+            "WHERE id = ?",
+            [start, end, row["quote"], row["context_before"], row["context_after"], row["text_hash"], passage_id],
+        )
+    return get_passage(project, passage_id)
+
+
 def set_note(project: Project, passage_id: int, note: str) -> Passage:
     get_passage(project, passage_id)
     with project.db.atomic():

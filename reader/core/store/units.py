@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from reader.core import places, search
-from reader.core.errors import AmbiguousName, InvalidInput, NotFound
+from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
 from reader.core.offsets import OffsetMap
 from reader.core.store.db import Project
 from reader.core.store.documents import get_unit, unit_text
@@ -81,8 +81,8 @@ def set_year(project: Project, unit_id: int, year: int | str | None) -> UnitChan
 
 
 def resolve_county(name: str, context: str = "") -> places.Place:
-    """The county-level place a user typed (NotFound, or AmbiguousName when the name is shared by
-    several places and neither the input nor the context tells them apart)."""
+    """The county-level place a user typed (NotFound, or AmbiguousPlace, listing them, when the name
+    is shared by several places and neither the input nor the context tells them apart)."""
     typed = name.strip()
     if not typed:
         raise InvalidInput("county", name)
@@ -94,8 +94,14 @@ def resolve_county(name: str, context: str = "") -> places.Place:
     g = places.gazetteer()
     candidates = g.by_name.get(key) or g.by_short.get(key) or ()
     if len(candidates) > 1:
-        raise AmbiguousName("county", key, len(candidates))
+        raise AmbiguousPlace("county", key, len(candidates), "、".join(county_choices(candidates)))
     raise NotFound("county", typed)
+
+
+def county_choices(candidates) -> list[str]:
+    """How to name each of several places that share a name so that resolve_county takes it:
+    prefecture/county (province/county when the prefecture is not known)."""
+    return [f"{p.prefecture or p.province}/{p.county}" for p in candidates]
 
 
 def set_county(project: Project, unit_id: int, name: str | None) -> UnitChange:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from reader.core import compare
 from reader.core.compare.annotations import row_marks
 from reader.core.errors import ReaderError
@@ -26,7 +28,7 @@ from reader.ui.compare.model import row_label
 from reader.ui.compare.window import CompareWindow
 from reader.ui.dialogs.comparefilter import CompareFilterDialog
 from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 
 OCCURRENCES_LIMIT = 500
 
@@ -252,23 +254,23 @@ class CompareMixin:
     def _correct(self, text: str, op) -> bool:
         done = self.push(CorrectAlignment(self, text, op))
         if done:
-            self.compare_window.status(tr("{action} (Ctrl+Z takes it back).").format(action=text))
+            self.compare_window.status(tr("{action} (Ctrl+Z takes it back).").format(action=tr(text)))
         return done
 
     def compare_move(self, section_id: int, row_key: str) -> None:
-        self._correct(tr("Move section"), lambda p: compare.move_section(p, section_id, row_key))
+        self._correct(QT_TR_NOOP("Move section"), lambda p: compare.move_section(p, section_id, row_key))
 
     def compare_not_match(self, section_id: int, row_key: str) -> None:
-        self._correct(tr("Not a match"), lambda p: compare.mark_not_match(p, section_id, row_key))
+        self._correct(QT_TR_NOOP("Not a match"), lambda p: compare.mark_not_match(p, section_id, row_key))
 
     def compare_split(self, section_id: int) -> None:
         w = self.compare_window
         member = w.comparison.member(section_id) if w.comparison else None
         heading = member.heading if member else ""
-        about = f"{member.county or tr('(county unknown)')} · {heading}" if member else ""
+        about = f"{member.county or unknown_county()} · {heading}" if member else ""
         label = RowLabelDialog.ask(w, SPLIT, heading[:30], about)
         if label is not None:
-            self._correct(tr("Split into a new row"), lambda p: compare.split_section(p, section_id, label))
+            self._correct(QT_TR_NOOP("Split into a new row"), lambda p: compare.split_section(p, section_id, label))
 
     def compare_rename(self, row_key: str) -> None:
         w = self.compare_window
@@ -277,10 +279,10 @@ class CompareMixin:
             return
         label = RowLabelDialog.ask(w, RENAME, row_label(row))
         if label is not None and label != row.label:
-            self._correct(tr("Rename row"), lambda p: compare.rename_row(p, row_key, label))
+            self._correct(QT_TR_NOOP("Rename row"), lambda p: compare.rename_row(p, row_key, label))
 
     def compare_merge(self, row_key: str, into_key: str) -> None:
-        self._correct(tr("Merge rows"), lambda p: compare.merge_rows(p, row_key, into_key))
+        self._correct(QT_TR_NOOP("Merge rows"), lambda p: compare.merge_rows(p, row_key, into_key))
 
     # == keeping up with the project ===================================================================
     def compare_changes(self, ch: Changes) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.core.compare import Member, Row, row_tree
 from reader.ui.compare.model import member_tooltip, row_label
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models.themes import swatch
 from reader.ui.plain import menu_text
 
@@ -53,7 +53,7 @@ class GridMenus:
             partner = link.partner(spot.member.section_id)
             found = self.model.unit_of_section(partner)
             other = found[1] if found else None
-            where = f"{other.county or tr('(county unknown)')} · {other.heading}" if other else "?"
+            where = f"{other.county or unknown_county()} · {other.heading}" if other else "?"
             lines.append(tr("Reused passage ({n} characters, {identity}% the same) also in {where} (click to follow)").format(
                 n=link.length, identity=round(link.identity * 100), where=where))
         names = []

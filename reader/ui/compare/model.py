@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.compare import Column, Comparison, Member, Row, TreeRow, row_tree, visible_rows
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,7 +37,7 @@ GROUP_LABELS = {
 
 def column_title(c: Column) -> str:
     """The column's county; with its prefecture when the project has two places of that name."""
-    return c.label or c.county or tr("(county unknown)")
+    return c.label or c.county or unknown_county()
 
 
 def column_subtitle(c: Column) -> str:
@@ -330,7 +330,7 @@ def misfit_text() -> str:
 
 
 def member_tooltip(m: Member) -> str:
-    where = f"{m.county or tr('(county unknown)')} {m.year or ''}".strip()
+    where = f"{m.county or unknown_county()} {m.year or ''}".strip()
     if m.pinned:
         why = tr("placed here by you")
     elif m.score is None:

@@ -184,6 +184,8 @@ class ComparePanel(QWidget):
         }
         for kind, label in self.legend_labels.items():
             label.setText(texts[kind])
+        for k, p in enumerate(self.phrases[: self.phrase_list.count()]):
+            self.phrase_list.item(k).setText(tr("{phrase}  ·  {n} counties").format(phrase=p.text, n=len(p.counties)))
         self._phrases_label()
         self._hits_label()
         self.hit_model.retranslate()

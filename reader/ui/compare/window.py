@@ -46,6 +46,7 @@ from reader.ui.compare.topicmodel import TopicModel
 from reader.ui.dialogs.columns import ColumnsDialog
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_label
+from reader.ui.shortcuts import set_history_keys
 
 WINDOW_SIZE = (1600, 1000)
 COMPACT_SETTING = "compare/compact"
@@ -139,11 +140,10 @@ class CompareWindow(QMainWindow):
         self.columns_action = QAction(self, objectName="action_columns")
         self.columns_action.triggered.connect(self.choose_columns)
         self.undo_action = QAction(self, objectName="action_compare_undo", enabled=stack.canUndo())
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.redo_action = QAction(self, objectName="action_compare_redo", enabled=stack.canRedo())
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        set_history_keys(self.undo_action, self.redo_action)
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.compact_action = QAction(self, objectName="action_compare_compact", checkable=True)
@@ -157,6 +157,7 @@ class CompareWindow(QMainWindow):
         self.panel_action.setShortcut(QKeySequence("F9"))
         self.group_label = QLabel()
         self.group_box = QComboBox(objectName="compareGroupBy")
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the words of either language
         for key in GROUP_LABELS:
             self.group_box.addItem("", key)
         self.group_box.currentIndexChanged.connect(lambda _i: self.set_group_by(self.group_box.currentData()))

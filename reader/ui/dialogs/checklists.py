@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.counties import County
 from reader.core.export.choices import ExportChoices
 from reader.core.store.themes import Theme
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models.themes import swatch
 
 NAME, COUNT = 0, 1
@@ -193,7 +193,7 @@ class CountyChecks(_Checks):
         for key, total in totals.items():  # each place's count set once, not once per county
             groups[key].setText(COUNT, str(total))
         if unknown is not None:
-            _item(self.tree, tr("(county unknown)"), getattr(unknown, count), unknown.key).setData(NAME, PLACE, None)
+            _item(self.tree, unknown_county(), getattr(unknown, count), unknown.key).setData(NAME, PLACE, None)
         self.tree.expandAll()
         self.tree.itemChanged.connect(lambda _item, column: column == NAME and self.changed.emit())
         self.filter_box.textChanged.connect(self.set_filter)

@@ -37,9 +37,9 @@ from reader.core.store.db import Project
 from reader.ui import i18n
 from reader.ui.dialogs.checklists import CountyChecks, ThemeChecks, YearChecks
 from reader.ui.dialogs.confirm import ConfirmDialog
-from reader.ui.dialogs.files import ExportFileDialog
+from reader.ui.dialogs.files import ExportFileDialog, name_filter
 from reader.ui.errors import message_for
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.plain import plain_label
 
 COUNT_DELAY_MS = 0  # a burst of ticks (a province ticks all its counties) is counted once
@@ -229,7 +229,7 @@ class ExportDialog(QDialog):
             hint = tr("Nothing ticked in a list means all of it. A ticked theme includes its subthemes.")
             if self.choices.without_county:
                 hint += " " + tr("Passages in reports whose county is not known ({n}) are listed under "
-                                 "“(county unknown)” in the counties.").format(n=self.choices.without_county)
+                                 "“{name}” in the counties.").format(n=self.choices.without_county, name=unknown_county())
             if self.coders:
                 hint += " " + tr("Only the passages of {names}, the coders shown in the window (View ▸ Show "
                                  "coders).").format(names="、".join(c or "—" for c in self.coders))
@@ -302,7 +302,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         spec = FORMATS[self.format_name()]
         start = self.path() or documents_folder() / default_name(self.project, spec.name)
-        chosen = ExportFileDialog.ask_save(self, start, f"{spec.label(self.lang)} (*{spec.suffix})")
+        chosen = ExportFileDialog.ask_save(self, start, name_filter(spec.label(self.lang), [spec.suffix]))
         if chosen is not None:
             self.path_edit.setText(str(chosen if chosen.suffix else chosen.with_suffix(spec.suffix)))
 

@@ -12,8 +12,19 @@ from reader.ui.i18n import tr
 from reader.ui.plain import plain_box
 
 
+def name_filter(label: str, suffixes) -> str:
+    """One name filter of a file dialog: a translated label, then the patterns between ASCII
+    parentheses, outside the translation (Qt reads a filter only from `label (*.a *.b)`; full-width
+    （ ） in a translation would hide every file)."""
+    return f"{label} ({' '.join(f'*{s}' for s in suffixes)})"
+
+
+def all_files() -> str:
+    return name_filter(tr("All files"), [""])
+
+
 def _project_filter() -> str:
-    return tr("Renda Reader projects (*.renda);;All files (*)")
+    return ";;".join((name_filter(tr("Renda Reader projects"), [paths.SUFFIX]), all_files()))
 
 
 class ProjectFileDialog:
@@ -38,10 +49,6 @@ class ProjectFileDialog:
         return Path(name) if name else None
 
 
-def _patterns(suffixes) -> str:
-    return " ".join(f"*{s}" for s in suffixes)
-
-
 def import_filter() -> str:
     """Reports of every kind we read, REFI-QDA projects and codebooks among them."""
     # imported here: the readers load when needed, not when the window starts
@@ -49,27 +56,34 @@ def import_filter() -> str:
 
     return ";;".join(
         (
-            tr("Reports and REFI-QDA files ({patterns})").format(patterns=_patterns(importable_suffixes())),
-            tr("REFI-QDA projects and codebooks ({patterns})").format(patterns=_patterns(RESERVED_SUFFIXES)),
-            tr("All files (*)"),
+            name_filter(tr("Reports and REFI-QDA files"), importable_suffixes()),
+            name_filter(tr("REFI-QDA projects and codebooks"), RESERVED_SUFFIXES),
+            all_files(),
         )
     )
 
 
+def _start(folder: Path | None) -> str:
+    """Where a dialog opens: `folder` if it is still there, else the home folder."""
+    return str(folder if folder is not None and folder.is_dir() else Path.home())
+
+
 class ImportDialog:
+    """`start`: the folder of the last import (the dialog opens there)."""
+
     @classmethod
-    def ask_files(cls, parent: QWidget | None) -> list[Path]:
+    def ask_files(cls, parent: QWidget | None, start: Path | None = None) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(
             parent,
             tr("Import documents"),
-            str(Path.home()),
+            _start(start),
             import_filter(),
         )
         return [Path(n) for n in names]
 
     @classmethod
-    def ask_folder(cls, parent: QWidget | None) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"), str(Path.home()))
+    def ask_folder(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"), _start(start))
         return Path(name) if name else None
 
 
@@ -92,8 +106,8 @@ class CodebookFileDialog:
             str(start or Path.home()),
             ";;".join(
                 (
-                    tr("Codebooks ({patterns})").format(patterns=_patterns(CODEBOOK_SUFFIXES)),
-                    tr("All files (*)"),
+                    name_filter(tr("Codebooks"), CODEBOOK_SUFFIXES),
+                    all_files(),
                 )
             ),
         )

@@ -42,7 +42,7 @@ class PatternTagDialog(QDialog):
         self,
         parent: QWidget | None,
         looks: dict[int, ThemeLook],
-        count: Callable[[str, bool, bool], int | str],
+        count: Callable[[str, bool, bool, bool], tuple[int, int] | str],
         pattern: str = "",
         has_report: bool = False,
     ):
@@ -87,6 +87,7 @@ class PatternTagDialog(QDialog):
         self.pattern_edit.textChanged.connect(self._changed)
         self.regex_box.toggled.connect(self._changed)
         self.report_box.toggled.connect(self._changed)
+        self.sub_box.toggled.connect(self._changed)
         self.refresh()
 
     def _changed(self, *_args) -> None:
@@ -100,12 +101,18 @@ class PatternTagDialog(QDialog):
             self.preview.setText(tr("Type a word of the headings to tag."))
             self.ok_button.setEnabled(False)
             return
-        n = self.count(text, self.regex_box.isChecked(), self.report_box.isChecked())
-        if isinstance(n, str):  # a message: the pattern is not valid
-            self.preview.setText(n)
+        counted = self.count(text, self.regex_box.isChecked(), self.report_box.isChecked(), self.sub_box.isChecked())
+        if isinstance(counted, str):  # a message: the pattern is not valid
+            self.preview.setText(counted)
             self.ok_button.setEnabled(False)
             return
-        self.preview.setText(tr("{n} sections match.").format(n=n))
+        n, passages = counted
+        if passages == n:
+            self.preview.setText(tr("{n} sections match.").format(n=n))
+        else:  # a matching subsection inside a matching section is part of that one's passage
+            self.preview.setText(tr("{n} sections match; {inside} lie within another matching section and are "
+                                    "tagged with it: {passages} passages.").format(
+                n=n, inside=n - passages, passages=passages))
         self.ok_button.setEnabled(n > 0 and self.theme_box.count() > 0)
 
     def result_input(self) -> PatternInput:

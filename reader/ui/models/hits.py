@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.search import MARK_CLOSE, MARK_OPEN, Hit, HitList
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 
 COUNTY, SECTION, CONTEXT = range(3)
@@ -64,7 +64,7 @@ class HitModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COUNTY:
-                return h.county or tr("(unknown)")
+                return h.county or unknown_county()
             if col == SECTION:
                 return h.heading or ""
             return h.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from reader.core.matrix import Matrix
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 from reader.ui.models.themes import swatch
 
@@ -80,7 +80,9 @@ class MatrixModel(QAbstractTableModel):
 
     def row_label(self, r: int) -> str:
         label = self.matrix.rows[r].label
-        return label if label is not None else tr("(unknown)")
+        if label is not None:
+            return label
+        return tr("(year unknown)") if self.matrix.by == "year" else unknown_county()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:

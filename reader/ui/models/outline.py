@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree as ot
 from reader.core.store.db import Project
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 from reader.ui.models.tree import NodeTreeModel
 
@@ -229,7 +229,7 @@ class OutlineModel(NodeTreeModel):
 
     def display_name(self, n: Node) -> str:
         if n.kind == PLACE and n.key[-1] is None:
-            return tr("(county not identified)")
+            return unknown_county()
         return n.label
 
     def tooltip(self, n: Node) -> str:

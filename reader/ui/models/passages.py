@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.store.passages import PassageRecord
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 
 COUNTY, SECTION, EXCERPT, THEMES, CODER = range(5)
@@ -48,7 +48,7 @@ class PassageModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COUNTY:
-                return r.county or tr("(unknown)")
+                return r.county or unknown_county()
             if col == SECTION:
                 return excerpt(r.heading or "", 24)
             if col == EXCERPT:

@@ -30,6 +30,7 @@ from reader.ui import i18n
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.dialogs.coder import CoderDialog
+from reader.ui.dialogs.files import all_files, name_filter
 from reader.ui.dialogs.merge import MergeDialog
 from reader.ui.i18n import tr
 from reader.ui.plain import menu_text
@@ -43,7 +44,7 @@ class MergeFileDialog:
     def ask_open(cls, parent: QWidget | None) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             parent, tr("Merge a project"), str(Path.home()),
-            ";;".join((tr("Copies of a project (*.renda *.qdpx)"), tr("All files (*)"))))
+            ";;".join((name_filter(tr("Copies of a project"), [".renda", ".qdpx"]), all_files())))
         return Path(name) if name else None
 
 
@@ -52,7 +53,7 @@ class AgreementFileDialog:
     def ask_save(cls, parent: QWidget | None, start: Path) -> Path | None:
         name, chosen = QFileDialog.getSaveFileName(
             parent, tr("Export the agreement"), str(start),
-            ";;".join((tr("Excel workbook (*.xlsx)"), tr("CSV, UTF-8 (*.csv)"))))
+            ";;".join((name_filter(tr("Excel workbook"), [".xlsx"]), name_filter(tr("CSV, UTF-8"), [".csv"]))))
         if not name:
             return None
         path = Path(name)
