@@ -85,7 +85,10 @@ def test_every_file_dialog_filter_matches_what_it_advertises(window, monkeypatch
         dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
         dialog.browse()
     dialog.deleteLater()
-    from reader.ui.team.controller import AgreementFileDialog, MergeFileDialog  # 文件 ▸ 合并项目, the agreement export
+    from reader.ui.team.controller import (  # 文件 ▸ 合并项目, the agreement export
+        AgreementFileDialog,
+        MergeFileDialog,
+    )
 
     MergeFileDialog.ask_open(window)
     AgreementFileDialog.ask_save(window, Path.home())
