@@ -44,7 +44,7 @@ def ensure_app():
 
 
 def _project_path(project_path: str | Path | None) -> Path:
-    from reader.core import project as paths
+    from reader.core import paths
 
     if project_path:
         return Path(project_path)
@@ -81,7 +81,7 @@ def start_window(project_path: str | Path | None = None):
     when that project cannot be opened now (read-only and too old, too new, damaged, another
     program writing it...), the window on the demo project and the ReaderError saying why, for the
     window to show: a program started from a desktop has no terminal for the message."""
-    from reader.core import project as paths
+    from reader.core import paths
     from reader.core.errors import ReaderError
 
     try:
@@ -96,7 +96,7 @@ def start_window(project_path: str | Path | None = None):
 def run_gui(project_path: str | Path | None = None) -> int:
     from PySide6.QtCore import QTimer
 
-    from reader.core import project as paths
+    from reader.core import paths
 
     app = ensure_app()
     window, problem = start_window(project_path)

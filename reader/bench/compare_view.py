@@ -52,7 +52,7 @@ def decade_project(work: Path, counties: int = 10, seed: int = 1) -> Path:
     aligned once."""
     from reader.bench.generate import counties as all_counties
     from reader.bench.generate import load_pieces, report_text
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = work / f"decade-{counties}.renda"

@@ -45,7 +45,7 @@ def read_hash(corpus: str) -> dict:
     """Only reading and hashing the files an import reads (the floor of any import)."""
     import hashlib
 
-    from reader.core.ingest import collect
+    from reader.core.ingest.importing import collect
 
     t = time.perf_counter()
     files = [p for p, err in collect([corpus]) if err is None]
@@ -372,8 +372,8 @@ def listing(project: str, query: str, repeat: int = 3) -> dict:
 
 
 def diffusion(project: str, phrase: str, repeat: int = 3) -> dict:
-    """The diffusion of a phrase (reader.core.diffusion) with every first use placed, in process."""
-    from reader.core import diffusion as dif
+    """The diffusion of a phrase (reader.core.analysis.diffusion) with every first use placed, in process."""
+    from reader.core.analysis import diffusion as dif
     from reader.core.store.db import open_project
 
     with open_project(project, create=False, reading=True) as p:

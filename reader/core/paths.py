@@ -97,7 +97,7 @@ def _write_state(key: str, value: object) -> bool:
 
 def remembered_coder() -> str | None:
     """The coder name set on this machine (编辑 ▸ 标注人), stored with every passage tagged here;
-    None when none was set (then the user name is used: reader.core.team.coders)."""
+    None when none was set (then the user name is used: reader.core.store.coders)."""
     name = _read_state().get("coder")
     return name.strip() or None if isinstance(name, str) else None
 
@@ -109,7 +109,7 @@ def remember_coder(name: str) -> bool:
 
 def ensure_demo_project() -> Path:
     """The demo project, built from the bundled samples if it does not exist yet."""
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = demo_project_path()

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import project as paths
-from reader.core import twins
+from reader.core import paths
 from reader.core.errors import ProjectDamaged, ReaderError
+from reader.core.ingest import twins
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
 from reader.core.store.db import (
@@ -31,7 +31,7 @@ from reader.ui.i18n import tr
 from reader.ui.plain import menu_text
 
 if TYPE_CHECKING:
-    from reader.core.ingest import ImportReport
+    from reader.core.ingest.importing import ImportReport
 
 STOP_WAIT_MS = 5000
 
@@ -172,7 +172,8 @@ class ProjectMixin:
         if self.project.read_only:
             self.show_error(self.project.read_only_error())
             return None
-        from reader.core.ingest import import_paths  # the readers load with the first import, not at start
+        # the readers load with the first import, not at start
+        from reader.core.ingest.importing import import_paths
 
         self.status(tr("Importing…"))
         return self.run_op(

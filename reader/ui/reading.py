@@ -10,14 +10,15 @@ from functools import partial
 from PySide6.QtWidgets import QMessageBox
 
 import reader
+from reader.core.analysis.matrix import cell_scope, theme_matrix
 from reader.core.errors import NotFound
-from reader.core.matrix import cell_scope, theme_matrix
+from reader.core.ingest import unit_edits as units
 from reader.core.search import HitList, search
-from reader.core.store import outline_tree, passage_scope, units
+from reader.core.store import outline_tree, passage_scope
 from reader.core.store.documents import unit_text
 from reader.core.store.passage_scope import Scope
 from reader.core.store.themes import theme_counts, theme_tree
-from reader.core.suggest import ThemeKeywords, suggest
+from reader.core.tagging.suggest import ThemeKeywords, suggest
 from reader.ui import settings as keys
 from reader.ui.changes import Changes
 from reader.ui.i18n import tr, unknown_county

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import ingest, search
+from reader.core import search
 from reader.core.errors import InvalidInput
+from reader.core.ingest import importing as ingest
 from reader.core.store import documents
 from tests.conftest import write_text
 

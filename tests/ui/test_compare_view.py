@@ -14,7 +14,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from reader.core import compare
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.search import search
 from reader.core.store.db import open_project
 from reader.core.store.documents import unit_text

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core import compare
-from reader.core.counties import UNKNOWN
 from reader.core.export import Selection, count_passages
+from reader.core.store.counties import UNKNOWN
 from reader.ui import i18n
 from reader.ui import settings as keys
 from reader.ui.compare.model import column_title

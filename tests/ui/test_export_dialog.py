@@ -16,9 +16,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core import export as core_export
-from reader.core.counties import project_counties
 from reader.core.export import FORMATS, Selection, count_passages
 from reader.core.export.safe import os as safe_os
+from reader.core.store.counties import project_counties
 from reader.core.store.db import open_project
 from reader.core.store.passages import tag_quote
 from reader.core.store.themes import add_theme, find_theme, list_themes
@@ -60,7 +60,7 @@ def dialog(qtbot, tagged_window):
 
 
 def county(project, name: str) -> str:
-    """The key of the place the dialog's county list ticks (reader.core.counties)."""
+    """The key of the place the dialog's county list ticks (reader.core.store.counties)."""
     return project_counties(project).resolve(name).key
 
 

@@ -75,7 +75,7 @@ def corpus(project) -> str:
         parts += [t.name, t.path, t.description or "", *t.keywords]
     parts += [p.note for p in list_passages(project)]
     parts += [p.coder or "" for p in list_passages(project)]  # coders' names (the user's name by default)
-    from reader.core.team.coders import current_coder
+    from reader.core.store.coders import current_coder
 
     parts.append(current_coder())
     return "\n".join(parts)

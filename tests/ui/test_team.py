@@ -10,7 +10,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from reader.core import project as paths
+from reader.core import paths
 from reader.core.store import backups, documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.passages import list_passages

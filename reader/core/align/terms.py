@@ -49,7 +49,7 @@ def _logger_quiet() -> None:
 
 def _cache_dir() -> str | None:
     """Our cache folder for jieba's prefix dictionary (not one /tmp/jieba.cache shared by users)."""
-    from reader.core.project import cache_dir
+    from reader.core.paths import cache_dir
 
     folder = cache_dir()
     try:

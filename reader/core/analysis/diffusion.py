@@ -3,7 +3,7 @@ it, and how many counties used it (for the first time, that year, by then) each 
 
 A phrase is used in a report that holds it (the search index counts it: no text is read); a theme
 is used in a report with a passage tagged with it or one of its sub-themes. A county is a place
-(reader.core.counties: two places of one name apart); reports without a county or a year are left
+(reader.core.store.counties: two places of one name apart); reports without a county or a year are left
 out and counted. Each county's first use is its earliest report that uses it (the first report of
 that year in import order) with the place in it: the phrase's first occurrence (first_use_span,
 read when asked for) or the first tagged passage.
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reader.core import search
-from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import InvalidInput
+from reader.core.store.counties import UNKNOWN, key_sql, project_counties
 from reader.core.store.db import Project
 from reader.core.store.documents import unit_text, unit_texts
 from reader.core.store.passage_scope import expand_themes
@@ -41,7 +41,7 @@ class YearRow:
 
 @dataclass
 class FirstUse:
-    key: str  # the place's key (reader.core.counties)
+    key: str  # the place's key (reader.core.store.counties)
     county: str  # its label (鼓楼区, or 鼓楼区（福州市） when two places share the name)
     prefecture: str | None
     province: str | None

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from reader.core.clean.textmap import MappedText, substitute
-from reader.core.markers import starts_with_marker
+from reader.core.structure.markers import starts_with_marker
 
 # Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
 # Line patterns use [^\S\n] (white space within the line), never \s: a \s* running over line

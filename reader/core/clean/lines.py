@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.clean.chars import CLOSING, SENTENCE_END, SPACES
+from reader.core.chars import CLOSING, SENTENCE_END, SPACES
 from reader.core.clean.textmap import MappedText, substitute
 from reader.core.model import HeadingHint
 

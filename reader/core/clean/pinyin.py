@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.clean.chars import HAN
+from reader.core.chars import HAN
 from reader.core.clean.textmap import MappedText, substitute
 
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹḿ"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.clean.chars import CJK, HAN
+from reader.core.chars import CJK, HAN
 from reader.core.clean.textmap import MappedText, finditer_at, substitute
 
 _WIDE = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -14,8 +14,8 @@ the project itself (`open_project(path)`), runs `run_alignment(..., progress, ca
 it; the window then calls `load_comparison` on its own connection. Cancelled (a CancelToken set
 from the Cancel button) leaves the stored comparison as it was and is not an error.
 
-Shared phrases and text reuse between sections: reader.core.phrases (row_phrases, occurrences) and
-reader.core.reuse (row_reuse, section_reuse).
+Shared phrases and text reuse between sections: reader.core.compare.phrases (row_phrases, occurrences) and
+reader.core.compare.reuse (row_reuse, section_reuse).
 """
 
 from reader.core.compare.comparison import (
@@ -43,7 +43,7 @@ from reader.core.compare.corrections import (
 from reader.core.compare.inputs import section_texts
 from reader.core.compare.selection import Choices, Selection, choices, parse_years, select_units
 from reader.core.compare.shape import TreeRow, codebook_misfits, row_parents, row_tree, visible_rows
-from reader.core.store.alignment import StoredCorrection
+from reader.core.compare.stored import StoredCorrection
 
 __all__ = [
     "Column", "Comparison", "CorrectionChange", "Member", "Row", "RowsUpdate", "Selection", "StoredCorrection",

@@ -19,13 +19,13 @@ from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.align.model import AlignRow
 from reader.core.compare import apart
 from reader.core.compare import corrections as corr
+from reader.core.compare import stored as store
 from reader.core.compare.inputs import align_themes, iter_units
 from reader.core.compare.selection import Selection, resolve, select_units
 from reader.core.compare.shape import codebook_misfits, row_parents
-from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
-from reader.core.store import alignment as store
+from reader.core.store.counties import UNKNOWN, key_sql, project_counties
 from reader.core.store.db import Project
 from reader.core.store.documents import now
 
@@ -89,7 +89,7 @@ class Column:
     prefecture: str | None
     year: int | None
     source: str
-    county_key: str = UNKNOWN  # its place (reader.core.counties)
+    county_key: str = UNKNOWN  # its place (reader.core.store.counties)
     label: str | None = None  # the place's name, with its prefecture when the project has two of it
     codebook_fits: bool = True  # False: a report of another genre than the codebook's (reader.core.align.fit)
 

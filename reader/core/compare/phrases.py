@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.core.align.terms import STOP, tokenizer
-from reader.core.counties import unit_groups
 from reader.core.search import SearchResult, search
+from reader.core.store.counties import unit_groups
 from reader.core.store.db import Project
 
 MIN_LENGTH = 4

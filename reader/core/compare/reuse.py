@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader.core.counties import unit_groups
+from reader.core.store.counties import unit_groups
 from reader.core.store.db import Project
 
 SHINGLE = 5

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core import readers, structure
+from reader.core import readers
 from reader.core.clean import pipeline
 from reader.core.errors import (
     Cancelled,
@@ -40,6 +40,7 @@ from reader.core.ocr import AUTO, OcrOptions
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
 from reader.core.store.db import Project
+from reader.core.structure import units as structure
 
 log = logging.getLogger(__name__)
 

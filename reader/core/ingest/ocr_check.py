@@ -4,7 +4,7 @@ characters OCR was unsure of, and a line's correction.
 Offsets here are in a unit's text (as everywhere the window and the command line use them); the
 record keeps lines and confidences in the original text, and the document's offset map goes between
 the two. A correction replaces the line in the original text, moves the spans of the lines after it
-and marks its characters CORRECTED, then cleans the document again with reader.core.reclean, which
+and marks its characters CORRECTED, then cleans the document again with reader.core.ingest.reclean, which
 finds every passage again by its quote and context (or keeps it unplaced for the user): the
 correction is a new cleaned text, as a re-cleaning is, and nothing is lost. Correcting a line back
 to what it was is the undo.
@@ -95,7 +95,7 @@ class LineCorrection:
 
 def correct_line(project: Project, document_id: int, line: int, text: str) -> LineCorrection:
     """Replace line `line` of an OCR'd document's original text with `text` and clean it again."""
-    from reader.core.reclean import reclean_document
+    from reader.core.ingest.reclean import reclean_document
 
     if project.read_only:
         raise project.read_only_error()

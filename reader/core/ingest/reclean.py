@@ -2,7 +2,7 @@
 
 When the cleaning pipeline or the structure finding changes, `reclean` runs them again on each
 document's kept original and writes the new cleaned text, units and sections in one transaction per
-document. Each passage is found again by its quote and context (reader.core.anchor.place: exact
+document. Each passage is found again by its quote and context (reader.core.ingest.anchor.place: exact
 first, then fuzzy), near where its old position falls in the new text (through the original: old
 offset map back, new one forward), and moved to the unit that now holds it. A passage that cannot
 be found again, or that would straddle two units, is kept among the unplaced passages
@@ -26,8 +26,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.core import readers, search, structure
-from reader.core.anchor import Anchor, place
+from reader.core import readers, search
 from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
@@ -36,6 +35,7 @@ from reader.core.errors import (
     ReaderError,
     WriteFailed,
 )
+from reader.core.ingest.anchor import Anchor, place
 from reader.core.model import HeadingHint, RawDocument, UnitSpan
 from reader.core.offsets import OffsetMap
 from reader.core.progress import Progress, is_cancelled
@@ -43,6 +43,7 @@ from reader.core.store import documents
 from reader.core.store.db import Project
 from reader.core.store.passages import CONTEXT, Passage, text_hash
 from reader.core.store.unplaced import unplaced_row
+from reader.core.structure import units as structure
 
 log = logging.getLogger(__name__)
 

@@ -87,7 +87,7 @@ def same_text(project: Project, unit_ids: list[int], threshold: float = SIMILAR)
 def skip_copies(project: Project, twins: list[Twin]) -> int:
     """Remove the reports just imported that are copies of earlier ones (one transaction); the
     earlier ones stay as they are. Returns how many were removed."""
-    from reader.core.store.units import delete_unit
+    from reader.core.ingest.unit_edits import delete_unit
 
     with project.db.atomic():
         for twin in twins:

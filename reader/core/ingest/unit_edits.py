@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reader.core import places, search
+from reader.core import search
 from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
 from reader.core.offsets import OffsetMap
 from reader.core.store.db import Project
 from reader.core.store.documents import get_unit, unit_text
 from reader.core.store.snapshots import Snapshot, cascade_rows, restore
+from reader.core.structure import places
 
 EDITABLE = ("title", "year", "county", "province", "prefecture", "county_code", "county_method")
 PLACE_FIELDS = ("county", "province", "prefecture", "county_code", "county_method")

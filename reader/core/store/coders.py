@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from reader.core import project as paths
+from reader.core import paths
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store.db import Project
 from reader.core.store.passages import default_coder

@@ -398,7 +398,7 @@ def _open_writable(path: Path, new: bool, codebook: bool) -> Project:
 
         search.ensure_index(project)
         if new and codebook:
-            from reader.core import codebook as cb
+            from reader.core.store import codebook as cb
 
             cb.install(project, cb.load_default())
     except sqlite3.OperationalError as e:

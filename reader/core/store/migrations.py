@@ -166,7 +166,7 @@ def m0002_align_keys(db: Database) -> None:
 
 
 _UNPLACED = [
-    # passages a re-cleaning could not find again (reader.core.reclean): kept with their quote,
+    # passages a re-cleaning could not find again (reader.core.ingest.reclean): kept with their quote,
     # context, themes and old position for the user to place or delete, never dropped
     """CREATE TABLE unplaced_passages (
         id INTEGER PRIMARY KEY,

@@ -3,7 +3,7 @@ optionally of some themes (a theme stands for its subtree: 依法监督 finds �
 
 A Scope is what the user has selected. Places are paths as in outline_tree: (province,),
 (province, prefecture), (province, prefecture, county), None meaning unknown. A passage is in a
-section when it starts inside it. A scope may also name coders (reader.core.team.coders): then only
+section when it starts inside it. A scope may also name coders (reader.core.store.coders): then only
 their passages are in it.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.store.coders import coder_filter
 from reader.core.store.db import Project
 from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
 from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
 from reader.core.store.themes import subtree_ids
-from reader.core.team.coders import coder_filter
 
 LIMIT = 5000
 

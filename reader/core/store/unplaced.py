@@ -1,4 +1,4 @@
-"""Passages a re-cleaning could not find again (reader.core.reclean): kept, for the user to place.
+"""Passages a re-cleaning could not find again (reader.core.ingest.reclean): kept, for the user to place.
 
 Each keeps what the passage was: its quote, context, note, coder, date, themes (ids and names, as
 they were) and where it was (the unit's position in its document, offsets in the old unit text).

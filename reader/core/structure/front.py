@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.clean.chars import SENTENCE_END, word_count
-from reader.core.places import find_names
+from reader.core.chars import SENTENCE_END, word_count
+from reader.core.structure.places import find_names
 
 _ROLE = (
     r"(?:人大常委会|人大|人民代表大会常务委员会|人民政府|政府|政协|县委|区委|市委|旗委)?[^\s，。]{0,8}?"

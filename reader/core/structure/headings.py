@@ -1,5 +1,5 @@
 """Headings and sections within a unit's body, following the hierarchy of Chinese official
-documents (see reader.core.markers): numbered headings, run-in enumerations (一是……), dash-led
+documents (see reader.core.structure.markers): numbered headings, run-in enumerations (一是……), dash-led
 items, bare heading lines and heading hints from the format (Word styles, markdown '#'); then the
 parts of a report that no marker shows (a closing part named by its period, the work ahead
 announced inside the last section, parallel lead sentences). Sections are spans that nest and
@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core import front
-from reader.core.clean.chars import SENTENCE_END, word_count
-from reader.core.front import balanced, byline_at, ends_sentence
-from reader.core.markers import DASH_ITEM, LAST, LEVEL_ORDER, marker_of, run_in_of
+from reader.core.chars import SENTENCE_END, word_count
 from reader.core.model import HeadingHint, SectionSpan
+from reader.core.structure import front
+from reader.core.structure.front import balanced, byline_at, ends_sentence
+from reader.core.structure.markers import DASH_ITEM, LAST, LEVEL_ORDER, marker_of, run_in_of
 
 # Bare headings: short lines without closing punctuation, followed by body text.
 BARE_MIN, BARE_MAX = 4, 40

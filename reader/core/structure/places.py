@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.clean.chars import is_han
+from reader.core.chars import is_han
 from reader.core.model import Place
 
 # Full names that are also ordinary words: only accepted with their prefecture (or province) in

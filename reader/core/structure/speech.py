@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core import front as fm
-from reader.core.front import Byline, byline_at
-from reader.core.markers import marker_of
+from reader.core.structure import front as fm
+from reader.core.structure.front import Byline, byline_at
+from reader.core.structure.markers import marker_of
 
 # The address that opens a speech, at the start of its line (the rest of the paragraph may follow it).
 OPENING = re.compile(r"^(?P<who>各位代表|各位委员|各位同志|同志们|各位)[^。，,！!]{0,16}?[:：]")

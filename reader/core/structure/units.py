@@ -3,8 +3,8 @@
 A document holds one or more units (one county-level author each: a magazine issue may hold six,
 each introduced by a byline such as "□ <place>人大常委会主任 <name>"). Units cover the whole text:
 front matter belongs to the first unit's preface. Each unit opens with its front matter (title,
-subtitle, byline: reader.core.front). Its body's headings and sections come from
-reader.core.headings; text before the first heading is the unit's preface.
+subtitle, byline: reader.core.structure.front). Its body's headings and sections come from
+reader.core.structure.headings; text before the first heading is the unit's preface.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core import front, speech
-from reader.core.clean.chars import han_count
-from reader.core.front import Byline, byline_at, ends_sentence
-from reader.core.headings import (
+from reader.core.chars import han_count
+from reader.core.model import HeadingHint, UnitSpan
+from reader.core.structure import front, speech
+from reader.core.structure.front import Byline, byline_at, ends_sentence
+from reader.core.structure.headings import (
     HINTED_MAX,
     NOT_BARE_START,
     Heading,
@@ -27,10 +28,9 @@ from reader.core.headings import (
     lines_of,
     parallel,
 )
-from reader.core.markers import marker_of, run_in_of
-from reader.core.model import HeadingHint, UnitSpan
-from reader.core.places import find_names, resolve_place
-from reader.core.years import unit_year
+from reader.core.structure.markers import marker_of, run_in_of
+from reader.core.structure.places import find_names, resolve_place
+from reader.core.structure.years import unit_year
 
 _SOURCE_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]](?=.)")
 

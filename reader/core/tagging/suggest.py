@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.sentences import sentence_spans
+from reader.core.structure.sentences import sentence_spans
 
 
 @dataclass(frozen=True)

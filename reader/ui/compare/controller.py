@@ -16,8 +16,8 @@ from PySide6.QtCore import QT_TR_NOOP
 
 from reader.core import compare
 from reader.core.compare.annotations import row_marks
+from reader.core.compare.phrases import occurrences
 from reader.core.errors import ReaderError
-from reader.core.phrases import occurrences
 from reader.core.search import Hit
 from reader.core.store import outline_tree, passage_scope
 from reader.ui import errors, ops

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree, passage_scope
+from reader.core.store.coders import coder_label, current_coder, list_coders, set_current_coder
 from reader.core.store.themes import list_themes
 from reader.core.team import disagreements as dis
 from reader.core.team.agreement import agreement
-from reader.core.team.coders import coder_label, current_coder, list_coders, set_current_coder
 from reader.core.team.merge import MergePlan, MergeResult, apply_merge, plan_merge
 from reader.core.team.tables import TablesWritten, write_tables
 from reader.ui import i18n

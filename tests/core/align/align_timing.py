@@ -1,6 +1,6 @@
 """Informal timing of the alignment engine (not a test: no timing asserts in the suite).
 
-    python -m tests.core.align_timing [N ...]     # default: 20 and 3000 units
+    python -m tests.core.align.align_timing [N ...]     # default: 20 and 3000 units
 
 Units are made from the seed units and the adjacent government reports: sentences dropped and
 shuffled at random and numbers varied, so every text is new to the token cache.

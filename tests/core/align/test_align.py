@@ -27,7 +27,7 @@ from reader.core.errors import Cancelled
 from tests.core import align_fixtures as fx
 
 needs_corpus = pytest.mark.skipif(not fx.available(), reason="shared corpus not present")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 SPORTS = (
     "四、成功举办全县第五届全民运动会\n"

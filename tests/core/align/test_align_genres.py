@@ -15,7 +15,7 @@ from reader.core.align import align, fit
 from reader.core.align.anchors import anchors_for
 from reader.core.align.nodes import build_nodes
 from reader.core.compare.inputs import align_themes, align_units
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store.db import open_project
 from tests.core import real_dev
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reader.core import project as paths
+from reader.core import paths
 from reader.core.align import terms
 
 

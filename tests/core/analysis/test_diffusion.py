@@ -8,9 +8,9 @@ import json
 import pytest
 
 from reader.cli import main
-from reader.core import diffusion as dif
-from reader.core import ingest
+from reader.core.analysis import diffusion as dif
 from reader.core.errors import InvalidInput
+from reader.core.ingest import importing as ingest
 from reader.core.store import documents
 from reader.core.store import passages as store
 from reader.core.store.themes import add_theme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import matrix as mx
+from reader.core.analysis import matrix as mx
 from reader.core.errors import InvalidInput
 from reader.core.store.documents import list_units
 from reader.core.store.passage_scope import passages_in

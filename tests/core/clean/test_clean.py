@@ -12,7 +12,7 @@ from reader.core.clean.pipeline import STEPS, clean
 from reader.core.clean.textmap import MappedText
 from reader.core.model import HeadingHint, RawDocument
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds"
 
 
 def run(step, text: str) -> str:
@@ -272,7 +272,7 @@ def test_published_year_comes_from_web_furniture_only(original, year):
 
 
 def test_published_year_is_a_unit_year_of_last_resort():
-    from reader.core.structure import find_units
+    from reader.core.structure.units import find_units
 
     text = "原创 某区人大 2024-01-08 18:30\n某区人大常委会工作报告\n\n一、监督工作\n听取专项报告。\n"
     cleaned = clean(text)

@@ -126,7 +126,7 @@ def test_deleting_a_report_leaves_a_readable_comparison(sample_project):
 
 
 def test_an_off_topic_section_is_listed_as_unaligned(sample_project, tmp_path):
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
 
     text = ("某某县人大常委会工作报告\n一、加强代表工作\n代表联络站建设，代表建议办理，代表履职培训。\n"
             "二、成功举办全县第五届全民运动会\n九月，全民运动会在体育中心开幕，设田径、篮球、乒乓球、象棋、拔河等比赛项目，"
@@ -257,7 +257,7 @@ def test_correction_errors(sample_project):
 
 @pytest.fixture(scope="session")
 def government_file(tmp_path_factory) -> Path:
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = tmp_path_factory.mktemp("gov") / "gov.renda"
@@ -344,7 +344,7 @@ def test_filters_choose_the_units(sample_project):
 
 
 def test_an_ambiguous_county_start_is_refused(sample_project, tmp_path):
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
 
     import_paths(sample_project, [write_text(tmp_path / "a.txt", "石楼县人大常委会工作报告\n一、代表工作\n代表联络站。\n")])
     compare.run_alignment(sample_project, compare.Selection(counties=["石楼"]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core import compare
-from reader.core.phrases import Source, content_words, occurrences, row_phrases, shared_phrases
+from reader.core.compare.phrases import Source, content_words, occurrences, row_phrases, shared_phrases
 
 
 def by_text(phrases):

@@ -8,7 +8,14 @@ import random
 import pytest
 
 from reader.core import compare
-from reader.core.reuse import Source, candidate_pairs, find_reuse, reuse_among, row_reuse, section_reuse
+from reader.core.compare.reuse import (
+    Source,
+    candidate_pairs,
+    find_reuse,
+    reuse_among,
+    row_reuse,
+    section_reuse,
+)
 
 RNG_ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 

@@ -17,7 +17,7 @@ from reader.core.errors import BadExchangeFile
 from reader.core.export import Selection, export, records, write_qdc, write_qdpx
 from reader.core.export.refi.common import Positions, SourceText
 from reader.core.export.refi.project_reader import Skipped
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.messages import describe_skipped
 from reader.core.store import documents
 from reader.core.store.db import open_project
@@ -544,7 +544,7 @@ def test_a_traditional_report_from_a_qdpx_finds_its_county_as_a_direct_import_do
 def test_imported_colours_are_kept_over_an_untouched_default_codebook(tmp_path):
     """A new project's default codebook had absorbed the imported codes of the same path, their
     colours lost; a colour the user chose stays."""
-    from reader.core.codebook import load_default
+    from reader.core.store.codebook import load_default
     from reader.core.store.themes import find_theme, recolour_theme
 
     first = next(t for t in load_default()["themes"] if t.get("children"))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.core.anchor import Anchor, place
+from reader.core.ingest.anchor import Anchor, place
 
 TEXT = "县人大常委会建成代表联络站12个，代表联络站覆盖全县。今年又新建代表联络站3个。"
 
@@ -61,15 +61,15 @@ def test_a_long_passage_with_one_comma_changed_is_found_again_at_once():
     import sys
 
     script = (
-        "from tests.core.test_anchor import _report_text, _one_comma_changed\n"
-        "from reader.core.anchor import place\n"
+        "from tests.core.ingest.test_anchor import _report_text, _one_comma_changed\n"
+        "from reader.core.ingest.anchor import place\n"
         "text = _report_text()\n"
         "for n in (1500, 3300):\n"
         "    anchor, new, k = _one_comma_changed(text, 2000, n)\n"
         "    p = place(new, anchor)\n"
         "    assert p is not None and not p.exact and (p.start, p.end) == (2000, 2000 + n), (n, p)\n"
         "    assert p.ratio > 0.999, p\n"
-        "from tests.core.test_anchor import repetitive_case\n"
+        "from tests.core.ingest.test_anchor import repetitive_case\n"
         "p = place(*repetitive_case())\n"
         "assert p is not None and p.ratio >= 0.8, p\n"
         "print('ok')\n"

@@ -29,7 +29,7 @@ from reader.bench.hostile import qde as _qde
 from reader.bench.hostile import shared_stream_pdf as _shared_stream_pdf
 from reader.bench.hostile import zip_entries as _zip_entries
 from reader.bench.pdfwriter import make_pdf
-from reader.core import ingest, ocr
+from reader.core import ocr
 from reader.core.errors import (
     BinaryContent,
     DamagedFile,
@@ -50,6 +50,7 @@ from reader.core.errors import (
     UnsafeArchivePath,
     UnsupportedFormat,
 )
+from reader.core.ingest import importing as ingest
 from reader.core.messages import CATALOGUE, describe
 
 IMPORTED = "imported"
@@ -325,7 +326,7 @@ def test_the_command_line_says_each_in_one_line(capsys, catalogue, tmp_path):
 
 _MEASURE = """
 import json, resource, sys
-from reader.core import ingest
+from reader.core.ingest import importing as ingest
 from reader.core.store.db import open_project
 project = open_project(sys.argv[1])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -362,7 +363,7 @@ def test_memory_stays_bounded(catalogue, tmp_path):
 
 _IN_TIME = """
 import json, sys, time
-from reader.core import ingest
+from reader.core.ingest import importing as ingest
 from reader.core.store.db import open_project
 project = open_project(sys.argv[1])
 out = {}

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from reader.core import ingest, search
+from reader.core import search
 from reader.core.errors import (
     BadExchangeFile,
     DamagedFile,
@@ -17,6 +17,7 @@ from reader.core.errors import (
     UnsupportedFormat,
     WriteFailed,
 )
+from reader.core.ingest import importing as ingest
 from reader.core.progress import CancelToken
 from reader.core.store import documents
 from tests.conftest import SAMPLES, write_text

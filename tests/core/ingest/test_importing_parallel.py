@@ -8,8 +8,8 @@ import gc
 
 import pytest
 
-from reader.core import ingest
 from reader.core.errors import EmptyDocument, UnsupportedFormat
+from reader.core.ingest import importing as ingest
 from reader.core.progress import CancelToken
 from reader.core.store.db import open_project
 from tests.conftest import SAMPLES, write_text

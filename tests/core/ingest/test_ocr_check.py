@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import ingest
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.ocr.check import correct_line, unit_scan
+from reader.core.ingest import importing as ingest
+from reader.core.ingest.ocr_check import correct_line, unit_scan
 from reader.core.ocr.record import CORRECTED
 from reader.core.progress import CancelToken
 from reader.core.store import documents, passages

@@ -10,12 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.bench.formats import docx_bytes, write
-from reader.core import ingest, reclean, search, structure
+from reader.core import search
 from reader.core.clean import pipeline
 from reader.core.clean.textmap import substitute
 from reader.core.errors import InvalidInput, NotFound
+from reader.core.ingest import importing as ingest
+from reader.core.ingest import reclean
 from reader.core.model import UnitSpan
 from reader.core.store import documents, passages, unplaced
+from reader.core.structure import units as structure
 
 TITLE = "某某县人民代表大会常务委员会工作报告"
 A = "常委会坚持围绕中心、服务大局，全年听取和审议专项工作报告十二项，开展执法检查五次。"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
+from reader.core.ingest.twins import normalized, same_text, similarity, skip_copies
 from reader.core.store.documents import list_units
-from reader.core.twins import normalized, same_text, similarity, skip_copies
 from tests.conftest import SAMPLES
 
 

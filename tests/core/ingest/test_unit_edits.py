@@ -7,7 +7,7 @@ import pytest
 
 from reader.core import search
 from reader.core.errors import AmbiguousName, InvalidInput, NotFound
-from reader.core.store import units
+from reader.core.ingest import unit_edits as units
 from reader.core.store.documents import get_unit, list_documents, list_units, sections_of, unit_text
 from reader.core.store.passages import get_passage, tag
 from reader.core.store.themes import find_theme

@@ -9,8 +9,9 @@ import zlib
 
 import pytest
 
-from reader.core import ingest, readers
+from reader.core import readers
 from reader.core.errors import DamagedFile, ImageTooLarge, NeedsOcr, NoTextRecognised, OcrUnavailable
+from reader.core.ingest import importing as ingest
 from reader.core.messages import describe
 from reader.core.ocr import NEVER, OcrOptions
 from reader.core.ocr.engine import Box
@@ -164,7 +165,7 @@ def test_without_the_ocr_extra_a_scan_says_how_to_add_it(tmp_path, monkeypatch):
             message = describe(caught.value, lang)
             assert "renda-reader[ocr]" in message and path.name in message
     # a PDF with a text layer still reads, and one scanned page among text pages is left out
-    from tests.core.test_readers import LINES
+    from tests.core.readers.test_readers import LINES
 
     mixed = tmp_path / "mixed.pdf"
     mixed.write_bytes(make_pdf([LINES[:6], None, LINES[6:12]]))

@@ -43,7 +43,7 @@ def test_a_scan_reads_as_its_text_import(sample, scan, sample_project_file, scan
 
 
 def test_the_scans_keep_their_pages_and_confidences(scan_project_file, scans):
-    from reader.core.ocr.check import unit_scan
+    from reader.core.ingest.ocr_check import unit_scan
     from reader.core.store import ocr_pages
 
     with open_project(scan_project_file, create=False) as p:

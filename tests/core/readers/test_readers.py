@@ -19,8 +19,9 @@ from reader.bench.formats import (
     wechat_html,
     write,
 )
-from reader.core import ingest, readers
+from reader.core import readers
 from reader.core.errors import Encrypted, NeedsOcr
+from reader.core.ingest import importing as ingest
 from reader.core.messages import describe
 from reader.core.model import HeadingHint
 from reader.core.readers.docx import read_docx
@@ -371,7 +372,7 @@ def test_a_pdf_laid_out_by_a_word_processor_reads_as_its_text():
     from reader.bench.pdfwriter import make_pdf
     from reader.core.clean.ocr import visual_width
     from reader.core.clean.pipeline import clean
-    from reader.core.structure import find_units
+    from reader.core.structure.units import find_units
 
     paragraphs = [
         "政府工作报告", "——2026年1月27日在湖北省第十四届人民代表大会第四次会议上", "湖北省省长 张某某", "各位代表：",

@@ -12,7 +12,7 @@ import pytest
 from reader.bench.formats import docx_bytes, page_html, pdf_bytes, sample_lines, write
 from reader.bench.pdfwriter import make_pdf
 from reader.cli import main
-from reader.core import ingest, readers
+from reader.core import readers
 from reader.core.errors import (
     BinaryContent,
     DamagedFile,
@@ -22,6 +22,7 @@ from reader.core.errors import (
     TooLarge,
     UndecodableText,
 )
+from reader.core.ingest import importing as ingest
 from reader.core.messages import describe
 
 LINES = sample_lines(0)

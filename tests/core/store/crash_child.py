@@ -1,7 +1,7 @@
-"""The child of the crash test (tests/core/test_crash_safety.py): imports documents and tags
+"""The child of the crash test (tests/core/store/test_crash_safety.py): imports documents and tags
 passages into one project in a loop until it is killed.
 
-    python -m tests.core.crash_child PROJECT WORKDIR SEED
+    python -m tests.core.store.crash_child PROJECT WORKDIR SEED
 
 It prints `ready` once the project is open, then for every document `D <document id> <units>`
 after its import committed and for every passage `P <id> <unit> <start> <end>` after its
@@ -14,13 +14,13 @@ import random
 import sys
 from pathlib import Path
 
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store.db import open_project
 from reader.core.store.documents import unit_text
 from reader.core.store.passages import tag
 from reader.core.store.themes import list_themes
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = sorted((ROOT / "resources" / "sample").glob("*.txt"))
 
 

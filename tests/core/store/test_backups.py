@@ -18,7 +18,7 @@ from reader.core.store.db import open_project, schema_version
 from reader.core.store.documents import list_units
 from reader.core.store.passages import list_passages, tag
 from reader.core.store.themes import find_theme
-from tests.core.test_one_writer import Holder
+from tests.core.store.test_one_writer import Holder
 
 
 def passages_in(path) -> int:

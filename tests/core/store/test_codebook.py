@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from reader.core import codebook, ingest
 from reader.core.errors import (
     AmbiguousName,
     AmbiguousQuote,
@@ -16,7 +15,8 @@ from reader.core.errors import (
     NotFound,
     QuoteNotFound,
 )
-from reader.core.store import documents, passages
+from reader.core.ingest import importing as ingest
+from reader.core.store import codebook, documents, passages
 from reader.core.store import themes as th
 from tests.conftest import write_text
 

@@ -10,17 +10,17 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from reader.core import project as paths
+from reader.core import paths
+from reader.core.analysis.matrix import cell_scope, theme_matrix
 from reader.core.errors import InvalidInput
 from reader.core.export import Selection, count_passages, write_csv
 from reader.core.export.refi.project_reader import import_qdpx
 from reader.core.export.refi.project_writer import write_qdpx
-from reader.core.matrix import cell_scope, theme_matrix
 from reader.core.store import documents, passage_edits, passages
+from reader.core.store.coders import NO_CODER, current_coder, list_coders, set_current_coder
 from reader.core.store.db import open_project
 from reader.core.store.passage_scope import Scope, passages_in, unit_passages
 from reader.core.store.themes import find_theme
-from reader.core.team.coders import NO_CODER, current_coder, list_coders, set_current_coder
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
 

@@ -14,19 +14,20 @@ import pytest
 from openpyxl import load_workbook
 
 from reader.cli import main
-from reader.core import compare, places
-from reader.core.counties import UNKNOWN, key_of, project_counties, unit_groups, unit_keys
+from reader.core import compare
+from reader.core.analysis.matrix import theme_matrix
+from reader.core.compare.phrases import row_sources
 from reader.core.errors import AmbiguousName, InvalidInput, NotFound
 from reader.core.export import Selection, count_passages, export, records
 from reader.core.export.choices import export_choices
 from reader.core.export.selection import grouped, resolve
-from reader.core.ingest import import_paths
-from reader.core.matrix import theme_matrix
+from reader.core.ingest.importing import import_paths
+from reader.core.ingest.unit_edits import set_county, update_unit
 from reader.core.messages import describe
-from reader.core.phrases import row_sources
 from reader.core.store import documents, passages
+from reader.core.store.counties import UNKNOWN, key_of, project_counties, unit_groups, unit_keys
 from reader.core.store.db import open_project
-from reader.core.store.units import set_county, update_unit
+from reader.core.structure import places
 from tests.core.namesakes import FUZHOU, JIXIAN, NANJING, QUOTES, REPORT, REPORTS, make_namesakes
 
 NS = {"q": "urn:QDA-XML:project:1.0"}

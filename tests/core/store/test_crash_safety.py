@@ -36,7 +36,7 @@ def run_child(project, work, name: str, delay: float) -> tuple[list[str], str]:
     """Start the child, kill it `delay` seconds after it is ready; its complete output lines."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.core.crash_child", str(project), str(work), name],
+        [sys.executable, "-m", "tests.core.store.crash_child", str(project), str(work), name],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )
     try:

@@ -87,8 +87,8 @@ def test_a_project_open_elsewhere_opens_read_only_and_says_why(holder, sample_pr
 
 
 def test_import_and_reclean_into_a_project_open_elsewhere_say_it_is_open_elsewhere(holder, sample_project_path, tmp_path):
-    from reader.core.ingest import import_paths
-    from reader.core.reclean import reclean
+    from reader.core.ingest.importing import import_paths
+    from reader.core.ingest.reclean import reclean
 
     source = tmp_path / "报告.txt"
     source.write_text("某县人民代表大会常务委员会工作报告\n\n一、监督工作\n\n加强监督。\n", encoding="utf-8")
@@ -253,7 +253,7 @@ def test_reading_commands_leave_the_project_writable_for_a_window(sample_project
 def test_a_project_that_needs_upgrading_is_upgraded_even_by_a_reading_command(tmp_path):
     from reader.core.store import migrations as mig
     from reader.core.store.db import schema_version
-    from tests.core.test_backups import older_project
+    from tests.core.store.test_backups import older_project
 
     path = tmp_path / "old.renda"
     older_project(path)

@@ -3,11 +3,11 @@ sections with their passage counts, the filter."""
 
 from __future__ import annotations
 
+from reader.core.ingest.unit_edits import set_county
 from reader.core.store import outline_tree as ot
 from reader.core.store.documents import list_units, outline
 from reader.core.store.passages import tag
 from reader.core.store.themes import find_theme
-from reader.core.store.units import set_county
 
 
 def _unit(project, county):

@@ -13,7 +13,7 @@ import pytest
 
 from reader.core.errors import NotAProject, PathUnreadable, ProjectLocked, ProjectReadOnly, WriteFailed
 from reader.core.export import Selection, export
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.messages import describe
 from reader.core.search import search
 from reader.core.store import db as store_db

@@ -5,8 +5,8 @@ number of passages that will be made."""
 
 from __future__ import annotations
 
+from reader.core.analysis.matrix import theme_matrix
 from reader.core.export import export
-from reader.core.matrix import theme_matrix
 from reader.core.store import passage_edits as pe
 from reader.core.store.passages import list_passages
 from reader.core.store.themes import list_themes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import front
+from reader.core.structure import front
 
 
 @pytest.mark.parametrize(

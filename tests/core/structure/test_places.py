@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.places import congress_place, find_names, place_by_name, resolve_county, resolve_place
+from reader.core.structure.places import (
+    congress_place,
+    find_names,
+    place_by_name,
+    resolve_county,
+    resolve_place,
+)
 
 
 def test_byline_decides_first():
@@ -78,7 +84,7 @@ def test_a_generic_name_is_settled_by_its_prefecture():
     [("长阳土家族自治县", "长阳"), ("琼中黎族苗族自治县", "琼中"), ("鄂温克族自治旗", "鄂温克"), ("新绛县", "新绛"), ("巴林左旗", "巴林左")],
 )
 def test_short_forms(name, short):
-    from reader.core.places import _short
+    from reader.core.structure.places import _short
 
     assert _short(name) == short
 

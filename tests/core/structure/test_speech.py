@@ -4,9 +4,9 @@ appeal ends the body (attachments, glossaries and related links after it are no 
 
 from __future__ import annotations
 
-from reader.core import speech
 from reader.core.clean.pipeline import clean
-from reader.core.structure import find_units
+from reader.core.structure import speech
+from reader.core.structure.units import find_units
 
 BODY = (
     "各位代表：\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.clean.pipeline import clean
-from reader.core.markers import cn_number, marker_of, run_in_of
-from reader.core.structure import find_units
+from reader.core.structure.markers import cn_number, marker_of, run_in_of
+from reader.core.structure.units import find_units
 from tests import shared
 from tests.shared import SHARED
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.years import unit_year
+from reader.core.structure.years import unit_year
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.passage_bounds import trim_span
+from reader.core.tagging.passage_bounds import trim_span
 
 
 def trimmed(text: str) -> str | None:

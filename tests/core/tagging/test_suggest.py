@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from reader.core.sentences import sentence_spans
-from reader.core.suggest import ThemeKeywords, suggest
+from reader.core.structure.sentences import sentence_spans
+from reader.core.tagging.suggest import ThemeKeywords, suggest
 
 TEXT = "建成代表联络站12个。开展执法检查3次；专题询问1次! 代表建议156件办结。Mr. Wang 来访"
 

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.errors import NotFound, ProjectReadOnly, ThemeMappingNeeded
 from reader.core.export import export
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store import backups, documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.themes import find_theme, list_themes, move_theme, rename_theme
