@@ -44,11 +44,11 @@ def ensure_app():
 
 
 def _project_path(project_path: str | Path | None) -> Path:
-    from reader.core import paths
+    from reader.core.ingest.demo import default_project
 
     if project_path:
         return Path(project_path)
-    return paths.default_project()
+    return default_project()
 
 
 def create_window(project_path: str | Path | None = None, *, lang: str | None = None):
@@ -81,13 +81,13 @@ def start_window(project_path: str | Path | None = None):
     when that project cannot be opened now (read-only and too old, too new, damaged, another
     program writing it...), the window on the demo project and the ReaderError saying why, for the
     window to show: a program started from a desktop has no terminal for the message."""
-    from reader.core import paths
     from reader.core.errors import ReaderError
+    from reader.core.ingest.demo import ensure_demo_project
 
     try:
         return create_window(project_path), None
     except ReaderError as e:
-        demo = paths.ensure_demo_project()
+        demo = ensure_demo_project()
         if project_path is not None and Path(project_path).resolve() == demo.resolve():
             raise
         return create_window(demo), e

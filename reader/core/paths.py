@@ -1,9 +1,10 @@
-"""Where projects live: the data, config and cache folders, the last project used, the demo.
+"""Where projects live: the data, config and cache folders, the last project used, where the demo
+goes (reader.core.ingest.demo builds it).
 
 platformdirs gives the folders (user_data_dir('renda-reader') and friends); the environment
 variable READER_HOME, when set, replaces all three with READER_HOME/data, /config and /cache (tests
 and the smoke test use it so that nothing touches the real home). The last project opened is
-remembered in config/state.json. The demo project is built on first use from resources/sample.
+remembered in config/state.json.
 """
 
 from __future__ import annotations
@@ -107,38 +108,11 @@ def remember_coder(name: str) -> bool:
     return _write_state("coder", name)
 
 
-def ensure_demo_project() -> Path:
-    """The demo project, built from the bundled samples if it does not exist yet."""
-    from reader.core.ingest.importing import import_paths
-    from reader.core.store.db import open_project
-
-    path = demo_project_path()
-    if path.is_file() and path.stat().st_size > 0:
-        return path
-    tmp = path.with_name(path.name + ".building")
-    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        leftover.unlink(missing_ok=True)
-    with open_project(tmp) as project:
-        import_paths(project, sample_files())
-        project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    tmp.replace(path)
-    for leftover in (Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        leftover.unlink(missing_ok=True)
-    return path
-
-
-def default_project() -> Path:
-    """The last project, else the demo project (built on first use)."""
-    return last_project() or ensure_demo_project()
-
-
 __all__ = [
     "cache_dir",
     "config_dir",
     "data_dir",
-    "default_project",
     "demo_project_path",
-    "ensure_demo_project",
     "last_project",
     "projects_dir",
     "remember_coder",

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree
-from reader.core.store.db import IN_USE, Project
+from reader.core.store.project import IN_USE, Project
 from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb

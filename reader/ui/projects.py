@@ -12,15 +12,9 @@ from reader.core.errors import ProjectDamaged, ReaderError
 from reader.core.ingest import twins
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
-from reader.core.store.db import (
-    IN_USE,
-    Project,
-    check_at_open,
-    create_project,
-    damaged,
-    integrity_problems,
-    open_project,
-)
+from reader.core.store.db import check_at_open, create_project, damaged, integrity_problems, open_project
+from reader.core.store.project import IN_USE, Project
+from reader.core.store.restore import restore
 from reader.ui import i18n, ops
 from reader.ui import settings as keys
 from reader.ui.changes import Changes
@@ -283,7 +277,7 @@ class ProjectMixin:
             self.remember_place()
             self.project.close()  # restore needs the project closed; it is opened again below
         try:
-            saved = backups.restore(path, chosen)
+            saved = restore(path, chosen)
         except ReaderError as e:
             self.show_error(e)
             if shown:
@@ -303,5 +297,7 @@ class ProjectMixin:
             project = open_project(path, create=False)
         except ReaderError as e:
             self.show_error(e)
-            project = open_project(paths.ensure_demo_project(), create=False)
+            from reader.core.ingest.demo import ensure_demo_project
+
+            project = open_project(ensure_demo_project(), create=False)
         self.switch_project(project)

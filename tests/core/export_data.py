@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core.ingest.importing import import_paths
 from reader.core.store import documents, passages
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import find_theme
 
 ASTRAL_REPORT = (

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.clean import ocr, script
 from reader.core.offsets import OffsetMap
-from reader.core.search import tokens_text
+from reader.core.store.fulltext import tokens_text
 from reader.resources import resource_path
 
 

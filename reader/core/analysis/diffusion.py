@@ -17,9 +17,9 @@ from typing import Literal
 from reader.core import search
 from reader.core.errors import InvalidInput
 from reader.core.store.counties import UNKNOWN, key_sql, project_counties
-from reader.core.store.db import Project
 from reader.core.store.documents import unit_text, unit_texts
 from reader.core.store.passage_scope import expand_themes
+from reader.core.store.project import Project
 from reader.core.store.themes import find_theme
 
 PHRASE, THEME = "phrase", "theme"

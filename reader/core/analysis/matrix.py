@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from reader.core.errors import InvalidInput
 from reader.core.store.coders import coder_filter
 from reader.core.store.counties import Counties, key_of, project_counties
-from reader.core.store.db import Project
 from reader.core.store.passage_scope import Scope
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, list_themes
 
 BY = ("county", "prefecture", "province", "year")

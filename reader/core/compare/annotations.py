@@ -17,7 +17,7 @@ from reader.core.compare.phrases import SharedPhrase, row_phrases
 from reader.core.compare.reuse import Reuse, RowReuse, row_reuse
 from reader.core.errors import Cancelled
 from reader.core.progress import Progress, is_cancelled
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass

@@ -26,8 +26,8 @@ from reader.core.compare.shape import codebook_misfits, row_parents
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store.counties import UNKNOWN, key_sql, project_counties
-from reader.core.store.db import Project
 from reader.core.store.documents import now
+from reader.core.store.project import Project
 
 
 @dataclass

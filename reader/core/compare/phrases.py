@@ -21,7 +21,7 @@ from typing import Literal
 from reader.core.align.terms import STOP, tokenizer
 from reader.core.search import SearchResult, search
 from reader.core.store.counties import unit_groups
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 MIN_LENGTH = 4
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f]")

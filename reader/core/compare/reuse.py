@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.core.store.counties import unit_groups
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 SHINGLE = 5
 MIN_LENGTH = 15  # core characters, on both sides

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.core.errors import AmbiguousName, InvalidInput, NotFound
 from reader.core.store.counties import County, key_filter, project_counties
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 YEAR_MIN, YEAR_MAX = 1949, 2100
 

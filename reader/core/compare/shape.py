@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.align import OTHER_KEY
 from reader.core.compare import stored as store
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 if TYPE_CHECKING:
     from reader.core.compare.comparison import Row

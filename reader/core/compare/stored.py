@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.align.model import OTHER_KEY, AlignResult, AlignRow
-from reader.core.store.db import Project
 from reader.core.store.documents import now
+from reader.core.store.project import Project
 from reader.core.store.settings import get_setting, set_setting
 
 RUN_SETTING = "align.run"

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.core.store.counties import UNKNOWN, County, project_counties
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, theme_tree
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.errors import TooComplex
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import PATH_SEP, theme_tree
 
 MAX_CODES = 10_000  # codes in one codebook file (a real codebook holds tens to hundreds)

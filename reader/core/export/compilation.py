@@ -15,7 +15,7 @@ from reader.core.export.safe import atomic_file
 from reader.core.export.selection import NO_THEME, Selection, choose, grouped
 from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 BODY_FONT = "宋体"  # SimSun
 HEADING_FONT = "黑体"  # SimHei

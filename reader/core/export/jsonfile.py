@@ -11,7 +11,7 @@ from reader.core.export.result import ExportResult, Steps
 from reader.core.export.safe import atomic_file
 from reader.core.export.selection import Selection, choose
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.visible import json_safe
 
 

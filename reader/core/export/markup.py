@@ -19,7 +19,7 @@ from reader.core.export.safe import atomic_file
 from reader.core.export.selection import NO_THEME, Selection, choose, grouped
 from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.visible import visible
 
 # CommonMark: any ASCII punctuation may be backslash-escaped; these are the ones that can start or

@@ -19,8 +19,8 @@ from reader.core.errors import NotFound
 from reader.core.messages import no_theme, unknown_county
 from reader.core.store.coders import check_known, coder_filter
 from reader.core.store.counties import UNKNOWN, County, key_filter, key_of, project_counties
-from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, find_theme, theme_tree
 
 SECTION_SEP = " > "

@@ -18,7 +18,7 @@ from reader.core.export.safe import atomic_file
 from reader.core.export.selection import COLUMNS, Selection, choose, counts, row_values, table_rows
 from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 # Column widths in the XLSX passages sheet (characters; a hanzi is about two).
 WIDTHS = {"theme": 24, "county": 10, "province": 8, "prefecture": 10, "year": 6, "title": 30, "section": 30,

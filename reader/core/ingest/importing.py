@@ -39,7 +39,7 @@ from reader.core.errors import (
 from reader.core.ocr import AUTO, OcrOptions
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.structure import units as structure
 
 log = logging.getLogger(__name__)
@@ -490,7 +490,7 @@ def _write_batch(project: Project, batch: list[tuple[int, Prepared]], report: Im
     document inside them made a small index segment per document and merged them over and over
     (a third of the writer's time). When the transaction itself is lost, each document again in a
     transaction of its own."""
-    from reader.core import search
+    from reader.core.store import fulltext
 
     if not batch:
         return
@@ -509,7 +509,7 @@ def _write_batch(project: Project, batch: list[tuple[int, Prepared]], report: Im
                 if item.status == IMPORTED:
                     text = prepared.cleaned.text
                     entries += [(u.id, text[span.start : span.end]) for u, span in zip(item.units, prepared.units, strict=True)]
-            search.index_units(project, entries)
+            fulltext.index_units(project, entries)
     except (_BatchLostError, sqlite3.Error, ReaderError):
         items = {index: store(prepared) for index, prepared in batch}
     for index, item in items.items():

@@ -16,10 +16,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.ocr.record import CORRECTED, LOW, TEXT_LAYER, OcrLine
+from reader.core.model import OcrLine
+from reader.core.ocr.record import CORRECTED, LOW, TEXT_LAYER
 from reader.core.offsets import OffsetMap
 from reader.core.store import ocr_pages
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass

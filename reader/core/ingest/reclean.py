@@ -26,7 +26,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.core import readers, search
+from reader.core import readers
 from reader.core.clean import pipeline
 from reader.core.errors import (
     EmptyDocument,
@@ -39,9 +39,9 @@ from reader.core.ingest.anchor import Anchor, place
 from reader.core.model import HeadingHint, RawDocument, UnitSpan
 from reader.core.offsets import OffsetMap
 from reader.core.progress import Progress, is_cancelled
-from reader.core.store import documents
-from reader.core.store.db import Project
+from reader.core.store import documents, fulltext
 from reader.core.store.passages import CONTEXT, Passage, text_hash
+from reader.core.store.project import Project
 from reader.core.store.unplaced import unplaced_row
 from reader.core.structure import units as structure
 
@@ -221,7 +221,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
                 f"WHERE section_id IN (SELECT id FROM sections WHERE unit_id IN ({marks}))",
                 old_ids,
             )}
-            search.unindex_units(project, [(u.id, old_text[u.start : u.end]) for u in old_units])
+            fulltext.unindex_units(project, [(u.id, old_text[u.start : u.end]) for u in old_units])
             db.execute(f"DELETE FROM sections WHERE unit_id IN ({marks})", old_ids)
         db.execute(
             "UPDATE documents SET cleaned_text = ?, offset_map = ?, steps = ?, damaged = ? WHERE id = ?",
@@ -250,7 +250,7 @@ def reclean_document(project: Project, document_id: int) -> DocumentReclean:
             sections += documents.section_rows(u.sections, uid, u.start, next_section + len(sections))
         if sections:
             db["sections"].insert_all(sections, pk="id")
-        search.index_units(project, [(uid, cleaned.text[u.start : u.end]) for uid, u in zip(new_ids, units, strict=True)])
+        fulltext.index_units(project, [(uid, cleaned.text[u.start : u.end]) for uid, u in zip(new_ids, units, strict=True)])
     return result
 
 

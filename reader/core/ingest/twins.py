@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.store.db import Project
 from reader.core.store.documents import get_unit, unit_text
+from reader.core.store.project import Project
 
 SIMILAR = 0.9  # share of the 4-character pieces the two texts have in common
 SHINGLE = 4

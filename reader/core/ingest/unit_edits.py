@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reader.core import search
 from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
 from reader.core.offsets import OffsetMap
-from reader.core.store.db import Project
+from reader.core.store import fulltext
 from reader.core.store.documents import get_unit, unit_text
+from reader.core.store.project import Project
 from reader.core.store.snapshots import Snapshot, cascade_rows, restore
 from reader.core.structure import places
 
@@ -149,7 +149,7 @@ def delete_unit(project: Project, unit_id: int) -> DeletedUnit:
             snap = cascade_rows(project, "documents", [info.document_id])
         else:
             snap = cascade_rows(project, "units", [unit_id])
-        search.unindex_units(project, [(unit_id, text)])
+        fulltext.unindex_units(project, [(unit_id, text)])
         if siblings == 1:
             project.db.execute("DELETE FROM documents WHERE id = ?", [info.document_id])
         else:
@@ -161,7 +161,7 @@ def restore_unit(project: Project, deleted: DeletedUnit) -> None:
     """Undo delete_unit: the unit, its sections, passages and notes, with their ids."""
     with project.db.atomic():
         restore(project, deleted.snapshot)
-        search.index_units(project, [(deleted.unit_id, unit_text(project, deleted.unit_id))])
+        fulltext.index_units(project, [(deleted.unit_id, unit_text(project, deleted.unit_id))])
 
 
 # -- for the reading pane ----------------------------------------------------------------------------

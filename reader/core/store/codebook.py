@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import InvalidInput, PathMissing, PathUnreadable
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, add_theme, theme_tree
 from reader.resources import resource_path
 

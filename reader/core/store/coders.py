@@ -10,13 +10,13 @@ of the given coders; None keeps every passage.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.core import paths
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.store.db import Project
-from reader.core.store.passages import default_coder
+from reader.core.store.project import Project
 
 NO_CODER = ""  # the key of passages stored without a coder
 MAX_NAME = 64
@@ -32,6 +32,18 @@ class Coder:
 
     def to_json(self) -> dict:
         return {"coder": self.name, "passages": self.passages, "reports": self.units}
+
+
+def default_coder() -> str | None:
+    """Who tags here: the coder name set on this machine (编辑 ▸ 标注人, kept in state.json), else
+    the user name."""
+    named = paths.remembered_coder()
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return None
 
 
 def current_coder() -> str:

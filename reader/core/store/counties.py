@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 UNKNOWN = "unknown"  # the key of the reports whose county is not known
 # What a user may type for that group (besides the key).

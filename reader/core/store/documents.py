@@ -16,8 +16,9 @@ from pathlib import Path
 from reader.core.errors import NotFound
 from reader.core.model import SectionSpan, UnitSpan
 from reader.core.offsets import OffsetMap
+from reader.core.store import fulltext
 from reader.core.store.counties import key_filter, key_sql, project_counties
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass
@@ -149,8 +150,6 @@ def insert_document(
     The rows go in with plain prepared statements and explicit ids: this is the import's hot path,
     where sqlite-utils' insert() (a look at the table's columns and a JSON check of every value)
     took a third of the writer's time."""
-    from reader.core import search
-
     db = project.db
     with db.atomic():
         doc_id = db.conn.execute(
@@ -169,7 +168,7 @@ def insert_document(
         _insert_rows(project, "units", unit_rows)
         _insert_rows(project, "sections", sections)
         if index:
-            search.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
+            fulltext.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
     return doc_id, unit_ids
 
 
@@ -249,15 +248,13 @@ def _section_rows(
 
 def delete_document(project: Project, document_id: int) -> list[int]:
     """Delete a document with its units, sections and passages. Returns the unit ids removed."""
-    from reader.core import search
-
     db = project.db
     row = db.execute("SELECT cleaned_text FROM documents WHERE id = ?", [document_id]).fetchone()
     if row is None:
         raise NotFound("document", str(document_id))
     units = db.execute('SELECT id, start, "end" FROM units WHERE document_id = ?', [document_id]).fetchall()
     with db.atomic():
-        search.unindex_units(project, [(uid, row[0][s:e]) for uid, s, e in units])
+        fulltext.unindex_units(project, [(uid, row[0][s:e]) for uid, s, e in units])
         db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     return [u[0] for u in units]
 

@@ -266,7 +266,7 @@ def m0007_scale(db: Database) -> None:
     """For a decade of national reports. The search index becomes one token per character of every
     kind (reader.core.search), so that the index counts occurrences exactly: the old one (one token
     per wide character, punctuation left out) is dropped here and rebuilt when the project opens
-    (search.ensure_index). File names get an index: the outline's filter looks them up without
+    (fulltext.ensure_index). File names get an index: the outline's filter looks them up without
     reading every document's row; and places do: the outline reads a province's prefectures (a
     prefecture's counties) without reading every report's row."""
     import logging

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.store.coders import coder_filter
-from reader.core.store.db import Project
 from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
 from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
+from reader.core.store.project import Project
 from reader.core.store.themes import subtree_ids
 
 LIMIT = 5000

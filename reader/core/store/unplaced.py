@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.store.db import Project
 from reader.core.store.documents import now, unit_text
 from reader.core.store.passages import Passage, insert_passage, passage_row
+from reader.core.store.project import Project
 
 _COLUMNS = (
     'u.id, u.document_id, u.passage_id, u.unit_id, u.unit_position, u.start, u."end", u.quote, u.context_before, '

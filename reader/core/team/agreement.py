@@ -33,7 +33,7 @@ from itertools import combinations
 
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store.coders import NO_CODER, check_known, coder_filter
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import list_themes
 
 DEFAULT_MIN_OVERLAP = 90

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from reader.core.errors import InvalidInput
 from reader.core.store import passages as store
 from reader.core.store.coders import check_name
-from reader.core.store.db import Project
 from reader.core.store.documents import now, unit_text
 from reader.core.store.passage_edits import delete_passages, restore_passages
+from reader.core.store.project import Project
 from reader.core.store.settings import get_setting, set_setting
 from reader.core.store.snapshots import Snapshot
 from reader.core.team.agreement import (

@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 
-from reader.core import search
 from reader.core.errors import (
     BadExchangeFile,
     DamagedFile,
@@ -19,7 +18,7 @@ from reader.core.errors import (
 )
 from reader.core.ingest import importing as ingest
 from reader.core.progress import CancelToken
-from reader.core.store import documents
+from reader.core.store import documents, fulltext
 from tests.conftest import SAMPLES, write_text
 
 REPORT = "某某县人大常委会工作报告\n一、加强代表工作\n代表联络站建设取得新进展。\n二、依法监督\n听取专项工作报告。\n"
@@ -81,7 +80,7 @@ def test_a_fault_in_the_program_fails_one_file_only(project, monkeypatch, caplog
 
 
 def test_failure_inside_the_transaction_leaves_nothing_half_imported(project, monkeypatch):
-    real = search.index_units
+    real = fulltext.index_units
     calls = []
 
     def index_units(p, units):
@@ -90,7 +89,7 @@ def test_failure_inside_the_transaction_leaves_nothing_half_imported(project, mo
             raise sqlite3.OperationalError("disk I/O error (simulated)")
         return real(p, units)
 
-    monkeypatch.setattr(search, "index_units", index_units)
+    monkeypatch.setattr(fulltext, "index_units", index_units)
     report = ingest.import_paths(project, SAMPLES)
     assert [i.status for i in report.items] == ["imported", "failed", "imported", "imported", "imported"]
     assert isinstance(report.items[1].error, WriteFailed)
@@ -101,7 +100,7 @@ def test_failure_inside_the_transaction_leaves_nothing_half_imported(project, mo
     ).fetchone()[0]
     assert orphans == 0
     assert project.db.execute("SELECT count(*) FROM sections WHERE unit_id NOT IN (SELECT id FROM units)").fetchone()[0] == 0
-    monkeypatch.setattr(search, "index_units", real)
+    monkeypatch.setattr(fulltext, "index_units", real)
     retry = ingest.import_paths(project, [SAMPLES[1]])
     assert retry.items[0].status == "imported"
 

@@ -17,6 +17,7 @@ from reader.core.store import migrations as mig
 from reader.core.store.db import open_project, schema_version
 from reader.core.store.documents import list_units
 from reader.core.store.passages import list_passages, tag
+from reader.core.store.restore import restore
 from reader.core.store.themes import find_theme
 from tests.core.store.test_one_writer import Holder
 
@@ -98,13 +99,13 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_file(sample_project_
         (daily,) = p.backups
         tag_one(p)
         with pytest.raises(ProjectInUse):  # open here: close it first
-            bk.restore(sample_project_path, daily)
-    saved = bk.restore(sample_project_path, daily)
+            restore(sample_project_path, daily)
+    saved = restore(sample_project_path, daily)
     assert saved.reason == bk.BEFORE_RESTORE and passages_in(saved.path) == 1
     with open_project(sample_project_path, create=False) as p:
         assert list_passages(p) == [] and not p.read_only
         assert p.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    bk.restore(sample_project_path, saved.name)  # and back again, by name
+    restore(sample_project_path, saved.name)  # and back again, by name
     with open_project(sample_project_path, create=False) as p:
         assert len(list_passages(p)) == 1
 
@@ -116,7 +117,7 @@ def test_restore_is_refused_while_another_process_has_the_project(sample_project
     try:
         before = sample_project_path.read_bytes()
         with pytest.raises(ProjectInUse):
-            bk.restore(sample_project_path, daily)
+            restore(sample_project_path, daily)
         assert sample_project_path.read_bytes() == before
     finally:
         holder.close()
@@ -192,9 +193,9 @@ def test_two_projects_of_one_stem_keep_their_backups_apart(sample_project_path, 
     (found,) = [x for x in bk.list_backups(a) if x.path == disguised]
     before = a.read_bytes()
     with pytest.raises(BackupOfAnotherProject):
-        bk.restore(a, found)
+        restore(a, found)
     assert a.read_bytes() == before and passages_in(a) == 1
-    assert bk.restore(a, mine) is not None and passages_in(a) == 1
+    assert restore(a, mine) is not None and passages_in(a) == 1
 
 
 def test_a_project_without_a_suffix_does_not_take_the_backups_of_one_with_it(tmp_path):
@@ -223,11 +224,11 @@ def test_restore_on_a_full_disk_says_one_line(sample_project_path, tmp_path):
     (daily,) = bk.list_backups(sample_project_path)
     script = (
         "import errno, os, sys\n"
-        "from reader.core.store import backups\n"
+        "from reader.core.store import restore\n"
         "def full(*a, **k):\n"
         "    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
-        "backups.os.replace = full\n"
-        "backups.shutil.copyfile = full\n"
+        "restore.os.replace = full\n"
+        "restore.shutil.copyfile = full\n"
         "from reader.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

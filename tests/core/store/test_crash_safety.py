@@ -20,9 +20,9 @@ import time
 
 import pytest
 
-from reader.core.search import FTS_TABLE
 from reader.core.store.db import open_project
 from reader.core.store.documents import unit_text
+from reader.core.store.fulltext import FTS_TABLE
 from tests.conftest import ROOT
 
 SEED = 20261123

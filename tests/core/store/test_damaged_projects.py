@@ -19,6 +19,7 @@ from reader.core.store import backups as bk
 from reader.core.store import migrations as mig
 from reader.core.store.db import open_project
 from reader.core.store.documents import list_units
+from reader.core.store.restore import restore
 
 PAGE = 4096
 
@@ -83,7 +84,7 @@ def test_a_damaged_backup_is_not_restored(sample_project_path):
     damage(daily.path)
     before = digest(sample_project_path)
     with pytest.raises(ProjectDamaged):
-        bk.restore(sample_project_path, daily)
+        restore(sample_project_path, daily)
     assert digest(sample_project_path) == before
 
 

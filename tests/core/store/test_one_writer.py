@@ -16,9 +16,10 @@ import pytest
 from reader.core.errors import ProjectInUse, ProjectReadOnly
 from reader.core.messages import describe
 from reader.core.store import owner
-from reader.core.store.db import IN_USE, open_project
+from reader.core.store.db import open_project
 from reader.core.store.documents import list_units
 from reader.core.store.passages import list_passages, tag
+from reader.core.store.project import IN_USE
 from reader.core.store.themes import add_theme, find_theme
 from tests.conftest import ROOT
 
@@ -217,7 +218,7 @@ def test_a_lock_on_a_lock_file_deleted_meanwhile_is_not_kept(tmp_path, monkeypat
 
 
 def test_a_reading_open_takes_no_lock_so_another_process_may_write(sample_project_path):
-    from reader.core.store.db import READING
+    from reader.core.store.project import READING
 
     with open_project(sample_project_path, create=False, reading=True) as p:  # `reader export`, `outline`…
         assert p.read_only and p.read_only_reason == READING

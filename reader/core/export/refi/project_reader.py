@@ -46,8 +46,8 @@ from reader.core.readers import MAX_CHARS
 from reader.core.readers.archive import check_archive, read_member
 from reader.core.readers.decode import control_heavy
 from reader.core.store import documents
-from reader.core.store.db import Project
 from reader.core.store.passages import passage_row, text_hash
+from reader.core.store.project import Project
 from reader.core.structure import units as structure
 from reader.core.structure.places import gazetteer, place_by_name
 

@@ -43,8 +43,8 @@ from reader.core.export.safe import atomic_file, check_target
 from reader.core.export.selection import Selection, records, resolve, unit_ids
 from reader.core.progress import Progress
 from reader.core.store.counties import key_of
-from reader.core.store.db import Project
 from reader.core.store.documents import list_units, unit_text
+from reader.core.store.project import Project
 from reader.core.store.themes import theme_counts
 
 DEFAULT_USER = "Renda Reader"
