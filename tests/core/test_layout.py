@@ -177,3 +177,9 @@ def test_the_store_imports_only_the_store_and_the_ground_floor():
 def test_the_ground_floor_imports_no_stage():
     assert {t for g in GROUND for t in stage_graph().get(g, ()) if t not in GROUND} == set()
 
+
+def test_every_package_of_the_core_says_what_it_holds():
+    for name, path in modules().items():
+        if path.name == "__init__.py" and name != PREFIX:
+            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+            assert doc and len(doc.split()) >= 12, name

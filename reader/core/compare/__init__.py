@@ -1,4 +1,7 @@
-"""Comparing reports: the alignment engine in use on a project (no Qt).
+"""Comparing reports: the alignment engine in use on a project (no Qt). A project and a Selection of
+its reports in; a Comparison out (rows of sections side by side, stored in the project: stored),
+with the user's corrections (corrections), the stock phrases shared in a row (phrases) and the
+text two sections share (reuse), as the comparison view marks them (annotations).
 
 What the comparison view calls:
 

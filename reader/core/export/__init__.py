@@ -1,4 +1,5 @@
-"""Export of tagged passages and of the codebook, and exchange with QDA tools (REFI-QDA).
+"""Export of tagged passages and of the codebook, and exchange with QDA tools (REFI-QDA): a project
+and a Selection in, a file and an ExportResult out (and .qdpx/.qdc read back in: refi).
 
 For the window's export dialog and the command line:
 
@@ -29,7 +30,7 @@ from reader.core.export.result import ExportResult
 from reader.core.export.selection import Selection, count_passages, records, resolve
 from reader.core.export.tables import write_csv, write_xlsx
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass(frozen=True)
