@@ -11,6 +11,8 @@ or one function per format: write_csv, write_xlsx, write_docx, write_markdown, w
 write_json, write_qdpx (line_endings='lf'|'crlf'), write_qdc, write_codebook_csv,
 write_codebook_xlsx. Each takes (project, out, selection, *, force, ...) and returns an
 ExportResult; none overwrites without force (FileExists) or leaves half a file (see safe).
+The passage exports (CSV, XLSX, JSON, Markdown, HTML, DOCX) take one path, writing.write_passages:
+the passages chosen, a step a row, the file written whole; each format gives only what it writes.
 """
 
 from __future__ import annotations
