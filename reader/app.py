@@ -138,7 +138,7 @@ def screenshot(
         window.show()
         shown = window
         if view == "compare":
-            shown = window.show_compare()
+            shown = window.compare.show()
             _wait_for_ops(app)
         elif view in ("welcome", "guide"):
             shown = _help_view(window, view)

@@ -48,7 +48,7 @@ from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
 from reader.ui.commands import Command, retranslate_history
-from reader.ui.compare.controller import CompareMixin
+from reader.ui.compare.controller import CompareController
 from reader.ui.diffusion import Spreading
 from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
@@ -81,7 +81,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, TeamMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, HelpMixin, TeamMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
@@ -96,6 +96,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.docks: list[QDockWidget] = []
         self.closed = False
         self.unattended = False  # a screenshot: nothing waits for input, messages go to the status bar
+        self.compare = CompareController(self)  # 视图 ▸ 对比视图: the comparison window (reader.ui.compare)
         self.init_reading()
         self._build_widgets()
         self._build_docks()
@@ -254,7 +255,9 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             self.language_actions[lang] = action
 
     def _handler(self, name: str) -> Callable[..., Any]:
-        method = getattr(self, name)
+        """The method a menu entry calls: the window's own, or a part's ("compare.show")."""
+        owner, _dot, attr = name.rpartition(".")
+        method = getattr(getattr(self, owner) if owner else self, attr)
         return lambda _checked=False: method()
 
     def _connect(self) -> None:
@@ -414,8 +417,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         if app is not None:  # Qt adds it to window titles that do not name it: one language there too
             app.setApplicationDisplayName(tr(APP_TITLE))
         self.statusBar().clearMessage()  # a message of the other language
-        if self.compare_window is not None:
-            self.compare_window.statusBar().clearMessage()
+        if self.compare.view is not None:
+            self.compare.view.statusBar().clearMessage()
         retranslate_history(self.undo_stack)
         for key, text in MENUS:
             self.menus[key].setTitle(tr(text))

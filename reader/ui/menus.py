@@ -1,7 +1,7 @@
 """The menus and their actions, as data: MainWindow._build_menus builds them (in this order) and
 retranslate_ui names them. To add an entry here: (name, menu, English text marked with
-QT_TR_NOOP, shortcut, name of the MainWindow method to call); a leading "-" on the name puts a
-separator before it. Code outside the window adds entries with MainWindow.add_action instead.
+QT_TR_NOOP, shortcut, name of the MainWindow method to call, or of a part's: "compare.show"); a
+leading "-" on the name puts a separator before it. Code outside the window adds entries with MainWindow.add_action instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ MENUS = (
     ("help", QT_TR_NOOP("&Help")),
 )
 
-# (name, menu, text, keys, MainWindow method); "-" before the name: a separator first. keys: a
+# (name, menu, text, keys, MainWindow method or part.method); "-" before the name: a separator first. keys: a
 # string, a StandardKey or a tuple of them (reader.ui.shortcuts.sequences).
 # recent and language are submenus, undo and redo the undo stack's actions.
 ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
@@ -44,7 +44,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("search", "edit", QT_TR_NOOP("&Search the project…"), "Ctrl+Shift+F", "focus_search"),
     ("-coder", "edit", QT_TR_NOOP("Co&der…"), "", "coder_dialog"),
     ("matrix", "view", QT_TR_NOOP("Theme &matrix"), "Ctrl+M", "show_matrix"),
-    ("compare", "view", QT_TR_NOOP("&Comparison view"), "Ctrl+Shift+C", "show_compare"),
+    ("compare", "view", QT_TR_NOOP("&Comparison view"), "Ctrl+Shift+C", "compare.show"),
     ("agreement", "view", QT_TR_NOOP("Coder &agreement"), "", "show_agreement"),
     ("original", "view", QT_TR_NOOP("Show &original text"), "Ctrl+Shift+O", "toggle_original"),
     ("-font_bigger", "view", QT_TR_NOOP("Lar&ger text"), QKeySequence.StandardKey.ZoomIn, "font_bigger"),

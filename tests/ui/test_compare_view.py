@@ -70,7 +70,7 @@ def view(make_window, aligned_path, qtbot):
     window = make_window(aligned_path)
     window.resize(1600, 1000)
     window.actions["compare"].trigger()
-    cw = window.compare_window
+    cw = window.compare.view
     qtbot.waitExposed(cw)
     cw.resize(1600, 1000)
     QApplication.processEvents()
@@ -241,7 +241,7 @@ def test_clicking_a_phrase_lists_and_opens_its_occurrences(view, qtbot):
 
 def test_reused_passage_is_linked_across_columns_with_its_share(make_window, small_path, qtbot):
     window = make_window(small_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     grid = cw.grid
     key = next(r.key for r in cw.model.rows if any("监督" in m.heading for m in r.members))
     r = cw.model.row_index(key)
@@ -363,7 +363,7 @@ def test_dragging_a_section_onto_another_row_moves_it(view, qtbot):
 
 def test_select_in_a_cell_and_press_a_key_tags_with_the_right_offsets(make_window, small_path, qtbot):
     window = make_window(small_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     grid = cw.grid
     project = window.project
     unit = next(c for c in cw.model.columns if c.county == "吉县")
@@ -439,7 +439,7 @@ def test_realign_runs_through_ops_and_can_be_cancelled(view, monkeypatch):
 
 def test_a_project_never_aligned_is_aligned_when_the_view_opens(make_window, sample_project_path):
     window = make_window(sample_project_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     assert cw.comparison is not None and cw.model.columnCount() == 10
     assert compare.load_comparison(window.project).run == 1
 

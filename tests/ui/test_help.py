@@ -77,8 +77,8 @@ def test_welcome_quotes_the_menus_in_both_languages(window, asked, lang):
 def test_welcome_button_does_its_menu_action(window, asked, monkeypatch):
     asked.answer = ("compare", True)
     window.show_welcome()
-    assert window.compare_window is not None and window.compare_window.isVisible()
-    window.compare_window.close()
+    assert window.compare.view is not None and window.compare.view.isVisible()
+    window.compare.view.close()
     opened = []
     monkeypatch.setattr(GuideDialog, "present", classmethod(lambda cls, parent, lang, current=None: opened.append(lang)))
     asked.answer = ("guide", True)
@@ -254,7 +254,7 @@ def test_the_comparison_buttons_the_guide_names_exist(window, lang):
     from PySide6.QtWidgets import QAbstractButton
 
     window.set_language(lang)
-    compare = window.show_compare()
+    compare = window.compare.show()
     shown = {a.iconText() for a in compare.findChildren(QAction)}
     shown |= {w.text() for w in compare.findChildren(QAbstractButton) + compare.findChildren(QLabel) if w.isVisible()}
     shown = {re.sub(r"[…:：&]", "", t).strip() for t in shown if t}
