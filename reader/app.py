@@ -108,7 +108,7 @@ def run_gui(project_path: str | Path | None = None) -> int:
     if problem is not None:
         QTimer.singleShot(0, lambda: window.open_problem(problem))  # a damaged one: offer its backups
     else:
-        QTimer.singleShot(0, window.welcome_at_start)  # until the user says not to show it again
+        QTimer.singleShot(0, window.help.welcome_at_start)  # until the user says not to show it again
     return app.exec()
 
 
@@ -159,7 +159,7 @@ def _help_view(window, view: str):
     from reader.ui.dialogs.welcome import WelcomeDialog
 
     if view == "welcome":
-        dialog = WelcomeDialog(window, window.welcome_paths(), window.settings.show_welcome())
+        dialog = WelcomeDialog(window, window.help.welcome_paths(), window.settings.show_welcome())
         dialog.adjustSize()
     else:
         dialog = GuideDialog(window, i18n.current())

@@ -54,7 +54,7 @@ from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
 from reader.ui.exporting import ExportMixin
 from reader.ui.findbar import FindBar
-from reader.ui.helping import HelpMixin, plain
+from reader.ui.helping import HelpController, plain
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
 from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
@@ -81,7 +81,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, HelpMixin, TeamMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, TeamMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
@@ -97,6 +97,7 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, HelpMixi
         self.closed = False
         self.unattended = False  # a screenshot: nothing waits for input, messages go to the status bar
         self.compare = CompareController(self)  # 视图 ▸ 对比视图: the comparison window (reader.ui.compare)
+        self.help = HelpController(self)  # 帮助: welcome, guide, about (reader.ui.helping)
         self.init_reading()
         self._build_widgets()
         self._build_docks()

@@ -54,7 +54,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("tag_selection", "tag", QT_TR_NOOP("Tag selection &as…"), "Ctrl+T", "tag_selection_dialog"),
     ("-tag_pattern", "tag", QT_TR_NOOP("Tag sections by &heading…"), "Ctrl+Shift+T", "pattern_tag"),
     ("-new_theme", "tag", QT_TR_NOOP("&New theme…"), "", "add_theme_dialog"),
-    ("guide", "help", QT_TR_NOOP("&User guide"), QKeySequence.StandardKey.HelpContents, "show_guide"),
-    ("welcome", "help", QT_TR_NOOP("&Welcome"), "", "show_welcome"),
-    ("-about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
+    ("guide", "help", QT_TR_NOOP("&User guide"), QKeySequence.StandardKey.HelpContents, "help.show_guide"),
+    ("welcome", "help", QT_TR_NOOP("&Welcome"), "", "help.show_welcome"),
+    ("-about", "help", QT_TR_NOOP("&About Renda Reader"), "", "help.show_about"),
 )

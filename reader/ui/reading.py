@@ -7,9 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtWidgets import QMessageBox
-
-import reader
 from reader.core.analysis.matrix import cell_scope, theme_matrix
 from reader.core.errors import NotFound
 from reader.core.ingest import unit_edits as units
@@ -431,12 +428,3 @@ class ReadingMixin:
         if self.shown.unit_id is not None:
             self.show_unit(self.shown.unit_id, self.shown.section_id)
         self.refresh_breadcrumb()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("About Renda Reader"),
-            tr("Renda Reader {version}\nRead, tag and compare the work reports of county people's congresses.").format(
-                version=reader.__version__
-            ),
-        )
