@@ -44,10 +44,10 @@ def ensure_app():
 
 
 def _project_path(project_path: str | Path | None) -> Path:
-    from reader.core.ingest.demo import default_project
-
     if project_path:
         return Path(project_path)
+    from reader.core.ingest.demo import default_project  # the importer loads only when the demo is wanted
+
     return default_project()
 
 
@@ -82,11 +82,12 @@ def start_window(project_path: str | Path | None = None):
     program writing it...), the window on the demo project and the ReaderError saying why, for the
     window to show: a program started from a desktop has no terminal for the message."""
     from reader.core.errors import ReaderError
-    from reader.core.ingest.demo import ensure_demo_project
 
     try:
         return create_window(project_path), None
     except ReaderError as e:
+        from reader.core.ingest.demo import ensure_demo_project  # the importer: only when the demo is wanted
+
         demo = ensure_demo_project()
         if project_path is not None and Path(project_path).resolve() == demo.resolve():
             raise

@@ -23,7 +23,8 @@ One package a stage (each __init__ says what goes in and what comes out):
 The ground floor, used by every stage and using none: errors (typed errors with fields),
 messages (their words, Chinese and English), model (the plain data passed between stages),
 offsets (cleaned <-> original), chars (character classes), paths (folders and the state file),
-progress (progress and cancel), visible (text safe to show). Imports go one way, from a stage to
+progress (progress and cancel), visible (text safe to show), archive (the checks on the zip files
+read: .docx, .qdpx, .qdc). Imports go one way, from a stage to
 the stages it is built on (tests/core/test_layout.py checks there is no circle, and that the
 store imports nothing but itself and the ground floor); clean uses structure's heading markers
 and front matter to tell a heading from a line broken by OCR, so structure sits below clean.

@@ -9,14 +9,18 @@ depends on reader/core/store/__init__.py too.
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import reader.core
+from tests.conftest import ROOT
 
 CORE = Path(reader.core.__file__).parent
 PREFIX = "reader.core"
 # The ground floor: modules every stage may use, which use no stage.
-GROUND = {"chars", "errors", "messages", "model", "offsets", "paths", "progress", "visible"}
+GROUND = {"archive", "chars", "errors", "messages", "model", "offsets", "paths", "progress", "visible"}
 STAGES = {"readers", "clean", "structure", "ocr", "store", "ingest", "search", "tagging", "align", "compare",
           "analysis", "export", "team"}
 
@@ -183,3 +187,21 @@ def test_every_package_of_the_core_says_what_it_holds():
         if path.name == "__init__.py" and name != PREFIX:
             doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
             assert doc and len(doc.split()) >= 12, name
+
+
+def test_a_command_that_reads_a_project_loads_no_reader_nor_the_cleaning(sample_project_path):
+    """Importing one module of a stage must not run the rest of the pipeline: `reader search`
+    (and every command that only reads a project) starts without the readers, the cleaning or the
+    importer (a package __init__ that imports its whole stage would load them)."""
+    code = (
+        "import json, sys\n"
+        "from reader.cli import main\n"
+        "main(['search', '代表', '--json', '--project', sys.argv[1]])\n"
+        "heavy = ('reader.core.readers', 'reader.core.clean', 'reader.core.ingest.importing', 'reader.core.ocr')\n"
+        "print('LOADED', json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(sample_project_path)], cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    loaded = json.loads(r.stdout.rsplit("LOADED ", 1)[1])
+    assert loaded == []

@@ -147,10 +147,10 @@ _XLSX_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, 
 
 
 def _xlsx_rows(path: Path, data: bytes) -> list[list[str]]:
-    """The first sheet's rows, after the zip-bomb checks of reader.core.readers.archive."""
+    """The first sheet's rows, after the zip-bomb checks of reader.core.archive."""
     from openpyxl import load_workbook
 
-    from reader.core.readers.archive import check_archive, check_streamed
+    from reader.core.archive import check_archive, check_streamed
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:

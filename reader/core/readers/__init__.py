@@ -4,8 +4,7 @@ One module per format: text (.txt, .md in any encoding decode finds), docx, html
 pdf (its scanned pages read by OCR), image (pictures read by OCR) and pages (a folder of page
 pictures, one report: see image.py). SUFFIXES decides which files an import collects. Every reader returns
 text with '\\n' between paragraphs (or lines) and heading hints as offsets into that text; every
-problem with a file is a typed error (reader.core.errors), never a half-read document. archive:
-the safety checks for the zip files the program reads (.docx, .qdpx, zipped codebooks).
+problem with a file is a typed error (reader.core.errors), never a half-read document.
 """
 
 from __future__ import annotations

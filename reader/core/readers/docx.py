@@ -16,9 +16,9 @@ import zlib
 
 from docx.opc.exceptions import OpcError
 
+from reader.core.archive import check_streamed
 from reader.core.errors import DamagedFile, Encrypted, UnpacksTooLarge
 from reader.core.model import HeadingHint, RawDocument
-from reader.core.readers.archive import check_streamed
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"

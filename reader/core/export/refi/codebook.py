@@ -24,6 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import reader
+from reader.core.archive import check_archive, read_member
 from reader.core.errors import (
     BadExchangeFile,
     DamagedFile,
@@ -37,11 +38,10 @@ from reader.core.export.codebook_merge import MAX_CODES, MAX_DEPTH, CodeNode, Me
 from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
 from reader.core.export.result import ExportResult, xml_text
 from reader.core.export.safe import atomic_file, check_target
-from reader.core.readers.archive import check_archive, read_member
 from reader.core.store.project import Project
 from reader.core.store.themes import Theme, theme_counts, theme_tree
 
-MAX_ZIPPED_MB = 64  # a zipped codebook unpacks to no more than this (reader.core.readers.archive)
+MAX_ZIPPED_MB = 64  # a zipped codebook unpacks to no more than this (reader.core.archive)
 MAX_QDC_MB = 64  # a .qdc file
 # REFI-QDA XML (project.qde, .qdc): elements in all, and how deep they nest (codes nest at most
 # MAX_DEPTH deep, a few levels below the root). ElementTree keeps about 100 bytes an element.

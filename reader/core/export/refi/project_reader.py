@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
+from reader.core.archive import check_archive, read_member
 from reader.core.errors import (
     BadExchangeFile,
     DamagedFile,
@@ -43,7 +44,6 @@ from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
 from reader.core.readers import MAX_CHARS
-from reader.core.readers.archive import check_archive, read_member
 from reader.core.readers.decode import control_heavy
 from reader.core.store import documents
 from reader.core.store.passages import passage_row, text_hash
@@ -53,7 +53,7 @@ from reader.core.structure.places import gazetteer, place_by_name
 
 FORMAT = "qdpx"
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # one source, as a text file (readers.LIMIT_MB)
-MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.readers.archive): pictures and PDFs too
+MAX_ARCHIVE_MB = 512  # all members together, as declared (reader.core.archive): pictures and PDFs too
 MAX_READ_MB = 256  # what is read of them in all: project.qde and the text sources
 
 
