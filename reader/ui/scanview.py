@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -228,8 +228,13 @@ class ReadingPanel(QWidget):
             self.text.clear()
             self.name = name
         self.page, self.pages = page, pages
+        bar = self.text.verticalScrollBar()
+        at = bar.value()  # where the user reads: the pages that come after do not move it
         self.text.appendPlainText(tr("— page {page} —").format(page=page))
         self.text.appendPlainText(text.strip() or tr("(nothing read on this page)"))
+        bar.setValue(at)
+        if page == 1:  # the first page is read from its top
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self.retranslate()
 
     def clear(self) -> None:
@@ -287,7 +292,7 @@ class ScanController(QObject):
         self.reading_dock = QDockWidget(objectName="readingDock")
         self.reading_dock.setWidget(self.reading)
         window.add_dock(self.reading_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        window.splitDockWidget(self.reading_dock, window.right_dock, Qt.Orientation.Horizontal)
+        window.tabifyDockWidget(self.dock, self.reading_dock)  # in the page dock's place, next to the text
         self.reading_dock.hide()
         self.reading.retranslate()
         self.pageRead.connect(self.page_read)  # queued: the slot runs on the window's thread
