@@ -62,8 +62,8 @@ def rec_height(crop_height: int) -> int:
 
     Recognition costs in proportion to the input's width, which grows with the height a line is
     scaled to: scaling a 23-pixel line (12 pt at 150 dpi) to 48 pixels adds no detail and doubles
-    the cost. Measured on rendered sample pages (7 one-column and 2 two-column A4 pages at 150 dpi),
-    CPU seconds a page and character error: at 48, 5.2 s, 0.06 % and 0.17 %; at 40, 3.9 s, 0.07 %
+    the cost. Measured on rendered sample pages (7 one-column and 2 two-column A4 pages at 150 dpi,
+    the detector at full size), CPU seconds a page and character error: at 48, 5.2 s, 0.06 % and 0.17 %; at 40, 3.9 s, 0.07 %
     and 0.17 %; at 36, 3.4 s, 0.09 % and 0.21 %; at 32, 2.8 s, 0.25 % and 0.25 % (落 read as 洛,
     着 as 看). Lines as tall as REC_HEIGHT or taller (300 dpi scans, photographs) are read at
     REC_HEIGHT, as the model was trained."""
@@ -128,9 +128,10 @@ class LineReader:
 
     rapidocr reads lines in batches of six padded to the widest: on a page of full-width lines
     every batch is a new input shape, and onnxruntime (its memory arena off, as rapidocr sets it)
-    takes fresh memory for each from the system, zeroed page by page: measured on a one-column A4
-    page at 150 dpi, 8-9 s of CPU in the recogniser and as much again in the kernel. One line a run
-    needs a fifth of the memory, which the allocator keeps; nothing is padded."""
+    takes fresh memory for each from the system, zeroed page by page: measured on one-column A4
+    pages at 150 dpi, 7.4-9.4 s of CPU a page in the recogniser and 1.2-12.8 s in the kernel. One
+    line a run needs a fifth of the memory, which the allocator keeps and reuses, and pads nothing:
+    4.5-5.8 s a page at 48 pixels, none in the kernel."""
 
     def __init__(self, recogniser) -> None:
         self.session = recogniser.session
