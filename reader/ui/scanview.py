@@ -291,10 +291,8 @@ class ScanController(QObject):
         self.reading = ReadingPanel()
         self.reading_dock = QDockWidget(objectName="readingDock")
         self.reading_dock.setWidget(self.reading)
-        window.add_dock(self.reading_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        window.tabifyDockWidget(self.dock, self.reading_dock)  # in the page dock's place, next to the text
         self.reading_dock.hide()
-        self.reading.retranslate()
+        self.reading_placed = False  # the dock joins the window with the first scan read
         self.pageRead.connect(self.page_read)  # queued: the slot runs on the window's thread
 
     # -- a scan being read -----------------------------------------------------------------------
@@ -314,8 +312,21 @@ class ScanController(QObject):
         first = name != self.reading.name
         self.reading.add_page(name, page, pages, text)
         if first:  # shown with a scan's first page (a user who closes it is not asked again for this file)
+            self._place_reading_dock()
             self.reading_dock.show()
+            self.reading_dock.raise_()
             QTimer.singleShot(0, self, self._size_reading_dock)
+
+    def _place_reading_dock(self) -> None:
+        """Next to the text, in the page image's place (tabbed with the page dock). Added to the
+        window only now: tabbed with the hidden page dock while the window was built, it squeezed
+        the outline to a sliver; split beside the themes instead, it moved the page dock above them."""
+        if self.reading_placed:
+            return
+        self.reading_placed = True
+        self.window.add_dock(self.reading_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.window.tabifyDockWidget(self.dock, self.reading_dock)
+        self.reading.retranslate()
 
     def _size_reading_dock(self) -> None:
         if not self.window.closed and self.reading_dock.isVisible():

@@ -121,7 +121,7 @@ def _page_pictures(folder, pages: list[list[str]]):
 PAGES = [["某某县人大常委会工作报告", "一、加强监督工作成效明显"], ["二、代表联络站建设全覆盖"], ["三、自身建设不断加强"]]
 
 
-def test_a_scan_can_be_read_from_its_first_page_while_the_rest_is_read(window, tmp_path):
+def test_a_scan_can_be_read_from_its_first_page_while_the_rest_is_read(window, tmp_path, qtbot):
     """The import shows each page's text in the window as it is read, before the report is stored;
     when the import ends the stored report opens in the text pane and the preview closes."""
     w = window
@@ -139,6 +139,7 @@ def test_a_scan_can_be_read_from_its_first_page_while_the_rest_is_read(window, t
     assert [s[:3] for s in seen] == [("scan", 1, 3), ("scan", 2, 3), ("scan", 3, 3)]
     _name, _page, _pages, visible, text, caption, stored = seen[0]
     assert visible and stored == 0  # page 1 shows, nothing is stored yet
+    assert w.scans.reading_dock.geometry().left() > w.outline_dock.geometry().right() + 200  # beside the text
     assert "加强监督工作成效明显" in text and "代表联络站" not in text
     assert "scan" in caption and "1" in caption and "3" in caption
     assert "代表联络站建设全覆盖" in seen[1][4] and "加强监督工作成效明显" in seen[1][4]
@@ -148,6 +149,11 @@ def test_a_scan_can_be_read_from_its_first_page_while_the_rest_is_read(window, t
     shown = w.text_pane.content.text
     assert "加强监督工作成效明显" in shown and "自身建设不断加强" in shown
     assert w.text_pane.content.unit_id == op.result.imported[0].units[0].id
+    # in the page image's place: the page dock is beside the themes, right of the text, as before
+    qtbot.waitUntil(lambda: w.scans.dock.isVisible() and w.scans.dock.width() > 100)
+    page, themes, outline = w.scans.dock.geometry(), w.right_dock.geometry(), w.outline_dock.geometry()
+    assert page.right() <= themes.left() and page.left() > outline.right() + 200
+    assert outline.width() > 150
 
 
 def test_a_cancelled_scan_leaves_no_preview_and_nothing_stored(window, tmp_path):
