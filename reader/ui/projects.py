@@ -170,12 +170,15 @@ class ProjectMixin:
         from reader.core.ingest.importing import import_paths
 
         self.status(tr("Importing…"))
-        return self.run_op(
-            lambda project, progress, cancel: import_paths(project, sources, progress, cancel),
+        pages = self.scans.page_sink()  # a scan's text shows page by page while it is read
+        op = self.run_op(
+            lambda project, progress, cancel: import_paths(project, sources, progress, cancel, on_page=pages),
             label=tr("Importing documents"),
             on_done=self.imported,
             cancellable=True,
         )
+        op.failed.connect(lambda _error: self.scans.import_done(None))
+        return op
 
     def imported(self, report: ImportReport) -> None:
         """After an import: show the new reports (and themes, from a .qdpx/.qdc) and say what
@@ -185,6 +188,7 @@ class ProjectMixin:
             self.undo_stack.clear()
             themes = any(x.themes.added for x in exchanges)
             self.apply_changes(Changes(outline=True, passages=True, themes=themes))
+        self.scans.import_done(report)
         units = len(report.unit_ids)
         text = tr("{files} files imported ({units} reports); {dups} already in the project; {failed} failed.").format(
             files=len(report.imported), units=units, dups=len(report.duplicates), failed=len(report.failed)

@@ -10,12 +10,19 @@ to correct the line under the pointer; 编辑 ▸ 更正识别的行… (Ctrl+L)
 the cursor. The dialog shows the line's picture above its text; the correction is one undoable
 step (reader.core.ingest.ocr_check.correct_line: a new cleaned text, passages found again). Because a
 correction moves the text after it, the undo history before it is cleared, as a re-cleaning does.
+
+While an import reads a scan, a second dock (ReadingPanel) shows its text page by page as OCR
+reads it: the report can be read from its first page on, before the rest is read and the whole is
+stored (in one transaction, as every document is: a cancel or a failure leaves nothing of it).
+When the import ends, the report opens in the text pane, stored and ready to tag, and the dock
+closes.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPen, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -197,8 +205,60 @@ class CorrectLine(Command):
         return self._changes()
 
 
+class ReadingPanel(QWidget):
+    """The text of a scan being read, page by page as OCR reads it (before the report is stored)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("readingPanel")
+        self.caption = plain_label(QLabel(objectName="readingCaption"))
+        self.caption.setWordWrap(True)
+        self.text = QPlainTextEdit(objectName="readingText")
+        self.text.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.text, 1)
+        self.name: str | None = None
+        self.page = self.pages = 0
+        self.retranslate()
+
+    def add_page(self, name: str, page: int, pages: int, text: str) -> None:
+        if name != self.name:
+            self.text.clear()
+            self.name = name
+        self.page, self.pages = page, pages
+        bar = self.text.verticalScrollBar()
+        at = bar.value()  # where the user reads: the pages that come after do not move it
+        self.text.appendPlainText(tr("— page {page} —").format(page=page))
+        self.text.appendPlainText(text.strip() or tr("(nothing read on this page)"))
+        bar.setValue(at)
+        if page == 1:  # the first page is read from its top
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.name, self.page, self.pages = None, 0, 0
+        self.text.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.name is None:
+            self.caption.setText(tr("The text of a scan shows here page by page while it is read."))
+        else:
+            self.caption.setText(tr("Reading {name}: page {page} of {pages}. The report is stored, to tag "
+                                    "and compare, when every page is read.").format(
+                name=self.name, page=self.page, pages=self.pages))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(tr("Scan being read"))
+
+
 class ScanController(QObject):
-    """Installed on the main window: the page dock, the marks in the text and the correction."""
+    """Installed on the main window: the page dock, the marks in the text and the correction; the
+    text of a scan while an import reads it."""
+
+    pageRead = Signal(str, int, int, str)  # (file, page, pages, text): emitted from the import's thread
 
     def __init__(self, window):
         super().__init__(window)
@@ -228,10 +288,69 @@ class ScanController(QObject):
         self.panel.correctRequested.connect(self.correct_at_cursor)
         window.projectChanged.connect(lambda _project: self.forget())
         self.panel.retranslate()
+        self.reading = ReadingPanel()
+        self.reading_dock = QDockWidget(objectName="readingDock")
+        self.reading_dock.setWidget(self.reading)
+        self.reading_dock.hide()
+        self.reading_placed = False  # the dock joins the window with the first scan read
+        self.pageRead.connect(self.page_read)  # queued: the slot runs on the window's thread
+
+    # -- a scan being read -----------------------------------------------------------------------
+    def page_sink(self):
+        """The import's `on_page(name, page, pages, text)`: it runs in the import's thread, so it
+        only emits (the window may be gone by then)."""
+
+        def sink(name: str, page: int, pages: int, text: str) -> None:
+            if shiboken6.isValid(self):
+                self.pageRead.emit(name, page, pages, text)
+
+        return sink
+
+    def page_read(self, name: str, page: int, pages: int, text: str) -> None:
+        if self.window.closed:
+            return
+        first = name != self.reading.name
+        self.reading.add_page(name, page, pages, text)
+        if first:  # shown with a scan's first page (a user who closes it is not asked again for this file)
+            self._place_reading_dock()
+            self.reading_dock.show()
+            self.reading_dock.raise_()
+            QTimer.singleShot(0, self, self._size_reading_dock)
+
+    def _place_reading_dock(self) -> None:
+        """Next to the text, in the page image's place (tabbed with the page dock). Added to the
+        window only now: tabbed with the hidden page dock while the window was built, it squeezed
+        the outline to a sliver; split beside the themes instead, it moved the page dock above them."""
+        if self.reading_placed:
+            return
+        self.reading_placed = True
+        self.window.add_dock(self.reading_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.window.tabifyDockWidget(self.dock, self.reading_dock)
+        self.reading.retranslate()
+
+    def _size_reading_dock(self) -> None:
+        if not self.window.closed and self.reading_dock.isVisible():
+            self.window.resizeDocks([self.reading_dock, self.window.right_dock], [DOCK_WIDTH, 330],
+                                    Qt.Orientation.Horizontal)
+
+    def import_done(self, report) -> None:
+        """The import has ended (`report`: its ImportReport, None when it failed): the report whose
+        pages were shown opens in the text pane, stored now and ready to tag; the dock closes."""
+        name, shown = self.reading.name, self.reading_dock.isVisible()
+        if name is None:
+            return
+        self.reading.clear()
+        self.reading_dock.hide()
+        items = report.imported if report is not None else []
+        item = next((i for i in items if i.path.name == name and i.units), None)
+        if shown and item is not None and not self.window.closed:
+            self.window.open_location(item.units[0].id)
 
     def forget(self) -> None:
         self.pages.clear()
         self.scan = None
+        self.reading.clear()
+        self.reading_dock.hide()
 
     def content_shown(self) -> None:
         pane = self.window.text_pane

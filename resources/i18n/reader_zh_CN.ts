@@ -2314,6 +2314,26 @@ Read, tag and compare the work reports of county people&apos;s congresses.</sour
         <translation>更正识别的行</translation>
     </message>
     <message>
+        <source>— page {page} —</source>
+        <translation>— 第 {page} 页 —</translation>
+    </message>
+    <message>
+        <source>(nothing read on this page)</source>
+        <translation>（这一页没有识别出文字）</translation>
+    </message>
+    <message>
+        <source>The text of a scan shows here page by page while it is read.</source>
+        <translation>扫描件正在识别时，识别出的文字在这里逐页显示。</translation>
+    </message>
+    <message>
+        <source>Reading {name}: page {page} of {pages}. The report is stored, to tag and compare, when every page is read.</source>
+        <translation>正在识别 {name}：第 {page} 页，共 {pages} 页。全部页面识别完后报告才存入项目，之后可以标注和对比。</translation>
+    </message>
+    <message>
+        <source>Scan being read</source>
+        <translation>正在识别的扫描件</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages} · {source} · line {line}</source>
         <translation>第 {page} 页，共 {pages} 页 · {source} · 第 {line} 行</translation>
     </message>

@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 RESERVED_SUFFIXES = {".qdpx": "qdpx", ".qdc": "qdc"}
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
+PAGE_LABEL = 60  # characters of a page read by OCR shown in the import's progress
 
 
 @dataclass
@@ -217,8 +218,9 @@ def import_paths(
     cancelled=True and what was imported stays. Many files are prepared on every core and written
     in batches (each document still all or nothing); the report is the same either way. `ocr_mode`:
 how scans are read (reader.core.ocr); while a file is read by OCR, `progress` names it with the
-page read and the start of its text ("scan.pdf 3/20 …"), or `on_page(name, page, pages, text)`
-is called when given; a cancel stops it between pages (nothing of it is kept)."""
+page read and the start of its text ("scan.pdf 3/20 …"), and `on_page(name, page, pages, text)`
+is given each page's text as it is read (the window shows it before the file is stored); a cancel
+stops it between pages (nothing of it is kept)."""
     if project.read_only:
         raise project.read_only_error()
     collecting = gc.isenabled()
@@ -251,12 +253,19 @@ is called when given; a cancel stops it between pages (nothing of it is kept).""
 
 
 def _page_progress(progress: Progress | None, on_page, done: int, total: int, name: str):
-    """A file's OCR progress, page by page: to `on_page`, else as the import's progress of the file."""
-    if on_page is not None:
-        return lambda page, pages, text: on_page(name, page, pages, text)
-    if progress is None:
+    """A file's OCR progress, page by page: to `on_page` (with the page's text) and as the import's
+    progress of the file (with the start of it)."""
+    if on_page is None and progress is None:
         return None
-    return lambda page, pages, text: progress(done, total, f"{name} {page}/{pages} {text}".rstrip())
+
+    def page_read(page: int, pages: int, text: str) -> None:
+        if on_page is not None:
+            on_page(name, page, pages, text)
+        if progress is not None:
+            start = " ".join(text.split())[:PAGE_LABEL]
+            progress(done, total, f"{name} {page}/{pages} {start}".rstrip())
+
+    return page_read
 
 
 def _guarded(project: Project, path: Path, known: ReaderError | None, work) -> ImportItem:

@@ -79,6 +79,13 @@ def assemble(parts: list[str | PageResult]) -> tuple[str, OcrRecord]:
     return "".join(pieces), record
 
 
+def page_text(page: PageResult) -> str:
+    """One page's text as the document will have it (laid out, furniture dropped, lines joined into
+    paragraphs), read on its own: a running head that only the other pages show to be one is still
+    in it, and its last paragraph is not yet joined to the next page's first."""
+    return assemble([page])[0]
+
+
 def _page(part: PageResult) -> OcrPage:
     return OcrPage(part.number, part.source, round(part.width * part.scale), round(part.height * part.scale),
                    part.image)

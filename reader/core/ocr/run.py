@@ -12,8 +12,9 @@ read in that process, one after the other.
 
 Pages are handed out lazily, at most two per OCR process ahead, so a long scan is never all in
 memory; `on_page(done, total, text)` is called as each page is read, in page order, with the
-page's text (so the first page shows before the rest are done); `cancel` is checked between
-pages and while waiting: it stops the pages not started and raises Cancelled.
+page's text laid out as the document will have it (reader.core.ocr.record.page_text), so that the
+first page can be read before the rest are done; `cancel` is checked between pages and while
+waiting: it stops the pages not started and raises Cancelled.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 
 from reader.core import ocr
 from reader.core.errors import Cancelled, ImportFailed, OcrUnavailable, ReaderError
-from reader.core.ocr.record import PageResult
+from reader.core.ocr.record import PageResult, page_text
 from reader.core.progress import is_cancelled
 
 log = logging.getLogger(__name__)
@@ -214,4 +215,4 @@ def _outcome(future: Future, path: str) -> PageResult:
 
 def _report(on_page: PageProgress | None, done: int, total: int, page: PageResult) -> None:
     if on_page is not None:
-        on_page(done, total, "".join(b.text for b in sorted(page.boxes, key=lambda b: (b.y0, b.x0)))[:60])
+        on_page(done, total, page_text(page))

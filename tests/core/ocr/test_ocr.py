@@ -335,3 +335,48 @@ def test_a_photographed_page(tmp_path):
     assert cer(read, "".join(printed.split())[: len(read)]) < 0.02
     assert not text.startswith("人大常委会工作报告")  # the running head is dropped
     assert text.split("\n")[1] == "2024-01-23"  # the title, then the date: lines kept apart
+
+
+_ENGINE_PROBE = r"""
+import json, sys
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+from reader.bench.scanpages import font_path
+from reader.core.ocr import engine as E
+
+eng = E.engine()
+page = np.full((1754, 1240, 3), 255, np.uint8)  # an A4 page at 150 dpi
+det_input = eng.text_det.get_preprocess(1754)(page).shape
+small = eng.text_det.get_preprocess(900)(np.full((300, 900, 3), 255, np.uint8)).shape
+font = ImageFont.truetype(str(font_path()), 25, index=2 if str(font_path()).endswith(".ttc") else 0)
+words = "听取审议专项工作报告十二项，建设代表联络站"
+img = Image.new("RGB", (round(ImageDraw.Draw(Image.new("L", (1, 1))).textlength(words, font=font)) + 8, 31), "white")
+ImageDraw.Draw(img).text((4, 2), words, font=font, fill="black")  # a line as the detector crops it
+line = np.asarray(img)
+ours = eng.text_rec([line])[0][0]
+print(json.dumps({"det": det_input, "small": small, "text": ours[0], "conf": len(ours[2]),
+                  "heights": [E.rec_height(h) for h in (12, 23, 40, 44, 60, 300)]}))
+"""
+
+
+@pytest.mark.ocr
+@needs_ocr
+def test_the_engine_reads_lines_at_their_own_height_and_pages_at_1280_pixels():
+    """In a process of its own (the tests' process never imports the engine): the detector sees an
+    A4 page at 150 dpi scaled to 1,280 pixels on its long side (a small picture as rapidocr sizes
+    it), and a 12-point line is read one line a run at 40 pixels, every character with its
+    confidence."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.ocr_scans import ROOT
+
+    out = subprocess.run([sys.executable, "-c", _ENGINE_PROBE], capture_output=True, text=True, cwd=ROOT,
+                         timeout=300, check=True).stdout
+    probe = json.loads(out.strip().splitlines()[-1])
+    assert probe["det"][2:] == [1280, 896]  # 1,754 x 1,240 scaled by 1280/1754, to multiples of 32
+    assert probe["small"][2:] == [736, 2208]  # rapidocr's own: the short side up to 736
+    assert probe["text"] == "听取审议专项工作报告十二项，建设代表联络站"
+    assert probe["conf"] == len(probe["text"])
+    assert probe["heights"] == [40, 40, 40, 44, 48, 48]
