@@ -35,6 +35,7 @@ from reader.core.align.model import (
 )
 from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
 from reader.core.align.prototypes import GOVERNMENT
+from reader.core.align.tfidf import Bags
 from reader.core.align.vectors import Vec, add_into, dot, lookup, normalized, shared_terms
 from reader.core.errors import Cancelled
 
@@ -117,6 +118,7 @@ def align(
     frames: list[Node] = []  # sections read through their children (a review, a plan)
     unfit: list[int] = []  # units of another genre than the codebook's
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
+    packed = Bags()  # the bags of the items and frames, packed as they are read
     for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
         i = len(kept)
         kept.append(light_unit(unit))
@@ -136,9 +138,9 @@ def align(
             asg.evidence(node, anchors)
             if concepts:
                 node.concepts = concept_vector(node, thesaurus)
-            pack(node)
+            pack(node, packed)
         for node in unit_frames:
-            pack(node)
+            pack(node, packed)
         items += chosen
         frames += unit_frames
         del roots, chosen, unit_frames  # the unit's other nodes go
@@ -423,9 +425,9 @@ def _in_order(rows: list[_Row]) -> list[_Row]:
     return out + [r for r in rows if not r.frame and r.parent not in keys]
 
 
-def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequence[asg.Scored],
+def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: asg.Scores,
             units: Sequence[AlignUnit], unfit: Sequence[int] = ()) -> AlignResult:
-    best = {id(n): max(s.total, default=0.0) for n, s in zip(items, scored, strict=True)}
+    best = {id(n): s for n, s in zip(items, scored.best(), strict=True)}
     out = []
     for r in rows:
         vec = r.vec or _centroid(r.members)
