@@ -14,11 +14,13 @@ numpy as in Python; what numpy computes otherwise than the C library (log, pow) 
 
 from __future__ import annotations
 
-import math
+import bisect
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
+
+from reader.core.align.vectors import dot, shared_terms
 
 # sum() of floats adds left to right before Python 3.12; from 3.12 it carries Neumaier's compensation
 NEUMAIER = sys.version_info >= (3, 12)
@@ -164,29 +166,83 @@ class TableVec:
         return dict(self.items())
 
 
-def dense(table: VecTable, rows: np.ndarray | None = None, size: int | None = None) -> np.ndarray:
-    """Not used for sums: a row's weights spread over the ids (for look-ups)."""
-    out = np.zeros(size if size is not None else len(table.names))
-    rows = np.arange(len(table)) if rows is None else rows
-    for r in rows.tolist():
-        a, b = int(table.indptr[r]), int(table.indptr[r + 1])
-        out[table.ids[a:b]] = table.weights[a:b]
+def running_sum(values: np.ndarray) -> float:
+    """sum() of one sequence of floats (0.0 when empty): np.cumsum adds left to right, as sum() does
+    before Python 3.12; with its compensation (3.12 on) sum() itself adds them."""
+    if NEUMAIER:
+        return float(sum(values.tolist()))
+    return float(np.cumsum(values)[-1]) if len(values) else 0.0
+
+
+def summed(vecs: Sequence[Mapping[str, float] | TableVec]) -> dict[str, float]:
+    """The vectors added term by term, in order, into an empty dict (vectors.add_into, one after
+    another): the same dict, the same order, the same numbers."""
+    if not vecs:
+        return {}
+    table, rows = VecTable.of(vecs)
+    starts, lengths = table.indptr[rows], table.indptr[rows + 1] - table.indptr[rows]
+    pos = ranges(starts, lengths)
+    ids = table.ids[pos]
+    acc = np.zeros(len(table.names))
+    np.add.at(acc, ids, table.weights[pos])  # term by term, in order
+    terms, first = np.unique(ids, return_index=True)
+    came = terms[np.argsort(first, kind="stable")]  # in the order they came in
+    names = table.names
+    return dict(zip([names[i] for i in came.tolist()], acc[came].tolist(), strict=True))
+
+
+def scores_against(vecs: Sequence[Mapping[str, float] | TableVec], row: Mapping[str, float], k: int
+                   ) -> list[tuple[float, list[str]]]:
+    """For each vector, (vectors.dot(vec, row), vectors.shared_terms(vec, row, k)): its products with
+    the row's weights over its terms in order where it is the shorter (or as long), else by the
+    definition; the terms whose products are largest (ties by the term)."""
+    out: list[tuple[float, list[str]]] = [(0.0, [])] * len(vecs)
+    if not vecs:
+        return out
+    table, rows = VecTable.of(vecs)
+    dense = np.zeros(len(table.names) + 1)
+    for t, w in row.items():
+        i = _find(table.names, t)
+        if i is not None:
+            dense[i] = w
+    lengths = table.indptr[rows + 1] - table.indptr[rows]
+    short = np.flatnonzero(lengths <= len(row))  # the vector is gone through (the row otherwise)
+    if len(short):
+        r = rows[short]
+        s, ln = table.indptr[r], lengths[short]
+        width = int(ln.max())
+        live = np.arange(width)[None, :] < ln[:, None]
+        pos = np.where(live, s[:, None] + np.arange(width)[None, :], 0)
+        ids = np.where(live, table.ids[pos], len(table.names))
+        products = np.where(live, table.weights[pos], 0.0) * dense[ids]
+        acc = Summer(len(short))
+        for j in range(width):
+            acc.add(products[:, j])
+        dots = acc.result().tolist()
+        # shared terms: products above 0, largest first, ties by the term (ids compare as the terms do)
+        shown = products > 0
+        order = np.lexsort((ids, -products, ~shown), axis=1)[:, :k]
+        top_ids = np.take_along_axis(ids, order, axis=1)
+        top_shown = np.take_along_axis(shown, order, axis=1)
+        names = table.names
+        for x, at in enumerate(short.tolist()):
+            out[at] = (dots[x], [names[i] for i, ok in zip(top_ids[x].tolist(), top_shown[x].tolist(), strict=True)
+                                 if ok])
+    for at in np.flatnonzero(lengths > len(row)).tolist():
+        out[at] = (dot(vecs[at], row), shared_terms(vecs[at], row, k))
     return out
 
 
-def padded(table: VecTable, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The rows' ids and weights as matrices, each row's terms in its order and padded with weight 0.0
-    (id 0) at the end; and each row's length."""
-    starts = table.indptr[rows]
-    lengths = table.indptr[rows + 1] - starts
-    width = int(lengths.max()) if len(rows) else 0
-    pos = starts[:, None] + np.arange(width)[None, :]
-    live = np.arange(width)[None, :] < lengths[:, None]
-    pos = np.where(live, pos, 0)
-    ids = np.where(live, table.ids[pos] if len(table.ids) else 0, 0)
-    weights = np.where(live, table.weights[pos] if len(table.weights) else 0.0, 0.0)
-    return ids, weights, lengths
+def _find(names: Sequence[str], term: str) -> int | None:
+    """The id of a term in sorted names, or None."""
+    i = bisect.bisect_left(names, term)  # type: ignore[arg-type]
+    return i if i < len(names) and names[i] == term else None
 
 
-def sqrt(x: float) -> float:
-    return math.sqrt(x)
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions start, start+1 … of every (start, length), one after another."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)

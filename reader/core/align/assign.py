@@ -14,6 +14,7 @@ from math import log
 import numpy as np
 
 from reader.core.align.anchors import Anchor
+from reader.core.align.arrays import summed
 from reader.core.align.centroids import add_centroids
 from reader.core.align.nodes import Node
 from reader.core.align.vectors import Vec, add_into, norm, normalized
@@ -263,9 +264,7 @@ def row_vector(anchor_vec: Vec, members: Sequence[Node]) -> Vec:
     """What a row stands for: its anchor plus (half) the centroid of its members."""
     acc: Vec = dict(anchor_vec)
     if members:
-        centroid: Vec = {}
-        for m in members:
-            add_into(centroid, m.vec)
+        centroid = summed([m.vec for m in members])  # (add_into of each, in order)
         n = norm(centroid)
         if n > 0:
             add_into(acc, centroid, 0.5 / n)

@@ -22,21 +22,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from reader.core.align.arrays import Summer, VecTable, seq_sums
+from reader.core.align.arrays import Summer, VecTable, ranges, seq_sums
 
 FREE = -1
 CHUNK_ITEMS = 2048  # items (whole units) worked on at once
 PAIR_CHUNK = 8192  # pairs of items whose dot products are made at once
 SUM_CHUNK = 16384  # members added to the anchors' sums at once
-
-
-def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The positions start, start+1 … of every (start, length), one after another."""
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    ends = np.cumsum(lengths)
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
 
 
 def add_centroids(vecs: Sequence[object], units: Sequence[int], choice: Sequence[int], proto: np.ndarray,

@@ -22,6 +22,7 @@ from reader.core.align import assign as asg
 from reader.core.align import fit
 from reader.core.align import frames as fr
 from reader.core.align.anchors import Anchor, _from_prototype, anchors_for
+from reader.core.align.arrays import scores_against, summed
 from reader.core.align.cluster import cluster
 from reader.core.align.model import (
     OTHER_KEY,
@@ -36,7 +37,7 @@ from reader.core.align.model import (
 from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
 from reader.core.align.prototypes import GOVERNMENT
 from reader.core.align.tfidf import Bags
-from reader.core.align.vectors import Vec, add_into, dot, lookup, normalized, shared_terms
+from reader.core.align.vectors import Vec, dot, lookup, normalized
 from reader.core.errors import Cancelled
 
 LABEL_TERMS = 3
@@ -281,10 +282,7 @@ def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str],
         if key is None:
             key = _unique(CLUSTER_PREFIX + "-".join(terms[:2]) if terms else CLUSTER_PREFIX.rstrip(":"), taken)
             taken.add(key)
-        centroid: Vec = {}
-        for m in members:
-            add_into(centroid, m.vec)
-        rows.append(_Row(key, "·".join(terms) or key, None, normalized(centroid), members))
+        rows.append(_Row(key, "·".join(terms) or key, None, _centroid(members), members))
     return rows
 
 
@@ -431,20 +429,18 @@ def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: asg.Sc
     out = []
     for r in rows:
         vec = r.vec or _centroid(r.members)
-        out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members], r.parent, r.frame))
-    out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, {}, best[id(n)]) for n in other.members]))
+        # each member's dot product with the row and the terms it shares most (vectors.dot, shared_terms)
+        scores = scores_against([n.vec for n in r.members], vec, MEMBER_TERMS)
+        members = [_member(n, score, terms if vec else []) for n, (score, terms) in zip(r.members, scores, strict=True)]
+        out.append(AlignRow(r.key, r.label, r.theme_id, members, r.parent, r.frame))
+    out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, best[id(n)], []) for n in other.members]))
     return AlignResult(out, list(unfit))
 
 
 def _centroid(members: Sequence[Node]) -> Vec:
-    acc: Vec = {}
-    for m in members:
-        add_into(acc, m.vec)
-    return normalized(acc)
+    return normalized(summed([m.vec for m in members]))  # (add_into of each, in order)
 
 
-def _member(node: Node, row_vec: Vec, fallback: float | None) -> AlignMember:
+def _member(node: Node, score: float, terms: list[str]) -> AlignMember:
     s, u = node.section, node.unit
-    score = dot(node.vec, row_vec) if fallback is None else fallback
-    terms = shared_terms(node.vec, row_vec, MEMBER_TERMS) if row_vec else []
     return AlignMember(s.id, u.id, u.county, u.year, u.source, s.heading, round(max(0.0, min(1.0, score)), 4), terms)

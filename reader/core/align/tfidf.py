@@ -118,7 +118,12 @@ def _positive(counts: np.ndarray, indptr: np.ndarray) -> np.ndarray:
 
 def _tf(counts: np.ndarray) -> np.ndarray:
     """1 + log(count) for counts of 1 or more, the count below (vectors.tfidf), by math.log on each
-    distinct count (few: quarters)."""
+    distinct count (few: quarters, looked up by how many quarters they are)."""
+    quarters = counts * 4
+    if len(counts) and (quarters == np.floor(quarters)).all() and 0 <= quarters.min() and quarters.max() < 1 << 16:
+        q = quarters.astype(np.int64)
+        table = np.array([1.0 + math.log(n / 4) if n >= 4 else n / 4 for n in range(int(q.max()) + 1)])
+        return table[q]
     values, inverse = np.unique(counts, return_inverse=True)
     tf = np.array([1.0 + math.log(c) if c >= 1.0 else c for c in values.tolist()])
     return tf[inverse.reshape(-1)] if len(values) else np.zeros(0)
