@@ -235,14 +235,13 @@ def _viterbi(
     states = [FREE, *range(len(anchors))]
     # beam: (last rank seen or None) -> (total, path)
     beam: dict[int | None, tuple[float, list[int]]] = {None: (0.0, [])}
+    ranks = [anchors[k].rank if k != FREE else None for k in states]
     for node, sc in zip(items, scored, strict=True):
         nxt: dict[int | None, tuple[float, list[int]]] = {}
+        allowed = [(k, e, rank) for k, rank in zip(states, ranks, strict=True)
+                   if (e := _emission(node, sc, k, pinned)) is not None]  # the same for every beam entry
         for last, (total, path) in sorted(beam.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-            for k in states:
-                e = _emission(node, sc, k, pinned)
-                if e is None:
-                    continue
-                rank = anchors[k].rank if k != FREE else None
+            for k, e, rank in allowed:
                 bonus = ORDER_BONUS if use_order and rank is not None and last is not None and rank >= last else 0.0
                 new_last = rank if rank is not None else last
                 cand = (total + e + bonus, path + [k])

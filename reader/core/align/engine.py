@@ -19,9 +19,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.align import assign as asg
-from reader.core.align import fit
 from reader.core.align import frames as fr
-from reader.core.align.anchors import Anchor, _from_prototype, anchors_for
+from reader.core.align.anchors import Anchor
 from reader.core.align.arrays import scores_against, summed
 from reader.core.align.cluster import cluster
 from reader.core.align.model import (
@@ -34,9 +33,9 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
-from reader.core.align.prototypes import GOVERNMENT
-from reader.core.align.tfidf import Bags
+from reader.core.align.nodes import Node, fill_vectors
+from reader.core.align.reading import UnitReader, UnitReading
+from reader.core.align.tfidf import BagReceiver, Bags, BagsSent
 from reader.core.align.vectors import Vec, dot, lookup, normalized
 from reader.core.errors import Cancelled
 
@@ -76,7 +75,7 @@ class _Row:
 
 
 def align(
-    units: Iterable[AlignUnit],
+    units: Iterable[AlignUnit | UnitReading],
     themes: Sequence[AlignTheme] = (),
     corrections: Sequence[Correction] = (),
     progress: Callable[[int, int], None] | None = None,
@@ -89,8 +88,9 @@ def align(
 
     `units` is read once, in order, and no unit is kept (only its place and its sections' ids, headings
     and tags): an iterator that reads them as they are asked for (compare.inputs.iter_units) keeps a
-    national corpus's texts out of memory. `count`: how many there are, for the progress (an iterator
-    has no length; without it, the units are listed first)."""
+    national corpus's texts out of memory. A unit read already (reading.UnitReading, by another
+    process: compare.apart) is taken as it is. `count`: how many there are, for the progress (an
+    iterator has no length; without it, the units are listed first)."""
     if count is None:
         units = list(units)  # type: ignore[assignment]
         count = len(units)  # type: ignore[arg-type]
@@ -101,50 +101,38 @@ def align(
         if cancel is not None and getattr(cancel, "cancelled", False):
             raise Cancelled()
 
-    anchors = anchors_for(list(themes))
-    vocab = fit.vocabulary(anchors)
-    thesaurus = thesaurus_anchors()
-    thesaurus_vocab = fit.vocabulary(thesaurus)
     plan = _plan(corrections)
+    reader = UnitReader(themes, plan.forced)
+    anchors = reader.anchors
     keys = [a.key for a in anchors]
 
-    def topic_of(node: Node) -> tuple[int | None, float]:
-        check()
-        return asg.best_of(asg.evidence(node, anchors))
-
-    # unit by unit: its nodes built, the ones to align chosen, their evidence made and their bags packed
-    # (see nodes.pack), the other nodes let go: a national corpus's bags and section trees are not all
-    # held at once (hundreds of MB); the packed bags go once the vectors are made
+    # unit by unit (or as read already, by another process: UnitReading): its nodes built, the ones to
+    # align chosen, their evidence made and their bags packed, the other nodes let go: a national
+    # corpus's bags and section trees are not all held at once; the packed bags go once the vectors are made
     items: list[Node] = []
     frames: list[Node] = []  # sections read through their children (a review, a plan)
     unfit: list[int] = []  # units of another genre than the codebook's
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
     packed = Bags()  # the bags of the items and frames, packed as they are read
+    receivers: dict[int, BagReceiver] = {}  # the bags other processes read, by process
     for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
-        i = len(kept)
-        kept.append(light_unit(unit))
-        roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
-        del unit  # its texts go with it (the nodes hold only their term bags)
-        bags = [b for r in roots for b in (r.head, r.body)]
-        fits = fit.fits(bags, vocab)
-        unit_frames: list[Node] = []
-        if fits:
-            chosen = choose_items([roots], topic_of, plan.forced, unit_frames)
-        else:  # another genre: its parts are read by their size, its topics grouped by their words
-            unfit.append(kept[-1].id)
-            chosen = choose([roots], fr.descend_by_size(roots), plan.forced, unit_frames)
-        concepts = not fits and fit.thesaurus_fits(bags, thesaurus_vocab, vocab)
-        for node in chosen:  # its evidence made, the item keeps only its bags, compact
-            node.fits = fits
-            asg.evidence(node, anchors)
-            if concepts:
-                node.concepts = concept_vector(node, thesaurus)
-            pack(node, packed)
-        for node in unit_frames:
-            pack(node, packed)
-        items += chosen
-        frames += unit_frames
-        del roots, chosen, unit_frames  # the unit's other nodes go
+        reading = unit if isinstance(unit, UnitReading) else reader.read(unit, check)
+        del unit
+        tick(len(kept))
+        kept.append(reading.unit)
+        if not reading.fits:
+            unfit.append(reading.unit.id)
+        if isinstance(reading.bags, BagsSent):
+            if reading.sender not in receivers:
+                receivers[reading.sender] = BagReceiver(packed)
+            numbers = receivers[reading.sender].add(reading.bags)
+        else:
+            numbers = [packed.add(*bags) for bags in reading.bags]
+        for node, number in zip(reading.items + reading.frames, numbers, strict=True):
+            node.packed = (packed, number)
+        items += reading.items
+        frames += reading.frames
+        del reading
 
     idf, unseen = fill_vectors([*items, *frames], check)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
@@ -172,20 +160,6 @@ def align(
     return _result(_in_order(rows), other, items, scored, kept, unfit)
 
 
-def thesaurus_anchors() -> list[Anchor]:
-    """The government-report thesaurus as anchors (for its evidence only: they make no rows)."""
-    return [_from_prototype(p) for p in GOVERNMENT]
-
-
-CONCEPT_MIN = 0.2  # thesaurus evidence below this says nothing of a section's topic
-
-
-def concept_vector(node: Node, thesaurus: Sequence[Anchor]) -> Vec:
-    """A section's topics in the thesaurus: its evidence for each, the weak ones dropped, unit length."""
-    scores = asg.prototype_scores(node, thesaurus)
-    return normalized({f"§{a.key}": s for a, s in zip(thesaurus, scores, strict=True) if s >= CONCEPT_MIN})
-
-
 def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, total: int) -> Callable[[int], None]:
     def tick(done: int) -> None:
         if cancel is not None and getattr(cancel, "cancelled", False):
@@ -194,6 +168,11 @@ def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, 
             progress(min(done + 1, total), total)
 
     return tick
+
+
+def forced_sections(corrections: Sequence[Correction]) -> set[int]:
+    """The sections users' corrections name: aligned themselves, whatever their level."""
+    return _plan(corrections).forced
 
 
 def _plan(corrections: Sequence[Correction]) -> _Plan:

@@ -69,7 +69,7 @@ class FrameRow:
         add_into(self.topics, topics)
         self._norms = None
 
-    def similarity(self, node: Node, topics: Vec) -> float:
+    def similarity(self, node: Node | _Plain, topics: Vec) -> float:
         """How alike a frame is to the row: its words, its heading's, and the rows its topics went to (two
         plans share their topics, a plan and a review fewer), each where both have any: the dot products
         with the normalised sums (vectors.dot(x, normalized(sum)), made without the normalised dicts:
@@ -83,6 +83,16 @@ class FrameRow:
         if topics and profile:
             parts.append(_dot_normalized(topics, self.topics, profile))
         return sum(parts) / len(parts)
+
+
+class _Plain:
+    """A frame's vectors as dicts (the same terms, order and weights), for similarity()."""
+
+    __slots__ = ("vec", "head_vec")
+
+    def __init__(self, vec: Mapping[str, float], head_vec: Mapping[str, float]) -> None:
+        self.vec = vec
+        self.head_vec = head_vec
 
 
 def _norm(sums: Vec) -> float:
@@ -132,7 +142,8 @@ def topic_profiles(rows: Sequence[tuple[str, Sequence[Node]]]) -> dict[int, Vec]
 def _merge(rows: list[FrameRow], frames: list[Node], topics: Mapping[int, Vec]) -> list[FrameRow]:
     n, m = len(frames), len(rows)
     profile = [normalized(topics.get(id(f), {})) for f in frames]
-    sim = [[rows[j].similarity(frames[i], profile[i]) for j in range(m)] for i in range(n)]
+    plain = [_Plain(lookup(f.vec), lookup(f.head_vec)) for f in frames]  # read once, against every row
+    sim = [[rows[j].similarity(plain[i], profile[i]) for j in range(m)] for i in range(n)]
     # best[i][j]: best total for the first i frames against the first j rows (gaps free)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):

@@ -134,9 +134,16 @@ def pack(node: Node, bags: Bags | None = None) -> None:
     to `bags` (the store of all the nodes to align; call after the node's evidence is made: its body
     bag and its children are let go, and with them every section below it that is not aligned itself)."""
     store = bags if bags is not None else Bags()
-    node.packed = (store, store.add(_combined(node), node.head))
+    node.packed = (store, store.add(*take_bags(node)))
+
+
+def take_bags(node: Node) -> tuple[Counter[str], Counter[str]]:
+    """What the vectors are made from, the combined bag and the heading's, taken out of the node (call
+    after its evidence is made: its bags and its children are let go)."""
+    out = (_combined(node), node.head)
     drop_bags(node)
     node.children = []
+    return out
 
 
 def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,

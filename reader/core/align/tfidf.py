@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -68,6 +68,34 @@ class Bags:
         self.count += 1
         return self.count - 1
 
+    def add_ids(self, ids: Sequence[int], counts: array, head_ids: Sequence[int], head_counts: array) -> int:
+        """Pack a node's bags given as term ids (this store's) and counts (floats, or doubles)."""
+        block = self.blocks[-1]
+        if len(block.ids) >= BLOCK_TERMS:
+            block.seal()
+            block = _Block()
+            self.blocks.append(block)
+            self.first.append(self.count)
+        k = self.count - self.first[-1]
+        for is_head, these, values, (to_ids, to_counts, to_ends) in (
+                (False, ids, counts, (block.ids, block.counts, block.ends)),
+                (True, head_ids, head_counts, (block.head_ids, block.head_counts, block.head_ends))):
+            to_ids.extend(these)
+            if values.typecode == "f":
+                to_counts.extend(values)
+            else:
+                narrow = array("f", values)
+                if narrow.tolist() != values.tolist():
+                    block.wide[(k, is_head)] = array("d", values)
+                to_counts.extend(narrow)
+            to_ends.append(len(to_ids))
+        self.count += 1
+        return self.count - 1
+
+    def names_of(self, terms: Sequence[str]) -> list[int]:
+        """The ids of terms, numbered anew where first met."""
+        return self._ids(dict.fromkeys(terms))
+
     def bag(self, number: int) -> tuple[dict[str, float], dict[str, float]]:
         """A packed node's bags again (the combined one, the heading's), as they were added."""
         b = max(i for i, first in enumerate(self.first) if first <= number)
@@ -101,6 +129,65 @@ class Bags:
                         self.names.append(term)
                     ids[j] = got
         return ids  # type: ignore[return-value]
+
+
+class BagsSent:
+    """A unit's bags as one reading process hands them over: the terms it met for the first time
+    (numbered on from those it sent before) and each node's bags as ids in that numbering and counts
+    (floats where they hold them exactly, else doubles). Cheap to pickle: arrays, and each term once."""
+
+    __slots__ = ("new_terms", "bags")
+
+    def __init__(self, new_terms: list[str], bags: list[tuple[array, array, array, array]]) -> None:
+        self.new_terms = new_terms
+        self.bags = bags
+
+    def __getstate__(self):
+        return self.new_terms, self.bags
+
+    def __setstate__(self, state) -> None:
+        self.new_terms, self.bags = state
+
+
+class BagSender:
+    """In a reading process: its units' bags made BagsSent, terms numbered in the order met."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def encode(self, bags: Sequence[tuple[Mapping[str, float], Mapping[str, float]]]) -> BagsSent:
+        new_terms: list[str] = []
+        out = []
+        index = self.index
+        for combined, head in bags:
+            pair = []
+            for bag in (combined, head):
+                for term in bag:
+                    if term not in index:
+                        index[term] = len(index)
+                        new_terms.append(term)
+                ids = array("i", map(index.__getitem__, bag))
+                values = array("d", bag.values())
+                narrow = array("f", values)
+                pair += [ids, narrow if narrow.tolist() == values.tolist() else values]
+            out.append((pair[0], pair[1], pair[2], pair[3]))
+        return BagsSent(new_terms, out)
+
+
+class BagReceiver:
+    """In the engine's process: the BagsSent of one reading process, in the order sent, packed."""
+
+    def __init__(self, bags: Bags) -> None:
+        self.bags = bags
+        self.ids = np.zeros(0, dtype=np.int32)  # the sender's id -> the store's
+
+    def add(self, sent: BagsSent) -> list[int]:
+        if sent.new_terms:
+            self.ids = np.concatenate((self.ids, np.asarray(self.bags.names_of(sent.new_terms), dtype=np.int32)))
+        ids = self.ids
+        return [self.bags.add_ids(ids[np.frombuffer(c, dtype=np.int32)].tolist() if len(c) else [], cc,
+                                  ids[np.frombuffer(h, dtype=np.int32)].tolist() if len(h) else [], hc)
+                for c, cc, h, hc in sent.bags]
 
 
 def _indptr(ends: np.ndarray) -> np.ndarray:
@@ -160,11 +247,24 @@ def _top(ids: np.ndarray, weights: np.ndarray, indptr: np.ndarray, k: int
     """normalized(top_terms(vec, k)) of each segment (ids compare as the terms do)."""
     rows = len(indptr) - 1
     seg = np.repeat(np.arange(rows), np.diff(indptr))
-    order = np.lexsort((ids, -weights, seg))
+    order = _by_weight(ids, weights, seg, rows)
     chosen = order[np.arange(len(order)) - indptr[seg] < k]  # sorted by segment first: rank in it
     ids, weights, seg = ids[chosen], weights[chosen], seg[chosen]
     indptr = _starts(seg, rows)
     return ids, _normalized(weights, seg, indptr), indptr
+
+
+def _by_weight(ids: np.ndarray, weights: np.ndarray, seg: np.ndarray, rows: int) -> np.ndarray:
+    """The entries by segment, then heaviest first, then by id (a term appears once in a segment):
+    np.lexsort((ids, -weights, seg)), made with one sort of whole numbers where they hold the key."""
+    if not len(ids):
+        return np.zeros(0, dtype=np.int64)
+    _values, rank = np.unique(-weights, return_inverse=True)  # equal weights, equal rank
+    rank = rank.reshape(-1).astype(np.int64)
+    n_ranks, n_ids = int(rank.max()) + 1, int(ids.max()) + 1
+    if rows * n_ranks * n_ids >= 1 << 62:
+        return np.lexsort((ids, -weights, seg))
+    return np.argsort((seg.astype(np.int64) * n_ranks + rank) * n_ids + ids)
 
 
 def make_vectors(bags: Bags, top: int, check: Callable[[], None] | None = None
