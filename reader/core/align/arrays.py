@@ -15,6 +15,7 @@ numpy as in Python; what numpy computes otherwise than the C library (log, pow) 
 from __future__ import annotations
 
 import bisect
+import functools
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -24,6 +25,7 @@ from reader.core.align.vectors import dot, shared_terms
 
 # sum() of floats adds left to right before Python 3.12; from 3.12 it carries Neumaier's compensation
 NEUMAIER = sys.version_info >= (3, 12)
+CHUNK = 4096  # vectors worked on at once (a row of a decade of reports has ~100,000)
 
 
 class Summer:
@@ -166,6 +168,27 @@ class TableVec:
         return dict(self.items())
 
 
+def give_back_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc's malloc_trim; elsewhere nothing): the
+    bags let go while the vectors are made lie between live blocks of the heap, and the process
+    would go on holding them (hundreds of MB on a decade of reports)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has none)
+        return None
+
+
 def running_sum(values: np.ndarray) -> float:
     """sum() of one sequence of floats (0.0 when empty): np.cumsum adds left to right, as sum() does
     before Python 3.12; with its compensation (3.12 on) sum() itself adds them."""
@@ -176,17 +199,25 @@ def running_sum(values: np.ndarray) -> float:
 
 def summed(vecs: Sequence[Mapping[str, float] | TableVec]) -> dict[str, float]:
     """The vectors added term by term, in order, into an empty dict (vectors.add_into, one after
-    another): the same dict, the same order, the same numbers."""
+    another): the same dict, the same order, the same numbers. Made CHUNK vectors at a time."""
     if not vecs:
         return {}
     table, rows = VecTable.of(vecs)
-    starts, lengths = table.indptr[rows], table.indptr[rows + 1] - table.indptr[rows]
-    pos = ranges(starts, lengths)
-    ids = table.ids[pos]
     acc = np.zeros(len(table.names))
-    np.add.at(acc, ids, table.weights[pos])  # term by term, in order
-    terms, first = np.unique(ids, return_index=True)
-    came = terms[np.argsort(first, kind="stable")]  # in the order they came in
+    never = np.iinfo(np.int64).max
+    first = np.full(len(table.names), never, dtype=np.int64)  # term -> where it first came in
+    seen = 0
+    for lo in range(0, len(rows), CHUNK):
+        part = rows[lo: lo + CHUNK]
+        starts = table.indptr[part]
+        pos = ranges(starts, table.indptr[part + 1] - starts)
+        ids = table.ids[pos]
+        np.add.at(acc, ids, table.weights[pos])  # term by term, in order
+        terms, at = np.unique(ids, return_index=True)
+        first[terms] = np.minimum(first[terms], at + seen)
+        seen += len(pos)
+    came = np.flatnonzero(first != never)
+    came = came[np.argsort(first[came], kind="stable")]  # in the order they came in
     names = table.names
     return dict(zip([names[i] for i in came.tolist()], acc[came].tolist(), strict=True))
 
@@ -207,27 +238,27 @@ def scores_against(vecs: Sequence[Mapping[str, float] | TableVec], row: Mapping[
             dense[i] = w
     lengths = table.indptr[rows + 1] - table.indptr[rows]
     short = np.flatnonzero(lengths <= len(row))  # the vector is gone through (the row otherwise)
-    if len(short):
-        r = rows[short]
-        s, ln = table.indptr[r], lengths[short]
+    names = table.names
+    for lo in range(0, len(short), CHUNK):
+        part = short[lo: lo + CHUNK]
+        s, ln = table.indptr[rows[part]], lengths[part]
         width = int(ln.max())
         live = np.arange(width)[None, :] < ln[:, None]
         pos = np.where(live, s[:, None] + np.arange(width)[None, :], 0)
         ids = np.where(live, table.ids[pos], len(table.names))
         products = np.where(live, table.weights[pos], 0.0) * dense[ids]
-        acc = Summer(len(short))
+        del pos, live
+        acc = Summer(len(part))
         for j in range(width):
             acc.add(products[:, j])
         dots = acc.result().tolist()
         # shared terms: products above 0, largest first, ties by the term (ids compare as the terms do)
         shown = products > 0
         order = np.lexsort((ids, -products, ~shown), axis=1)[:, :k]
-        top_ids = np.take_along_axis(ids, order, axis=1)
-        top_shown = np.take_along_axis(shown, order, axis=1)
-        names = table.names
-        for x, at in enumerate(short.tolist()):
-            out[at] = (dots[x], [names[i] for i, ok in zip(top_ids[x].tolist(), top_shown[x].tolist(), strict=True)
-                                 if ok])
+        top_ids = np.take_along_axis(ids, order, axis=1).tolist()
+        top_shown = np.take_along_axis(shown, order, axis=1).tolist()
+        for x, at in enumerate(part.tolist()):
+            out[at] = (dots[x], [names[i] for i, ok in zip(top_ids[x], top_shown[x], strict=True) if ok])
     for at in np.flatnonzero(lengths > len(row)).tolist():
         out[at] = (dot(vecs[at], row), shared_terms(vecs[at], row, k))
     return out

@@ -27,7 +27,7 @@ from reader.core.align.arrays import Summer, VecTable, ranges, seq_sums
 FREE = -1
 CHUNK_ITEMS = 2048  # items (whole units) worked on at once
 PAIR_CHUNK = 8192  # pairs of items whose dot products are made at once
-SUM_CHUNK = 16384  # members added to the anchors' sums at once
+SUM_CHUNK = 4096  # members added to the anchors' sums at once
 
 
 def add_centroids(vecs: Sequence[object], units: Sequence[int], choice: Sequence[int], proto: np.ndarray,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from reader.core.align import assign as asg
 from reader.core.align import frames as fr
 from reader.core.align.anchors import Anchor
-from reader.core.align.arrays import scores_against, summed
+from reader.core.align.arrays import give_back_memory, scores_against, summed
 from reader.core.align.cluster import cluster
 from reader.core.align.model import (
     OTHER_KEY,
@@ -135,6 +135,7 @@ def align(
         del reading
 
     idf, unseen = fill_vectors([*items, *frames], check)
+    give_back_memory()  # the bags' blocks
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
@@ -142,6 +143,9 @@ def align(
     forbidden |= {(n.section.id, k) for n in items if not n.fits for k in range(len(anchors))}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
     choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
+    for node in items:  # their evidence is in `scored` now
+        node.proto = None
+    give_back_memory()
     tick(count * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]

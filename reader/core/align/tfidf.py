@@ -16,15 +16,16 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from reader.core.align.arrays import VecTable, seq_sums
+from reader.core.align.arrays import VecTable, give_back_memory, seq_sums
 
 BLOCK_TERMS = 1 << 20  # terms of combined bags in a block (a block is let go once its vectors are made)
 CHUNK_ROWS = 4096  # bags worked on at once
 
 
 class _Block:
-    """Bags packed one after another: term ids, counts (floats: counts of words are quarters, which
-    floats hold exactly; a bag whose counts they would not hold keeps them as doubles in `wide`) and
+    """Bags packed one after another: term ids, counts (floats while the block fills: counts of words
+    are quarters, which floats hold exactly; then, sealed, as whole numbers of quarters in two bytes
+    where they fit; a bag whose counts floats would not hold keeps them as doubles in `wide`) and
     where each bag ends; the combined bags and the headings' apart."""
 
     __slots__ = ("ids", "counts", "ends", "head_ids", "head_counts", "head_ends", "wide")
@@ -38,8 +39,8 @@ class _Block:
         """Its arrays made numpy arrays (the bags are all in)."""
         if not isinstance(self.ids, np.ndarray):
             self.ids, self.head_ids = np.asarray(self.ids, dtype=np.int32), np.asarray(self.head_ids, dtype=np.int32)
-            self.counts = np.asarray(self.counts, dtype=np.float32)
-            self.head_counts = np.asarray(self.head_counts, dtype=np.float32)
+            self.counts = _quarters(np.asarray(self.counts, dtype=np.float32))
+            self.head_counts = _quarters(np.asarray(self.head_counts, dtype=np.float32))
             self.ends, self.head_ends = np.asarray(self.ends, dtype=np.int64), np.asarray(self.head_ends, dtype=np.int64)
 
 
@@ -104,7 +105,7 @@ class Bags:
         for is_head, ids, counts, ends in ((False, block.ids, block.counts, block.ends),
                                            (True, block.head_ids, block.head_counts, block.head_ends)):
             lo, hi = (int(ends[k - 1]) if k else 0), int(ends[k])
-            values = block.wide.get((k, is_head)) or array("d", [float(c) for c in counts[lo:hi]])
+            values = block.wide.get((k, is_head)) or array("d", _as_counts(np.asarray(counts[lo:hi])).tolist())
             out.append({self.names[int(i)]: v for i, v in zip(ids[lo:hi], values, strict=True)})
         return out[0], out[1]
 
@@ -188,6 +189,19 @@ class BagReceiver:
         return [self.bags.add_ids(ids[np.frombuffer(c, dtype=np.int32)].tolist() if len(c) else [], cc,
                                   ids[np.frombuffer(h, dtype=np.int32)].tolist() if len(h) else [], hc)
                 for c, cc, h, hc in sent.bags]
+
+
+def _quarters(counts: np.ndarray) -> np.ndarray:
+    """Counts as whole numbers of quarters in two bytes where they all are such (else as they are)."""
+    quarters = counts.astype(np.float64) * 4
+    if len(counts) and (quarters == np.floor(quarters)).all() and quarters.min() >= 0 and quarters.max() < 1 << 16:
+        return quarters.astype(np.uint16)
+    return counts
+
+
+def _as_counts(counts: np.ndarray) -> np.ndarray:
+    """A block's counts as doubles (quarters made counts again: exact)."""
+    return counts.astype(np.float64) / 4 if counts.dtype == np.uint16 else counts.astype(np.float64)
 
 
 def _indptr(ends: np.ndarray) -> np.ndarray:
@@ -306,6 +320,7 @@ def make_vectors(bags: Bags, top: int, check: Callable[[], None] | None = None
             _fill(block, start, stop, False, renumber, idf, None, head, first)
             _fill(block, start, stop, True, renumber, idf, top, vec, first)
         del block
+        give_back_memory()
     return vec, head, idf_dict, unseen
 
 
@@ -323,7 +338,7 @@ def _fill(block: _Block, start: int, stop: int, combined: bool, renumber: np.nda
     hi = int(ends[stop - 1])
     indptr = np.concatenate(([lo], ends[start:stop])).astype(np.int64) - lo
     ids = renumber[ids_of[lo:hi]]
-    counts = counts_of[lo:hi].astype(np.float64)
+    counts = _as_counts(counts_of[lo:hi])
     for (k, is_head), values in block.wide.items():
         if is_head != combined and start <= k < stop:
             at = int(indptr[k - start])
