@@ -160,17 +160,19 @@ def assign(
     forbidden: set[tuple[int, int]],
     use_order: bool = True,
     check: Callable[[], None] | None = None,
+    proto: np.ndarray | None = None,
 ) -> tuple[list[int], Scores]:
     """For each item, an anchor index or FREE. `pinned`: section id -> anchor index (users' moves);
     `forbidden`: (section id, anchor index) pairs users rejected. `check()` is called now and then
-    (it raises to stop: a cancel)."""
+    (it raises to stop: a cancel). `proto`: the items' evidence (items × anchors) if made already."""
     check = check or _no_check
     n_anchors = len(anchors)
-    proto = np.zeros((len(items), n_anchors))
-    for k, n in enumerate(items):
-        if k % CHECK_EVERY == 0:
-            check()
-        proto[k] = evidence(n, anchors)
+    if proto is None:
+        proto = np.zeros((len(items), n_anchors))
+        for k, n in enumerate(items):
+            if k % CHECK_EVERY == 0:
+                check()
+            proto[k] = evidence(n, anchors)
     scored = Scores(proto)
     if forbidden:
         rows: dict[int, list[int]] = {}

@@ -15,8 +15,11 @@ so users' corrections that name it keep their meaning across re-aligns.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from reader.core.align import assign as asg
 from reader.core.align import frames as fr
@@ -35,6 +38,7 @@ from reader.core.align.model import (
 )
 from reader.core.align.nodes import Node, fill_vectors
 from reader.core.align.reading import UnitReader, UnitReading
+from reader.core.align.terms import clear_caches
 from reader.core.align.tfidf import BagReceiver, Bags, BagsSent
 from reader.core.align.vectors import Vec, dot, lookup, normalized
 from reader.core.errors import Cancelled
@@ -44,6 +48,7 @@ MEMBER_TERMS = 5
 ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
 ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
 BROAD_MEDIAN = 4  # an anchor row whose reports put this many sections in it (median) is too broad here
+CACHES_KEPT_BELOW = 2000  # units: aligning more, the words' caches are let go once they are read
 KEEP_KEY_MIN = 0.5  # least Jaccard overlap of sections for a new group to keep a previous group's key
 CLUSTER_PREFIX = "cluster:"
 
@@ -115,6 +120,7 @@ def align(
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
     packed = Bags()  # the bags of the items and frames, packed as they are read
     receivers: dict[int, BagReceiver] = {}  # the bags other processes read, by process
+    evidence = array("d")  # the items' evidence for each anchor, item after item (assign.evidence)
     for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
         reading = unit if isinstance(unit, UnitReading) else reader.read(unit, check)
         del unit
@@ -130,21 +136,26 @@ def align(
             numbers = [packed.add(*bags) for bags in reading.bags]
         for node, number in zip(reading.items + reading.frames, numbers, strict=True):
             node.packed = (packed, number)
+        for node in reading.items:  # its evidence kept with the others', as doubles
+            evidence.extend(node.proto)  # type: ignore[arg-type]
+            node.proto = None
         items += reading.items
         frames += reading.frames
         del reading
 
+    if count >= CACHES_KEPT_BELOW:  # the words' caches hold the last few thousand texts: none will come again
+        clear_caches()
     idf, unseen = fill_vectors([*items, *frames], check)
-    give_back_memory()  # the bags' blocks
+    give_back_memory()  # the bags' blocks (and the caches)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
     # the codebook's rows take no section of a report it does not fit (unless the user put it there)
     forbidden |= {(n.section.id, k) for n in items if not n.fits for k in range(len(anchors))}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
-    choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
-    for node in items:  # their evidence is in `scored` now
-        node.proto = None
+    proto = np.frombuffer(evidence, dtype=np.float64).reshape(len(items), len(anchors)).copy()
+    del evidence
+    choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check, proto=proto)
     give_back_memory()
     tick(count * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
