@@ -143,7 +143,8 @@ class CompareMixin:
         w.set_busy(tr("Aligning the sections of the reports…"))
         op = ops.Op(
             w,
-            lambda project, progress, cancel: compare.run_alignment(project, selection, progress, cancel),
+            # stored, not read back: the view reads the comparison as it does when it opens (compare_reload)
+            lambda project, progress, cancel: compare.align_and_store(project, selection, progress, cancel),
             project_path=self.project.path,
             label=tr("Aligning sections"),
             cancellable=True,
@@ -152,9 +153,9 @@ class CompareMixin:
         op.failed.connect(self._compare_align_failed)  # errors are shown by the op; Cancelled too
         return op.run()
 
-    def compare_aligned(self, comparison: compare.Comparison) -> None:
-        self.compare_window.set_comparison(comparison)
-        self.compare_window.status(tr("Aligned: {rows} rows.").format(rows=len(comparison.rows)))
+    def compare_aligned(self, aligned: compare.Aligned) -> None:
+        self.compare_reload()
+        self.compare_window.status(tr("Aligned: {rows} rows.").format(rows=aligned.rows))
 
     def _compare_align_failed(self, _error: BaseException) -> None:
         """Cancelled or failed: the stored comparison is as it was; show it again."""
