@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 PROCESS_MIN = 300  # units: fewer are aligned in the caller's process (a process with jieba costs ~1 s)
 READER_MIN = 2000  # units: with as many, a second process reads units too (it costs ~1 s and ~200 MB)
 BLOCK = 25  # units read at a time by either process
+MEMBERS_SENT = 2000  # members of a row sent at once (unpickling 100,000 would hold the caller's interpreter)
 POLL_S = 0.1  # how often the caller looks at cancel while the child works
 
 
@@ -89,8 +90,13 @@ def align_apart(
             kind = message[0]
             if kind in ("read", "align"):
                 step(kind, message[1])
-            elif kind == "row":
-                yield message[1]
+            elif kind == "row":  # its members follow, a piece at a time
+                row, pieces = message[1], message[2]
+                for _ in range(pieces):
+                    if is_cancelled(cancel):
+                        raise Cancelled()
+                    row.members += receive.recv()[1]
+                yield row
             elif kind == "done":
                 if unfit is not None:
                     unfit.extend(message[1])
@@ -145,8 +151,13 @@ def _child(path: str, unit_ids: list[int], themes: list[AlignTheme], corrections
             )
         rows = result.rows
         rows.reverse()
-        while rows:  # sent and let go one at a time
-            send.send(("row", rows.pop()))
+        while rows:  # sent and let go one at a time, their members in pieces (each read back in a moment)
+            row = rows.pop()
+            members, row.members = row.members, []
+            send.send(("row", row, -(-len(members) // MEMBERS_SENT)))
+            for k in range(0, len(members), MEMBERS_SENT):
+                send.send(("members", members[k : k + MEMBERS_SENT]))
+            del row, members
         send.send(("done", list(result.unfit)))
     except ReaderError as e:
         send.send(("error", e))
