@@ -213,8 +213,7 @@ def summed(vecs: Sequence[Mapping[str, float] | TableVec]) -> dict[str, float]:
         pos = ranges(starts, table.indptr[part + 1] - starts)
         ids = table.ids[pos]
         np.add.at(acc, ids, table.weights[pos])  # term by term, in order
-        terms, at = np.unique(ids, return_index=True)
-        first[terms] = np.minimum(first[terms], at + seen)
+        np.minimum.at(first, ids, np.arange(seen, seen + len(pos)))
         seen += len(pos)
     came = np.flatnonzero(first != never)
     came = came[np.argsort(first[came], kind="stable")]  # in the order they came in

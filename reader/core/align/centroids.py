@@ -25,7 +25,7 @@ import numpy as np
 from reader.core.align.arrays import Summer, VecTable, ranges, seq_sums
 
 FREE = -1
-CHUNK_ITEMS = 2048  # items (whole units) worked on at once
+CHUNK_ITEMS = 512  # items (whole units) worked on at once (a dense matrix of theirs × their terms)
 PAIR_CHUNK = 8192  # pairs of items whose dot products are made at once
 SUM_CHUNK = 4096  # members added to the anchors' sums at once
 
@@ -83,10 +83,9 @@ def _anchor_sums(table: VecTable, starts: np.ndarray, lengths: np.ndarray, choic
         ids = table.ids[pos]
         anchor = np.repeat(choice[part], lengths[part])
         np.add.at(sums, (anchor, ids), table.weights[pos])  # term by term, in item order (add_into)
-        keys, at = np.unique(anchor * n_terms + ids, return_index=True)
-        first[keys] = np.minimum(first[keys], at + seen)
+        np.minimum.at(first, anchor * n_terms + ids, np.arange(seen, seen + len(pos)))
         seen += len(pos)
-        del pos, ids, anchor, keys, at
+        del pos, ids, anchor
     came = np.flatnonzero(first != never)
     came = came[np.lexsort((first[came], came // max(1, n_terms)))]  # anchor by anchor, in the order they came
     indptr = np.zeros(n_anchors + 1, dtype=np.int64)
@@ -99,23 +98,20 @@ def _anchor_sums(table: VecTable, starts: np.ndarray, lengths: np.ndarray, choic
 
 class _Rows:
     """A chunk's items as padded matrices: each item's term ids and weights in order (weight 0.0 after
-    its last term), and each term's column in a dense matrix of its unit's terms (for look-ups)."""
+    its last term), and each term's column in a dense matrix of the chunk's terms (for look-ups)."""
 
-    def __init__(self, table: VecTable, starts: np.ndarray, lengths: np.ndarray, idx: np.ndarray,
-                 unit_of: np.ndarray) -> None:
+    def __init__(self, table: VecTable, starts: np.ndarray, lengths: np.ndarray, idx: np.ndarray) -> None:
         s, ln = starts[idx], lengths[idx]
         self.width = width = int(ln.max()) if len(idx) else 0
         live = np.arange(width)[None, :] < ln[:, None]
         pos = np.where(live, s[:, None] + np.arange(width)[None, :], 0)
         self.ids = np.where(live, table.ids[pos], 0)
         self.weights = np.where(live, table.weights[pos], 0.0)
-        n_terms = len(table.names) + 1
-        keys = unit_of[:, None] * n_terms + self.ids
-        found, inverse = np.unique(keys[live], return_inverse=True)
-        first = np.searchsorted(found, np.arange(int(unit_of.max()) + 1 if len(idx) else 0) * n_terms)
-        self.cols = np.zeros_like(self.ids)
-        self.cols[live] = inverse.reshape(-1) - first[unit_of[np.nonzero(live)[0]]]
-        self.dense = np.zeros((len(idx), int(self.cols.max()) + 1 if len(idx) else 1))
+        present = np.zeros(len(table.names) + 1, dtype=bool)  # the chunk's terms, numbered in id order
+        present[self.ids[live]] = True
+        column = np.cumsum(present) - 1
+        self.cols = np.where(live, column[self.ids], 0)
+        self.dense = np.zeros((len(idx), max(1, int(present.sum()))))
         rows = np.nonzero(live)[0]
         self.dense[rows, self.cols[live]] = self.weights[live]
         self.lengths = ln
@@ -135,7 +131,7 @@ def _chunk(table: VecTable, starts: np.ndarray, lengths: np.ndarray, idx: np.nda
     """The totals of the items `idx` (whole units, `sizes` items each, in order within each)."""
     unit_of = np.repeat(np.arange(len(sizes)), sizes)  # chunk position -> its unit in the chunk
     unit_start = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    rows = _Rows(table, starts, lengths, idx, unit_of)
+    rows = _Rows(table, starts, lengths, idx)
     num = _num(rows, by_term, local)
     ch = choice[idx]
     pairs = _Pairs(rows, sizes, unit_start, ch, proto[idx])
