@@ -26,8 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.core.errors import (
     FileExists,
     NotAProject,
@@ -43,6 +41,7 @@ from reader.core.errors import (
 from reader.core.store import backups as bk
 from reader.core.store import migrations as mig
 from reader.core.store import owner
+from reader.core.store.lean import Database
 
 log = logging.getLogger(__name__)
 

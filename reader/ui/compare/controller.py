@@ -11,24 +11,21 @@ in the background when the view opens, after a re-align and when reports changed
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP
 
-from reader.core import compare
-from reader.core.compare.annotations import row_marks
 from reader.core.errors import ReaderError
-from reader.core.phrases import occurrences
 from reader.core.search import Hit
 from reader.core.store import outline_tree, passage_scope
 from reader.ui import errors, ops
 from reader.ui.changes import Changes
-from reader.ui.compare.cell import UnitData
-from reader.ui.compare.commands import CorrectAlignment
-from reader.ui.compare.model import row_label
-from reader.ui.compare.window import CompareWindow
-from reader.ui.dialogs.comparefilter import CompareFilterDialog
-from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
 from reader.ui.i18n import tr, unknown_county
+
+if TYPE_CHECKING:  # the comparison's modules are imported when the view is first used: not at start
+    from reader.core import compare
+    from reader.ui.compare.cell import UnitData
+    from reader.ui.compare.window import CompareWindow
 
 OCCURRENCES_LIMIT = 500
 
@@ -56,6 +53,7 @@ class CompareMixin:
         return w
 
     def _make_compare(self) -> CompareWindow:
+        from reader.ui.compare.window import CompareWindow
         w = CompareWindow(self, self.undo_stack)
         for g in w.grids():
             g.unit_loader = self.compare_unit
@@ -86,6 +84,7 @@ class CompareMixin:
     def compare_reload(self, *, align_if_none: bool = False) -> None:
         """Read the stored comparison in the background (a few tenths of a second on thousands of
         reports) and show it. Of several reads asked for in a row only the last is shown."""
+        from reader.core import compare
         w = self.compare_window
         state = self._compare_reads = getattr(self, "_compare_reads", {"run": 0})
         state["run"] += 1
@@ -115,6 +114,7 @@ class CompareMixin:
 
     def compare_refresh_rows(self, rows: set[str]) -> None:
         """A correction or its undo changed these rows: read them alone and show them."""
+        from reader.core import compare
         w = self.compare_window
         reading = getattr(self, "_compare_reading", None)
         if w.comparison is None or (reading is not None and not reading.is_done):  # it would show them as they were
@@ -131,12 +131,14 @@ class CompareMixin:
         w.update_rows(compare.apply_rows(w.comparison, update), set(rows))
 
     def compare_unit(self, unit_id: int) -> UnitData:
+        from reader.ui.compare.cell import UnitData
         text = self.unit_text(unit_id)
         headings = [(s.start, s.heading_end, s.level) for top in self.section_rows(unit_id) for s in top.walk()]
         return UnitData(unit_id, text, headings, passage_scope.unit_passages(self.project, unit_id))
 
     # == background work ===============================================================================
     def compare_realign(self, selection: compare.Selection | None = None) -> ops.Op:
+        from reader.core import compare
         w = self.compare_window
         if selection is None:
             selection = w.comparison.selection if w.comparison is not None else compare.Selection()
@@ -163,6 +165,8 @@ class CompareMixin:
             self.compare_reload()
 
     def compare_filter(self) -> None:
+        from reader.core import compare
+        from reader.ui.dialogs.comparefilter import CompareFilterDialog
         w = self.compare_window
         current = w.comparison.selection if w.comparison is not None else compare.Selection()
         answer = CompareFilterDialog.ask(w, compare.choices(self.project), current)
@@ -180,6 +184,7 @@ class CompareMixin:
     def compare_marks(self, rows: set[str] | None = None) -> None:
         """Shared phrases and reused passages among the columns shown, for `rows` (None: every row),
         off the UI thread. A row's result is used only if no later search for it was asked for."""
+        from reader.core.compare.annotations import row_marks
         w = self.compare_window
         run = self._compare_marks_run = getattr(self, "_compare_marks_run", 0) + 1
         wanted = self._compare_marks_wanted = getattr(self, "_compare_marks_wanted", {})
@@ -210,6 +215,7 @@ class CompareMixin:
         errors.show_error(self.compare_window, error)
 
     def compare_occurrences(self, phrase: str) -> None:
+        from reader.core.phrases import occurrences
         ops.run_op(
             self.compare_window,
             lambda project, _progress, _cancel: occurrences(project, phrase, OCCURRENCES_LIMIT),
@@ -253,18 +259,23 @@ class CompareMixin:
 
     # == corrections ===================================================================================
     def _correct(self, text: str, op) -> bool:
+        from reader.ui.compare.commands import CorrectAlignment
         done = self.push(CorrectAlignment(self, text, op))
         if done:
             self.compare_window.status(tr("{action} (Ctrl+Z takes it back).").format(action=tr(text)))
         return done
 
     def compare_move(self, section_id: int, row_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Move section"), lambda p: compare.move_section(p, section_id, row_key))
 
     def compare_not_match(self, section_id: int, row_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Not a match"), lambda p: compare.mark_not_match(p, section_id, row_key))
 
     def compare_split(self, section_id: int) -> None:
+        from reader.core import compare
+        from reader.ui.dialogs.rowlabel import SPLIT, RowLabelDialog
         w = self.compare_window
         member = w.comparison.member(section_id) if w.comparison else None
         heading = member.heading if member else ""
@@ -274,6 +285,9 @@ class CompareMixin:
             self._correct(QT_TR_NOOP("Split into a new row"), lambda p: compare.split_section(p, section_id, label))
 
     def compare_rename(self, row_key: str) -> None:
+        from reader.core import compare
+        from reader.ui.compare.model import row_label
+        from reader.ui.dialogs.rowlabel import RENAME, RowLabelDialog
         w = self.compare_window
         row = w.comparison.row(row_key) if w.comparison else None
         if row is None:
@@ -283,6 +297,7 @@ class CompareMixin:
             self._correct(QT_TR_NOOP("Rename row"), lambda p: compare.rename_row(p, row_key, label))
 
     def compare_merge(self, row_key: str, into_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Merge rows"), lambda p: compare.merge_rows(p, row_key, into_key))
 
     # == keeping up with the project ===================================================================

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
@@ -24,20 +25,21 @@ from reader.core.store.themes import list_themes
 from reader.core.team import disagreements as dis
 from reader.core.team.agreement import agreement
 from reader.core.team.coders import coder_label, current_coder, list_coders, set_current_coder
-from reader.core.team.merge import MergePlan, MergeResult, apply_merge, plan_merge
-from reader.core.team.tables import TablesWritten, write_tables
 from reader.ui import i18n
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.dialogs.coder import CoderDialog
 from reader.ui.dialogs.files import all_files, name_filter
-from reader.ui.dialogs.merge import MergeDialog
 from reader.ui.i18n import tr
 from reader.ui.plain import menu_text
-from reader.ui.team.window import AgreementWindow
 
 ALL = "\x00all"  # the "All coders" entry of the coders menu
 
+
+if TYPE_CHECKING:  # merging and the agreement window are imported when first used: not at start
+    from reader.core.team.merge import MergePlan, MergeResult
+    from reader.core.team.tables import TablesWritten
+    from reader.ui.team.window import AgreementWindow
 
 class MergeFileDialog:
     @classmethod
@@ -198,11 +200,14 @@ class TeamMixin:
 
     def start_merge(self, path: Path, mapping: dict[str, str | None] | None = None):
         """Read and plan the merge in the background, then ask (merge_planned)."""
+        from reader.core.team.merge import plan_merge
         self.status(tr("Reading {name}…").format(name=path.name))
         return self.run_op(lambda project, _progress, _cancel: plan_merge(project, path, mapping),
                            label=tr("Reading {name}").format(name=path.name), on_done=self.merge_planned)
 
     def merge_planned(self, plan: MergePlan) -> None:
+        from reader.core.team.merge import apply_merge, plan_merge
+        from reader.ui.dialogs.merge import MergeDialog
         if not (plan.passages or plan.new_themes or plan.offered or plan.conflicts):
             self.status(tr("Nothing to merge: everything in {name} is in this project already ({n} passages).").format(
                 name=plan.path.name, n=plan.already), 15000)
@@ -222,6 +227,7 @@ class TeamMixin:
         self.run_op(work, label=tr("Merging {name}").format(name=plan.path.name), on_done=self.merged)
 
     def merged(self, result: MergeResult | MergePlan) -> None:
+        from reader.core.team.merge import MergePlan
         if isinstance(result, MergePlan):
             self.merge_planned(result)
             return
@@ -240,6 +246,7 @@ class TeamMixin:
     # == agreement =====================================================================================
     def show_agreement(self) -> AgreementWindow:
         """视图 ▸ 编码一致性"""
+        from reader.ui.team.window import AgreementWindow
         w = self.agreement_window
         if w is None:
             w = self.agreement_window = AgreementWindow(self)
@@ -281,6 +288,7 @@ class TeamMixin:
                     progress=False)
 
     def agreement_export(self) -> None:
+        from reader.core.team.tables import write_tables
         w = self.agreement_window
         if w.result is None:
             return
