@@ -6,20 +6,22 @@ through 文件 ▸ 导入文档 like any document (projects.py). ExchangeControl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 
 from reader.core.errors import ReaderError
-from reader.core.export import FORMATS, ExportResult, export
-from reader.core.export.codebook_import import import_codebook
 from reader.ui import i18n
 from reader.ui import settings as keys
 from reader.ui.commands import ThemeCommand
-from reader.ui.dialogs.export import ExportChoice, ExportDialog, ExportPreset
 from reader.ui.dialogs.files import CodebookFileDialog
 from reader.ui.i18n import tr
+
+if TYPE_CHECKING:  # the exports are imported when first used: not at start
+    from reader.core.export import ExportResult
+    from reader.ui.dialogs.export import ExportChoice, ExportPreset
 
 STATUS_MS = 20000
 CODEBOOK_DEFAULT = "codebook-xlsx"
@@ -43,12 +45,14 @@ class ExchangeController(QObject):
         self._ask_export(self.window.settings.text(keys.EXPORT_FORMAT) or None)
 
     def export_codebook_dialog(self) -> None:
+        from reader.core.export import FORMATS
         last = self.window.settings.text(keys.EXPORT_FORMAT)
         self._ask_export(last if last in FORMATS and not FORMATS[last].passages else CODEBOOK_DEFAULT)
 
     def export_preset(self, fmt: str | None) -> ExportPreset:
         """Start from the last format and folder, the place chosen in the outline and the theme the
         passage list is filtered by."""
+        from reader.ui.dialogs.export import ExportPreset
         folder = self.window.settings.text(keys.EXPORT_FOLDER)
         theme = self.window.passage_list.theme_id()
         return ExportPreset(
@@ -60,12 +64,14 @@ class ExchangeController(QObject):
         )
 
     def _ask_export(self, fmt: str | None) -> None:
+        from reader.ui.dialogs.export import ExportDialog
         choice = ExportDialog.ask(self.window, self.window.project, self.export_preset(fmt))
         if choice is not None:
             self.start_export(choice)
 
     def start_export(self, choice: ExportChoice):
         """Write the export in the background; returns the Op."""
+        from reader.core.export import export
         self.window.settings.set_text(keys.EXPORT_FORMAT, choice.format)
         self.window.settings.set_text(keys.EXPORT_FOLDER, str(choice.path.parent))
         lang = i18n.message_lang()
@@ -89,6 +95,7 @@ class ExchangeController(QObject):
 
     def exported(self, result: ExportResult) -> None:
         """Say what was written, with a button that opens its folder."""
+        from reader.core.export import FORMATS
         name = result.path.name
         if not FORMATS[result.format].passages:
             text = tr("Codebook exported: {themes} themes → {name}").format(themes=result.themes, name=name)
@@ -135,6 +142,7 @@ class ExchangeController(QObject):
 
     def import_codebook_file(self, path: Path) -> bool:
         """Merge a codebook (.qdc .csv .xlsx) into the themes by path, as one undoable step."""
+        from reader.core.export.codebook_import import import_codebook
         command = ThemeCommand(self.window, QT_TR_NOOP("Import codebook"), lambda p: import_codebook(p, path))
         try:
             changes = command.first()

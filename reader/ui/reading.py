@@ -51,8 +51,10 @@ class ReadingMixin:
         self.text_cache.clear()
         self.sections_cache.clear()
         self.shown = Shown()
-        self.outline_model.project = self.project
-        self.outline_model.set_filter(self.outline_panel.filter_box.text())
+        model, text = self.outline_model, self.outline_panel.filter_box.text()
+        if model.project is not self.project or model.flt != text.strip():  # (at start it has just read it)
+            model.project = self.project
+            model.set_filter(text)
         self.reload_themes()
         self.text_pane.clear_content(tr("Choose a report or a section in the outline on the left."))
         self.passage_strip.close_strip()

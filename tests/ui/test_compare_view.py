@@ -422,13 +422,13 @@ def test_realign_runs_through_ops_and_can_be_cancelled(view, monkeypatch):
     assert op.is_done and op.error is None and op.result.run == before.run + 1
     assert cw.comparison.run == before.run + 1
 
-    real_align = compare.run_alignment
+    real_align = compare.align_and_store  # (the window does not read the comparison back: it reloads it)
 
     def cancelled_at_once(project, selection, progress, cancel):
         cancel.cancel()  # as the Cancel button of the progress dialog does
         return real_align(project, selection, progress, cancel)
 
-    monkeypatch.setattr(compare, "run_alignment", cancelled_at_once)
+    monkeypatch.setattr(compare, "align_and_store", cancelled_at_once)
     cw.realign_action.trigger()
     op = [o for o in made if o.cancellable][-1]
     assert op.cancelled and type(op.error).__name__ == "Cancelled"

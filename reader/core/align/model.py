@@ -55,7 +55,7 @@ class Correction:
     label: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one for each of ~300,000 aligned sections
 class AlignMember:
     section_id: int
     unit_id: int

@@ -14,13 +14,14 @@ from reader.core.structure.front import SALUTATION, byline_at, is_front_note
 from reader.core.structure.markers import marker_of, run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
+SPACE_STARTS = re.compile("[ \t\u3000\u00a0]")  # what its matches begin with (textmap.finditer_at)
 # A line this long that does not end a sentence was broken by the layout, not by the author.
 LONG_LINE = 40
 _OPEN_END = "，、：:（(“‘《「『—-"
 
 
 def remove_spaces_in_chinese(mt: MappedText) -> MappedText:
-    return substitute(mt, _SPACE_IN_CHINESE, "")
+    return substitute(mt, _SPACE_IN_CHINESE, "", SPACE_STARTS)
 
 
 def _ends_sentence(line: str) -> bool:

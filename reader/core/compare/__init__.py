@@ -9,6 +9,7 @@ What the comparison view calls:
     comparison = compare.load_comparison(project)            # the stored rows, or None
     comparison = compare.apply_rows(comparison, compare.load_rows(project, change.rows))  # after a correction
     comparison = compare.run_alignment(project, compare.Selection(counties=["吉县"]), progress, cancel)
+    aligned = compare.align_and_store(project, selection, progress, cancel)  # the same, not read back
     compare.move_section(project, section_id, row_key)       # and mark_not_match, split_section,
     compare.remove_correction(project, change.correction.id) # merge_rows, rename_row; list_corrections
 
@@ -22,11 +23,13 @@ reader.core.compare.reuse (row_reuse, section_reuse).
 """
 
 from reader.core.compare.comparison import (
+    Aligned,
     Column,
     Comparison,
     Member,
     Row,
     RowsUpdate,
+    align_and_store,
     apply_rows,
     load_comparison,
     load_rows,
@@ -49,7 +52,7 @@ from reader.core.compare.shape import TreeRow, codebook_misfits, row_parents, ro
 from reader.core.compare.stored import StoredCorrection
 
 __all__ = [
-    "Column", "Comparison", "CorrectionChange", "Member", "Row", "RowsUpdate", "Selection", "StoredCorrection",
+    "Aligned", "align_and_store", "Column", "Comparison", "CorrectionChange", "Member", "Row", "RowsUpdate", "Selection", "StoredCorrection",
     "TreeRow", "add_correction", "apply_rows", "codebook_misfits", "list_corrections", "load_comparison", "load_rows",
     "row_parents", "row_tree", "visible_rows", "mark_not_match", "merge_rows", "move_section",
     "parse_years", "remove_correction", "rename_row", "run_alignment", "section_texts", "select_units",

@@ -21,7 +21,7 @@ from reader.core.store.settings import get_setting, set_setting
 RUN_SETTING = "align.run"
 
 
-@dataclass
+@dataclass(slots=True)  # a decade of reports stores ~300,000
 class StoredMember:
     section_id: int
     unit_id: int
@@ -122,8 +122,11 @@ def unfit_units(project: Project) -> list[int]:
     return [r[0] for r in project.db.execute("SELECT unit_id FROM align_units WHERE fits = 0 ORDER BY position")]
 
 
-def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[StoredRow]:
-    """The stored rows in order (其他 last) with their members; `keys`: only those rows."""
+def load_rows(project: Project, keys: Sequence[str] | None = None,
+              member: Callable[..., StoredMember] = StoredMember) -> list[StoredRow]:
+    """The stored rows in order (其他 last) with their members (made by `member`, given the fields in
+    order); `keys`: only those rows. The names of places and files and the terms are one string
+    each however many members repeat them."""
     db = project.db
     where, params = "", []
     if keys is not None:
@@ -140,6 +143,9 @@ def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[Store
         return []
     only = f"WHERE m.row_id IN ({','.join('?' * len(rows))}) " if keys is not None else ""
     raw: list[StoredMember] = []
+    terms: list[str] = []
+    shared: dict = {}
+    one = shared.setdefault
     for r in db.execute(
         "SELECT m.row_id, s.id, s.unit_id, u.county, u.year, d.source_name, s.heading, s.level, s.start, s.\"end\", "
         "m.score, m.terms FROM align_members m JOIN sections s ON s.id = m.section_id "
@@ -150,12 +156,21 @@ def load_rows(project: Project, keys: Sequence[str] | None = None) -> list[Store
     ):
         row = rows.get(r[0])
         if row is not None:
-            row.members.append(StoredMember(*r[1:11], r[11] or "[]"))
-            raw.append(row.members[-1])
-    # every member's terms in one parse: a json.loads per member is most of the time of reading a big row
-    for member, terms in zip(raw, json.loads("[" + ",".join(m.terms for m in raw) + "]"), strict=True):
-        member.terms = terms
+            m = member(r[1], r[2], one(r[3], r[3]), r[4], one(r[5], r[5]), r[6], r[7], r[8], r[9], r[10], _NO_TERMS)
+            row.members.append(m)
+            raw.append(m)
+            terms.append(r[11] or "[]")
+    # the terms parsed a chunk of members at a time: a json.loads per member is most of the time of
+    # reading a big row, and one for 300,000 would hold the interpreter for a third of a second
+    for k in range(0, len(raw), TERMS_CHUNK):
+        parsed = json.loads("[" + ",".join(terms[k : k + TERMS_CHUNK]) + "]")
+        for m, these in zip(raw[k : k + TERMS_CHUNK], parsed, strict=True):
+            m.terms = [one(t, t) for t in these]
     return list(rows.values())
+
+
+TERMS_CHUNK = 5000
+_NO_TERMS: list[str] = []  # replaced for every member once its terms are read
 
 
 def row_heads(project: Project, keys: Sequence[str]) -> list[StoredRow]:

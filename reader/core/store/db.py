@@ -23,8 +23,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.core.errors import (
     FileExists,
     NotAProject,
@@ -39,6 +37,7 @@ from reader.core.store import backups as bk
 from reader.core.store import codebook as cb
 from reader.core.store import fulltext, owner
 from reader.core.store import migrations as mig
+from reader.core.store.lean import Database
 from reader.core.store.project import IN_USE, NOT_WRITABLE, READING, Project, ProjectDatabase
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,7 @@ with its record, so it must not commit (no executescript: it commits first).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from reader.core.store.lean import Database, Migrations
 
 MIGRATION_SET = "reader"
 APP_MARK = "renda-reader"

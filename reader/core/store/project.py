@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from reader.core.errors import ProjectInUse, ProjectLocked, ProjectReadOnly
+from reader.core.store.lean import Database
 
 if TYPE_CHECKING:
     from reader.core.store import backups as bk

@@ -12,24 +12,21 @@ in the background when the view opens, after a re-align and when reports changed
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP, QObject
 
-from reader.core import compare
-from reader.core.compare.annotations import row_marks
-from reader.core.compare.phrases import occurrences
 from reader.core.errors import ReaderError
 from reader.core.search import Hit
 from reader.core.store import outline_tree, passage_scope
 from reader.ui import errors, ops
 from reader.ui.changes import Changes
-from reader.ui.compare.cell import UnitData
-from reader.ui.compare.commands import CorrectAlignment
-from reader.ui.compare.model import row_label
-from reader.ui.compare.window import CompareWindow
-from reader.ui.dialogs.comparefilter import CompareFilterDialog
-from reader.ui.dialogs.rowlabel import RENAME, SPLIT, RowLabelDialog
 from reader.ui.i18n import tr, unknown_county
+
+if TYPE_CHECKING:  # the comparison's modules are imported when the view is first used: not at start
+    from reader.core import compare
+    from reader.ui.compare.cell import UnitData
+    from reader.ui.compare.window import CompareWindow
 
 OCCURRENCES_LIMIT = 500
 
@@ -69,6 +66,7 @@ class CompareController(QObject):
         return w
 
     def _make(self) -> CompareWindow:
+        from reader.ui.compare.window import CompareWindow
         w = CompareWindow(self.window, self.window.undo_stack)
         for g in w.grids():
             g.unit_loader = self.unit
@@ -99,6 +97,7 @@ class CompareController(QObject):
     def reload(self, *, align_if_none: bool = False) -> None:
         """Read the stored comparison in the background (a few tenths of a second on thousands of
         reports) and show it. Of several reads asked for in a row only the last is shown."""
+        from reader.core import compare
         w = self.view
         state = self._reads
         state["run"] += 1
@@ -128,6 +127,7 @@ class CompareController(QObject):
 
     def refresh_rows(self, rows: set[str]) -> None:
         """A correction or its undo changed these rows: read them alone and show them."""
+        from reader.core import compare
         w = self.view
         reading = self._reading
         if w.comparison is None or (reading is not None and not reading.is_done):  # it would show them as they were
@@ -144,19 +144,22 @@ class CompareController(QObject):
         w.update_rows(compare.apply_rows(w.comparison, update), set(rows))
 
     def unit(self, unit_id: int) -> UnitData:
+        from reader.ui.compare.cell import UnitData
         text = self.window.unit_text(unit_id)
         headings = [(s.start, s.heading_end, s.level) for top in self.window.section_rows(unit_id) for s in top.walk()]
         return UnitData(unit_id, text, headings, passage_scope.unit_passages(self.window.project, unit_id))
 
     # == background work ===============================================================================
     def realign(self, selection: compare.Selection | None = None) -> ops.Op:
+        from reader.core import compare
         w = self.view
         if selection is None:
             selection = w.comparison.selection if w.comparison is not None else compare.Selection()
         w.set_busy(tr("Aligning the sections of the reports…"))
         op = ops.Op(
             w,
-            lambda project, progress, cancel: compare.run_alignment(project, selection, progress, cancel),
+            # stored, not read back: the view reads the comparison as it does when it opens (reload)
+            lambda project, progress, cancel: compare.align_and_store(project, selection, progress, cancel),
             project_path=self.window.project.path,
             label=tr("Aligning sections"),
             cancellable=True,
@@ -165,9 +168,9 @@ class CompareController(QObject):
         op.failed.connect(self._align_failed)  # errors are shown by the op; Cancelled too
         return op.run()
 
-    def aligned(self, comparison: compare.Comparison) -> None:
-        self.view.set_comparison(comparison)
-        self.view.status(tr("Aligned: {rows} rows.").format(rows=len(comparison.rows)))
+    def aligned(self, aligned: compare.Aligned) -> None:
+        self.reload()
+        self.view.status(tr("Aligned: {rows} rows.").format(rows=aligned.rows))
 
     def _align_failed(self, _error: BaseException) -> None:
         """Cancelled or failed: the stored comparison is as it was; show it again."""
@@ -175,6 +178,8 @@ class CompareController(QObject):
             self.reload()
 
     def filter(self) -> None:
+        from reader.core import compare
+        from reader.ui.dialogs.comparefilter import CompareFilterDialog
         w = self.view
         current = w.comparison.selection if w.comparison is not None else compare.Selection()
         answer = CompareFilterDialog.ask(w, compare.choices(self.window.project), current)
@@ -192,6 +197,7 @@ class CompareController(QObject):
     def marks(self, rows: set[str] | None = None) -> None:
         """Shared phrases and reused passages among the columns shown, for `rows` (None: every row),
         off the UI thread. A row's result is used only if no later search for it was asked for."""
+        from reader.core.compare.annotations import row_marks
         w = self.view
         self._marks_run += 1
         run = self._marks_run
@@ -223,6 +229,7 @@ class CompareController(QObject):
         errors.show_error(self.view, error)
 
     def occurrences(self, phrase: str) -> None:
+        from reader.core.compare.phrases import occurrences
         ops.run_op(
             self.view,
             lambda project, _progress, _cancel: occurrences(project, phrase, OCCURRENCES_LIMIT),
@@ -266,18 +273,23 @@ class CompareController(QObject):
 
     # == corrections ===================================================================================
     def _correct(self, text: str, op) -> bool:
+        from reader.ui.compare.commands import CorrectAlignment
         done = self.window.push(CorrectAlignment(self.window, text, op))
         if done:
             self.view.status(tr("{action} (Ctrl+Z takes it back).").format(action=tr(text)))
         return done
 
     def move(self, section_id: int, row_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Move section"), lambda p: compare.move_section(p, section_id, row_key))
 
     def not_match(self, section_id: int, row_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Not a match"), lambda p: compare.mark_not_match(p, section_id, row_key))
 
     def split(self, section_id: int) -> None:
+        from reader.core import compare
+        from reader.ui.dialogs.rowlabel import SPLIT, RowLabelDialog
         w = self.view
         member = w.comparison.member(section_id) if w.comparison else None
         heading = member.heading if member else ""
@@ -287,6 +299,9 @@ class CompareController(QObject):
             self._correct(QT_TR_NOOP("Split into a new row"), lambda p: compare.split_section(p, section_id, label))
 
     def rename(self, row_key: str) -> None:
+        from reader.core import compare
+        from reader.ui.compare.model import row_label
+        from reader.ui.dialogs.rowlabel import RENAME, RowLabelDialog
         w = self.view
         row = w.comparison.row(row_key) if w.comparison else None
         if row is None:
@@ -296,6 +311,7 @@ class CompareController(QObject):
             self._correct(QT_TR_NOOP("Rename row"), lambda p: compare.rename_row(p, row_key, label))
 
     def merge(self, row_key: str, into_key: str) -> None:
+        from reader.core import compare
         self._correct(QT_TR_NOOP("Merge rows"), lambda p: compare.merge_rows(p, row_key, into_key))
 
     # == keeping up with the project ===================================================================

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import paths
-from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_box
 
@@ -100,6 +99,7 @@ class ExportFileDialog:
 class CodebookFileDialog:
     @classmethod
     def ask_open(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
         name, _ = QFileDialog.getOpenFileName(
             parent,
             tr("Import a codebook"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -21,15 +22,16 @@ from reader.core.store.coders import coder_label, list_coders
 from reader.core.store.themes import list_themes
 from reader.core.team import disagreements as dis
 from reader.core.team.agreement import agreement
-from reader.core.team.merge import MergePlan, MergeResult, apply_merge, plan_merge
-from reader.core.team.tables import TablesWritten, write_tables
 from reader.ui import i18n
 from reader.ui.changes import Changes
 from reader.ui.commands import Command
 from reader.ui.dialogs.files import all_files, name_filter
-from reader.ui.dialogs.merge import MergeDialog
 from reader.ui.i18n import tr
-from reader.ui.team.window import AgreementWindow
+
+if TYPE_CHECKING:  # merging and the agreement window are imported when first used: not at start
+    from reader.core.team.merge import MergePlan, MergeResult
+    from reader.core.team.tables import TablesWritten
+    from reader.ui.team.window import AgreementWindow
 
 
 class MergeFileDialog:
@@ -114,11 +116,14 @@ class TeamController(QObject):
 
     def start_merge(self, path: Path, mapping: dict[str, str | None] | None = None):
         """Read and plan the merge in the background, then ask (merge_planned)."""
+        from reader.core.team.merge import plan_merge
         self.window.status(tr("Reading {name}…").format(name=path.name))
         return self.window.run_op(lambda project, _progress, _cancel: plan_merge(project, path, mapping),
                            label=tr("Reading {name}").format(name=path.name), on_done=self.merge_planned)
 
     def merge_planned(self, plan: MergePlan) -> None:
+        from reader.core.team.merge import apply_merge, plan_merge
+        from reader.ui.dialogs.merge import MergeDialog
         if not (plan.passages or plan.new_themes or plan.offered or plan.conflicts):
             self.window.status(tr("Nothing to merge: everything in {name} is in this project already ({n} passages).").format(
                 name=plan.path.name, n=plan.already), 15000)
@@ -138,6 +143,7 @@ class TeamController(QObject):
         self.window.run_op(work, label=tr("Merging {name}").format(name=plan.path.name), on_done=self.merged)
 
     def merged(self, result: MergeResult | MergePlan) -> None:
+        from reader.core.team.merge import MergePlan
         if isinstance(result, MergePlan):
             self.merge_planned(result)
             return
@@ -156,6 +162,7 @@ class TeamController(QObject):
     # == agreement =====================================================================================
     def show_agreement(self) -> AgreementWindow:
         """视图 ▸ 编码一致性"""
+        from reader.ui.team.window import AgreementWindow
         w = self.agreement_window
         if w is None:
             w = self.agreement_window = AgreementWindow(self.window)
@@ -197,6 +204,7 @@ class TeamController(QObject):
                     progress=False)
 
     def agreement_export(self) -> None:
+        from reader.core.team.tables import write_tables
         w = self.agreement_window
         if w.result is None:
             return

@@ -82,7 +82,7 @@ def test_a_word_cut_from_different_clauses_is_one_string():
         assert next(w for w in first if w == word) is next(w for w in second if w == word)
 
 
-def test_scores_are_kept_as_arrays_of_doubles(sample_project):
+def test_scores_are_kept_as_matrices_of_doubles(sample_project):
     from reader.core.align import assign as asg
     from reader.core.align.anchors import anchors_for
 
@@ -92,9 +92,11 @@ def test_scores_are_kept_as_arrays_of_doubles(sample_project):
     anchors = anchors_for([])
     _choice, scored = asg.assign(items, anchors, {}, set())
     assert len(scored) == len(items)
+    assert scored.proto.dtype == scored.total.dtype == "float64"  # matrices of doubles: items × anchors
+    assert scored.proto.shape == scored.total.shape == (len(items), len(anchors))
     for node, s in zip(items, scored, strict=True):
-        assert s.proto.typecode == s.total.typecode == node.proto.typecode == "d"
-        assert list(s.proto) == list(asg.prototype_scores(node, anchors)) and len(s.total) == len(anchors)
+        assert node.proto.typecode == "d"
+        assert s.proto.tolist() == list(asg.prototype_scores(node, anchors)) and len(s.total) == len(anchors)
     assert any(max(s.total) > max(s.proto) for s in scored)  # the centroids added to the evidence
 
 

@@ -64,3 +64,30 @@ def test_a_child_that_dies_is_a_failed_alignment(sample_project, monkeypatch):
 def test_the_childs_errors_come_back_typed(tmp_path):
     with pytest.raises(PathMissing):
         list(apart.align_apart(tmp_path / "missing.renda", [1], [], [], {}, lambda stage, done: None))
+
+
+def test_two_processes_reading_in_turn_give_the_same_rows(sample_project, monkeypatch):
+    here = compare.run_alignment(sample_project)
+    monkeypatch.setattr(apart, "PROCESS_MIN", 1)
+    monkeypatch.setattr(apart, "READER_MIN", 1)  # a second process reads blocks of one unit in turn
+    monkeypatch.setattr(apart, "BLOCK", 1)
+    there = compare.run_alignment(sample_project)
+    assert rows(there) == rows(here)
+    assert not multiprocessing.active_children()
+
+
+def test_a_reading_process_that_dies_is_a_failed_alignment(sample_project, monkeypatch):
+    before = rows(compare.run_alignment(sample_project))
+    monkeypatch.setattr(apart, "PROCESS_MIN", 1)
+    monkeypatch.setattr(apart, "READER_MIN", 1)
+    monkeypatch.setattr(apart, "BLOCK", 1)
+    monkeypatch.setattr(apart, "_reader", _dies)
+    with pytest.raises(AlignFailed):
+        compare.run_alignment(sample_project)
+    assert rows(compare.load_comparison(sample_project)) == before
+    assert not multiprocessing.active_children()
+
+
+def _dies(path, unit_ids, themes, corrections, claims, send):
+    apart._claim(claims, 10**6)  # takes a block, then is gone without handing it over
+    os._exit(3)

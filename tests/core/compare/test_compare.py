@@ -468,3 +468,13 @@ def test_cli_split_with_a_label(sample_project_path, capsys):
     code, out, _ = run(capsys, "align", "--project", p, "--stored", "--json")
     row = next(r for r in json.loads(out)["rows"] if r["label"] == "单列")
     assert row["key"].startswith("user:") and [m["section"] for m in row["members"]] == [sid]
+
+
+def test_align_and_store_stores_what_run_alignment_reads_back(sample_project):
+    shown = compare.run_alignment(sample_project)
+    aligned = compare.align_and_store(sample_project)
+    again = compare.load_comparison(sample_project)
+    assert aligned.run == shown.run + 1 == again.run and aligned.rows == len(again.rows)
+    assert aligned.reports == len(again.columns) and aligned.seconds >= 0
+    assert [(r.key, [m.to_json() for m in r.members]) for r in again.rows] == \
+        [(r.key, [m.to_json() for m in r.members]) for r in shown.rows]

@@ -54,3 +54,43 @@ def test_unit_passages_and_totals(sample_project):
     assert rows[1][1:] == (s.start + 1, s.start + 9, [child])
     totals = ps.theme_totals(sample_project)
     assert totals[child] == 1 and totals[parent] == 2 and totals[other] == 2
+
+
+def theme_totals_by_definition(project) -> dict[int, int]:
+    """Each theme's passages with its subtree's, each passage once (the loop over the tags)."""
+    from reader.core.store.themes import list_themes
+
+    children: dict = {}
+    for t in list_themes(project):
+        children.setdefault(t.parent_id, []).append(t.id)
+    tagged: dict[int, set[int]] = {}
+    for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
+        tagged.setdefault(tid, set()).add(pid)
+    out: dict[int, int] = {}
+
+    def total(tid: int) -> set[int]:
+        acc = set(tagged.get(tid, ()))
+        for c in children.get(tid, []):
+            acc |= total(c)
+        out[tid] = len(acc)
+        return acc
+
+    for root in children.get(None, []):
+        total(root)
+    return out
+
+
+def test_theme_totals_counted_by_sqlite_are_the_definitions(sample_project):
+    import random
+
+    from reader.core.store.themes import list_themes
+
+    _setup(sample_project)
+    themes = [t.id for t in list_themes(sample_project)]
+    units = [r[0] for r in sample_project.db.execute("SELECT id FROM units")]
+    rng = random.Random(4)
+    for _ in range(60):  # passages with one theme, or a theme and its parent, or several
+        tag(sample_project, rng.choice(units), 0, rng.randint(2, 9), rng.sample(themes, rng.randint(1, 3)))
+    got = ps.theme_totals(sample_project)
+    assert got == theme_totals_by_definition(sample_project) and list(got) == list(theme_totals_by_definition(sample_project))
+    assert any(v == 0 for v in got.values()) or len(got) == len(themes)
