@@ -135,7 +135,7 @@ class Bags:
 class BagsSent:
     """A unit's bags as one reading process hands them over: the terms it met for the first time
     (numbered on from those it sent before) and each node's bags as ids in that numbering and counts
-    (floats where they hold them exactly, else doubles). Cheap to pickle: arrays, and each term once."""
+    (floats where they hold them exactly, else doubles). Cheap to send to another process: arrays, and each term once."""
 
     __slots__ = ("new_terms", "bags")
 
