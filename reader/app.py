@@ -44,11 +44,11 @@ def ensure_app():
 
 
 def _project_path(project_path: str | Path | None) -> Path:
-    from reader.core import project as paths
-
     if project_path:
         return Path(project_path)
-    return paths.default_project()
+    from reader.core.ingest.demo import default_project  # the importer loads only when the demo is wanted
+
+    return default_project()
 
 
 def create_window(project_path: str | Path | None = None, *, lang: str | None = None):
@@ -81,13 +81,14 @@ def start_window(project_path: str | Path | None = None):
     when that project cannot be opened now (read-only and too old, too new, damaged, another
     program writing it...), the window on the demo project and the ReaderError saying why, for the
     window to show: a program started from a desktop has no terminal for the message."""
-    from reader.core import project as paths
     from reader.core.errors import ReaderError
 
     try:
         return create_window(project_path), None
     except ReaderError as e:
-        demo = paths.ensure_demo_project()
+        from reader.core.ingest.demo import ensure_demo_project  # the importer: only when the demo is wanted
+
+        demo = ensure_demo_project()
         if project_path is not None and Path(project_path).resolve() == demo.resolve():
             raise
         return create_window(demo), e
@@ -96,7 +97,7 @@ def start_window(project_path: str | Path | None = None):
 def run_gui(project_path: str | Path | None = None) -> int:
     from PySide6.QtCore import QTimer
 
-    from reader.core import project as paths
+    from reader.core import paths
 
     app = ensure_app()
     window, problem = start_window(project_path)
@@ -108,7 +109,7 @@ def run_gui(project_path: str | Path | None = None) -> int:
     if problem is not None:
         QTimer.singleShot(0, lambda: window.open_problem(problem))  # a damaged one: offer its backups
     else:
-        QTimer.singleShot(0, window.welcome_at_start)  # until the user says not to show it again
+        QTimer.singleShot(0, window.help.welcome_at_start)  # until the user says not to show it again
     return app.exec()
 
 
@@ -138,7 +139,7 @@ def screenshot(
         window.show()
         shown = window
         if view == "compare":
-            shown = window.show_compare()
+            shown = window.compare.show()
             _wait_for_ops(app)
         elif view in ("welcome", "guide"):
             shown = _help_view(window, view)
@@ -159,7 +160,7 @@ def _help_view(window, view: str):
     from reader.ui.dialogs.welcome import WelcomeDialog
 
     if view == "welcome":
-        dialog = WelcomeDialog(window, window.welcome_paths(), window.settings.show_welcome())
+        dialog = WelcomeDialog(window, window.help.welcome_paths(), window.settings.show_welcome())
         dialog.adjustSize()
     else:
         dialog = GuideDialog(window, i18n.current())

@@ -24,7 +24,7 @@ from reader.core.errors import ReaderError
 from reader.core.messages import describe
 
 DEBUG_ENV = "READER_DEBUG"
-LOG_FILE = "reader.log"  # in the cache folder (reader.core.project.cache_dir)
+LOG_FILE = "reader.log"  # in the cache folder (reader.core.paths.cache_dir)
 LOG_BYTES = 1 << 20
 SUBCOMMANDS = tuple(m.NAME for m in MODULES)
 
@@ -189,7 +189,7 @@ def _route_logging() -> None:
     if os.environ.get(DEBUG_ENV):
         handler = logging.StreamHandler()
     else:
-        from reader.core.project import cache_dir
+        from reader.core.paths import cache_dir
 
         try:
             folder = cache_dir()

@@ -36,7 +36,7 @@ def project(tmp_path):
 @pytest.fixture(scope="session")
 def sample_project_file(tmp_path_factory) -> Path:
     """The sample seeds imported once per session (the file is copied for each test)."""
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = tmp_path_factory.mktemp("sample") / "sample.renda"
@@ -83,7 +83,7 @@ def scans(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def scan_project_file(scans, tmp_path_factory) -> Path:
     """The two scans imported by OCR, once per session (copy it before changing it)."""
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = tmp_path_factory.mktemp("scanned") / "scans.renda"

@@ -250,7 +250,7 @@ def test_aligning_nothing_keeps_the_stored_rows(capsys, proj, tmp_path):
 
 
 def test_default_project_is_the_demo_then_the_last(capsys, proj):
-    from reader.core import project as paths
+    from reader.core import paths
 
     code, out, _ = run(capsys, "outline", "--json")
     assert code == 0 and len(json.loads(out)["units"]) >= 5

@@ -10,7 +10,7 @@ from reader.bench.formats import write
 from reader.cli import main
 from reader.core.clean import pipeline
 from reader.core.store.db import open_project
-from tests.core.test_reclean import QUOTE_A, QUOTE_B, QUOTE_C, TEXT, _changed_step
+from tests.core.ingest.test_reclean import QUOTE_A, QUOTE_B, QUOTE_C, TEXT, _changed_step
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 from reader import cli
-from reader.core import project as paths
+from reader.core import paths
 from tests.conftest import ROOT, SAMPLES
 
 

@@ -63,7 +63,7 @@ def generate_text(out_dir: Path, n: int, seed: int) -> list[Path]:
 
 def build(n: int, folder: Path, seed: int) -> Path:
     """The project of n generated reports, imported once."""
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = folder / f"bench-{n}-{seed}.renda"
@@ -88,8 +88,9 @@ def build(n: int, folder: Path, seed: int) -> Path:
 
 def measure(path: Path) -> dict:
     """Run in a fresh process: the figures for one project."""
-    from reader.core import compare, phrases, reuse
+    from reader.core import compare
     from reader.core.align import tokenizer
+    from reader.core.compare import phrases, reuse
     from reader.core.store.db import open_project
 
     t = time.perf_counter()

@@ -52,7 +52,7 @@ def decade_project(work: Path, counties: int = 10, seed: int = 1) -> Path:
     aligned once."""
     from reader.bench.generate import counties as all_counties
     from reader.bench.generate import load_pieces, report_text
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     path = work / f"decade-{counties}.renda"
@@ -145,9 +145,9 @@ def measure(path: Path, columns: int | None) -> list[tuple[str, float]]:
           f"{sum(len(r.members) for r in comparison.rows)} members; {shown} columns shown", flush=True)
     del comparison
     rows.append(("read the stored comparison (core; in the background in the program)", ms))
-    real_marks = window.compare_marks
+    real_marks = window.compare.marks
     asked: list = []
-    window.compare_marks = lambda keys=None: asked.append(keys)  # run apart below, to time them apart
+    window.compare.marks = lambda keys=None: asked.append(keys)  # run apart below, to time them apart
 
     def marks_ms() -> float:
         """Find the phrases and reuse asked for since the last call (in the background in the program)."""
@@ -159,7 +159,7 @@ def measure(path: Path, columns: int | None) -> list[tuple[str, float]]:
     rss_before = _rss_mb()
 
     def open_view():
-        cw = window.show_compare()
+        cw = window.compare.show()
         cw.set_compact(False)
         cw.resize(1600, 1000)
         cw.grid.viewport().grab()  # paints it
@@ -199,7 +199,7 @@ def measure(path: Path, columns: int | None) -> list[tuple[str, float]]:
     member = row.members[0]
 
     def correct_and_undo():
-        window.compare_move(member.section_id, target.key)
+        window.compare.move(member.section_id, target.key)
         grid.viewport().grab()
         window.undo_stack.undo()
         grid.viewport().grab()
@@ -213,7 +213,7 @@ def measure(path: Path, columns: int | None) -> list[tuple[str, float]]:
 
     def tag_and_undo():
         grid.select_span(row.key, member.unit_id, member.start, min(member.end, member.start + 20))
-        window.compare_tag(window.theme_model.themes()[0].id)
+        window.compare.tag(window.theme_model.themes()[0].id)
         window.undo_stack.undo()
         grid.viewport().grab()
 

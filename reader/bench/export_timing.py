@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.bench.generate import generate
 from reader.core.export import FORMATS, Selection, count_passages, export
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store import documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.themes import list_themes
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     project_path = work / "bench.renda"
     for suffix in ("", "-wal", "-shm"):
         Path(str(project_path) + suffix).unlink(missing_ok=True)
-    logging.getLogger("reader.core.ingest").setLevel(logging.CRITICAL)  # failed files are counted below
+    logging.getLogger("reader.core.ingest.importing").setLevel(logging.CRITICAL)  # failed files are counted below
     with open_project(project_path) as project:
         imported = import_paths(project, paths)
         print(f"imported {len(imported.imported)} of {len(paths)} files ({len(imported.failed)} failed)")

@@ -23,9 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core.clean.pipeline import clean
-from reader.core.markers import starts_with_marker
-from reader.core.places import find_names
-from reader.core.structure import find_units
+from reader.core.structure.markers import starts_with_marker
+from reader.core.structure.places import find_names
+from reader.core.structure.units import find_units
 from reader.resources import resource_path
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"

@@ -1,6 +1,6 @@
 """Hostile and unlucky inputs, measured: each is read (imported, or merged as a codebook) in a fresh
 process, and its outcome, time and peak memory growth printed (nothing here asserts a limit; the
-tests in tests/core/test_bad_inputs.py and test_export_codebook.py check the outcomes).
+tests in tests/core/ingest/test_bad_inputs.py and test_export_codebook.py check the outcomes).
 
     python -m reader.bench.hostile [--workdir DIR]
 
@@ -142,7 +142,7 @@ p = open_project(project, codebook=False)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t = time.perf_counter()
 if kind == "import":
-    from reader.core import ingest
+    from reader.core.ingest import importing as ingest
     item = ingest.import_paths(p, [path]).items[0]
     outcome = item.status if item.error is None else type(item.error).__name__
 else:

@@ -45,7 +45,7 @@ def read_hash(corpus: str) -> dict:
     """Only reading and hashing the files an import reads (the floor of any import)."""
     import hashlib
 
-    from reader.core.ingest import collect
+    from reader.core.ingest.importing import collect
 
     t = time.perf_counter()
     files = [p for p, err in collect([corpus]) if err is None]
@@ -296,9 +296,11 @@ def align(project: str, counties: list[str] | None = None, prefecture: str | Non
 
 def window_align(project: str, own_process: bool = False) -> dict:
     """Aligning every report from the window, as its comparison view does (a background op that
-    stores the rows and reads the comparison back), while the window's event loop is timed: the
-    longest it did not run, the window process's peak memory, and (children_peak_rss_mb) the peak
-    of the process the engine ran in (many reports; `own_process`: however few)."""
+    aligns and stores the rows), while the window's event loop is timed: the longest it did not run,
+    the window process's memory before, after and at its peak, and (children_peak_rss_mb) the peak
+    of the processes the engine ran in (many reports; `own_process`: however few). Then, as the view
+    does next, the comparison read back in the background (compare.load_comparison): how long, the
+    longest the window did not run meanwhile, and the window's memory with it held."""
     app = _qt()
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
@@ -325,20 +327,33 @@ def window_align(project: str, own_process: bool = False) -> dict:
     timer.setInterval(10)
     timer.timeout.connect(tick)
     progress = {"calls": 0}
-    loop = QEventLoop()
     done: dict = {}
-    t = time.perf_counter()
-    op = win.run_op(lambda p, prog, cancel: compare.run_alignment(p, None, prog, cancel), label="align",
-                    on_done=lambda c: (done.update(rows=len(c.rows), reports=len(c.columns)), loop.quit()),
-                    on_error=lambda e: (done.setdefault("error", f"{type(e).__name__}: {e}"), loop.quit()))
-    op.progressed.connect(lambda *a: progress.__setitem__("calls", progress["calls"] + 1))
-    gaps["last"] = clock.elapsed()
-    timer.start()
-    if not op.is_done:
-        loop.exec()
-    timer.stop()
-    figures = {"seconds": time.perf_counter() - t, "max_stall_ms": gaps["max"], "progress_calls": progress["calls"],
-               "rss_before_mb": before, "rss_after_mb": rss_mb("VmRSS"), **done}
+    held: list = []
+
+    def background(work, on_done, **kwargs) -> float:
+        loop = QEventLoop()
+        t = time.perf_counter()
+        op = win.run_op(work, on_done=lambda r: (on_done(r), loop.quit()),
+                        on_error=lambda e: (done.setdefault("error", f"{type(e).__name__}: {e}"), loop.quit()),
+                        **kwargs)
+        op.progressed.connect(lambda *a: progress.__setitem__("calls", progress["calls"] + 1))
+        gaps["last"], gaps["max"] = clock.elapsed(), 0
+        timer.start()
+        if not op.is_done:
+            loop.exec()
+        timer.stop()
+        return time.perf_counter() - t
+
+    seconds = background(lambda p, prog, cancel: compare.align_and_store(p, None, prog, cancel),
+                         lambda a: done.update(rows=a.rows, reports=a.reports), label="align")
+    figures = {"seconds": seconds, "max_stall_ms": gaps["max"], "progress_calls": progress["calls"],
+               "rss_before_mb": before, "rss_after_mb": rss_mb("VmRSS"), "peak_during_mb": rss_mb("VmHWM")}
+    figures["read_back_s"] = background(lambda p, _prog, _cancel: compare.load_comparison(p), held.append,
+                                        label="read", progress=False)
+    figures["read_back_stall_ms"] = gaps["max"]
+    figures["rss_with_comparison_mb"] = rss_mb("VmRSS")
+    figures["members"] = sum(len(r.members) for r in held[0].rows) if held else 0
+    figures.update(done)
     win.close()
     return figures
 
@@ -372,8 +387,8 @@ def listing(project: str, query: str, repeat: int = 3) -> dict:
 
 
 def diffusion(project: str, phrase: str, repeat: int = 3) -> dict:
-    """The diffusion of a phrase (reader.core.diffusion) with every first use placed, in process."""
-    from reader.core import diffusion as dif
+    """The diffusion of a phrase (reader.core.analysis.diffusion) with every first use placed, in process."""
+    from reader.core.analysis import diffusion as dif
     from reader.core.store.db import open_project
 
     with open_project(project, create=False, reading=True) as p:

@@ -2,7 +2,7 @@
 
 The five sample reports are written in each format (reader.bench.formats), then timed:
 - read: reader.core.readers.read_path alone (decoding, parsing, extraction);
-- import: reader.core.ingest.import_paths into a fresh project (read, clean, units and sections,
+- import: reader.core.ingest.importing.import_paths into a fresh project (read, clean, units and sections,
   one transaction per document, search index).
 Figures are files/s and MB/s of the files as they are on disk, best of --repeat runs.
 
@@ -41,7 +41,7 @@ def time_read(files: list[Path], repeat: int) -> float:
 
 
 def time_import(files: list[Path], work: Path, repeat: int) -> float:
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     best = float("inf")

@@ -326,10 +326,16 @@ def rows(raw: dict, n: int) -> list[Row]:
         Row("Peak memory of the process aligning all (VmHWM)", f"{walign['children_peak_rss_mb']:.0f} MB",
             "target ≤ 1 GB", f"{walign['children_peak_rss_mb'] / 1024:.2f}", _ok(walign["children_peak_rss_mb"], 1024)),
         Row("Aligning all from the window: longest the window did not respond / its memory before, after (RSS) and "
-            "peak (VmHWM)", f"{walign['max_stall_ms']:.0f} ms / {walign['rss_before_mb']:.0f}, "
-            f"{walign['rss_after_mb']:.0f}, {walign['peak_rss_mb']:.0f} MB", "target ≤ 100 ms / < 500 MB",
-            f"{max(walign['max_stall_ms'] / 100, walign['peak_rss_mb'] / 500):.2f}",
-            "✓" if walign["max_stall_ms"] <= 100 and walign["peak_rss_mb"] < 500 and "error" not in walign else "✗"),
+            "peak while it ran (VmHWM)", f"{walign['max_stall_ms']:.0f} ms / {walign['rss_before_mb']:.0f}, "
+            f"{walign['rss_after_mb']:.0f}, {walign['peak_during_mb']:.0f} MB", "target ≤ 100 ms / < 500 MB",
+            f"{max(walign['max_stall_ms'] / 100, walign['peak_during_mb'] / 500):.2f}",
+            "✓" if walign["max_stall_ms"] <= 100 and walign["peak_during_mb"] < 500 and "error" not in walign else "✗"),
+        Row(f"Then the comparison view reads the stored comparison of all {walign.get('reports', 0)} reports in the "
+            f"background ({walign.get('members', 0):,} sections in rows): time / longest the window did not respond / "
+            "the window's memory holding it (RSS)", f"{walign['read_back_s']:.1f} s / {walign['read_back_stall_ms']:.0f} ms"
+            f" / {walign['rss_with_comparison_mb']:.0f} MB", "target: ≤ 100 ms / < 500 MB",
+            f"{max(walign['read_back_stall_ms'] / 100, walign['rss_with_comparison_mb'] / 500):.2f}",
+            "✓" if walign["read_back_stall_ms"] <= 100 and walign["rss_with_comparison_mb"] < 500 else "✗"),
         Row(f"Export {passages} passages to XLSX", f"{exp['xlsx_s']:.2f} s", f"target ≤ {export_limit:.1f} s "
             "(15 s for 50,000)", f"{exp['xlsx_s'] / export_limit:.2f}", _ok(exp["xlsx_s"], export_limit)),
         Row(f"Export {passages} passages to DOCX", f"{exp['docx_s']:.2f} s", f"target ≤ {export_limit:.1f} s "

@@ -33,7 +33,7 @@ from pathlib import Path
 from reader.bench.generate import generate
 from reader.bench.timing import median_ms
 from reader.core.export import export
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store import documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.themes import list_themes
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     for suffix in ("", "-wal", "-shm"):
         Path(str(lead_path) + suffix).unlink(missing_ok=True)
     shutil.rmtree(work / "lead.backups", ignore_errors=True)
-    logging.getLogger("reader.core.ingest").setLevel(logging.CRITICAL)
+    logging.getLogger("reader.core.ingest.importing").setLevel(logging.CRITICAL)
     with open_project(lead_path) as project:
         imported = import_paths(project, paths)
         units = len(documents.list_units(project))

@@ -23,7 +23,7 @@ from reader.bench.timing import median_ms
 
 def build_project(work: Path, n: int) -> Path:
     from reader.bench.generate import generate
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
     from reader.core.store.db import open_project
 
     corpus = work / f"corpus-{n}"
@@ -34,7 +34,7 @@ def build_project(work: Path, n: int) -> Path:
         t = time.perf_counter()
         generate(corpus, n)
         print(f"generated {n} reports in {time.perf_counter() - t:.0f} s", flush=True)
-    logging.getLogger("reader.core.ingest").setLevel(logging.CRITICAL)  # files our readers refuse
+    logging.getLogger("reader.core.ingest.importing").setLevel(logging.CRITICAL)  # files our readers refuse
     t = time.perf_counter()
     tmp = project.with_suffix(".building")
     with open_project(tmp) as p:
@@ -102,7 +102,7 @@ def filter_outline(window, qapp, text: str) -> None:
 def measure(project: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader import app
-    from reader.core.matrix import theme_matrix
+    from reader.core.analysis.matrix import theme_matrix
     from reader.core.search import search
     from reader.core.store import outline_tree
     from reader.core.store.passage_edits import tag_sections_matching

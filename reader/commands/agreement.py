@@ -61,8 +61,8 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
 def _print(out: Out, result, reviews) -> None:
     from reader.core.messages import kappa_reading
+    from reader.core.store.coders import coder_label
     from reader.core.team.agreement import reading
-    from reader.core.team.coders import coder_label
 
     def pct(v):
         return "—" if v is None else f"{100 * v:.1f}%"

@@ -96,11 +96,15 @@ def open_for(args: argparse.Namespace, create: bool = False, write: bool = False
     (ProjectReadOnly / ProjectInUse). A big project (db.check_at_open) opened for reading is not
     read whole by SQLite's quick_check first (seconds for a decade of reports): a damaged page met
     while reading is the same ProjectDamaged (cli.main)."""
-    from reader.core import project as paths
     from reader.core.store.db import check_at_open, open_project
 
     given = getattr(args, "project", None)
-    path = given or paths.default_project()
+    if given:
+        path = given
+    else:
+        from reader.core.ingest.demo import default_project  # the importer loads only when the demo is wanted
+
+        path = default_project()
     check = write or check_at_open(path)
     if given:
         project = open_project(given, create=create, reading=not write, check=check)
@@ -126,7 +130,7 @@ def project_path_for(args: argparse.Namespace):
     only, nothing opened (for commands that must not open it, such as restoring a damaged one)."""
     from pathlib import Path
 
-    from reader.core import project as paths
+    from reader.core import paths
 
     given = getattr(args, "project", None)
     return Path(given) if given else paths.last_project() or paths.demo_project_path()

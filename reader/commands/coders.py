@@ -25,7 +25,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from reader.core.team.coders import coder_label, current_coder, list_coders, set_current_coder
+    from reader.core.store.coders import coder_label, current_coder, list_coders, set_current_coder
 
     if args.set is not None:
         name = set_current_coder(args.set)

@@ -47,7 +47,7 @@ def _ocr_progress(out: Out):
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from reader.core.ingest import collect, import_paths
+    from reader.core.ingest.importing import collect, import_paths
     from reader.core.progress import CancelToken
 
     if not collect(args.paths):

@@ -50,7 +50,7 @@ def mapping(args: argparse.Namespace) -> dict[str, str | None]:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from reader.core.team.coders import coder_label
+    from reader.core.store.coders import coder_label
     from reader.core.team.merge import apply_merge, plan_merge
 
     with open_for(args, write=True) as project:

@@ -29,7 +29,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.store import passages, themes
-    from reader.core.team.coders import check_known
+    from reader.core.store.coders import check_known
 
     with open_for(args) as project:
         theme_ids = None

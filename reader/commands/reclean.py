@@ -62,9 +62,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
 
 def _reclean(project, args: argparse.Namespace, out: Out) -> int:
+    from reader.core.ingest.reclean import CHANGED, FAILED, SKIPPED, UNCHANGED, reclean
     from reader.core.messages import describe
     from reader.core.progress import CancelToken
-    from reader.core.reclean import CHANGED, FAILED, SKIPPED, UNCHANGED, reclean
 
     token = CancelToken()
     previous = signal.getsignal(signal.SIGINT)

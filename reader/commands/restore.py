@@ -29,6 +29,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     from reader.core.messages import backup_reason
     from reader.core.store import backups
     from reader.core.store.backups import size_text
+    from reader.core.store.restore import restore
 
     path = project_path_for(args)
     if args.backup is None:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
             out.line(f"{n:>3}  {b.created:%Y-%m-%d %H:%M:%S}  {size_text(b.size):>8}  {reason:<8}  {b.name}")
         return 0
     chosen = backups.find_backup(path, args.backup)
-    saved = backups.restore(path, chosen)
+    saved = restore(path, chosen)
     out.line(out.t(f"已用 {chosen.name} 恢复：{path}", f"Restored {path} from {chosen.name}"))
     if saved is not None:
         out.line(out.t(f"恢复前的文件已备份为 {saved.name}", f"The file as it was is kept as {saved.name}"))

@@ -1,5 +1,5 @@
 """`reader timeline`: the first year each county used a phrase or a theme, and how many counties
-used it each year (reader.core.diffusion)."""
+used it each year (reader.core.analysis.diffusion)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    from reader.core.diffusion import diffusion, fill_spans
+    from reader.core.analysis.diffusion import diffusion, fill_spans
 
     with open_for(args) as project:
         result = diffusion(project, phrase=args.phrase, theme=args.theme)

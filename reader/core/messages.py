@@ -1,17 +1,25 @@
 """The one message catalogue: puts ReaderError fields into words, in Chinese or English.
 
 Used by the command line (one line on stderr) and by the window (a dialog or the status bar).
-Every ReaderError subclass has an entry; tests check that none is missing.
+Every ReaderError subclass has an entry; tests check that none is missing. This module does not
+import reader.core.errors (errors import it, to give a readable str() in logs): an error is
+described by its `code` and `fields()` alone (Describable).
 """
 
 from __future__ import annotations
 
 import errno
 import os
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from reader.core.errors import ReaderError
+
+class Describable(Protocol):
+    """What describe() reads of an error (reader.core.errors.ReaderError has both)."""
+
+    code: str
+
+    def fields(self) -> dict[str, object]: ...
+
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "error": {"zh": "出错了。", "en": "Something went wrong."},
@@ -402,7 +410,7 @@ REASONS.update({
 })
 
 
-def describe(error: ReaderError, lang: str = "zh") -> str:
+def describe(error: Describable, lang: str = "zh") -> str:
     """One sentence for the user, in `lang` ('zh' or 'en')."""
     lang = "en" if lang.startswith("en") else "zh"
     if error.code == "invalid_input":

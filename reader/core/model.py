@@ -34,7 +34,35 @@ class RawDocument:
     format: str
     hints: list[HeadingHint] = field(default_factory=list)
     title: str | None = None
-    ocr: object | None = None  # an OCR'd document's record (reader.core.ocr.record.OcrRecord)
+    ocr: OcrRecord | None = None  # an OCR'd document's record (made by reader.core.ocr.record)
+
+
+# What an OCR'd document keeps beside its text (reader.core.ocr.record makes it; the store keeps it).
+
+
+@dataclass
+class OcrPage:
+    number: int
+    source: str
+    width: int  # of the kept image
+    height: int
+    image: bytes
+
+
+@dataclass
+class OcrLine:
+    page: int  # index into OcrRecord.pages
+    box: tuple[int, int, int, int]  # in the kept image's pixels
+    start: int  # [start, end) in the original text
+    end: int
+    text: str  # as recognised (the original text holds the correction, if any)
+
+
+@dataclass
+class OcrRecord:
+    pages: list[OcrPage] = field(default_factory=list)
+    lines: list[OcrLine] = field(default_factory=list)
+    confidence: bytes = b""
 
 
 @dataclass(frozen=True)

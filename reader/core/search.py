@@ -1,7 +1,8 @@
 """Full-text search over unit texts: every exact occurrence of a word (代表) or phrase (代表联络站),
 its total counted by the index, every hit listable.
 
-The index is a contentless FTS5 table keyed by unit id in which every character of a unit's text
+The index (reader.core.store.fulltext, which the store keeps in step with the units) is a
+contentless FTS5 table keyed by unit id in which every character of a unit's text
 is one token, written as its code point in hex (tokens_text: "代表" -> "00004ee3 00008868"), under
 FTS5's ascii tokenizer. So a phrase of the query's tokens matches exactly where the query stands
 in the text: punctuation, spaces and line breaks are tokens too (the index cannot run over them),
@@ -32,12 +33,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
-from reader.core.store.db import Project
 from reader.core.store.documents import innermost_section, sections_of, unit_texts
+from reader.core.store.fulltext import FTS_TABLE, candidates, fts_query, has_index
+from reader.core.store.project import Project
 
 log = logging.getLogger(__name__)
 
-FTS_TABLE = "units_fts"
 SNIPPET_CONTEXT = 20
 FIRST_CHUNK = 20  # units read at a time when only the first hits are wanted
 READ_CHUNK = 200  # units read at a time otherwise
@@ -71,71 +72,10 @@ class SearchResult:
     counted_by: str = "text"  # 'index': the total came from the index; 'text': from reading the units
 
 
-def tokens_text(text: str) -> str:
-    """The text as index tokens: each character its code point in eight hex digits, one space
-    between (all at C speed)."""
-    return text.encode("utf-32-be").hex(" ", 4)
-
-
-def fts_query(query: str) -> str | None:
-    """The FTS5 phrase for `query` (None for an empty query)."""
-    return f'"{tokens_text(query)}"' if query else None
-
-
 def overlaps_itself(query: str) -> bool:
     """Whether two occurrences of `query` can overlap (人人, 哈哈哈, abab): a proper prefix that is
     also a suffix. The index counts overlapping instances, str.count does not."""
     return any(query[:k] == query[-k:] for k in range(1, len(query)))
-
-
-# -- index upkeep (called inside the writers' transactions) --------------------------------------
-
-
-def has_index(project: Project) -> bool:
-    """Whether the project has a search index to ask (FTS5 is there and the index was built)."""
-    return project.fts and project.db[FTS_TABLE].exists()
-
-
-INDEX_SQL = f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='', tokenize='ascii')"
-
-
-def ensure_index(project: Project) -> None:
-    """Create and fill the index if FTS5 is available and it is missing or of another kind (a
-    project made without FTS5, a new one, one whose index an upgrade dropped or could not drop).
-    The index is derived data, rebuilt from the units a chunk at a time."""
-    if not project.fts:
-        return
-    row = project.db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FTS_TABLE]).fetchone()
-    if row is not None and row[0] == INDEX_SQL:
-        return
-    with project.db.atomic():
-        if row is not None:
-            project.db.execute(f"DROP TABLE {FTS_TABLE}")
-        project.db.execute(INDEX_SQL)
-        ids = [r[0] for r in project.db.execute("SELECT id FROM units ORDER BY id")]
-        for k in range(0, len(ids), READ_CHUNK):
-            index_units(project, unit_texts(project, ids[k : k + READ_CHUNK]))
-
-
-def index_units(project: Project, units: list[tuple[int, str]]) -> None:
-    index_tokens(project, [(uid, tokens_text(t)) for uid, t in units])
-
-
-def index_tokens(project: Project, units: list[tuple[int, str]]) -> None:
-    """Index units whose text is already made into tokens (tokens_text)."""
-    if not has_index(project) or not units:
-        return
-    project.db.conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)", units)
-
-
-def unindex_units(project: Project, units: list[tuple[int, str]]) -> None:
-    """Remove units from the index; a contentless table needs the text that was indexed."""
-    if not has_index(project):
-        return
-    project.db.conn.executemany(
-        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, body) VALUES ('delete', ?, ?)",
-        [(uid, tokens_text(t)) for uid, t in units],
-    )
 
 
 # -- counting ------------------------------------------------------------------------------------
@@ -189,14 +129,6 @@ def _lengths(project: Project, unit_ids: list[int]) -> Iterator[tuple[int, int]]
         yield from project.db.execute(
             f'SELECT id, "end" - start FROM units WHERE id IN ({",".join("?" * len(chunk))})', chunk
         )
-
-
-def candidates(project: Project, query: str, limit: int | None = None) -> list[int]:
-    """The units whose text holds `query` exactly (from the index: needs has_index), in id order;
-    the first `limit` of them."""
-    return [r[0] for r in project.db.execute(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rowid LIMIT ?",
-        [fts_query(query), -1 if limit is None else limit])]
 
 
 def _counted_by_reading(project: Project, query: str, unit_ids: list[int] | None) -> list[tuple[int, int]]:

@@ -23,8 +23,9 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.errors import ProjectLocked, ReaderError
-from reader.core.store import passage_edits, passages, theme_history, units
-from reader.core.store.db import Project
+from reader.core.ingest import unit_edits as units
+from reader.core.store import passage_edits, passages, theme_history
+from reader.core.store.project import Project
 from reader.ui.changes import Changes
 from reader.ui.i18n import tr
 

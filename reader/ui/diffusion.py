@@ -1,5 +1,5 @@
 """视图 ▸ 扩散 on the main window: the dock (reader.ui.diffusionview), its menu action, counting in
-the background (reader.core.diffusion) and opening a county's first use in the text pane."""
+the background (reader.core.analysis.diffusion) and opening a county's first use in the text pane."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from reader.core.diffusion import THEME, Diffusion, FirstUse, diffusion, first_use_span
+from reader.core.analysis.diffusion import THEME, Diffusion, FirstUse, diffusion, first_use_span
 from reader.ui.diffusionview import DiffusionView
 from reader.ui.i18n import tr
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.diffusion import Diffusion
+from reader.core.analysis.diffusion import Diffusion
 from reader.ui.i18n import tr
 from reader.ui.models.diffusion import COUNTY, PLACE, FirstUseModel
 from reader.ui.plain import plain_label
@@ -101,7 +101,7 @@ class DiffusionChart(QWidget):
 
 class DiffusionView(QWidget):
     requested = Signal(str, object)  # phrase (or ""), theme id (or None)
-    firstUseActivated = Signal(object)  # reader.core.diffusion.FirstUse
+    firstUseActivated = Signal(object)  # reader.core.analysis.diffusion.FirstUse
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

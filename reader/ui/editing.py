@@ -9,13 +9,14 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import AmbiguousPlace, InvalidInput, ReaderError
+from reader.core.ingest import unit_edits as units
 from reader.core.messages import describe
-from reader.core.passage_bounds import trim_span
-from reader.core.store import passage_edits, units
+from reader.core.store import passage_edits
 from reader.core.store.outline_tree import unit_row
 from reader.core.store.passages import get_passage
 from reader.core.store.theme_edits import edit_theme
 from reader.core.store.themes import add_theme, delete_theme, merge_themes, move_theme, subtree_ids
+from reader.core.tagging.passage_bounds import trim_span
 from reader.ui import i18n
 from reader.ui.commands import (
     CorrectUnit,

@@ -13,9 +13,16 @@ window:
     window.open_location(unit_id, start, end)      # show a report at a span, highlighted
     window.projectChanged / window.changesApplied  # signals to refresh what you add
 
-What the user does is handled in the mixins: reading.py (showing, search, matrix), editing.py
-(tagging, themes, report corrections), projects.py (new/open/import), exporting.py (export,
-codebook import).
+The parts with a state of their own are objects the window owns and wires (each says which of
+the window's attributes it uses), built before the menus so that a menu entry can name them
+("compare.show"): window.compare (the comparison view, reader.ui.compare.controller), window.help
+(welcome, guide, about), window.exchange (export, codebook import: exporting.py), window.team
+(merging a teammate's copy, the agreement window), window.recleaning, window.scans (a scan beside
+its text), window.spreading (视图 ▸ 扩散).
+
+What shares the window's reading state (the report shown, its looks, the coder filter) stays in
+mixins of the window: reading.py (showing, search, matrix), editing.py (tagging, themes, report
+corrections), projects.py (new/open/import), team/coders.py (whose passages are shown, who tags).
 """
 
 from __future__ import annotations
@@ -42,19 +49,19 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree
-from reader.core.store.db import IN_USE, Project
+from reader.core.store.project import IN_USE, Project
 from reader.ui import errors, i18n, ops
 from reader.ui import settings as keys
 from reader.ui.breadcrumb import Breadcrumb
 from reader.ui.changes import Changes
 from reader.ui.commands import Command, retranslate_history
-from reader.ui.compare.controller import CompareMixin
+from reader.ui.compare.controller import CompareController
 from reader.ui.diffusion import Spreading
 from reader.ui.docklayout import DockFitter
 from reader.ui.editing import EditingMixin
-from reader.ui.exporting import ExportMixin
+from reader.ui.exporting import ExchangeController
 from reader.ui.findbar import FindBar
-from reader.ui.helping import HelpMixin, plain
+from reader.ui.helping import HelpController, plain
 from reader.ui.i18n import tr
 from reader.ui.matrixview import MatrixView
 from reader.ui.menus import ACTIONS, APP_TITLE, MENUS
@@ -71,7 +78,8 @@ from reader.ui.searchpanel import SearchPanel
 from reader.ui.settings import UiSettings
 from reader.ui.shortcuts import set_history_keys, set_keys
 from reader.ui.suggestionlist import SuggestionList
-from reader.ui.team.controller import TeamMixin
+from reader.ui.team.coders import CodersMixin
+from reader.ui.team.controller import TeamController
 from reader.ui.textpane import TextPane
 from reader.ui.themepanel import ThemePanel
 
@@ -81,7 +89,7 @@ LANGUAGE_NAMES = {i18n.ZH: "中文", i18n.EN: "English"}
 
 
 
-class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareMixin, HelpMixin, TeamMixin, QMainWindow):
+class MainWindow(ProjectMixin, EditingMixin, ReadingMixin, CodersMixin, QMainWindow):
     projectChanged = Signal(object)  # the new Project
     changesApplied = Signal(object)  # a Changes, after the panels were refreshed
 
@@ -96,12 +104,16 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         self.docks: list[QDockWidget] = []
         self.closed = False
         self.unattended = False  # a screenshot: nothing waits for input, messages go to the status bar
+        self.compare = CompareController(self)  # 视图 ▸ 对比视图: the comparison window (reader.ui.compare)
+        self.help = HelpController(self)  # 帮助: welcome, guide, about (reader.ui.helping)
+        self.exchange = ExchangeController(self)  # 文件 ▸ 导出…, 导入编码表… (reader.ui.exporting)
+        self.team = TeamController(self)  # 文件 ▸ 合并项目, 视图 ▸ 编码一致性 (reader.ui.team.controller)
         self.init_reading()
         self._build_widgets()
         self._build_docks()
         self._build_menus()
         self._connect()
-        self.init_team()  # 编辑 ▸ 标注人, 视图 ▸ 显示标注人 and 编码一致性, 文件 ▸ 合并项目 (reader.ui.team)
+        self.init_coders()  # 编辑 ▸ 标注人, 视图 ▸ 显示标注人 (reader.ui.team.coders)
         self.recleaning = Recleaning(self)  # 编辑 ▸ 重新清理文本…, and the unplaced passages panel
         self.scans = ScanController(self)  # the page image beside a text read by OCR, line corrections
         self.spreading = Spreading(self)  # 视图 ▸ 扩散
@@ -254,7 +266,9 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
             self.language_actions[lang] = action
 
     def _handler(self, name: str) -> Callable[..., Any]:
-        method = getattr(self, name)
+        """The method a menu entry calls: the window's own, or a part's ("compare.show")."""
+        owner, _dot, attr = name.rpartition(".")
+        method = getattr(getattr(self, owner) if owner else self, attr)
         return lambda _checked=False: method()
 
     def _connect(self) -> None:
@@ -414,8 +428,8 @@ class MainWindow(ProjectMixin, EditingMixin, ExportMixin, ReadingMixin, CompareM
         if app is not None:  # Qt adds it to window titles that do not name it: one language there too
             app.setApplicationDisplayName(tr(APP_TITLE))
         self.statusBar().clearMessage()  # a message of the other language
-        if self.compare_window is not None:
-            self.compare_window.statusBar().clearMessage()
+        if self.compare.view is not None:
+            self.compare.view.statusBar().clearMessage()
         retranslate_history(self.undo_stack)
         for key, text in MENUS:
             self.menus[key].setTitle(tr(text))

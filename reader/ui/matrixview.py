@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.matrix import BY, Matrix
+from reader.core.analysis.matrix import BY, Matrix
 from reader.core.store.passages import PassageRecord
 from reader.ui.i18n import tr
 from reader.ui.models.matrix import COUNTS, COVERAGE, MatrixModel

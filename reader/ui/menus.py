@@ -1,7 +1,7 @@
 """The menus and their actions, as data: MainWindow._build_menus builds them (in this order) and
 retranslate_ui names them. To add an entry here: (name, menu, English text marked with
-QT_TR_NOOP, shortcut, name of the MainWindow method to call); a leading "-" on the name puts a
-separator before it. Code outside the window adds entries with MainWindow.add_action instead.
+QT_TR_NOOP, shortcut, name of the MainWindow method to call, or of a part's: "compare.show"); a
+leading "-" on the name puts a separator before it. Code outside the window adds entries with MainWindow.add_action instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ MENUS = (
     ("help", QT_TR_NOOP("&Help")),
 )
 
-# (name, menu, text, keys, MainWindow method); "-" before the name: a separator first. keys: a
+# (name, menu, text, keys, MainWindow method or part.method); "-" before the name: a separator first. keys: a
 # string, a StandardKey or a tuple of them (reader.ui.shortcuts.sequences).
 # recent and language are submenus, undo and redo the undo stack's actions.
 ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
@@ -30,10 +30,10 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("-recent", "file", "", None, ""),
     ("-import_files", "file", QT_TR_NOOP("&Import documents…"), "Ctrl+I", "import_files"),
     ("import_folder", "file", QT_TR_NOOP("Import a &folder…"), "Ctrl+Shift+I", "import_folder"),
-    ("import_codebook", "file", QT_TR_NOOP("Import a code&book…"), "", "import_codebook_dialog"),
-    ("merge_project", "file", QT_TR_NOOP("&Merge a project…"), "", "merge_project_dialog"),
-    ("-export", "file", QT_TR_NOOP("&Export…"), "Ctrl+E", "export_dialog"),
-    ("export_codebook", "file", QT_TR_NOOP("Export the &codebook…"), "", "export_codebook_dialog"),
+    ("import_codebook", "file", QT_TR_NOOP("Import a code&book…"), "", "exchange.import_codebook_dialog"),
+    ("merge_project", "file", QT_TR_NOOP("&Merge a project…"), "", "team.merge_project_dialog"),
+    ("-export", "file", QT_TR_NOOP("&Export…"), "Ctrl+E", "exchange.export_dialog"),
+    ("export_codebook", "file", QT_TR_NOOP("Export the &codebook…"), "", "exchange.export_codebook_dialog"),
     ("-backup", "file", QT_TR_NOOP("Back &up…"), "", "backup_project"),
     ("restore", "file", QT_TR_NOOP("&Restore…"), "", "restore_backup"),
     ("-quit", "file", QT_TR_NOOP("&Quit"), QKeySequence.StandardKey.Quit, "close"),
@@ -44,8 +44,8 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("search", "edit", QT_TR_NOOP("&Search the project…"), "Ctrl+Shift+F", "focus_search"),
     ("-coder", "edit", QT_TR_NOOP("Co&der…"), "", "coder_dialog"),
     ("matrix", "view", QT_TR_NOOP("Theme &matrix"), "Ctrl+M", "show_matrix"),
-    ("compare", "view", QT_TR_NOOP("&Comparison view"), "Ctrl+Shift+C", "show_compare"),
-    ("agreement", "view", QT_TR_NOOP("Coder &agreement"), "", "show_agreement"),
+    ("compare", "view", QT_TR_NOOP("&Comparison view"), "Ctrl+Shift+C", "compare.show"),
+    ("agreement", "view", QT_TR_NOOP("Coder &agreement"), "", "team.show_agreement"),
     ("original", "view", QT_TR_NOOP("Show &original text"), "Ctrl+Shift+O", "toggle_original"),
     ("-font_bigger", "view", QT_TR_NOOP("Lar&ger text"), QKeySequence.StandardKey.ZoomIn, "font_bigger"),
     ("font_smaller", "view", QT_TR_NOOP("&Smaller text"), QKeySequence.StandardKey.ZoomOut, "font_smaller"),
@@ -54,7 +54,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str], ...] = (
     ("tag_selection", "tag", QT_TR_NOOP("Tag selection &as…"), "Ctrl+T", "tag_selection_dialog"),
     ("-tag_pattern", "tag", QT_TR_NOOP("Tag sections by &heading…"), "Ctrl+Shift+T", "pattern_tag"),
     ("-new_theme", "tag", QT_TR_NOOP("&New theme…"), "", "add_theme_dialog"),
-    ("guide", "help", QT_TR_NOOP("&User guide"), QKeySequence.StandardKey.HelpContents, "show_guide"),
-    ("welcome", "help", QT_TR_NOOP("&Welcome"), "", "show_welcome"),
-    ("-about", "help", QT_TR_NOOP("&About Renda Reader"), "", "show_about"),
+    ("guide", "help", QT_TR_NOOP("&User guide"), QKeySequence.StandardKey.HelpContents, "help.show_guide"),
+    ("welcome", "help", QT_TR_NOOP("&Welcome"), "", "help.show_welcome"),
+    ("-about", "help", QT_TR_NOOP("&About Renda Reader"), "", "help.show_about"),
 )

@@ -7,20 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import project as paths
-from reader.core import twins
+from reader.core import paths
 from reader.core.errors import ProjectDamaged, ReaderError
+from reader.core.ingest import twins
 from reader.core.messages import describe, describe_skipped
 from reader.core.store import backups
-from reader.core.store.db import (
-    IN_USE,
-    Project,
-    check_at_open,
-    create_project,
-    damaged,
-    integrity_problems,
-    open_project,
-)
+from reader.core.store.db import check_at_open, create_project, damaged, integrity_problems, open_project
+from reader.core.store.project import IN_USE, Project
+from reader.core.store.restore import restore
 from reader.ui import i18n, ops
 from reader.ui import settings as keys
 from reader.ui.changes import Changes
@@ -31,7 +25,7 @@ from reader.ui.i18n import tr
 from reader.ui.plain import menu_text
 
 if TYPE_CHECKING:
-    from reader.core.ingest import ImportReport
+    from reader.core.ingest.importing import ImportReport
 
 STOP_WAIT_MS = 5000
 
@@ -172,7 +166,8 @@ class ProjectMixin:
         if self.project.read_only:
             self.show_error(self.project.read_only_error())
             return None
-        from reader.core.ingest import import_paths  # the readers load with the first import, not at start
+        # the readers load with the first import, not at start
+        from reader.core.ingest.importing import import_paths
 
         self.status(tr("Importing…"))
         pages = self.scans.page_sink()  # a scan's text shows page by page while it is read
@@ -286,7 +281,7 @@ class ProjectMixin:
             self.remember_place()
             self.project.close()  # restore needs the project closed; it is opened again below
         try:
-            saved = backups.restore(path, chosen)
+            saved = restore(path, chosen)
         except ReaderError as e:
             self.show_error(e)
             if shown:
@@ -306,5 +301,7 @@ class ProjectMixin:
             project = open_project(path, create=False)
         except ReaderError as e:
             self.show_error(e)
-            project = open_project(paths.ensure_demo_project(), create=False)
+            from reader.core.ingest.demo import ensure_demo_project
+
+            project = open_project(ensure_demo_project(), create=False)
         self.switch_project(project)

@@ -7,17 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtWidgets import QMessageBox
-
-import reader
+from reader.core.analysis.matrix import cell_scope, theme_matrix
 from reader.core.errors import NotFound
-from reader.core.matrix import cell_scope, theme_matrix
+from reader.core.ingest import unit_edits as units
 from reader.core.search import HitList, search
-from reader.core.store import outline_tree, passage_scope, units
+from reader.core.store import outline_tree, passage_scope
 from reader.core.store.documents import unit_text
 from reader.core.store.passage_scope import Scope
 from reader.core.store.themes import theme_counts, theme_tree
-from reader.core.suggest import ThemeKeywords, suggest
+from reader.core.tagging.suggest import ThemeKeywords, suggest
 from reader.ui import settings as keys
 from reader.ui.changes import Changes
 from reader.ui.i18n import tr, unknown_county
@@ -53,8 +51,10 @@ class ReadingMixin:
         self.text_cache.clear()
         self.sections_cache.clear()
         self.shown = Shown()
-        self.outline_model.project = self.project
-        self.outline_model.set_filter(self.outline_panel.filter_box.text())
+        model, text = self.outline_model, self.outline_panel.filter_box.text()
+        if model.project is not self.project or model.flt != text.strip():  # (at start it has just read it)
+            model.project = self.project
+            model.set_filter(text)
         self.reload_themes()
         self.text_pane.clear_content(tr("Choose a report or a section in the outline on the left."))
         self.passage_strip.close_strip()
@@ -430,12 +430,3 @@ class ReadingMixin:
         if self.shown.unit_id is not None:
             self.show_unit(self.shown.unit_id, self.shown.section_id)
         self.refresh_breadcrumb()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("About Renda Reader"),
-            tr("Renda Reader {version}\nRead, tag and compare the work reports of county people's congresses.").format(
-                version=reader.__version__
-            ),
-        )

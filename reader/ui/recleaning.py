@@ -207,7 +207,8 @@ class Recleaning(QObject):
             tr("Clean again"),
         ):
             return
-        from reader.core.reclean import reclean  # with the readers and the cleaning: not needed at start
+        # with the readers and the cleaning: not needed at start
+        from reader.core.ingest.reclean import reclean
 
         self.window.run_op(
             lambda project, progress, cancel: reclean(project, None, progress, cancel),
@@ -217,7 +218,7 @@ class Recleaning(QObject):
         )
 
     def done(self, report) -> None:
-        """`report`: the reader.core.reclean.RecleanReport."""
+        """`report`: the reader.core.ingest.reclean.RecleanReport."""
         self.window.undo_stack.clear()  # its offsets refer to the old text
         self.window.passage_strip.close_strip()  # the passage it shows may have moved or be unplaced
         self.window.apply_changes(Changes(outline=True, passages=True))

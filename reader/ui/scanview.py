@@ -5,10 +5,10 @@ Installed on the main window (ScanController): a dock on the right of the text s
 the line at the text cursor, scaled to the dock's width and scrolled to the line, which is framed;
 above it, the line itself at full size; it shows itself when a report read by OCR is opened and
 hides for the others. The text pane marks
-low-confidence characters (reader.core.ocr.check.UnitScan.low_spans) and its context menu offers
+low-confidence characters (reader.core.ingest.ocr_check.UnitScan.low_spans) and its context menu offers
 to correct the line under the pointer; 编辑 ▸ 更正识别的行… (Ctrl+L) does the same for the line at
 the cursor. The dialog shows the line's picture above its text; the correction is one undoable
-step (reader.core.ocr.check.correct_line: a new cleaned text, passages found again). Because a
+step (reader.core.ingest.ocr_check.correct_line: a new cleaned text, passages found again). Because a
 correction moves the text after it, the undo history before it is cleared, as a re-cleaning does.
 
 While an import reads a scan, a second dock (ReadingPanel) shows its text page by page as OCR
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.ocr.check import LineCorrection, UnitScan, correct_line, unit_scan
+from reader.core.ingest.ocr_check import LineCorrection, UnitScan, correct_line, unit_scan
 from reader.core.store import ocr_pages
 from reader.ui.changes import Changes
 from reader.ui.commands import Command

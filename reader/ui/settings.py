@@ -1,6 +1,6 @@
 """Every QSettings key the window uses, in one place.
 
-The settings live in an INI file in the program's config folder (reader.core.project.config_dir,
+The settings live in an INI file in the program's config folder (reader.core.paths.config_dir,
 which READER_HOME replaces in tests), never in the system registry, so tests stay isolated and a
 user can delete one file to start afresh.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.core import project as paths
+from reader.core import paths
 
 FILE_NAME = "window.ini"
 GEOMETRY = "window/geometry"

@@ -24,10 +24,10 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
                   "Project search 代表联络站 in the window", "Project search 代表联络站, first 50", "`reader search 代表联络站",
                   "Project search 代表联络站: every occurrence", "Every hit of 代表 listed", "Every hit of 代表 made in turn",
                   "Diffusion of 代表联络站", "Align one prefecture", "Align all", "Peak memory of the process aligning",
-                  "Aligning all from the window", "Export 350 passages to XLSX", "Export 350 passages to DOCX",
+                  "Aligning all from the window", "Then the comparison view reads", "Export 350 passages to XLSX", "Export 350 passages to DOCX",
                   "Memory of the window", "Peak memory of each"):
         assert sum(f.startswith(start) for f in figures) >= 1, (start, figures)
-    assert len(table) == 25
+    assert len(table) == 26
     assert "cores" in text and "Python 3" in text and "python -m reader.bench --n 100" in text
     for line in table:  # every measured cell holds a positive number
         measured = line.split(" | ")[1]
@@ -55,6 +55,7 @@ def test_the_benchmark_runs_end_to_end_and_writes_every_row(tmp_path):
     assert 0 < raw["align_one"]["reports"] < N and raw["window_align"]["reports"] >= N
     assert raw["window_align"]["children_peak_rss_mb"] > 0  # aligned in a process of its own
     assert raw["window_align"]["rows"] > 1 and raw["window_align"]["progress_calls"] > 0
+    assert raw["window_align"]["members"] >= N and raw["window_align"]["read_back_s"] > 0  # then read back, as the view does
     assert raw["export"]["passages"] == 300 + suite.HIGHLIGHTS
     assert raw["export"]["xlsx_bytes"] > 0 and raw["export"]["docx_bytes"] > 0
     assert imp["children_peak_rss_mb"] > 0  # the import's worker processes ran

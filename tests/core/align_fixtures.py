@@ -214,7 +214,7 @@ def flat(units: list[AlignUnit]) -> dict[int, AlignSection]:
 def parsed_units() -> list[AlignUnit]:
     """The seeds as the application reads them (clean, then find_units), as AlignUnits."""
     from reader.core.clean.pipeline import clean
-    from reader.core.structure import find_units
+    from reader.core.structure.units import find_units
 
     ids = _Ids()
     units: list[AlignUnit] = []

@@ -51,7 +51,7 @@ def _sections(secs, base):
 def parse(name: str) -> list[dict]:
     """One file as the application reads it, in the shape of `reader outline --json` units."""
     from reader.core.clean.pipeline import clean
-    from reader.core.structure import find_units
+    from reader.core.structure.units import find_units
 
     cleaned = clean(path_of(name).read_text(encoding="utf-8"))
     out = []

@@ -112,7 +112,7 @@ def placement(split: str, parsed: dict) -> list[str]:
 def check(split: str) -> list[str]:
     """Gold members that name no parsed section (outline only, no alignment)."""
     from reader.core.clean.pipeline import clean
-    from reader.core.structure import find_units
+    from reader.core.structure.units import find_units
 
     sc = scorer()
     heads: list[tuple[str | None, int | None, str, str]] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store import documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.themes import find_theme

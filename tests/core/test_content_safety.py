@@ -13,12 +13,12 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from reader.bench.formats import write
-from reader.core import ingest
 from reader.core.archive import leaves_folder
 from reader.core.errors import BadExchangeFile, UnpacksTooLarge, UnsafeArchivePath
 from reader.core.export import Selection, export, write_qdc, write_qdpx
 from reader.core.export.refi.codebook import read_qdc
 from reader.core.export.refi.project_reader import read_qdpx
+from reader.core.ingest import importing as ingest
 from reader.core.messages import describe
 from reader.core.store import documents, passages, themes
 from reader.core.store.db import open_project

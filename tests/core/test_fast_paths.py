@@ -4,6 +4,7 @@ the search index's tokens (a code point each), a line's visual width, and the de
 
 from __future__ import annotations
 
+import re
 from array import array
 
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.core.clean import ocr, script
 from reader.core.offsets import OffsetMap
-from reader.core.search import tokens_text
+from reader.core.store.fulltext import tokens_text
 from reader.resources import resource_path
 
 
@@ -166,7 +167,7 @@ def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
     assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
 
 
-CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学")
+CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学\u3000\t\u200b#【】[]字号体首页位置期·12")
 
 
 @settings(max_examples=300, deadline=None)
@@ -175,12 +176,66 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
     """The cleaning's fast paths (textmap.finditer_at): each pattern with the characters its
     matches begin with finds what finditer finds; a text without the characters a step needs has no
     match for it."""
-    from reader.core.clean import pinyin, punct
+    from reader.core.clean import furniture, lines, ocr, pinyin, punct
     from reader.core.clean.textmap import finditer_at
 
     for pattern, starts in ((punct.DAMAGE, punct.DAMAGE_STARTS), (punct._QUESTION, punct.QUESTION_STARTS),
                             (punct._QUOTED, punct.QUOTED_STARTS), (pinyin._GLOSS, pinyin.GLOSS_STARTS),
-                            (pinyin._TONED_GLOSS, pinyin.GLOSS_STARTS), (pinyin._TRUNCATED, pinyin.GLOSS_STARTS)):
+                            (pinyin._TONED_GLOSS, pinyin.GLOSS_STARTS), (pinyin._TRUNCATED, pinyin.GLOSS_STARTS),
+                            (pinyin._DEGRADED_GLOSS, pinyin.GLOSS_STARTS), (lines._EDGE_SPACES, lines.EDGE_SPACE_STARTS),
+                            (ocr._SPACE_IN_CHINESE, ocr.SPACE_STARTS), (punct._NEAR_CJK, punct.NEAR_CJK_STARTS)):
         assert [m.span() for m in finditer_at(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]
-    for pattern, needs in ((punct._NEAR_CJK, punct._ASCII_MARK), (pinyin._RESIDUE, pinyin._LOST)):
+    for pattern, needs in ((punct._NEAR_CJK, punct._ASCII_MARK), (pinyin._RESIDUE, pinyin._LOST),
+                           (lines._INVISIBLE_BREAK, lines.ZERO_WIDTH), (lines._MARKDOWN, re.compile("#")),
+                           (lines._BLANK_RUNS, re.compile("\n\n")), (furniture._SIZE_SWITCH, furniture.SIZE_SWITCH_NEEDS),
+                           (furniture._BREADCRUMB, furniture.BREADCRUMB_NEEDS), (furniture._WHERE_LINE, furniture.WHERE_NEEDS),
+                           (furniture._RUNNING_HEAD, furniture.RUNNING_HEAD_NEEDS)):
         assert needs.search(text) or not pattern.search(text)
+    # a text's blank edges are only where it begins or ends with a line break
+    assert text.startswith("\n") or text.endswith("\n") or not lines._EDGES.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CLEANING_ALPHABET), max_size=60))
+def test_the_cleaning_with_its_fast_paths_is_the_cleaning_by_its_patterns(text):
+    """Every step whose patterns have fast paths gives, on any text, what its patterns alone give."""
+    from reader.core.clean import furniture, lines, ocr, pinyin, punct, textmap
+
+    mt = textmap.MappedText.identity(text)
+    plain = _WithoutFastPaths()
+    for step in (lines.join_across_invisible_lines, lines.trim_lines, lines.drop_blank_lines, ocr.remove_spaces_in_chinese,
+                 punct.widen_punctuation, pinyin.remove_pinyin_glosses, furniture.drop_web_furniture,
+                 furniture.drop_page_furniture):
+        fast = step(mt)
+        with plain:
+            slow = step(mt)
+        assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources)), step.__name__
+    notes_fast, notes_slow = lines.StepNotes(), lines.StepNotes()
+    fast = lines.strip_markdown_headings(mt, notes_fast)
+    with plain:
+        slow = lines.strip_markdown_headings(mt, notes_slow)
+    assert (fast.text, list(fast.sources), notes_fast.hints) == (slow.text, list(slow.sources), notes_slow.hints)
+
+
+class _WithoutFastPaths:
+    """Every gate passes and every pattern is tried everywhere (finditer): the steps by their patterns."""
+
+    def __enter__(self):
+        import pytest
+
+        from reader.core.clean import furniture, lines, ocr, pinyin, punct, textmap
+
+        self.mp = pytest.MonkeyPatch()
+        everything = re.compile("")  # found in any text
+        for module, name in ((lines, "ZERO_WIDTH"), (furniture, "SIZE_SWITCH_NEEDS"), (furniture, "BREADCRUMB_NEEDS"),
+                             (furniture, "WHERE_NEEDS"), (furniture, "RUNNING_HEAD_NEEDS"), (punct, "_ASCII_MARK"),
+                             (pinyin, "_LOST")):
+            self.mp.setattr(module, name, everything)
+        real = textmap.finditer_at
+        for module in (lines, ocr, punct, pinyin, furniture, textmap):
+            if hasattr(module, "finditer_at"):
+                self.mp.setattr(module, "finditer_at", lambda pattern, _starts, text, real=real: real(pattern, None, text))
+        return self
+
+    def __exit__(self, *exc):
+        self.mp.undo()

@@ -7,13 +7,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import speech, structure
 from reader.core.clean.pipeline import clean
 from reader.core.export import Selection, records, write_qdpx
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.model import RawDocument
 from reader.core.store import documents, passages
 from reader.core.store.db import open_project
+from reader.core.structure import speech
+from reader.core.structure import units as structure
 
 # -- messy text ----------------------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ def edited(draw):
 @settings(max_examples=150, deadline=None)
 @given(edited())
 def test_a_passage_untouched_by_the_edit_is_found_again_exactly(case):
-    from reader.core.anchor import Anchor, place
+    from reader.core.ingest.anchor import Anchor, place
 
     text, start, end, new_text = case
     quote = text[start:end]

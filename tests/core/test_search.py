@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import ingest, search
+from reader.core import search
 from reader.core.errors import InvalidInput
-from reader.core.store import documents
+from reader.core.ingest import importing as ingest
+from reader.core.store import documents, fulltext
 from tests.conftest import write_text
 
 
@@ -98,10 +99,10 @@ def test_index_follows_documents(project, tmp_path):
 
 
 def test_tokens_and_phrase():
-    assert search.tokens_text("代表G 𠮷\n") == "00004ee3 00008868 00000047 00000020 00020bb7 0000000a"
-    assert search.fts_query("代表") == '"00004ee3 00008868"'
-    assert search.fts_query('a"b') == '"00000061 00000022 00000062"'
-    assert search.fts_query("") is None
+    assert fulltext.tokens_text("代表G 𠮷\n") == "00004ee3 00008868 00000047 00000020 00020bb7 0000000a"
+    assert fulltext.fts_query("代表") == '"00004ee3 00008868"'
+    assert fulltext.fts_query('a"b') == '"00000061 00000022 00000062"'
+    assert fulltext.fts_query("") is None
     assert [search.overlaps_itself(q) for q in ("人人", "哈哈哈", "abab", "代表", "代表代", "代表联络站")] == [
         True, True, True, False, True, False]
 
@@ -153,7 +154,7 @@ def test_an_index_out_of_step_is_not_trusted(sample_project):
     """A unit the index does not hold (as if another program had written it): the numbers do not
     come out whole, so the candidate units are read."""
     last = documents.list_units(sample_project)[-1]
-    search.unindex_units(sample_project, [(last.id, documents.unit_text(sample_project, last.id))])
+    fulltext.unindex_units(sample_project, [(last.id, documents.unit_text(sample_project, last.id))])
     expected = sum(documents.unit_text(sample_project, u.id).count("代表") for u in documents.list_units(sample_project)[:-1])
     result = search.search(sample_project, "代表")
     assert result.total == expected and result.counted_by == "text"
@@ -181,8 +182,8 @@ def test_an_old_index_is_rebuilt_when_the_project_is_upgraded(sample_project_pat
     from reader.core.store.db import open_project
 
     conn = sqlite3.connect(sample_project_path)
-    conn.execute(f"DROP TABLE {search.FTS_TABLE}")
-    conn.execute(f"CREATE VIRTUAL TABLE {search.FTS_TABLE} USING fts5(body, content='', tokenize='unicode61')")
+    conn.execute(f"DROP TABLE {fulltext.FTS_TABLE}")
+    conn.execute(f"CREATE VIRTUAL TABLE {fulltext.FTS_TABLE} USING fts5(body, content='', tokenize='unicode61')")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_scale'")
     conn.execute("UPDATE reader_meta SET value = ? WHERE key = 'schema_version'", [str(mig.SCHEMA_VERSION - 1)])
     conn.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QTextEdit, QTreeView, QWidget
 
 from reader import app
-from reader.core import project as paths
+from reader.core import paths
 from reader.core.store.documents import list_units
 
 

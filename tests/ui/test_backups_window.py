@@ -19,8 +19,8 @@ from reader.core.store.themes import find_theme
 from reader.ui import i18n
 from reader.ui.dialogs.backups import RestoreDialog
 from reader.ui.dialogs.confirm import ConfirmDialog
-from tests.core.test_damaged_projects import damage
-from tests.core.test_one_writer import Holder
+from tests.core.store.test_damaged_projects import damage
+from tests.core.store.test_one_writer import Holder
 from tests.ui.test_dialogs import HAN, texts
 
 

@@ -30,14 +30,14 @@ def test_the_stored_rows_are_read_off_the_ui_thread(make_window, sample_project_
 
     monkeypatch.setattr(compare, "load_comparison", load)
     window = make_window(sample_project_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     _wait_for_ops(qtbot)
     assert cw.comparison is not None and cw.model.columnCount() == 10
     row = next(r for r in cw.model.rows if len(r.members) > 1 and not r.is_other)
     targets = [r for r in cw.model.rows if r.key != row.key and not r.is_other][:2]
     first, second = row.members[0], row.members[1]
-    window.compare_move(first.section_id, targets[0].key)
-    window.compare_move(second.section_id, targets[1].key)  # before the first read is back
+    window.compare.move(first.section_id, targets[0].key)
+    window.compare.move(second.section_id, targets[1].key)  # before the first read is back
     _wait_for_ops(qtbot)
     assert threads and all(t is not threading.main_thread() for t in threads)
     shown = cw.comparison
@@ -59,6 +59,6 @@ def test_an_empty_project_says_what_to_do(make_window, tmp_path, shown_errors):
     path = tmp_path / "empty.renda"
     open_project(path).close()
     window = make_window(path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     assert shown_errors == []  # nothing to align is not an error here
     assert cw.comparison is None and "导入" in cw.grid.empty_text

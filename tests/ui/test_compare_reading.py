@@ -38,7 +38,7 @@ def open_view(make_window, path, qtbot):
     window = make_window(path)
     window.resize(1600, 1000)
     window.actions["compare"].trigger()
-    cw = window.compare_window
+    cw = window.compare.view
     qtbot.waitExposed(cw)
     cw.resize(1600, 1000)
     cw.activateWindow()

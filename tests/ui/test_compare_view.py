@@ -14,7 +14,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from reader.core import compare
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.search import search
 from reader.core.store.db import open_project
 from reader.core.store.documents import unit_text
@@ -70,7 +70,7 @@ def view(make_window, aligned_path, qtbot):
     window = make_window(aligned_path)
     window.resize(1600, 1000)
     window.actions["compare"].trigger()
-    cw = window.compare_window
+    cw = window.compare.view
     qtbot.waitExposed(cw)
     cw.resize(1600, 1000)
     QApplication.processEvents()
@@ -241,7 +241,7 @@ def test_clicking_a_phrase_lists_and_opens_its_occurrences(view, qtbot):
 
 def test_reused_passage_is_linked_across_columns_with_its_share(make_window, small_path, qtbot):
     window = make_window(small_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     grid = cw.grid
     key = next(r.key for r in cw.model.rows if any("监督" in m.heading for m in r.members))
     r = cw.model.row_index(key)
@@ -363,7 +363,7 @@ def test_dragging_a_section_onto_another_row_moves_it(view, qtbot):
 
 def test_select_in_a_cell_and_press_a_key_tags_with_the_right_offsets(make_window, small_path, qtbot):
     window = make_window(small_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     grid = cw.grid
     project = window.project
     unit = next(c for c in cw.model.columns if c.county == "吉县")
@@ -422,13 +422,13 @@ def test_realign_runs_through_ops_and_can_be_cancelled(view, monkeypatch):
     assert op.is_done and op.error is None and op.result.run == before.run + 1
     assert cw.comparison.run == before.run + 1
 
-    real_align = compare.run_alignment
+    real_align = compare.align_and_store  # (the window does not read the comparison back: it reloads it)
 
     def cancelled_at_once(project, selection, progress, cancel):
         cancel.cancel()  # as the Cancel button of the progress dialog does
         return real_align(project, selection, progress, cancel)
 
-    monkeypatch.setattr(compare, "run_alignment", cancelled_at_once)
+    monkeypatch.setattr(compare, "align_and_store", cancelled_at_once)
     cw.realign_action.trigger()
     op = [o for o in made if o.cancellable][-1]
     assert op.cancelled and type(op.error).__name__ == "Cancelled"
@@ -439,7 +439,7 @@ def test_realign_runs_through_ops_and_can_be_cancelled(view, monkeypatch):
 
 def test_a_project_never_aligned_is_aligned_when_the_view_opens(make_window, sample_project_path):
     window = make_window(sample_project_path)
-    cw = window.show_compare()
+    cw = window.compare.show()
     assert cw.comparison is not None and cw.model.columnCount() == 10
     assert compare.load_comparison(window.project).run == 1
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core import compare
-from reader.core.counties import UNKNOWN
 from reader.core.export import Selection, count_passages
+from reader.core.store.counties import UNKNOWN
 from reader.ui import i18n
 from reader.ui import settings as keys
 from reader.ui.compare.model import column_title
@@ -109,7 +109,7 @@ def test_the_comparison_filter_ticks_places(qtbot, namesakes_window, monkeypatch
 
     window.resize(1400, 900)
     window.actions["compare"].trigger()
-    cw = window.compare_window
+    cw = window.compare.view
     qtbot.waitExposed(cw)
     assert sorted(column_title(c) for c in cw.model.columns) == sorted(
         ["吉县", "鼓楼区（南京市）", "鼓楼区（福州市）", "（县区未识别）"])

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 
 from reader.core.compare import Choices, Column, Selection
-from reader.core.counties import County
+from reader.core.store.counties import County
 from reader.core.store.passages import Passage
 from reader.ui import i18n
 from reader.ui.dialogs.columns import ColumnsDialog

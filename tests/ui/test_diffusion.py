@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from reader.core.diffusion import diffusion
+from reader.core.analysis.diffusion import diffusion
 from reader.core.store.documents import unit_text
 from reader.core.store.passages import tag
 from reader.core.store.themes import add_theme
 from reader.ui import i18n
 from reader.ui.models.diffusion import COUNTY, YEAR, FirstUseModel
-from tests.core.test_diffusion import decade as decade  # noqa: F401  (the fixture: three counties, 2019-2021)
+from tests.core.analysis.test_diffusion import decade as decade  # noqa: F401  (the fixture: three counties, 2019-2021)
 from tests.ui.helpers import click_index
 
 

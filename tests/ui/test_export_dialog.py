@@ -16,9 +16,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core import export as core_export
-from reader.core.counties import project_counties
 from reader.core.export import FORMATS, Selection, count_passages
 from reader.core.export.safe import os as safe_os
+from reader.core.store.counties import project_counties
 from reader.core.store.db import open_project
 from reader.core.store.passages import tag_quote
 from reader.core.store.themes import add_theme, find_theme, list_themes
@@ -60,7 +60,7 @@ def dialog(qtbot, tagged_window):
 
 
 def county(project, name: str) -> str:
-    """The key of the place the dialog's county list ticks (reader.core.counties)."""
+    """The key of the place the dialog's county list ticks (reader.core.store.counties)."""
     return project_counties(project).resolve(name).key
 
 
@@ -240,7 +240,7 @@ def test_export_through_the_window_writes_the_file(tagged_window, monkeypatch, t
     n = count_passages(tagged_window.project, Selection(counties=("永和县",)))
     assert tagged_window.statusBar().currentMessage() == f"已导出 {n} 段标注 → 摘录.csv"
     # the folder button opens the folder the file is in
-    button = tagged_window.folder_button
+    button = tagged_window.exchange.folder_button
     assert button.isVisible() and button.text() == "打开所在文件夹"
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
@@ -260,11 +260,11 @@ def test_xlsx_and_qdpx_open_with_their_libraries(tagged_window, tmp_path):
 
     project = tagged_window.project
     xlsx, qdpx = tmp_path / "a.xlsx", tmp_path / "a.qdpx"
-    tagged_window.start_export(ExportChoice("xlsx", xlsx, Selection(themes=(find_theme(project, STATION).id,))))
+    tagged_window.exchange.start_export(ExportChoice("xlsx", xlsx, Selection(themes=(find_theme(project, STATION).id,))))
     wb = openpyxl.load_workbook(xlsx)
     quotes = [row[7] for row in wb.worksheets[0].iter_rows(min_row=2, values_only=True)]
     assert len(quotes) == count_passages(project, Selection(themes=(STATION,))) and ASTRAL_QUOTE in quotes
-    tagged_window.start_export(ExportChoice("qdpx", qdpx, Selection(), line_endings="crlf"))
+    tagged_window.exchange.start_export(ExportChoice("qdpx", qdpx, Selection(), line_endings="crlf"))
     with zipfile.ZipFile(qdpx) as z:
         assert "project.qde" in z.namelist()
     assert "9 段标注" in tagged_window.statusBar().currentMessage()
@@ -302,7 +302,7 @@ def test_a_failed_write_is_one_message_and_the_old_file_stays(tagged_window, mon
         raise OSError(28, os.strerror(28))
 
     monkeypatch.setattr(safe_os, "replace", full_disk)
-    tagged_window.start_export(ExportChoice("csv", out, Selection(), force=True))
+    tagged_window.exchange.start_export(ExportChoice("csv", out, Selection(), force=True))
     assert len(shown_errors) == 1
     assert shown_errors[0].startswith("无法写入 ") and shown_errors[0].endswith("old.csv：磁盘已满")  # ENOSPC, in Chinese
     assert out.read_bytes() == b"old" and [p.name for p in folder.iterdir()] == ["old.csv"]  # no temporary file left
@@ -322,7 +322,7 @@ def test_cancel_keeps_the_old_file(tagged_window, monkeypatch, tmp_path, shown_e
         self.dialog.canceled.emit()  # the Cancel button, at the first report
 
     monkeypatch.setattr(ops.Op, "_on_progress", on_progress)
-    op = tagged_window.start_export(ExportChoice("docx", out, Selection(), force=True))
+    op = tagged_window.exchange.start_export(ExportChoice("docx", out, Selection(), force=True))
     assert op.cancelled and op.is_done and op.result is None
     assert out.read_bytes() == b"old" and [p.name for p in folder.iterdir()] == ["old.docx"]
     assert tagged_window.statusBar().currentMessage() == "已取消。" and not shown_errors
@@ -410,7 +410,7 @@ def test_codebook_import_is_one_undoable_step(tagged_window, tagged_path, tmp_pa
     # a file that is no codebook: one message, nothing changed
     bad = tmp_path / "book.docx"
     bad.write_bytes(b"x")
-    assert not window.import_codebook_file(bad)
+    assert not window.exchange.import_codebook_file(bad)
     assert len(shown_errors) == 1 and window.undo_stack.count() == 1
     shown_errors.clear()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QFileSystemModel, Q
 
 from reader.core.export import FORMATS
 from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
-from reader.core.ingest import importable_suffixes
+from reader.core.ingest.importing import importable_suffixes
 from reader.core.store.documents import list_documents
 from reader.core.store.themes import list_themes
 from reader.ui import i18n

@@ -45,14 +45,14 @@ def asked(monkeypatch):
 
 
 def test_welcome_at_start_until_dismissed_for_good(window, asked):
-    assert window.welcome_at_start() is True
+    assert window.help.welcome_at_start() is True
     assert asked.calls[-1]["show_again"] is False  # at start, "don't show this at start again" comes ticked
     asked.answer = (None, True)  # the user unticked it: shown at the next start too
-    assert window.welcome_at_start() is True
+    assert window.help.welcome_at_start() is True
     asked.answer = (None, False)  # left ticked
-    assert window.welcome_at_start() is True
+    assert window.help.welcome_at_start() is True
     assert UiSettings().show_welcome() is False  # kept in the settings file, not only in memory
-    assert window.welcome_at_start() is False and len(asked.calls) == 3
+    assert window.help.welcome_at_start() is False and len(asked.calls) == 3
     window.actions["welcome"].trigger()  # 帮助 ▸ 欢迎 still opens it, with the box ticked
     assert len(asked.calls) == 4 and asked.calls[-1]["show_again"] is False
     asked.answer = (None, True)
@@ -63,7 +63,7 @@ def test_welcome_at_start_until_dismissed_for_good(window, asked):
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
 def test_welcome_quotes_the_menus_in_both_languages(window, asked, lang):
     window.set_language(lang)
-    window.show_welcome()
+    window.help.show_welcome()
     paths = asked.calls[-1]["paths"]
     if lang == i18n.ZH:
         assert paths["import_files"] == "文件 ▸ 导入文档…" and paths["export"] == "文件 ▸ 导出…"
@@ -76,27 +76,27 @@ def test_welcome_quotes_the_menus_in_both_languages(window, asked, lang):
 
 def test_welcome_button_does_its_menu_action(window, asked, monkeypatch):
     asked.answer = ("compare", True)
-    window.show_welcome()
-    assert window.compare_window is not None and window.compare_window.isVisible()
-    window.compare_window.close()
+    window.help.show_welcome()
+    assert window.compare.view is not None and window.compare.view.isVisible()
+    window.compare.view.close()
     opened = []
     monkeypatch.setattr(GuideDialog, "present", classmethod(lambda cls, parent, lang, current=None: opened.append(lang)))
     asked.answer = ("guide", True)
-    window.show_welcome()
+    window.help.show_welcome()
     assert opened == [i18n.ZH]
 
 
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
 def test_welcome_dialog_in_both_languages(window, qtbot, lang):
     window.set_language(lang)
-    dialog = WelcomeDialog(window, window.welcome_paths(), show_again=True)
+    dialog = WelcomeDialog(window, window.help.welcome_paths(), show_again=True)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == ("欢迎使用人大报告对读" if lang == i18n.ZH else "Welcome to Renda Reader")
     for name, *_rest in STEPS:
         label = dialog.findChild(QLabel, f"welcome_{name}")
         assert label is not None and label.isVisible()
-        assert window.menu_path({"new_theme": "tag_selection"}.get(name, name)) in label.text()
+        assert window.help.menu_path({"new_theme": "tag_selection"}.get(name, name)) in label.text()
     texts = [w.text() for w in dialog.findChildren(QLabel) if w.text()] + [b.text() for b in dialog.buttons.values()]
     if lang == i18n.ZH:  # no English sentence left in the Chinese welcome
         assert all(HAN.search(t) for t in texts if re.search(r"[a-z]{4,} [a-z]{3,}", TAGS.sub("", t))), texts
@@ -156,8 +156,8 @@ def test_help_opens_the_guide_in_the_interface_language(window, monkeypatch, lan
 @pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
 def test_guide_dialog_shows_the_shipped_guide_with_its_pictures(window, qtbot, lang):
     window.set_language(lang)
-    window.show_guide()
-    dialog = window.guide_dialog
+    window.help.show_guide()
+    dialog = window.help.guide_dialog
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.source() == guide_path(lang)
     assert dialog.windowTitle() == ("使用说明" if lang == i18n.ZH else "User guide")
@@ -169,8 +169,8 @@ def test_guide_dialog_shows_the_shipped_guide_with_its_pictures(window, qtbot, l
         assert image is not None and not image.isNull(), src  # the picture was found and loaded
     title = doc.begin()  # the shared stylesheet (resources/guide/guide.css) was found and applied
     assert title.text() and next(iter(title)).fragment().charFormat().foreground().color().name() == "#7f1d1d"
-    window.show_guide()  # again: the same window, raised
-    assert window.guide_dialog is dialog
+    window.help.show_guide()  # again: the same window, raised
+    assert window.help.guide_dialog is dialog
     other = i18n.EN if lang == i18n.ZH else i18n.ZH
     window.set_language(other)  # the open guide follows the interface language (Qt's LanguageChange)
     qtbot.waitUntil(lambda: dialog.source() == guide_path(other), timeout=2000)
@@ -181,8 +181,8 @@ def test_guide_links_stay_inside_the_guide(window, qtbot, monkeypatch):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    window.show_guide()
-    dialog = window.guide_dialog
+    window.help.show_guide()
+    dialog = window.help.guide_dialog
     qtbot.addWidget(dialog)
     dialog.anchor_clicked(QUrl("#export"))
     assert dialog.source() == guide_path(i18n.ZH)
@@ -254,7 +254,7 @@ def test_the_comparison_buttons_the_guide_names_exist(window, lang):
     from PySide6.QtWidgets import QAbstractButton
 
     window.set_language(lang)
-    compare = window.show_compare()
+    compare = window.compare.show()
     shown = {a.iconText() for a in compare.findChildren(QAction)}
     shown |= {w.text() for w in compare.findChildren(QAbstractButton) + compare.findChildren(QLabel) if w.isVisible()}
     shown = {re.sub(r"[…:：&]", "", t).strip() for t in shown if t}

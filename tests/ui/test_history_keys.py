@@ -145,7 +145,7 @@ def test_redo_keys_work_in_the_main_window_and_the_comparison_view(make_window, 
     assert list_passages(window.project) == []
     press(window, *keys)
     assert [x.id for x in list_passages(window.project)] == [p.id]
-    compare = window.show_compare()
+    compare = window.compare.show()
     activate(qtbot, compare)
     press(compare, Qt.Key.Key_Z, CTRL)
     assert list_passages(window.project) == []
@@ -204,7 +204,7 @@ def test_no_ambiguous_shortcut_in_any_window(make_window, sample_project_path, m
         x11_key_bindings(monkeypatch)
     window = make_window(sample_project_path, lang=lang)
     assert not clashes(window), clashes(window)
-    compare = window.show_compare()
+    compare = window.compare.show()
     assert not clashes(compare), clashes(compare)
     for w in (window, compare):
         redo = next(a for a in w.findChildren(QAction) if a.objectName() in ("action_redo", "action_compare_redo"))

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from reader.core import ingest
+from reader.core.ingest import importing as ingest
 from reader.core.store.db import open_project
 from reader.core.store.documents import list_documents, list_units
 from reader.ui import ops
@@ -177,7 +177,7 @@ def test_the_open_dialog_starts_in_a_folder_that_exists(monkeypatch, reader_home
 
     from PySide6.QtWidgets import QFileDialog
 
-    from reader.core import project as paths
+    from reader.core import paths
 
     seen = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: seen.append(a[2]) or ("", "")))

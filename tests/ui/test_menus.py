@@ -51,7 +51,7 @@ def test_no_key_does_two_things(window):
     assert main and not [k for k, n in main.items() if n > 1], main
     for key in ("Ctrl+E", "Ctrl+F", "Ctrl+Shift+F", "Ctrl+M", "Ctrl+Shift+C", "Ctrl+T", "Ctrl+Shift+T", "Ctrl+Z"):
         assert main[key] == 1, key
-    cw = window.show_compare()
+    cw = window.compare.show()
     view = shortcuts(cw)
     assert not [k for k, n in view.items() if n > 1], view
     assert view["F5"] == 1 and view["Ctrl+Z"] == 1

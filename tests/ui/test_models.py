@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from reader.core.matrix import theme_matrix
+from reader.core.analysis.matrix import theme_matrix
 from reader.core.search import search
 from reader.core.store import outline_tree
 from reader.core.store.passage_scope import passages_in, theme_totals
@@ -121,7 +121,7 @@ def test_table_models(qapp, qtmodeltester, sample_project):
 
 def test_a_provincial_report_is_under_its_province_not_an_unknown_county(qtmodeltester, project, tmp_path):
     """A province's own report (its county None) is shown right under the province, before its places."""
-    from reader.core.ingest import import_paths
+    from reader.core.ingest.importing import import_paths
 
     report = tmp_path / "2026-report.txt"
     report.write_text(

@@ -75,7 +75,7 @@ def corpus(project) -> str:
         parts += [t.name, t.path, t.description or "", *t.keywords]
     parts += [p.note for p in list_passages(project)]
     parts += [p.coder or "" for p in list_passages(project)]  # coders' names (the user's name by default)
-    from reader.core.team.coders import current_coder
+    from reader.core.store.coders import current_coder
 
     parts.append(current_coder())
     return "\n".join(parts)
@@ -192,7 +192,7 @@ def work_a_little(qtbot, window) -> None:
     window.search_box.setFocus()
     qtbot.keyClicks(window.search_box, "daibiao")
     window.search_project("代表")
-    window.show_compare()
+    window.compare.show()
     activate(qtbot, window)
 
 
@@ -203,7 +203,7 @@ def test_switching_language_leaves_nothing_of_the_other(make_window, sample_proj
     data = corpus(window.project) + "\ndaibiao\n代表"
     switch_language(qtbot, window, then)
     assert window.undo_stack.count() == 2
-    compare = window.compare_window
+    compare = window.compare.view
     texts = window_texts(window) + window_texts(compare)
     texts.append(("display name, added to titles by Qt", QApplication.applicationDisplayName()))
     found = left_over(texts, then, data)

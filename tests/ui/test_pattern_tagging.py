@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from reader.core.matrix import theme_matrix
+from reader.core.analysis.matrix import theme_matrix
 from reader.core.store.passage_edits import sections_matching
 from reader.core.store.passages import list_passages
 from tests.ui.driving import activate, on_next_modal, press, type_text

@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableView, QToolTip
 
-from reader.core.store import themes, units
+from reader.core.ingest import unit_edits as units
+from reader.core.store import themes
 from reader.core.store.documents import list_units
 from reader.ui import errors
 from reader.ui.dialogs.confirm import ConfirmDialog

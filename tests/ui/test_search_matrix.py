@@ -129,7 +129,7 @@ def test_original_text_toggle(window, qtbot):
 
 
 def test_damaged_text_is_marked(window, qtbot):
-    from reader.core.store.units import damaged_spans
+    from reader.core.ingest.unit_edits import damaged_spans
 
     u = unit_of(window.project, "吉县")
     spans = damaged_spans(window.project, u.id)

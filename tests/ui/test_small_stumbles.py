@@ -244,11 +244,11 @@ def test_correct_county_with_a_shared_name_lists_the_places(window, qtbot):
 def test_the_welcome_shows_at_the_first_start_only(make_window, sample_project_path, qtbot):
     window = make_window(sample_project_path)
     answer = on_next_modal(lambda dialog: click(dialog.close_button))
-    assert window.welcome_at_start() is True  # as app.run_gui does at start
+    assert window.help.welcome_at_start() is True  # as app.run_gui does at start
     answer.check()
     window.close()
     again = make_window(sample_project_path)  # the next start
-    assert again.welcome_at_start() is False
+    assert again.help.welcome_at_start() is False
 
 
 # -- a search hit in the middle of the pane ----------------------------------------------------------------------

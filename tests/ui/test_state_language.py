@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt
 
 from reader import app
-from reader.core import project as paths
+from reader.core import paths
 from reader.ui import i18n
 from reader.ui.settings import UiSettings
 from tests.ui.helpers import choose_section

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 
-from reader.core.ingest import import_paths
+from reader.core.ingest.importing import import_paths
 from reader.core.store.passages import list_passages
 from reader.core.store.themes import list_themes
 from tests.conftest import write_text

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from reader.core import project as paths
+from reader.core import paths
 from reader.core.store import backups, documents, passages
 from reader.core.store.db import open_project
 from reader.core.store.passages import list_passages
@@ -127,7 +127,7 @@ def test_showing_chosen_coders_only(team_window, qtbot, tmp_path):
     assert [p[1:3] for p in pane.content.passages] == [(12, 40), (200, 240)]
     assert {r.coder for r in window.passage_list.model.records} == {B}
     assert "乙" in window.passage_list.scope_label.text()
-    assert window.export_preset("csv").coders == (B,)
+    assert window.exchange.export_preset("csv").coders == (B,)
     window.show_matrix()
     assert sum(map(sum, window.matrix_view.model.matrix.counts)) == 2
     window.set_coder_filter(None)
@@ -137,7 +137,7 @@ def test_showing_chosen_coders_only(team_window, qtbot, tmp_path):
 def test_the_agreement_window_measures_and_settles(team_window, qtbot, tmp_path, monkeypatch, shown_errors):
     window, u = team_window
     window.actions["agreement"].trigger()
-    w = window.agreement_window
+    w = window.team.agreement_window
     assert w.isVisible() and sorted(w.chosen_coders()) == sorted([A, B])
     w.measure_button.click()
     rows = w.figures.rows
@@ -176,8 +176,8 @@ def test_the_agreement_window_measures_and_settles(team_window, qtbot, tmp_path,
 
 
 def test_agreement_with_fewer_than_two_coders_says_what_to_do(window):
-    window.show_agreement()
-    w = window.agreement_window
+    window.team.show_agreement()
+    w = window.team.agreement_window
     assert not w.measure_button.isEnabled()
     assert "合并" in w.statusBar().currentMessage()
 
@@ -194,7 +194,7 @@ def test_a_failed_merge_is_one_message_and_changes_nothing(window, tmp_path, mon
 def test_team_windows_follow_the_language(team_window, lang):
     window, _u = team_window
     window.set_language(lang)
-    w = window.show_agreement()
+    w = window.team.show_agreement()
     title = w.windowTitle()
     assert title.startswith("编码一致性" if lang == i18n.ZH else "Coder agreement")
     window.apply_changes(Changes(passages=True))

@@ -46,7 +46,7 @@ def test_team_dialogs_open_in_both_languages(qtbot, lang, plan, window):
     made = [
         (CoderDialog(parent, "甲", ["甲", "乙"]), ("标注人", "Coder")),
         (MergeDialog(parent, plan, ["依法监督", "代表工作"]), ("合并项目", "Merge a project")),
-        (window.show_agreement(), ("编码一致性 — sample", "Coder agreement — sample")),
+        (window.team.show_agreement(), ("编码一致性 — sample", "Coder agreement — sample")),
     ]
     for dialog, (zh, en) in made:
         dialog.show()

@@ -1,4 +1,6 @@
-"""Alignment of sections across reports: rows of sections about the same work.
+"""Alignment of sections across reports: AlignUnits (reports with their section trees, texts and
+the themes tagged in them) in, an AlignResult out: rows of sections about the same work. The engine
+knows no project: reader.core.compare runs it on one and stores its rows.
 
     from reader.core.align import align, to_json, AlignUnit, AlignSection
 """

@@ -9,10 +9,15 @@ import math
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from math import log
+
+import numpy as np
 
 from reader.core.align.anchors import Anchor
+from reader.core.align.arrays import summed
+from reader.core.align.centroids import add_centroids
 from reader.core.align.nodes import Node
-from reader.core.align.vectors import Vec, add_into, dot, norm, normalized
+from reader.core.align.vectors import Vec, add_into, norm, normalized
 
 HEAD_SHARE = 0.5  # weight of the heading in the prototype evidence; the body has the rest
 HEAD_FULL = 1.0  # topic-word weight in a heading that counts as full evidence
@@ -29,11 +34,31 @@ CHECK_EVERY = 200  # items between two cancel checks
 
 @dataclass
 class Scored:
-    """Scores of one item against every anchor (arrays of doubles: 8 bytes a score, not a float object
-    and a list slot, ~32; a national corpus has ~30,000 items and two dozen anchors)."""
+    """Scores of one item against every anchor: its evidence (proto) and with the centroids (total)."""
 
-    proto: array
-    total: array
+    proto: Sequence[float]
+    total: Sequence[float]
+
+
+class Scores:
+    """Every item's scores against every anchor, as two matrices of doubles (items × anchors): the
+    evidence (proto) and with the centroids added (total). scores[i] is item i's Scored."""
+
+    def __init__(self, proto: np.ndarray) -> None:
+        self.proto = proto
+        self.total = proto.copy()
+
+    def __len__(self) -> int:
+        return len(self.proto)
+
+    def __getitem__(self, i: int) -> Scored:
+        return Scored(self.proto[i], self.total[i])
+
+    def best(self) -> list[float]:
+        """Each item's best total (0.0 with no anchors)."""
+        if self.total.shape[1] == 0:
+            return [0.0] * len(self.total)
+        return self.total.max(axis=1).tolist()
 
 
 def anchor_vectors(anchors: Sequence[Anchor], idf: dict[str, float], unseen: float) -> list[Vec]:
@@ -54,7 +79,7 @@ def prototype_scores(node: Node, anchors: Sequence[Anchor]) -> array:
     index, core = _term_index(anchors)
     head_mass, head_total, head_core = _mass(node.head, index, core, len(anchors), sublinear=False)
     body_mass, body_total, body_core = _mass(node.body, index, core, len(anchors), sublinear=True)
-    body_len = sum(_tf(c) for c in node.body.values())
+    body_len = sum([1.0 + log(c) if c >= 1.0 else c for c in node.body.values()])  # (_tf of each count)
     head_conf = min(1.0, head_core / HEAD_FULL)
     body_conf = min(1.0, body_core / max(body_len, 1.0) / BODY_FULL_DENSITY)
     tags = _tags(node)
@@ -135,21 +160,28 @@ def assign(
     forbidden: set[tuple[int, int]],
     use_order: bool = True,
     check: Callable[[], None] | None = None,
-) -> tuple[list[int], list[Scored]]:
+    proto: np.ndarray | None = None,
+) -> tuple[list[int], Scores]:
     """For each item, an anchor index or FREE. `pinned`: section id -> anchor index (users' moves);
     `forbidden`: (section id, anchor index) pairs users rejected. `check()` is called now and then
-    (it raises to stop: a cancel)."""
+    (it raises to stop: a cancel). `proto`: the items' evidence (items × anchors) if made already."""
     check = check or _no_check
-    scored = []
-    for k, n in enumerate(items):
-        if k % CHECK_EVERY == 0:
-            check()
-        p = evidence(n, anchors)
-        scored.append(Scored(array("d", p), array("d", p)))
-    for i, node in enumerate(items):
-        for k in range(len(anchors)):
-            if (node.section.id, k) in forbidden:
-                scored[i].proto[k] = scored[i].total[k] = -1.0
+    n_anchors = len(anchors)
+    if proto is None:
+        proto = np.zeros((len(items), n_anchors))
+        for k, n in enumerate(items):
+            if k % CHECK_EVERY == 0:
+                check()
+            proto[k] = evidence(n, anchors)
+    scored = Scores(proto)
+    if forbidden:
+        rows: dict[int, list[int]] = {}
+        for i, node in enumerate(items):
+            rows.setdefault(node.section.id, []).append(i)
+        for sid, k in forbidden:
+            if 0 <= k < n_anchors:
+                for i in rows.get(sid, ()):
+                    scored.proto[i, k] = scored.total[i, k] = -1.0
     choice = _decide(items, anchors, scored, pinned, use_order)
     for _ in range(ROUNDS):
         _add_centroids(items, anchors, scored, choice, check)
@@ -161,70 +193,16 @@ def _no_check() -> None:
     return None
 
 
-def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], choice: list[int],
+def _add_centroids(items: Sequence[Node], anchors: Sequence[Anchor], scored: Scores, choice: list[int],
                    check: Callable[[], None] = _no_check) -> None:
-    """total = proto + CENTROID_WEIGHT * cosine to the anchor's members in other units."""
-    n_anchors = len(anchors)
-    sums: list[Vec] = [{} for _ in anchors]
-    own: dict[tuple[int, int], list[int]] = {}  # (anchor, unit) -> its items in that anchor
-    for i, (node, k) in enumerate(zip(items, choice, strict=True)):
-        if k != FREE:
-            add_into(sums[k], node.vec)
-            own.setdefault((k, node.unit.id), []).append(i)
-    by_term: dict[str, list[float]] = {}
-    for k, s in enumerate(sums):
-        for term, w in s.items():
-            by_term.setdefault(term, [0.0] * n_anchors)[k] = w
-    check()
-    num = [_dots(node.vec, by_term, n_anchors) for node in items]  # item · anchor sum
-    check()
-    sq = [dot(s, s) for s in sums]
-    pair = _Pairs(items)
-    rest_sq: dict[tuple[int, int], float] = {}  # |anchor sum minus the unit's own members|^2
-    for (k, _u), members in own.items():
-        inner = sum(pair(a, b) for a in members for b in members)
-        rest_sq[(k, _u)] = sq[k] - 2 * sum(num[m][k] for m in members) + inner
-    for i, node in enumerate(items):
-        if i % CHECK_EVERY == 0:
-            check()
-        for k in range(n_anchors):
-            if scored[i].proto[k] < 0:
-                continue
-            members = own.get((k, node.unit.id), ())
-            top = num[i][k] - sum(pair(i, m) for m in members)
-            den_sq = rest_sq.get((k, node.unit.id), sq[k])
-            cos = top / den_sq ** 0.5 if den_sq > 1e-12 else 0.0
-            scored[i].total[k] = scored[i].proto[k] + CENTROID_WEIGHT * max(cos, 0.0)
-
-
-def _dots(vec: Vec, by_term: dict[str, list[float]], n: int) -> array:
-    """vec · each anchor's sum, as doubles (one array per item: lists of floats took ~20 MB at once)."""
-    out = array("d", bytes(8 * n))
-    rows = [(v, row) for term, v in vec.items() if (row := by_term.get(term)) is not None]
-    for k in range(n):
-        out[k] = sum(v * row[k] for v, row in rows)
-    return out
-
-
-class _Pairs:
-    """Cosines between items (unit vectors), each computed once."""
-
-    def __init__(self, items: Sequence[Node]) -> None:
-        self.items = items
-        self.cache: dict[tuple[int, int], float] = {}
-
-    def __call__(self, a: int, b: int) -> float:
-        if a == b:
-            return 1.0
-        key = (a, b) if a < b else (b, a)
-        got = self.cache.get(key)
-        if got is None:
-            got = self.cache[key] = dot(self.items[a].vec, self.items[b].vec)
-        return got
+    """total = proto + CENTROID_WEIGHT * cosine to the anchor's members in other units (centroids.py: all
+    items at once, the same numbers as the definition there)."""
+    add_centroids([n.vec for n in items], [n.unit.id for n in items], choice, scored.proto, scored.total,
+                  CENTROID_WEIGHT, check)
 
 
 def _decide(
-    items: Sequence[Node], anchors: Sequence[Anchor], scored: list[Scored], pinned: dict[int, int], use_order: bool
+    items: Sequence[Node], anchors: Sequence[Anchor], scored: Scores, pinned: dict[int, int], use_order: bool
 ) -> list[int]:
     choice = [FREE] * len(items)
     start = 0
@@ -232,7 +210,9 @@ def _decide(
         end = start
         while end < len(items) and items[end].unit.id == items[start].unit.id:
             end += 1
-        path = _viterbi(items[start:end], anchors, scored[start:end], pinned, use_order)
+        unit_scores = [Scored(p, t) for p, t in zip(scored.proto[start:end].tolist(), scored.total[start:end].tolist(),
+                                                    strict=True)]
+        path = _viterbi(items[start:end], anchors, unit_scores, pinned, use_order)
         choice[start:end] = path
         start = end
     return choice
@@ -257,14 +237,13 @@ def _viterbi(
     states = [FREE, *range(len(anchors))]
     # beam: (last rank seen or None) -> (total, path)
     beam: dict[int | None, tuple[float, list[int]]] = {None: (0.0, [])}
+    ranks = [anchors[k].rank if k != FREE else None for k in states]
     for node, sc in zip(items, scored, strict=True):
         nxt: dict[int | None, tuple[float, list[int]]] = {}
+        allowed = [(k, e, rank) for k, rank in zip(states, ranks, strict=True)
+                   if (e := _emission(node, sc, k, pinned)) is not None]  # the same for every beam entry
         for last, (total, path) in sorted(beam.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
-            for k in states:
-                e = _emission(node, sc, k, pinned)
-                if e is None:
-                    continue
-                rank = anchors[k].rank if k != FREE else None
+            for k, e, rank in allowed:
                 bonus = ORDER_BONUS if use_order and rank is not None and last is not None and rank >= last else 0.0
                 new_last = rank if rank is not None else last
                 cand = (total + e + bonus, path + [k])
@@ -286,9 +265,7 @@ def row_vector(anchor_vec: Vec, members: Sequence[Node]) -> Vec:
     """What a row stands for: its anchor plus (half) the centroid of its members."""
     acc: Vec = dict(anchor_vec)
     if members:
-        centroid: Vec = {}
-        for m in members:
-            add_into(centroid, m.vec)
+        centroid = summed([m.vec for m in members])  # (add_into of each, in order)
         n = norm(centroid)
         if n > 0:
             add_into(acc, centroid, 0.5 / n)

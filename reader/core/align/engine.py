@@ -15,13 +15,16 @@ so users' corrections that name it keep their meaning across re-aligns.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from reader.core.align import assign as asg
-from reader.core.align import fit
 from reader.core.align import frames as fr
-from reader.core.align.anchors import Anchor, _from_prototype, anchors_for
+from reader.core.align.anchors import Anchor
+from reader.core.align.arrays import give_back_memory, scores_against, summed
 from reader.core.align.cluster import cluster
 from reader.core.align.model import (
     OTHER_KEY,
@@ -33,9 +36,11 @@ from reader.core.align.model import (
     AlignUnit,
     Correction,
 )
-from reader.core.align.nodes import Node, build_nodes, choose, choose_items, fill_vectors, light_unit, pack
-from reader.core.align.prototypes import GOVERNMENT
-from reader.core.align.vectors import Vec, add_into, dot, lookup, normalized, shared_terms
+from reader.core.align.nodes import Node, fill_vectors
+from reader.core.align.reading import UnitReader, UnitReading
+from reader.core.align.terms import clear_caches
+from reader.core.align.tfidf import BagReceiver, Bags, BagsSent
+from reader.core.align.vectors import Vec, dot, lookup, normalized
 from reader.core.errors import Cancelled
 
 LABEL_TERMS = 3
@@ -43,6 +48,7 @@ MEMBER_TERMS = 5
 ATTACH_MIN = 0.15  # least cosine to a group's centroid for a leftover section to join it
 ATTACH_MARGIN = 0.03  # ... and by this much more than to any other group
 BROAD_MEDIAN = 4  # an anchor row whose reports put this many sections in it (median) is too broad here
+CACHES_KEPT_BELOW = 2000  # units: aligning more, the words' caches are let go once they are read
 KEEP_KEY_MIN = 0.5  # least Jaccard overlap of sections for a new group to keep a previous group's key
 CLUSTER_PREFIX = "cluster:"
 
@@ -74,7 +80,7 @@ class _Row:
 
 
 def align(
-    units: Iterable[AlignUnit],
+    units: Iterable[AlignUnit | UnitReading],
     themes: Sequence[AlignTheme] = (),
     corrections: Sequence[Correction] = (),
     progress: Callable[[int, int], None] | None = None,
@@ -87,8 +93,9 @@ def align(
 
     `units` is read once, in order, and no unit is kept (only its place and its sections' ids, headings
     and tags): an iterator that reads them as they are asked for (compare.inputs.iter_units) keeps a
-    national corpus's texts out of memory. `count`: how many there are, for the progress (an iterator
-    has no length; without it, the units are listed first)."""
+    national corpus's texts out of memory. A unit read already (reading.UnitReading, by another
+    process: compare.apart) is taken as it is. `count`: how many there are, for the progress (an
+    iterator has no length; without it, the units are listed first)."""
     if count is None:
         units = list(units)  # type: ignore[assignment]
         count = len(units)  # type: ignore[arg-type]
@@ -99,58 +106,57 @@ def align(
         if cancel is not None and getattr(cancel, "cancelled", False):
             raise Cancelled()
 
-    anchors = anchors_for(list(themes))
-    vocab = fit.vocabulary(anchors)
-    thesaurus = thesaurus_anchors()
-    thesaurus_vocab = fit.vocabulary(thesaurus)
     plan = _plan(corrections)
+    reader = UnitReader(themes, plan.forced)
+    anchors = reader.anchors
     keys = [a.key for a in anchors]
 
-    def topic_of(node: Node) -> tuple[int | None, float]:
-        check()
-        return asg.best_of(asg.evidence(node, anchors))
-
-    # unit by unit: its nodes built, the ones to align chosen, their evidence made and their bags packed
-    # (see nodes.pack), the other nodes let go: a national corpus's bags and section trees are not all
-    # held at once (hundreds of MB); the packed bags go once the vectors are made
+    # unit by unit (or as read already, by another process: UnitReading): its nodes built, the ones to
+    # align chosen, their evidence made and their bags packed, the other nodes let go: a national
+    # corpus's bags and section trees are not all held at once; the packed bags go once the vectors are made
     items: list[Node] = []
     frames: list[Node] = []  # sections read through their children (a review, a plan)
     unfit: list[int] = []  # units of another genre than the codebook's
     kept: list[AlignUnit] = []  # the units without their sections: what the nodes refer to
+    packed = Bags()  # the bags of the items and frames, packed as they are read
+    receivers: dict[int, BagReceiver] = {}  # the bags other processes read, by process
+    evidence = array("d")  # the items' evidence for each anchor, item after item (assign.evidence)
     for unit in units:  # (not enumerate(): it would hold the last unit until the next one is read)
-        i = len(kept)
-        kept.append(light_unit(unit))
-        roots = build_nodes([unit], lambda _k, i=i: tick(i), kept[-1:])[0]
-        del unit  # its texts go with it (the nodes hold only their term bags)
-        bags = [b for r in roots for b in (r.head, r.body)]
-        fits = fit.fits(bags, vocab)
-        unit_frames: list[Node] = []
-        if fits:
-            chosen = choose_items([roots], topic_of, plan.forced, unit_frames)
-        else:  # another genre: its parts are read by their size, its topics grouped by their words
-            unfit.append(kept[-1].id)
-            chosen = choose([roots], fr.descend_by_size(roots), plan.forced, unit_frames)
-        concepts = not fits and fit.thesaurus_fits(bags, thesaurus_vocab, vocab)
-        for node in chosen:  # its evidence made, the item keeps only its bags, compact
-            node.fits = fits
-            asg.evidence(node, anchors)
-            if concepts:
-                node.concepts = concept_vector(node, thesaurus)
-            pack(node)
-        for node in unit_frames:
-            pack(node)
-        items += chosen
-        frames += unit_frames
-        del roots, chosen, unit_frames  # the unit's other nodes go
+        reading = unit if isinstance(unit, UnitReading) else reader.read(unit, check)
+        del unit
+        tick(len(kept))
+        kept.append(reading.unit)
+        if not reading.fits:
+            unfit.append(reading.unit.id)
+        if isinstance(reading.bags, BagsSent):
+            if reading.sender not in receivers:
+                receivers[reading.sender] = BagReceiver(packed)
+            numbers = receivers[reading.sender].add(reading.bags)
+        else:
+            numbers = [packed.add(*bags) for bags in reading.bags]
+        for node, number in zip(reading.items + reading.frames, numbers, strict=True):
+            node.packed = (packed, number)
+        for node in reading.items:  # its evidence kept with the others', as doubles
+            evidence.extend(node.proto)  # type: ignore[arg-type]
+            node.proto = None
+        items += reading.items
+        frames += reading.frames
+        del reading
 
+    if count >= CACHES_KEPT_BELOW:  # the words' caches hold the last few thousand texts: none will come again
+        clear_caches()
     idf, unseen = fill_vectors([*items, *frames], check)
+    give_back_memory()  # the bags' blocks (and the caches)
     vecs = asg.anchor_vectors(anchors, idf, unseen)
     pinned = {sid: keys.index(k) for sid, k in plan.pins.items() if k in keys}
     forbidden = {(sid, keys.index(k)) for sid, k in plan.refused if k in keys}
     # the codebook's rows take no section of a report it does not fit (unless the user put it there)
     forbidden |= {(n.section.id, k) for n in items if not n.fits for k in range(len(anchors))}
     floating = {sid for sid, k in plan.pins.items() if k not in keys}
-    choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check)
+    proto = np.frombuffer(evidence, dtype=np.float64).reshape(len(items), len(anchors)).copy()
+    del evidence
+    choice, scored = asg.assign(items, anchors, pinned, forbidden, check=check, proto=proto)
+    give_back_memory()
     tick(count * 2)
     rows = _anchor_rows(items, anchors, vecs, choice)
     free = [i for i, k in enumerate(choice) if k == asg.FREE and items[i].section.id not in floating]
@@ -169,20 +175,6 @@ def align(
     return _result(_in_order(rows), other, items, scored, kept, unfit)
 
 
-def thesaurus_anchors() -> list[Anchor]:
-    """The government-report thesaurus as anchors (for its evidence only: they make no rows)."""
-    return [_from_prototype(p) for p in GOVERNMENT]
-
-
-CONCEPT_MIN = 0.2  # thesaurus evidence below this says nothing of a section's topic
-
-
-def concept_vector(node: Node, thesaurus: Sequence[Anchor]) -> Vec:
-    """A section's topics in the thesaurus: its evidence for each, the weak ones dropped, unit length."""
-    scores = asg.prototype_scores(node, thesaurus)
-    return normalized({f"§{a.key}": s for a, s in zip(thesaurus, scores, strict=True) if s >= CONCEPT_MIN})
-
-
 def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, total: int) -> Callable[[int], None]:
     def tick(done: int) -> None:
         if cancel is not None and getattr(cancel, "cancelled", False):
@@ -191,6 +183,11 @@ def _ticker(progress: Callable[[int, int], None] | None, cancel: object | None, 
             progress(min(done + 1, total), total)
 
     return tick
+
+
+def forced_sections(corrections: Sequence[Correction]) -> set[int]:
+    """The sections users' corrections name: aligned themselves, whatever their level."""
+    return _plan(corrections).forced
 
 
 def _plan(corrections: Sequence[Correction]) -> _Plan:
@@ -279,10 +276,7 @@ def _cluster_rows(items: Sequence[Node], free: Sequence[int], taken: set[str],
         if key is None:
             key = _unique(CLUSTER_PREFIX + "-".join(terms[:2]) if terms else CLUSTER_PREFIX.rstrip(":"), taken)
             taken.add(key)
-        centroid: Vec = {}
-        for m in members:
-            add_into(centroid, m.vec)
-        rows.append(_Row(key, "·".join(terms) or key, None, normalized(centroid), members))
+        rows.append(_Row(key, "·".join(terms) or key, None, _centroid(members), members))
     return rows
 
 
@@ -423,26 +417,24 @@ def _in_order(rows: list[_Row]) -> list[_Row]:
     return out + [r for r in rows if not r.frame and r.parent not in keys]
 
 
-def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: Sequence[asg.Scored],
+def _result(rows: list[_Row], other: _Row, items: Sequence[Node], scored: asg.Scores,
             units: Sequence[AlignUnit], unfit: Sequence[int] = ()) -> AlignResult:
-    best = {id(n): max(s.total, default=0.0) for n, s in zip(items, scored, strict=True)}
+    best = {id(n): s for n, s in zip(items, scored.best(), strict=True)}
     out = []
     for r in rows:
         vec = r.vec or _centroid(r.members)
-        out.append(AlignRow(r.key, r.label, r.theme_id, [_member(n, vec, None) for n in r.members], r.parent, r.frame))
-    out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, {}, best[id(n)]) for n in other.members]))
+        # each member's dot product with the row and the terms it shares most (vectors.dot, shared_terms)
+        scores = scores_against([n.vec for n in r.members], vec, MEMBER_TERMS)
+        members = [_member(n, score, terms if vec else []) for n, (score, terms) in zip(r.members, scores, strict=True)]
+        out.append(AlignRow(r.key, r.label, r.theme_id, members, r.parent, r.frame))
+    out.append(AlignRow(OTHER_KEY, other.label, None, [_member(n, best[id(n)], []) for n in other.members]))
     return AlignResult(out, list(unfit))
 
 
 def _centroid(members: Sequence[Node]) -> Vec:
-    acc: Vec = {}
-    for m in members:
-        add_into(acc, m.vec)
-    return normalized(acc)
+    return normalized(summed([m.vec for m in members]))  # (add_into of each, in order)
 
 
-def _member(node: Node, row_vec: Vec, fallback: float | None) -> AlignMember:
+def _member(node: Node, score: float, terms: list[str]) -> AlignMember:
     s, u = node.section, node.unit
-    score = dot(node.vec, row_vec) if fallback is None else fallback
-    terms = shared_terms(node.vec, row_vec, MEMBER_TERMS) if row_vec else []
     return AlignMember(s.id, u.id, u.county, u.year, u.source, s.heading, round(max(0.0, min(1.0, score)), 4), terms)

@@ -15,13 +15,17 @@ reviews apart from the plans even where their words are alike.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from reader.core.align.arrays import running_sum
 from reader.core.align.nodes import Node
 from reader.core.align.terms import strip_marker
-from reader.core.align.vectors import Vec, add_into, dot, normalized
+from reader.core.align.vectors import AnyVec, Vec, add_into, dot, lookup, normalized
 
 FRAME_SHARE = 0.15  # a part with at least this share of its report's text, and children, is a frame
 FRAME_CHILDREN = 2
@@ -56,27 +60,56 @@ class FrameRow:
     vec: Vec = field(default_factory=dict)  # sums of the members' vectors
     head: Vec = field(default_factory=dict)
     topics: Vec = field(default_factory=dict)  # sums of the members' topic profiles
-    _unit: tuple[Vec, Vec, Vec] | None = None  # the three normalised, made when first asked for after a change
+    _norms: tuple[float, float, float] | None = None  # the three sums' norms, made when first asked for after a change
 
     def add(self, node: Node, topics: Vec) -> None:
         self.members.append(node)
         add_into(self.vec, node.vec)
         add_into(self.head, node.head_vec)
         add_into(self.topics, topics)
-        self._unit = None
+        self._norms = None
 
-    def similarity(self, node: Node, topics: Vec) -> float:
+    def similarity(self, node: Node | _Plain, topics: Vec) -> float:
         """How alike a frame is to the row: its words, its heading's, and the rows its topics went to (two
-        plans share their topics, a plan and a review fewer), each where both have any."""
-        if self._unit is None:
-            self._unit = (normalized(self.vec), normalized(self.head), normalized(self.topics))
-        vec, head, profile = self._unit
-        parts = [dot(node.vec, vec)]
+        plans share their topics, a plan and a review fewer), each where both have any: the dot products
+        with the normalised sums (vectors.dot(x, normalized(sum)), made without the normalised dicts:
+        a row's sums grow to thousands of terms, asked for once for every report)."""
+        if self._norms is None:
+            self._norms = (_norm(self.vec), _norm(self.head), _norm(self.topics))
+        vec, head, profile = self._norms
+        parts = [_dot_normalized(node.vec, self.vec, vec)]
         if node.head_vec and head:  # not a heading of furniture words only ("2026年重点工作")
-            parts.append(dot(node.head_vec, head))
+            parts.append(_dot_normalized(node.head_vec, self.head, head))
         if topics and profile:
-            parts.append(dot(topics, profile))
+            parts.append(_dot_normalized(topics, self.topics, profile))
         return sum(parts) / len(parts)
+
+
+class _Plain:
+    """A frame's vectors as dicts (the same terms, order and weights), for similarity()."""
+
+    __slots__ = ("vec", "head_vec")
+
+    def __init__(self, vec: Mapping[str, float], head_vec: Mapping[str, float]) -> None:
+        self.vec = vec
+        self.head_vec = head_vec
+
+
+def _norm(sums: Vec) -> float:
+    """vectors.norm of a dict (its values squared and added in order: np.cumsum adds left to right)."""
+    values = np.fromiter(sums.values(), dtype=np.float64, count=len(sums))
+    return math.sqrt(running_sum(values * values))
+
+
+def _dot_normalized(a: AnyVec, sums: Vec, norm: float) -> float:
+    """dot(a, normalized(sums)) where norm is the sums' norm: the same products in the same order."""
+    if norm == 0:  # normalized() gives {}
+        return dot(a, {})
+    if len(a) > len(sums):  # the normalised dict is gone through
+        get = lookup(a).get
+        return sum(v / norm * get(t, 0.0) for t, v in sums.items())
+    get = sums.get
+    return sum(v * (get(t, 0.0) / norm) for t, v in a.items())
 
 
 def align_frames(frames: Sequence[Node], topics: Mapping[int, Vec] | None = None) -> list[FrameRow]:
@@ -109,7 +142,8 @@ def topic_profiles(rows: Sequence[tuple[str, Sequence[Node]]]) -> dict[int, Vec]
 def _merge(rows: list[FrameRow], frames: list[Node], topics: Mapping[int, Vec]) -> list[FrameRow]:
     n, m = len(frames), len(rows)
     profile = [normalized(topics.get(id(f), {})) for f in frames]
-    sim = [[rows[j].similarity(frames[i], profile[i]) for j in range(m)] for i in range(n)]
+    plain = [_Plain(lookup(f.vec), lookup(f.head_vec)) for f in frames]  # read once, against every row
+    sim = [[rows[j].similarity(plain[i], profile[i]) for j in range(m)] for i in range(n)]
     # best[i][j]: best total for the first i frames against the first j rows (gaps free)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):

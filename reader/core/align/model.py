@@ -19,7 +19,7 @@ class AlignSection:
     level: int
     children: list[AlignSection] = field(default_factory=list)
     theme_ids: list[int] = field(default_factory=list)  # themes users tagged inside it
-    kind: str | None = None  # the heading's kind (cn, paren_cn, run_in, dash … see reader.core.headings)
+    kind: str | None = None  # the heading's kind (cn, paren_cn, run_in, dash … see reader.core.structure.headings)
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Correction:
     label: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one for each of ~300,000 aligned sections
 class AlignMember:
     section_id: int
     unit_id: int

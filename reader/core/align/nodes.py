@@ -10,11 +10,13 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from reader.core.align.arrays import TableVec
 from reader.core.align.model import AlignSection, AlignUnit
-from reader.core.align.terms import bag, shared_number, strip_marker
-from reader.core.align.vectors import PackedVec, Vec, idf_table, normalized, tfidf, top_terms
+from reader.core.align.terms import bag, strip_marker
+from reader.core.align.tfidf import Bags, make_vectors
+from reader.core.align.vectors import PackedVec, Vec
 
 HEADING_WEIGHT = 3.0
 CHILD_HEADING_WEIGHT = 1.5
@@ -30,10 +32,8 @@ GENERIC = re.compile(
 )
 
 
-# A term bag held compactly: its terms and their counts in the bag's order (so that sums over it run
-# in the same order, to the same bits, as over the dict it came from). ~16 bytes a term, a dict ~60.
-PackedBag = tuple[tuple[str, ...], array]
-Packed = tuple[PackedBag, PackedBag]  # the combined bag (heading weighted up, and body), the heading's
+# A node's bags packed (tfidf.Bags): the store and its number there.
+Packed = tuple[Bags, int]
 
 
 @dataclass(eq=False, slots=True, weakref_slot=True)  # slots: ~300,000 of them in a decade of reports
@@ -43,15 +43,16 @@ class Node:
     order: int  # position of the section within its unit, depth-first
     head: Counter[str]
     body: Counter[str]  # own text and everything below
-    children: list[Node] = field(default_factory=list)
-    head_vec: Vec | PackedVec = field(default_factory=dict)  # packed once made
-    vec: Vec | PackedVec = field(default_factory=dict)  # heading weighted up, plus body (its strongest terms; packed once made)
+    children: Sequence[Node] = ()  # (none kept once its bags are taken)
+    # made by fill_vectors (rows of tables); None before (~300,000 nodes: an empty dict each is 20 MB)
+    head_vec: Vec | PackedVec | TableVec | None = None
+    vec: Vec | PackedVec | TableVec | None = None  # heading weighted up, plus body (its strongest terms)
     proto: array | None = None  # evidence for each anchor (doubles), computed once
     packed: Packed | None = None  # its combined and heading bags, compact, until its vectors are made (see pack)
     length: int = 0  # characters of its text (children's included)
     frame: Node | None = None  # the part it was read in (the nearest section read through its children)
     fits: bool = True  # the codebook fits its report (see fit.py)
-    concepts: Vec = field(default_factory=dict)  # its topics in the thesaurus of its genre, when it has one
+    concepts: Vec | None = None  # its topics in the thesaurus of its genre, when it has one
 
     def walk(self):
         yield self
@@ -80,8 +81,11 @@ def light_unit(unit: AlignUnit) -> AlignUnit:
 def _light(section: AlignSection) -> AlignSection:
     """The section without its text and children: what a node keeps of it once its bags are made (a
     national corpus's section texts, each holding its children's, are hundreds of MB)."""
-    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, [], section.theme_ids,
-                        section.kind)
+    return AlignSection(section.id, section.unit_id, section.heading, "", section.level, _NONE,  # type: ignore[arg-type]
+                        section.theme_ids or _NONE, section.kind)  # type: ignore[arg-type]
+
+
+_NONE = ()  # no children, no themes: one empty tuple for all (a list each is 56 bytes)
 
 
 def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int = 0) -> Node:
@@ -99,8 +103,12 @@ def _node(section: AlignSection, unit: AlignUnit, counter: list[int], depth: int
 
 def _add(acc: Counter[str], other: Counter[str], factor: float) -> None:
     get = acc.get
-    for term, count in other.items():
-        acc[term] = shared_number(get(term, 0.0) + count * factor)
+    if factor == 1.0:  # (count * 1.0 is count)
+        for term, count in other.items():
+            acc[term] = get(term, 0.0) + count
+    else:
+        for term, count in other.items():
+            acc[term] = get(term, 0.0) + count * factor
 
 
 def _lead(section: AlignSection) -> str:
@@ -125,41 +133,46 @@ def drop_bags(node: Node) -> None:
 _EMPTY: Counter[str] = Counter()
 
 
-def pack(node: Node) -> None:
-    """Keep only what the vectors are made from, compactly: the combined bag and the heading's (call
-    after the node's evidence is made: its body bag and its children are let go, and with them every
-    section below it that is not aligned itself)."""
-    node.packed = (_pack(_combined(node)), _pack(node.head))
+def pack(node: Node, bags: Bags | None = None) -> None:
+    """Keep only what the vectors are made from, compactly: the combined bag and the heading's, added
+    to `bags` (the store of all the nodes to align; call after the node's evidence is made: its body
+    bag and its children are let go, and with them every section below it that is not aligned itself)."""
+    store = bags if bags is not None else Bags()
+    node.packed = (store, store.add(*take_bags(node)))
+
+
+def take_bags(node: Node) -> tuple[Counter[str], Counter[str]]:
+    """What the vectors are made from, the combined bag and the heading's, taken out of the node (call
+    after its evidence is made: its bags and its children are let go)."""
+    out = (_combined(node), node.head)
     drop_bags(node)
-    node.children = []
-
-
-def _pack(counts: Counter[str]) -> PackedBag:
-    return tuple(counts), array("d", counts.values())
-
-
-def _unpack(bag: PackedBag) -> dict[str, float]:
-    return dict(zip(bag[0], bag[1], strict=True))
+    node.children = ()
+    return out
 
 
 def fill_vectors(items: Sequence[Node], check: Callable[[], None] | None = None,
                  done: Callable[[Node], None] | None = None) -> tuple[dict[str, float], float]:
     """TF-IDF over the sections being aligned; returns the idf table (and the unseen-term idf).
     `check()` is called now and then (it raises to stop: a cancel); `done(node)` after a node's
-    vectors are made. A packed node (see pack) is read from its packed bags, which are let go then."""
-    # each section's combined bag made twice, one at a time, rather than all held at once (on a
-    # national corpus they took ~250 MB)
-    idf, unseen = idf_table(n.packed[0][0] if n.packed is not None else _combined(n) for n in items)
-    for k, node in enumerate(items):
-        if check is not None and k % CHECK_EVERY == 0:
-            check()
-        if node.packed is not None:
-            combined, head = _unpack(node.packed[0]), _unpack(node.packed[1])
-            node.packed = None
-        else:
-            combined, head = _combined(node), node.head
-        node.vec = PackedVec(normalized(top_terms(tfidf(combined, idf, unseen), VEC_TERMS)))  # type: ignore[assignment]
-        node.head_vec = PackedVec(tfidf(head, idf, unseen))  # type: ignore[assignment]
+    vectors are made. The vectors are made all at once from the nodes' packed bags (tfidf.make_vectors,
+    the same numbers as vectors.tfidf, top_terms and normalized bag by bag): a node not packed yet is
+    packed (its bags kept); the packed bags go once the vectors are made."""
+    store = items[0].packed[0] if items and items[0].packed is not None else None
+    rows = [n.packed[1] if n.packed is not None and n.packed[0] is store else -1 for n in items]
+    if store is None or store.count != len(items) or len(set(rows) - {-1}) != len(items):  # not one store of them
+        store = Bags()
+        for node in items:
+            if node.packed is not None:
+                combined, head = node.packed[0].bag(node.packed[1])
+            else:
+                combined, head = _combined(node), node.head
+            store.add(combined, head)
+        rows = list(range(len(items)))
+    vec, head_vec, idf, unseen = make_vectors(store, VEC_TERMS, check)
+    for node, k in zip(items, rows, strict=True):
+        node.vec = vec.row(k)  # type: ignore[assignment]
+        node.head_vec = head_vec.row(k)  # type: ignore[assignment]
+        node.packed = None
         if done is not None:
             done(node)
     return idf, unseen

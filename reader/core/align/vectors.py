@@ -44,12 +44,12 @@ class PackedVec:
         return dict(zip(self.terms, self.weights, strict=True))
 
 
-AnyVec = Mapping[str, float] | PackedVec
+AnyVec = Mapping[str, float] | PackedVec  # or a row of an arrays.VecTable (read the same way)
 
 
 def lookup(vec: AnyVec) -> Mapping[str, float]:
     """A vector to look terms up in (a packed one made a dict for the moment)."""
-    return vec.as_dict() if isinstance(vec, PackedVec) else vec
+    return vec if isinstance(vec, Mapping) else vec.as_dict()
 
 
 def idf_table(bags: Iterable[Mapping[str, float]]) -> tuple[dict[str, float], float]:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from reader.core.clean.textmap import MappedText, substitute
-from reader.core.markers import starts_with_marker
+from reader.core.structure.markers import starts_with_marker
 
 # Whole lines that web copies carry: image placeholders, editor credits, counters, share prompts.
 # Line patterns use [^\S\n] (white space within the line), never \s: a \s* running over line
@@ -96,10 +96,21 @@ _BREADCRUMB = re.compile(
 _WHERE_LINE = re.compile(r"^[^\S\n]*(?:您的|您现在的|当前)位置[^\S\n]*[:：]?[^\S\n]*$", re.M)
 
 
+# What some patterns' matches must hold (a text without it is left as it is); tests/core/test_fast_paths.py
+# checks them against the patterns.
+SIZE_SWITCH_NEEDS = re.compile("字[号体]")
+BREADCRUMB_NEEDS = re.compile("首页")
+WHERE_NEEDS = re.compile("位置")
+RUNNING_HEAD_NEEDS = re.compile("期")
+
+
 def drop_web_furniture(mt: MappedText) -> MappedText:
-    mt = substitute(mt, _SIZE_SWITCH, "")
-    mt = substitute(mt, _BREADCRUMB, "")
-    mt = substitute(mt, _WHERE_LINE, "")
+    if SIZE_SWITCH_NEEDS.search(mt.text):
+        mt = substitute(mt, _SIZE_SWITCH, "")
+    if BREADCRUMB_NEEDS.search(mt.text):
+        mt = substitute(mt, _BREADCRUMB, "")
+    if WHERE_NEEDS.search(mt.text):
+        mt = substitute(mt, _WHERE_LINE, "")
     mt = substitute(mt, _TOOLBAR_LINE, "")
     mt = substitute(mt, _WEB_LINE, "")
     return substitute(mt, _META_LINE, _drop_if_metadata)
@@ -114,7 +125,8 @@ def _drop_if_metadata(m: re.Match[str]) -> str:
 
 def drop_page_furniture(mt: MappedText) -> MappedText:
     mt = substitute(mt, _PAGE_NUMBER, "")
-    mt = substitute(mt, _RUNNING_HEAD, "")
+    if RUNNING_HEAD_NEEDS.search(mt.text):
+        mt = substitute(mt, _RUNNING_HEAD, "")
     return _drop_repeated_short_lines(mt)
 
 

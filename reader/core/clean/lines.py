@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.clean.chars import CLOSING, SENTENCE_END, SPACES
+from reader.core.chars import CLOSING, SENTENCE_END, SPACES
 from reader.core.clean.textmap import MappedText, substitute
 from reader.core.model import HeadingHint
 
@@ -14,6 +14,10 @@ _MARKDOWN = re.compile(r"^(#{1,6})[ \t\u3000]*(?=\S)", re.M)
 _BLANK_RUNS = re.compile(r"\n{2,}")
 _EDGES = re.compile(r"^\n+|\n+$")
 _COMPAT = re.compile("[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
+# What the patterns' matches begin with or must hold (fast paths: textmap.finditer_at, and a text
+# without any of them is left as it is); tests/core/test_fast_paths.py checks them against the patterns.
+EDGE_SPACE_STARTS = re.compile(f"[{SPACES}]")
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @dataclass
@@ -41,11 +45,13 @@ def join_across_invisible_lines(mt: MappedText) -> MappedText:
         before = text[: m.start()].rstrip(CLOSING)
         return m.group(0) if before.endswith(_ENDS_PARAGRAPH) else ""
 
+    if not ZERO_WIDTH.search(text):  # a break needs a line of zero-width characters
+        return mt
     return substitute(mt, _INVISIBLE_BREAK, join)
 
 
 def trim_lines(mt: MappedText) -> MappedText:
-    return substitute(mt, _EDGE_SPACES, "")
+    return substitute(mt, _EDGE_SPACES, "", EDGE_SPACE_STARTS)
 
 
 # CJK radicals supplement (U+2E80-U+2EFF) to the ideograph each stands for, from Unicode's
@@ -87,6 +93,8 @@ def ordinary_character(ch: str) -> str:
 
 def strip_markdown_headings(mt: MappedText, notes: StepNotes) -> MappedText:
     """'#### 标题' loses its marks; the line is remembered as a heading hint of that level."""
+    if "#" not in mt.text:
+        return mt
     for m in _MARKDOWN.finditer(mt.text):
         notes.hints.append(HeadingHint(mt.sources[m.end()] if m.end() < len(mt.sources) else mt.original_length,
                                        len(m.group(1))))
@@ -94,5 +102,8 @@ def strip_markdown_headings(mt: MappedText, notes: StepNotes) -> MappedText:
 
 
 def drop_blank_lines(mt: MappedText) -> MappedText:
-    mt = substitute(mt, _BLANK_RUNS, "\n")
+    if "\n\n" in mt.text:
+        mt = substitute(mt, _BLANK_RUNS, "\n")
+    if not mt.text.startswith("\n") and not mt.text.endswith("\n"):  # where _EDGES's matches are
+        return mt
     return substitute(mt, _EDGES, "")

@@ -8,19 +8,20 @@ from array import array
 from collections import Counter
 from itertools import product
 
-from reader.core.clean.chars import CJK, CLOSING, SENTENCE_END, is_han
+from reader.core.chars import CJK, CLOSING, SENTENCE_END, is_han
 from reader.core.clean.textmap import MappedText, join_pieces, substitute
-from reader.core.front import SALUTATION, byline_at, is_front_note
-from reader.core.markers import marker_of, run_in_of, starts_with_marker
+from reader.core.structure.front import SALUTATION, byline_at, is_front_note
+from reader.core.structure.markers import marker_of, run_in_of, starts_with_marker
 
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{CJK}])[ \t\u3000\u00a0]+(?=[{CJK}])")
+SPACE_STARTS = re.compile("[ \t\u3000\u00a0]")  # what its matches begin with (textmap.finditer_at)
 # A line this long that does not end a sentence was broken by the layout, not by the author.
 LONG_LINE = 40
 _OPEN_END = "，、：:（(“‘《「『—-"
 
 
 def remove_spaces_in_chinese(mt: MappedText) -> MappedText:
-    return substitute(mt, _SPACE_IN_CHINESE, "")
+    return substitute(mt, _SPACE_IN_CHINESE, "", SPACE_STARTS)
 
 
 def _ends_sentence(line: str) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.clean.chars import HAN
-from reader.core.clean.textmap import MappedText, substitute
+from reader.core.chars import HAN
+from reader.core.clean.textmap import MappedText, finditer_at, substitute
 
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹḿ"
 # A complete gloss after a hanzi: 學(xué), 點(diǎn)
@@ -51,7 +51,7 @@ _LOST = re.compile("[?？]")
 def remove_pinyin_glosses(mt: MappedText) -> MappedText:
     mt = substitute(mt, _GLOSS, _if_pinyin, GLOSS_STARTS)
     mt = substitute(mt, _TONED_GLOSS, _if_pinyin, GLOSS_STARTS)
-    if len(_DEGRADED_GLOSS.findall(mt.text)) >= DEGRADED_MIN:
+    if sum(1 for _ in finditer_at(_DEGRADED_GLOSS, GLOSS_STARTS, mt.text)) >= DEGRADED_MIN:
         mt = substitute(mt, _DEGRADED_GLOSS, "", GLOSS_STARTS)
     mt = substitute(mt, _TRUNCATED, _truncated, GLOSS_STARTS)
     if not _LOST.search(mt.text):  # residue follows a lost character only

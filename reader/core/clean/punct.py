@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.clean.chars import CJK, HAN
+from reader.core.chars import CJK, HAN
 from reader.core.clean.textmap import MappedText, finditer_at, substitute
 
 _WIDE = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -27,6 +27,7 @@ DAMAGE = re.compile(rf"\?{{2,}}|(?<=[{HAN}])\?(?=[{HAN}A-Z])|\ufffd+|？{{3,}}|[
 # without any of them is left as it is); tests/core/test_fast_paths.py checks them against the patterns.
 DAMAGE_STARTS = re.compile("[?\ufffd？\u2500-\u257f]")
 _ASCII_MARK = re.compile("[,;:!()]")
+NEAR_CJK_STARTS = re.compile("[ \t,;:!()]")
 QUESTION_STARTS = re.compile(r"\?")
 QUOTED_STARTS = re.compile('"')
 
@@ -40,7 +41,7 @@ def _widen(m: re.Match[str]) -> str:
 
 def widen_punctuation(mt: MappedText) -> MappedText:
     if _ASCII_MARK.search(mt.text):  # a text without ASCII marks has nothing to widen
-        mt = substitute(mt, _NEAR_CJK, _widen)
+        mt = substitute(mt, _NEAR_CJK, _widen, NEAR_CJK_STARTS)
     mt = substitute(mt, _QUESTION, "？", QUESTION_STARTS)
     return substitute(mt, _QUOTED, _curly_if_chinese, QUOTED_STARTS)
 

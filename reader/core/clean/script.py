@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from reader.core.clean.chars import HAN
+from reader.core.chars import HAN
 from reader.core.clean.textmap import MappedText, replace_same_length
 
 # Words in which 著 is the simplified character too (zhù: to write, notable).

@@ -1,6 +1,6 @@
 """What the comparison view marks in its cells, for the members on screen: the stock phrases shared
-by two or more counties in each row (reader.core.phrases) and the passages reused between two
-sections (reader.core.reuse), with each section's reused share.
+by two or more counties in each row (reader.core.compare.phrases) and the passages reused between two
+sections (reader.core.compare.reuse), with each section's reused share.
 
 Both cost time (shared phrases load jieba, ~0.75 s once per process; reuse ~1–2 ms per reusing
 pair), so the view asks only for the sections of the columns it shows, off the UI thread, with
@@ -13,11 +13,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.compare.comparison import Row
+from reader.core.compare.phrases import SharedPhrase, row_phrases
+from reader.core.compare.reuse import Reuse, RowReuse, row_reuse
 from reader.core.errors import Cancelled
-from reader.core.phrases import SharedPhrase, row_phrases
 from reader.core.progress import Progress, is_cancelled
-from reader.core.reuse import Reuse, RowReuse, row_reuse
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass

@@ -11,26 +11,27 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import operator
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, replace
 
 from reader.core.align import OTHER_KEY, OTHER_LABEL, align
 from reader.core.align.model import AlignRow
 from reader.core.compare import apart
 from reader.core.compare import corrections as corr
+from reader.core.compare import stored as store
 from reader.core.compare.inputs import align_themes, iter_units
 from reader.core.compare.selection import Selection, resolve, select_units
 from reader.core.compare.shape import codebook_misfits, row_parents
-from reader.core.counties import UNKNOWN, key_sql, project_counties
 from reader.core.errors import AmbiguousName, Cancelled, NoReportsToAlign, NotFound
 from reader.core.progress import Progress, is_cancelled
-from reader.core.store import alignment as store
-from reader.core.store.db import Project
+from reader.core.store.counties import UNKNOWN, key_sql, project_counties
 from reader.core.store.documents import now
+from reader.core.store.project import Project
 
 
-@dataclass
+@dataclass(slots=True)
 class Member(store.StoredMember):
     """A section in a row: its place in the unit text (`reader text --unit ID`), how well it fits
     (score 0–1; None: placed by the user since the last run) and its strongest terms shared with the
@@ -89,7 +90,7 @@ class Column:
     prefecture: str | None
     year: int | None
     source: str
-    county_key: str = UNKNOWN  # its place (reader.core.counties)
+    county_key: str = UNKNOWN  # its place (reader.core.store.counties)
     label: str | None = None  # the place's name, with its prefecture when the project has two of it
     codebook_fits: bool = True  # False: a report of another genre than the codebook's (reader.core.align.fit)
 
@@ -155,14 +156,38 @@ class Comparison:
         }
 
 
+@dataclass
+class Aligned:
+    """What an alignment stored, without the comparison itself (align_and_store)."""
+
+    run: int  # its number (Comparison.run)
+    rows: int
+    reports: int
+    seconds: float
+
+
 def run_alignment(
     project: Project,
     selection: Selection | None = None,
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> Comparison:
-    """Align the chosen units (all by default) and store the result. Cancelled leaves the stored
-    comparison as it was, and so does NoReportsToAlign (the project is empty, or nothing matches)."""
+    """Align the chosen units (all by default), store the result and read it back. Cancelled leaves
+    the stored comparison as it was, and so does NoReportsToAlign (the project is empty, or nothing
+    matches)."""
+    align_and_store(project, selection, progress, cancel)
+    return load_comparison(project)
+
+
+def align_and_store(
+    project: Project,
+    selection: Selection | None = None,
+    progress: Progress | None = None,
+    cancel: object | None = None,
+) -> Aligned:
+    """run_alignment without reading the comparison back: what the window runs (the view then reads
+    the stored comparison as it does when it opens), so that the window's process never holds a
+    decade's comparison twice, nor builds it while the alignment runs."""
     selection = resolve(project, selection or Selection())
     unit_ids = select_units(project, selection)
     if not unit_ids:
@@ -209,31 +234,45 @@ def run_alignment(
     rows = iter(rows)
     first = next(rows, None)  # the engine has finished (in the child, the rows come after it): only
     report(total - 1, "store")  # now is the project written, so the window's own changes wait no longer
+    counted = [0]
     with _no_cycle_collection():
-        store.save_rows(project, _timed(first, rows, run, started), unit_ids, run, lambda: unfit)
-        report(total, "store")
-        return load_comparison(project)
+        store.save_rows(project, _timed(first, rows, run, started, counted), unit_ids, run, lambda: unfit)
+    report(total, "store")
+    return Aligned(run["id"], counted[0], n, run["seconds"])
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """No cycle collection while the rows are stored and read back: they make hundreds of thousands
+def _no_cycle_collection(made: Callable[[], int] | None = None) -> Iterator[None]:
+    """No cycle collection while the rows are stored or read back: they make hundreds of thousands
     of objects and no cycles, and a full collection over the window's heap stops every thread of
-    the process, the window's too (1.4 s on 30,000 reports)."""
+    the process, the window's too (1.4 s on 30,000 reports). `made()`: how many objects were made to
+    be kept; from FREEZE_FROM on, every object there is now is set aside from later collections
+    (gc.freeze: they are freed as ever when let go, only never gone through again): collecting the
+    members of a decade's comparison once, then again as they age, stopped the window for 0.1–0.25 s
+    each time."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
+        if made is not None and made() >= FREEZE_FROM:
+            gc.freeze()
     finally:
         if collecting:
             gc.enable()
 
 
-def _timed(first: AlignRow | None, rows: Iterator[AlignRow], run: dict, started: float) -> Iterator[AlignRow]:
-    """The rows, the run's seconds set once the last one is there (the run is stored after the rows)."""
+FREEZE_FROM = 50_000  # members of a comparison read back
+
+
+def _timed(first: AlignRow | None, rows: Iterator[AlignRow], run: dict, started: float,
+           counted: list[int]) -> Iterator[AlignRow]:
+    """The rows (counted), the run's seconds set once the last one is there (the run is stored after the rows)."""
     if first is not None:
         yield first
-        yield from rows
+        counted[0] += 1
+        for row in rows:
+            yield row
+            counted[0] += 1
     run["seconds"] = round(time.perf_counter() - started, 3)
 
 
@@ -241,9 +280,11 @@ def _rows(project: Project, keys: list[str] | None = None) -> list[Row]:
     pinned = corr.pinned_sections(project)
     parents = row_parents(project)
     rows = []
-    for r in store.load_rows(project, keys):
-        members = [Member(**vars(m), pinned=pinned.get(m.section_id) == r.key) for m in r.members]
-        rows.append(Row(r.key, r.label, r.theme_id, members, parents.get(r.key), r.frame))
+    for r in store.load_rows(project, keys, Member):
+        if pinned:
+            for m in r.members:
+                m.pinned = pinned.get(m.section_id) == r.key  # type: ignore[attr-defined]
+        rows.append(Row(r.key, r.label, r.theme_id, r.members, parents.get(r.key), r.frame))  # type: ignore[arg-type]
     return rows
 
 
@@ -252,7 +293,9 @@ def load_comparison(project: Project) -> Comparison | None:
     run = store.run_info(project)
     if run is None:
         return None
-    rows = _rows(project)
+    rows: list[Row] = []
+    with _no_cycle_collection(lambda: sum(len(r.members) for r in rows)):
+        rows += _rows(project)
     if not rows or rows[-1].key != OTHER_KEY:
         rows.append(Row(OTHER_KEY, OTHER_LABEL, None, []))
     return Comparison(
@@ -312,7 +355,7 @@ def _rows_against(project: Project, keys: list[str], known: Comparison) -> list[
             is_pinned = pinned.get(sid) == head.key
             m = old.get(sid)
             if m is None:
-                members.append(Member(**vars(fresh[sid]), pinned=is_pinned))
+                members.append(Member(*_fields(fresh[sid]), pinned=is_pinned))
             elif (m.score, m.terms, m.pinned) == (score, terms, is_pinned):
                 members.append(m)
             else:
@@ -320,6 +363,9 @@ def _rows_against(project: Project, keys: list[str], known: Comparison) -> list[
         members.sort(key=lambda m: (position.get(m.unit_id, 1e9), m.unit_id, m.section_id))
         rows.append(Row(head.key, head.label, head.theme_id, members, parents.get(head.key), head.frame))
     return rows
+
+
+_fields = operator.attrgetter(*(f.name for f in fields(store.StoredMember)))
 
 
 def apply_rows(comparison: Comparison, update: RowsUpdate) -> Comparison:

@@ -16,11 +16,11 @@ from typing import Any
 
 from reader.core.align import OTHER_KEY, Correction
 from reader.core.align.terms import strip_marker
+from reader.core.compare import stored as store
+from reader.core.compare.stored import StoredCorrection
 from reader.core.errors import InvalidInput, NotAligned, NotFound
-from reader.core.store import alignment as store
-from reader.core.store.alignment import StoredCorrection
-from reader.core.store.db import Project
 from reader.core.store.documents import get_section
+from reader.core.store.project import Project
 
 USER_PREFIX = "user:"
 KINDS = ("move", "not_match", "rename", "split", "merge")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from reader.core.align.model import AlignSection, AlignTheme, AlignUnit
-from reader.core.store.db import Project
 from reader.core.store.documents import SectionOutline, innermost_section, sections_of
+from reader.core.store.project import Project
 from reader.core.store.themes import list_themes
 
 CHUNK = 400  # ids per query

@@ -1,7 +1,7 @@
 """Which reports to compare: all units, or those of chosen counties, a prefecture and years.
 
 Criteria of different kinds narrow each other (counties AND prefecture AND years); several counties
-or years widen (any of them). A county is a place (reader.core.counties): named by its key, by a
+or years widen (any of them). A county is a place (reader.core.store.counties): named by its key, by a
 name the project holds once or the start of one (新绛 → 新绛县), or with its prefecture when two
 places share the name (福州市/鼓楼区); counties.UNKNOWN chooses the reports whose county is not known.
 A prefecture is named exactly or by the start of one name. An unknown name is NotFound, an
@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.counties import County, key_filter, project_counties
 from reader.core.errors import AmbiguousName, InvalidInput, NotFound
-from reader.core.store.db import Project
+from reader.core.store.counties import County, key_filter, project_counties
+from reader.core.store.project import Project
 
 YEAR_MIN, YEAR_MAX = 1949, 2100
 
@@ -114,7 +114,7 @@ def select_units(project: Project, selection: Selection) -> list[int]:
 @dataclass
 class Choices:
     """What a selection can name in a project: its county names, prefectures and years, sorted;
-    and its places (reader.core.counties: in the order of their codes, two of one name apart, the
+    and its places (reader.core.store.counties: in the order of their codes, two of one name apart, the
     reports whose county is not known last), which the comparison view's filter ticks."""
 
     counties: list[str]

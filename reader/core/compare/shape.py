@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.align import OTHER_KEY
-from reader.core.store import alignment as store
-from reader.core.store.db import Project
+from reader.core.compare import stored as store
+from reader.core.store.project import Project
 
 if TYPE_CHECKING:
     from reader.core.compare.comparison import Row

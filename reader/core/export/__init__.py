@@ -1,4 +1,5 @@
-"""Export of tagged passages and of the codebook, and exchange with QDA tools (REFI-QDA).
+"""Export of tagged passages and of the codebook, and exchange with QDA tools (REFI-QDA): a project
+and a Selection in, a file and an ExportResult out (and .qdpx/.qdc read back in: refi).
 
 For the window's export dialog and the command line:
 
@@ -10,6 +11,8 @@ or one function per format: write_csv, write_xlsx, write_docx, write_markdown, w
 write_json, write_qdpx (line_endings='lf'|'crlf'), write_qdc, write_codebook_csv,
 write_codebook_xlsx. Each takes (project, out, selection, *, force, ...) and returns an
 ExportResult; none overwrites without force (FileExists) or leaves half a file (see safe).
+The passage exports (CSV, XLSX, JSON, Markdown, HTML, DOCX) take one path, writing.write_passages:
+the passages chosen, a step a row, the file written whole; each format gives only what it writes.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from reader.core.export.result import ExportResult
 from reader.core.export.selection import Selection, count_passages, records, resolve
 from reader.core.export.tables import write_csv, write_xlsx
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ province and prefecture, the years, and the codebook, each with its number of ta
     for c in choices.counties: c.province, c.prefecture, c.county, c.passages
                                c.key, c.label     # the place (a Selection takes the key), its name
     choices.unknown                # the reports whose county is not known (key counties.UNKNOWN), or None
-    choices.places                 # all of them as reader.core.counties.County (the unknown group last)
+    choices.places                 # all of them as reader.core.store.counties.County (the unknown group last)
     for y in choices.years: y.year, y.passages
     choices.themes                 # the theme tree (reader.core.store.themes.Theme)
     choices.theme_passages[tid]    # passages tagged with the theme or any theme below it (each once)
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.counties import UNKNOWN, County, project_counties
-from reader.core.store.db import Project
+from reader.core.store.counties import UNKNOWN, County, project_counties
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, theme_tree
 
 
@@ -30,7 +30,7 @@ class CountyChoice:
     prefecture: str | None  # None for the districts of a 直辖市 (no prefecture level)
     reports: int
     passages: int
-    key: str = ""  # the place (reader.core.counties): what a Selection names
+    key: str = ""  # the place (reader.core.store.counties): what a Selection names
     label: str = ""  # its name, with its prefecture when the project has two places of that name
 
 

@@ -35,7 +35,7 @@ from reader.core.export.codebook_merge import (
 from reader.core.export.result import ExportResult, sheet_cell
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.export.selection import Column
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import PATH_SEP, theme_counts, theme_tree
 
 CODEBOOK_COLUMNS = (

@@ -13,7 +13,7 @@ from reader.core.errors import NotACodebook
 from reader.core.export.codebook_files import import_codebook_table
 from reader.core.export.codebook_merge import MergeReport
 from reader.core.export.refi.codebook import import_qdc
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 CODEBOOK_SUFFIXES = (".qdc", ".csv", ".xlsx")
 

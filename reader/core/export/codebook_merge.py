@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.errors import TooComplex
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import PATH_SEP, theme_tree
 
 MAX_CODES = 10_000  # codes in one codebook file (a real codebook holds tens to hundreds)
@@ -139,7 +139,7 @@ def merge_codebook(project: Project, nodes: list[CodeNode], *, take_colours: boo
 def _default_colours() -> dict[str, str | None]:
     """The default codebook's colour of each path (a theme still of that colour was not recoloured
     by the user)."""
-    from reader.core.codebook import load_default
+    from reader.core.store.codebook import load_default
 
     out: dict[str, str | None] = {}
     stack = [(t, "") for t in load_default()["themes"]]

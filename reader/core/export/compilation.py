@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import BinaryIO
 
-from reader.core.export.result import ExportResult, Steps, xml_text
-from reader.core.export.safe import atomic_file
-from reader.core.export.selection import NO_THEME, Selection, choose, grouped
+from reader.core.export.result import ExportResult, xml_text
+from reader.core.export.selection import NO_THEME, Selection
+from reader.core.export.writing import EXCERPTS, Job, write_passages
 from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 BODY_FONT = "宋体"  # SimSun
 HEADING_FONT = "黑体"  # SimHei
@@ -148,32 +149,31 @@ def write_docx(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    chosen = choose(project, out, selection, force)
-    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
-    groups = grouped(recs, resolved)
     zh = lang == "zh"
-    steps = Steps(sum(g.count for g in groups) + 1, progress, cancel, "DOCX", every=100)
-    doc = _document()
-    doc.core_properties.title = title or ("人大工作报告标注摘编" if zh else "Tagged excerpts")
-    doc.core_properties.language = LANG
-    ids = {name: doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Quote", CITATION_STYLE)}
-    body = _Body(doc)
-    body.add(doc.core_properties.title, ids["Title"])
-    said = selection.describe(lang, resolved.county_names(lang))
-    body.add(f"{said}；共 {len(recs)} 段标注。" if zh else f"{said}; {len(recs)} passage(s).")
-    for group in groups:
-        body.add(group.theme if group.theme != NO_THEME else no_theme(lang), ids["Heading 1"])
-        for county in group.counties:
-            place = "".join(x for x in (county.province, county.prefecture) if x and x != county.county)
-            head = county.county or unknown_county(lang)
-            body.add(f"{head}（{place}）" if place else head, ids["Heading 2"])
-            for r in county.records:
-                body.add(r.quote, ids["Quote"])
-                if r.note:
-                    body.add(("备注：" if zh else "Note: ") + r.note)
-                body.add(citation(r, lang), ids[CITATION_STYLE])
-                steps.step()
-    with atomic_file(out, force=force) as f:
+
+    def write(job: Job, f: BinaryIO) -> None:
+        doc = _document()
+        doc.core_properties.title = title or ("人大工作报告标注摘编" if zh else "Tagged excerpts")
+        doc.core_properties.language = LANG
+        ids = {name: doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Quote", CITATION_STYLE)}
+        body = _Body(doc)
+        body.add(doc.core_properties.title, ids["Title"])
+        said = job.selection.describe(lang, job.resolved.county_names(lang))
+        n = len(job.records)
+        body.add(f"{said}；共 {n} 段标注。" if zh else f"{said}; {n} passage(s).")
+        for group in job.groups:
+            body.add(group.theme if group.theme != NO_THEME else no_theme(lang), ids["Heading 1"])
+            for county in group.counties:
+                place = "".join(x for x in (county.province, county.prefecture) if x and x != county.county)
+                head = county.county or unknown_county(lang)
+                body.add(f"{head}（{place}）" if place else head, ids["Heading 2"])
+                for r in county.records:
+                    body.add(r.quote, ids["Quote"])
+                    if r.note:
+                        body.add(("备注：" if zh else "Note: ") + r.note)
+                    body.add(citation(r, lang), ids[CITATION_STYLE])
+                    job.step()
         doc.save(f)
-    steps.step()
-    return ExportResult(Path(out), "docx", passages=len(recs), rows=sum(g.count for g in groups))
+
+    return write_passages(project, out, selection, write, fmt="docx", rows=EXCERPTS, label="DOCX", every=100,
+                          force=force, progress=progress, cancel=cancel, saving=True)

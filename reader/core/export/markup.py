@@ -11,15 +11,16 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import reader
 from reader.core.export.compilation import citation
-from reader.core.export.result import ExportResult, Steps
-from reader.core.export.safe import atomic_file
-from reader.core.export.selection import NO_THEME, Selection, choose, grouped
+from reader.core.export.result import ExportResult
+from reader.core.export.selection import NO_THEME, Selection
+from reader.core.export.writing import EXCERPTS, Job, write_passages
 from reader.core.messages import no_theme, unknown_county
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.visible import visible
 
 # CommonMark: any ASCII punctuation may be backslash-escaped; these are the ones that can start or
@@ -63,26 +64,26 @@ def write_markdown(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    chosen = choose(project, out, selection, force)
-    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
-    groups = grouped(recs, resolved)
     labels = _labels(lang)
-    steps = Steps(sum(g.count for g in groups), progress, cancel, "Markdown", every=200)
-    lines = [f"# {md_escape(labels['title'])}", "", md_escape(f"{selection.describe(lang, resolved.county_names(lang))}；{labels['count'].format(n=len(recs))}"), ""]
-    for group in groups:
-        lines += [f"## {md_escape(group.theme if group.theme != NO_THEME else labels['no_theme'])}", ""]
-        for county in group.counties:
-            lines += [f"### {md_escape(_county_heading(county, labels))}", ""]
-            for r in county.records:
-                lines += _md_block(r.quote, "> ")
-                lines.append("")
-                if r.note:
-                    lines += [md_escape(labels["note"] + r.note).replace("\n", "  \n"), ""]
-                lines += [md_escape(citation(r, lang)), ""]
-                steps.step()
-    with atomic_file(out, force=force) as f:
+
+    def write(job: Job, f: BinaryIO) -> None:
+        said = job.selection.describe(lang, job.resolved.county_names(lang))
+        lines = [f"# {md_escape(labels['title'])}", "", md_escape(f"{said}；{labels['count'].format(n=len(job.records))}"), ""]
+        for group in job.groups:
+            lines += [f"## {md_escape(group.theme if group.theme != NO_THEME else labels['no_theme'])}", ""]
+            for county in group.counties:
+                lines += [f"### {md_escape(_county_heading(county, labels))}", ""]
+                for r in county.records:
+                    lines += _md_block(r.quote, "> ")
+                    lines.append("")
+                    if r.note:
+                        lines += [md_escape(labels["note"] + r.note).replace("\n", "  \n"), ""]
+                    lines += [md_escape(citation(r, lang)), ""]
+                    job.step()
         f.write("\n".join(lines).encode("utf-8"))
-    return ExportResult(Path(out), "md", passages=len(recs), rows=sum(g.count for g in groups))
+
+    return write_passages(project, out, selection, write, fmt="md", rows=EXCERPTS, label="Markdown", every=200,
+                          force=force, progress=progress, cancel=cancel)
 
 
 _CSS = """body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,serif;max-width:52em;
@@ -102,36 +103,36 @@ def write_html(
     progress: Progress | None = None,
     cancel: object | None = None,
 ) -> ExportResult:
-    chosen = choose(project, out, selection, force)
-    selection, resolved, recs = chosen.selection, chosen.resolved, chosen.records
-    groups = grouped(recs, resolved)
     labels = _labels(lang)
+
     def esc(text: str) -> str:
         return html.escape(visible(text))
 
-    steps = Steps(sum(g.count for g in groups), progress, cancel, "HTML", every=200)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        '<head><meta charset="utf-8">',
-        f"<title>{esc(labels['title'])}</title>",
-        f'<meta name="generator" content="Renda Reader {esc(reader.__version__)}">',
-        f"<style>{_CSS}</style></head>",
-        "<body>",
-        f"<h1>{esc(labels['title'])}</h1>",
-        f"<p>{esc(selection.describe(lang, resolved.county_names(lang)))}；{esc(labels['count'].format(n=len(recs)))}</p>",
-    ]
-    for group in groups:
-        parts.append(f"<h2>{esc(group.theme if group.theme != NO_THEME else labels['no_theme'])}</h2>")
-        for county in group.counties:
-            parts.append(f"<h3>{esc(_county_heading(county, labels))}</h3>")
-            for r in county.records:
-                parts.append(f"<blockquote>{esc(r.quote)}</blockquote>")
-                if r.note:
-                    parts.append(f'<p class="note">{esc(labels["note"] + r.note)}</p>')
-                parts.append(f'<p class="cite">{esc(citation(r, lang))}</p>')
-                steps.step()
-    parts += ["</body>", "</html>", ""]
-    with atomic_file(out, force=force) as f:
+    def write(job: Job, f: BinaryIO) -> None:
+        said = job.selection.describe(lang, job.resolved.county_names(lang))
+        parts = [
+            "<!DOCTYPE html>",
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+            '<head><meta charset="utf-8">',
+            f"<title>{esc(labels['title'])}</title>",
+            f'<meta name="generator" content="Renda Reader {esc(reader.__version__)}">',
+            f"<style>{_CSS}</style></head>",
+            "<body>",
+            f"<h1>{esc(labels['title'])}</h1>",
+            f"<p>{esc(said)}；{esc(labels['count'].format(n=len(job.records)))}</p>",
+        ]
+        for group in job.groups:
+            parts.append(f"<h2>{esc(group.theme if group.theme != NO_THEME else labels['no_theme'])}</h2>")
+            for county in group.counties:
+                parts.append(f"<h3>{esc(_county_heading(county, labels))}</h3>")
+                for r in county.records:
+                    parts.append(f"<blockquote>{esc(r.quote)}</blockquote>")
+                    if r.note:
+                        parts.append(f'<p class="note">{esc(labels["note"] + r.note)}</p>')
+                    parts.append(f'<p class="cite">{esc(citation(r, lang))}</p>')
+                    job.step()
+        parts += ["</body>", "</html>", ""]
         f.write("\n".join(parts).encode("utf-8"))
-    return ExportResult(Path(out), "html", passages=len(recs), rows=sum(g.count for g in groups))
+
+    return write_passages(project, out, selection, write, fmt="html", rows=EXCERPTS, label="HTML", every=200,
+                          force=force, progress=progress, cancel=cancel)

@@ -1,7 +1,7 @@
 """What to export: a Selection (themes, counties, years), resolved against a project into records
 that carry every column an export writes, and how many passages that is.
 
-A county is a place (reader.core.counties): named by its key, by a name the project holds once,
+A county is a place (reader.core.store.counties): named by its key, by a name the project holds once,
 or with the places above it (福州市/鼓楼区); counties.UNKNOWN chooses the reports whose county is not
 known. Two places of one name are two groups everywhere (compilations, the counts sheet).
 
@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.counties import UNKNOWN, County, key_filter, key_of, project_counties
 from reader.core.errors import NotFound
 from reader.core.messages import no_theme, unknown_county
-from reader.core.store.db import Project
+from reader.core.store.coders import check_known, coder_filter
+from reader.core.store.counties import UNKNOWN, County, key_filter, key_of, project_counties
 from reader.core.store.documents import SectionOutline
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, find_theme, theme_tree
-from reader.core.team.coders import check_known, coder_filter
 
 SECTION_SEP = " > "
 NO_THEME = ""  # the theme path of a passage tagged with a note only
@@ -30,7 +30,7 @@ NO_THEME = ""  # the theme path of a passage tagged with a note only
 @dataclass(frozen=True)
 class Selection:
     """The user's choice; theme keys are names, paths (父/子) or ids; counties are place keys or
-    names as reader.core.counties resolves them."""
+    names as reader.core.store.counties resolves them."""
 
     themes: tuple[str | int, ...] = ()
     counties: tuple[str, ...] = ()
@@ -48,7 +48,7 @@ class Selection:
         if self.years:
             parts.append(("年份：" if zh else "years: ") + "、".join(map(str, self.years)))
         if self.coders:
-            from reader.core.team.coders import coder_label
+            from reader.core.store.coders import coder_label
 
             parts.append(("标注人：" if zh else "coders: ") + "、".join(coder_label(c, lang) for c in self.coders))
         return "；".join(parts) if parts else ("全部标注" if zh else "all passages")
@@ -105,7 +105,7 @@ class ExportRecord:
     created_at: str
     coder: str | None
     county_code: str | None = None
-    county_key: str = UNKNOWN  # the place (reader.core.counties)
+    county_key: str = UNKNOWN  # the place (reader.core.store.counties)
     county_label: str | None = None  # its name for display, told apart from a namesake; None: unknown
 
     @property
@@ -364,7 +364,7 @@ class CountyGroup:
     province: str | None
     prefecture: str | None
     records: list[ExportRecord] = field(default_factory=list)
-    key: str = UNKNOWN  # the place (reader.core.counties)
+    key: str = UNKNOWN  # the place (reader.core.store.counties)
     label: str | None = None  # its name, told apart from a namesake (鼓楼区（福州市）); None: unknown
 
 

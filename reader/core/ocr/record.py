@@ -10,8 +10,9 @@ text-layer pages, the breaks between paragraphs, a line the user corrected).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from reader.core.model import OcrLine, OcrPage, OcrRecord
 from reader.core.ocr.engine import Box
 from reader.core.ocr.layout import edge_texts, joiner, lay_out, repeated_edges
 
@@ -32,31 +33,6 @@ class PageResult:
     image: bytes  # greyscale JPEG
     scale: float  # kept image pixels per OCR pixel
     cpu: float = 0.0  # CPU seconds the OCR of this page took in its process (for the benchmark)
-
-
-@dataclass
-class OcrPage:
-    number: int
-    source: str
-    width: int  # of the kept image
-    height: int
-    image: bytes
-
-
-@dataclass
-class OcrLine:
-    page: int  # index into OcrRecord.pages
-    box: tuple[int, int, int, int]  # in the kept image's pixels
-    start: int  # [start, end) in the original text
-    end: int
-    text: str  # as recognised (the original text holds the correction, if any)
-
-
-@dataclass
-class OcrRecord:
-    pages: list[OcrPage] = field(default_factory=list)
-    lines: list[OcrLine] = field(default_factory=list)
-    confidence: bytes = b""
 
 
 def assemble(parts: list[str | PageResult]) -> tuple[str, OcrRecord]:

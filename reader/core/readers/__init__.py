@@ -20,7 +20,7 @@ from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
 from reader.core.readers.pdf import read_pdf
-from reader.core.readers.text import read_text
+from reader.core.readers.text import MAX_CHARS, read_text
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf",
             **dict.fromkeys(sorted(IMAGE_SUFFIXES), "image")}
@@ -29,11 +29,6 @@ PAGES = "pages"  # a folder of page pictures, imported as one report
 # Files larger than this are refused before they are read (a report is rarely above a few MB;
 # a PDF or Word file with images can be far larger than its text).
 LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256, "image": 128, PAGES: 1024}
-
-# A text longer than this (in characters) is refused after reading: cleaning, the offset map and the
-# search index take some 40-50 bytes a character at their peak (measured: a 4.8 million character
-# line peaks near 250 MB), and the longest compilation of reports is far shorter.
-MAX_CHARS = 5_000_000
 
 _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     "txt": lambda data, path: read_text(data, path, "txt"),

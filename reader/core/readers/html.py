@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from html import parser as html_parser
 from html.parser import HTMLParser
 
-from reader.core.clean.chars import CJK
+from reader.core.chars import CJK
 from reader.core.errors import TooComplex
 from reader.core.model import HeadingHint, RawDocument
 from reader.core.readers.decode import decode

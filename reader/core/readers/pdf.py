@@ -112,7 +112,7 @@ def read_pdf(data: bytes, path: str, options: OcrOptions | None = None) -> RawDo
 
 def _page_texts(reader, path: str) -> list[str]:
     """The text of each page, within the limits (see the module's description)."""
-    from reader.core.readers import MAX_CHARS
+    from reader.core.readers.text import MAX_CHARS
 
     deadline = time.monotonic() + SECONDS
 

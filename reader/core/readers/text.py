@@ -13,6 +13,12 @@ import re
 from reader.core.model import RawDocument
 from reader.core.readers.decode import decode
 
+# A text longer than this (in characters) is refused after reading, whatever its format
+# (reader.core.readers.read_path; the PDF reader page by page): cleaning, the offset map and the
+# search index take some 40-50 bytes a character at their peak (measured: a 4.8 million character
+# line peaks near 250 MB), and the longest compilation of reports is far shorter.
+MAX_CHARS = 5_000_000
+
 _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.counties import key_filter, key_sql, project_counties
 from reader.core.errors import NotFound
 from reader.core.model import SectionSpan, UnitSpan
 from reader.core.offsets import OffsetMap
-from reader.core.store.db import Project
+from reader.core.store import fulltext
+from reader.core.store.counties import key_filter, key_sql, project_counties
+from reader.core.store.project import Project
 
 
 @dataclass
@@ -144,13 +145,11 @@ def insert_document(
 ) -> tuple[int, list[int]]:
     """Insert a document with its units, sections and search index entries, in one transaction.
     With `index` False the caller indexes the units itself (an import indexes a whole batch at
-    once: see reader.core.ingest). Returns (document id, unit ids).
+    once: see reader.core.ingest.importing). Returns (document id, unit ids).
 
     The rows go in with plain prepared statements and explicit ids: this is the import's hot path,
     where sqlite-utils' insert() (a look at the table's columns and a JSON check of every value)
     took a third of the writer's time."""
-    from reader.core import search
-
     db = project.db
     with db.atomic():
         doc_id = db.conn.execute(
@@ -169,7 +168,7 @@ def insert_document(
         _insert_rows(project, "units", unit_rows)
         _insert_rows(project, "sections", sections)
         if index:
-            search.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
+            fulltext.index_units(project, [(uid, cleaned_text[u.start : u.end]) for uid, u in zip(unit_ids, units, strict=True)])
     return doc_id, unit_ids
 
 
@@ -249,15 +248,13 @@ def _section_rows(
 
 def delete_document(project: Project, document_id: int) -> list[int]:
     """Delete a document with its units, sections and passages. Returns the unit ids removed."""
-    from reader.core import search
-
     db = project.db
     row = db.execute("SELECT cleaned_text FROM documents WHERE id = ?", [document_id]).fetchone()
     if row is None:
         raise NotFound("document", str(document_id))
     units = db.execute('SELECT id, start, "end" FROM units WHERE document_id = ?', [document_id]).fetchall()
     with db.atomic():
-        search.unindex_units(project, [(uid, row[0][s:e]) for uid, s, e in units])
+        fulltext.unindex_units(project, [(uid, row[0][s:e]) for uid, s, e in units])
         db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     return [u[0] for u in units]
 
@@ -301,7 +298,7 @@ def get_unit(project: Project, unit_id: int) -> UnitInfo:
 
 
 def list_units(project: Project, county: str | None = None) -> list[UnitInfo]:
-    """Units in import order; `county`: only those of a place, as reader.core.counties resolves it
+    """Units in import order; `county`: only those of a place, as reader.core.store.counties resolves it
     (鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the project does not have,
     AmbiguousPlace for a bare name two places share)."""
     where, params = "", []
@@ -438,7 +435,7 @@ def outline(project: Project, county: str | None = None) -> list[UnitOutline]:
 
 
 def counties(project: Project) -> list[tuple[str | None, int]]:
-    """(county, number of units) of each place (reader.core.counties: two places of one name apart,
+    """(county, number of units) of each place (reader.core.store.counties: two places of one name apart,
     named 鼓楼区（福州市）), in first-import order; None for the units without a county."""
     places = project_counties(project)
     rows = project.db.execute(

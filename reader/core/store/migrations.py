@@ -8,8 +8,7 @@ with its record, so it must not commit (no executescript: it commits first).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from reader.core.store.lean import Database, Migrations
 
 MIGRATION_SET = "reader"
 APP_MARK = "renda-reader"
@@ -166,7 +165,7 @@ def m0002_align_keys(db: Database) -> None:
 
 
 _UNPLACED = [
-    # passages a re-cleaning could not find again (reader.core.reclean): kept with their quote,
+    # passages a re-cleaning could not find again (reader.core.ingest.reclean): kept with their quote,
     # context, themes and old position for the user to place or delete, never dropped
     """CREATE TABLE unplaced_passages (
         id INTEGER PRIMARY KEY,
@@ -266,7 +265,7 @@ def m0007_scale(db: Database) -> None:
     """For a decade of national reports. The search index becomes one token per character of every
     kind (reader.core.search), so that the index counts occurrences exactly: the old one (one token
     per wide character, punctuation left out) is dropped here and rebuilt when the project opens
-    (search.ensure_index). File names get an index: the outline's filter looks them up without
+    (fulltext.ensure_index). File names get an index: the outline's filter looks them up without
     reading every document's row; and places do: the outline reads a province's prefectures (a
     prefecture's counties) without reading every report's row."""
     import logging

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from reader.core.ocr.record import OcrLine, OcrPage, OcrRecord
-from reader.core.store.db import Project
+from reader.core.model import OcrLine, OcrPage, OcrRecord
+from reader.core.store.project import Project
 
 
 def save(project: Project, document_id: int, record: OcrRecord) -> None:

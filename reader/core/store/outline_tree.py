@@ -17,8 +17,9 @@ import json
 from dataclasses import dataclass, field
 
 from reader.core.errors import NotFound
-from reader.core.store.db import Project
+from reader.core.store import fulltext
 from reader.core.store.documents import sections_of
+from reader.core.store.project import Project
 
 PLACE_COLUMNS = ("province", "prefecture", "county")
 Path = tuple[str | None, ...]
@@ -116,12 +117,10 @@ def _holding(project: Project, text: str) -> list[int] | None:
     """The reports whose text holds `text` exactly, from the search index; None when it cannot say
     (no index, or Latin letters, which the filter matches in either case) or when a fifth of the
     reports or more do (a heading word: then one pass over all headings is quicker)."""
-    from reader.core import search
-
-    if any("a" <= ch.lower() <= "z" for ch in text) or not search.has_index(project):
+    if any("a" <= ch.lower() <= "z" for ch in text) or not fulltext.has_index(project):
         return None
     most = project.db.execute("SELECT count(*) FROM units").fetchone()[0] // 5 + 1
-    found = search.candidates(project, text, most)
+    found = fulltext.candidates(project, text, most)
     return None if len(found) >= most else found
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput, NotFound
 from reader.core.store import passages as store
-from reader.core.store.db import Project
+from reader.core.store.coders import default_coder
 from reader.core.store.documents import SectionOutline, get_section, now, sections_of, unit_text
+from reader.core.store.project import Project
 from reader.core.store.snapshots import Snapshot, cascade_rows, restore
 from reader.core.store.themes import get_theme
 
@@ -110,7 +111,7 @@ def _tag(project: Project, sections: list[SectionOutline], theme_ids: list[int],
     by_unit: dict[int, list[SectionOutline]] = {}
     for s in sections:
         by_unit.setdefault(s.unit_id, []).append(s)
-    coder = store.default_coder()
+    coder = default_coder()
     created = now()
     rows: list[dict] = []
     tagged: list[int] = []

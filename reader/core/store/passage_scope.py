@@ -3,7 +3,7 @@ optionally of some themes (a theme stands for its subtree: 依法监督 finds �
 
 A Scope is what the user has selected. Places are paths as in outline_tree: (province,),
 (province, prefecture), (province, prefecture, county), None meaning unknown. A passage is in a
-section when it starts inside it. A scope may also name coders (reader.core.team.coders): then only
+section when it starts inside it. A scope may also name coders (reader.core.store.coders): then only
 their passages are in it.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.store.db import Project
+from reader.core.store.coders import coder_filter
 from reader.core.store.documents import get_section
 from reader.core.store.outline_tree import PLACE_COLUMNS
 from reader.core.store.passages import RECORD_COLUMNS, PassageRecord, records_of
+from reader.core.store.project import Project
 from reader.core.store.themes import subtree_ids
-from reader.core.team.coders import coder_filter
 
 LIMIT = 5000
 
@@ -122,25 +122,28 @@ def passage_coders(project: Project, unit_id: int) -> dict[int, str]:
 
 def theme_totals(project: Project) -> dict[int, int]:
     """Passages of each theme counting its subtree (a passage tagged with a theme and its child
-    counts once)."""
+    counts once), for every theme under a root. Counted by SQLite (each tag joined to the themes
+    above it): going through the tags in Python took a tenth of a second at start on 50,000 passages."""
     from reader.core.store.themes import list_themes
 
     themes = list_themes(project)
     children: dict[int | None, list[int]] = {}
     for t in themes:
         children.setdefault(t.parent_id, []).append(t.id)
-    tagged: dict[int, set[int]] = {}
-    for pid, tid in project.db.execute("SELECT passage_id, theme_id FROM passage_themes"):
-        tagged.setdefault(tid, set()).add(pid)
-    out: dict[int, int] = {}
+    reachable: list[int] = []  # the themes under a root, each after its subtree (a theme whose parent is gone: none)
 
-    def total(tid: int) -> set[int]:
-        acc = set(tagged.get(tid, ()))
-        for c in children.get(tid, []):
-            acc |= total(c)
-        out[tid] = len(acc)
-        return acc
+    def walk(tid: int) -> None:
+        for child in children.get(tid, []):
+            walk(child)
+        reachable.append(tid)
 
     for root in children.get(None, []):
-        total(root)
-    return out
+        walk(root)
+    counted = dict(project.db.execute(
+        "WITH RECURSIVE up(theme_id, ancestor) AS ("
+        " SELECT id, id FROM themes"
+        " UNION SELECT up.theme_id, t.parent_id FROM up JOIN themes t ON t.id = up.ancestor WHERE t.parent_id IS NOT NULL)"
+        " SELECT up.ancestor, count(DISTINCT pt.passage_id) FROM passage_themes pt"
+        " JOIN up ON up.theme_id = pt.theme_id GROUP BY up.ancestor"
+    ))
+    return {tid: counted.get(tid, 0) for tid in reachable}

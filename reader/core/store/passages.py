@@ -7,14 +7,14 @@ if the text is ever cleaned differently.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 from dataclasses import dataclass, field
 
-from reader.core.counties import key_filter, project_counties
 from reader.core.errors import AmbiguousQuote, InvalidInput, NotFound, QuoteNotFound
-from reader.core.store.db import Project
+from reader.core.store.coders import coder_filter, default_coder
+from reader.core.store.counties import key_filter, project_counties
 from reader.core.store.documents import get_unit, innermost_section, now, sections_of, unit_text
+from reader.core.store.project import Project
 from reader.core.store.themes import get_theme, theme_tree
 
 CONTEXT = 30
@@ -92,20 +92,6 @@ def passage_row(unit_id: int, text: str, start: int, end: int, *, coder: str | N
         "created_at": created_at or now(),
         "note": note,
     }
-
-
-def default_coder() -> str | None:
-    """Who tags here: the coder name set on this machine (编辑 ▸ 标注人, kept in state.json), else
-    the user name."""
-    from reader.core.project import remembered_coder
-
-    named = remembered_coder()
-    if named:
-        return named
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or the password database
-        return None
 
 
 def _check_themes(project: Project, theme_ids: list[int]) -> list[int]:
@@ -235,11 +221,9 @@ def list_passages(
     coders: tuple[str, ...] | None = None,
 ) -> list[PassageRecord]:
     """Passages, filtered by unit, by themes (any of them), by county (a place as
-    reader.core.counties resolves it: 鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the
+    reader.core.store.counties resolves it: 鼓楼区, 福州市/鼓楼区, a code, counties.UNKNOWN; none for a county the
     project does not have, AmbiguousPlace for a bare name two places share) and by coders; by unit,
     then start."""
-    from reader.core.team.coders import coder_filter
-
     where, params = [], []
     if coders is not None:
         condition, names = coder_filter(coders)

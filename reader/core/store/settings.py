@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 
 def get_setting(project: Project, key: str, default: Any = None) -> Any:

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 CHUNK = 500
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import (
     ThemeChange,
     get_theme,

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.snapshots import references_to, select_in
 
 _COLUMNS = ("id", "parent_id", "name", "colour", "shortcut", "keywords", "description", "position")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.errors import AmbiguousName, DuplicateName, InvalidInput, NotFound
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 
 PATH_SEP = "/"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

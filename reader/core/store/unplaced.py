@@ -1,4 +1,4 @@
-"""Passages a re-cleaning could not find again (reader.core.reclean): kept, for the user to place.
+"""Passages a re-cleaning could not find again (reader.core.ingest.reclean): kept, for the user to place.
 
 Each keeps what the passage was: its quote, context, note, coder, date, themes (ids and names, as
 they were) and where it was (the unit's position in its document, offsets in the old unit text).
@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.store.db import Project
 from reader.core.store.documents import now, unit_text
 from reader.core.store.passages import Passage, insert_passage, passage_row
+from reader.core.store.project import Project
 
 _COLUMNS = (
     'u.id, u.document_id, u.passage_id, u.unit_id, u.unit_position, u.start, u."end", u.quote, u.context_before, '

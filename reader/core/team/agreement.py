@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from reader.core.errors import InvalidInput, NotFound
-from reader.core.store.db import Project
+from reader.core.store.coders import NO_CODER, check_known, coder_filter
+from reader.core.store.project import Project
 from reader.core.store.themes import list_themes
-from reader.core.team.coders import NO_CODER, check_known, coder_filter
 
 DEFAULT_MIN_OVERLAP = 90
 DIGITS = 4  # decimals of the figures in JSON

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 from reader.core.errors import InvalidInput
 from reader.core.store import passages as store
-from reader.core.store.db import Project
+from reader.core.store.coders import check_name
 from reader.core.store.documents import now, unit_text
 from reader.core.store.passage_edits import delete_passages, restore_passages
+from reader.core.store.project import Project
 from reader.core.store.settings import get_setting, set_setting
 from reader.core.store.snapshots import Snapshot
 from reader.core.team.agreement import (
@@ -34,7 +35,6 @@ from reader.core.team.agreement import (
     matched_count,
     merged,
 )
-from reader.core.team.coders import check_name
 
 ONLY_A, ONLY_B, BOUNDARIES = "only_a", "only_b", "boundaries"
 ACCEPT_A, ACCEPT_B, BOTH, NEITHER = "a", "b", "both", "neither"

@@ -29,15 +29,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core import search
 from reader.core.errors import NotFound, ThemeMappingNeeded
 from reader.core.export.codebook_merge import clean_colour
 from reader.core.export.refi.project_reader import ExchangeImport, Skipped, insert_source
 from reader.core.progress import Progress
-from reader.core.store import backups
-from reader.core.store.db import Project
+from reader.core.store import backups, fulltext
 from reader.core.store.documents import next_id, now
 from reader.core.store.passages import CONTEXT, text_hash
+from reader.core.store.project import Project
 from reader.core.store.settings import get_setting, set_setting
 from reader.core.store.themes import PATH_SEP, Theme, add_theme, list_themes
 from reader.core.team.incoming import Incoming, IncomingTheme, document_rows, read_incoming
@@ -369,7 +368,7 @@ def _import_document(project: Project, plan: MergePlan, key: str, result: MergeR
     if sections:
         db["sections"].insert_all(sections, pk="id")
     texts = [(u["id"], row["cleaned_text"][u["start"] : u["end"]]) for u in units]
-    search.index_units(project, texts)
+    fulltext.index_units(project, texts)
     result.documents += 1
     result.units.extend(u["id"] for u in units)
     return {text_hash(text): uid for uid, text in texts}

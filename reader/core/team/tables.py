@@ -19,10 +19,10 @@ from reader.core.errors import InvalidInput
 from reader.core.export.result import sheet_cell
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.messages import kappa_reading
-from reader.core.store.db import Project
+from reader.core.store.coders import coder_label
 from reader.core.store.documents import get_unit, unit_text
+from reader.core.store.project import Project
 from reader.core.team.agreement import Agreement, Fleiss, Table, reading
-from reader.core.team.coders import coder_label
 from reader.core.team.disagreements import Review
 
 FORMATS = ("xlsx", "csv")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.compare import CorrectionChange, remove_correction
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.ui.changes import Changes
 from reader.ui.commands import Command, Context
 

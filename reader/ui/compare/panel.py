@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.phrases import SharedPhrase
+from reader.core.compare.phrases import SharedPhrase
 from reader.core.search import SearchResult
 from reader.ui.compare.cell import PHRASE_COLOUR, REUSE_COLOUR
 from reader.ui.i18n import tr

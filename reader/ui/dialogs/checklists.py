@@ -1,7 +1,7 @@
 """The three ticked lists of the export dialog: themes (a ticked theme includes its children, shown
 ticked and greyed), counties under their province and prefecture (with a filter box) and years.
 Each shows the passages of every entry and emits `changed` when a tick changes; nothing ticked
-means all. A county is a place (reader.core.counties): two of one name are two entries, labelled
+means all. A county is a place (reader.core.store.counties): two of one name are two entries, labelled
 鼓楼区（福州市） and 鼓楼区（南京市）, and the reports whose county is not known are one entry of their own."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.counties import County
 from reader.core.export.choices import ExportChoices
+from reader.core.store.counties import County
 from reader.core.store.themes import Theme
 from reader.ui.i18n import tr, unknown_county
 from reader.ui.models.themes import swatch
@@ -152,7 +152,7 @@ class ThemeChecks(_Checks):
 
 class CountyChecks(_Checks):
     """Counties under their province and prefecture; keys of counties are their place keys
-    (reader.core.counties; UNKNOWN for the reports whose county is not known, listed last), of the
+    (reader.core.store.counties; UNKNOWN for the reports whose county is not known, listed last), of the
     places above them ('place', province, prefecture). `chosen()`: the ticked place keys. Each
     shows its tagged passages, or with count="reports" its reports."""
 

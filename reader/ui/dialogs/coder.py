@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from reader.core.team.coders import MAX_NAME
+from reader.core.store.coders import MAX_NAME
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_label
 

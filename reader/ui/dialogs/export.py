@@ -33,7 +33,7 @@ from reader.core.errors import ReaderError
 from reader.core.export import FORMATS, Selection, count_passages
 from reader.core.export.choices import export_choices
 from reader.core.export.safe import check_target
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.ui import i18n
 from reader.ui.dialogs.checklists import CountyChecks, ThemeChecks, YearChecks
 from reader.ui.dialogs.confirm import ConfirmDialog

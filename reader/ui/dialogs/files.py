@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core import project as paths
-from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
+from reader.core import paths
 from reader.ui.i18n import tr
 from reader.ui.plain import plain_box
 
@@ -52,7 +51,7 @@ class ProjectFileDialog:
 def import_filter() -> str:
     """Reports of every kind we read, REFI-QDA projects and codebooks among them."""
     # imported here: the readers load when needed, not when the window starts
-    from reader.core.ingest import RESERVED_SUFFIXES, importable_suffixes
+    from reader.core.ingest.importing import RESERVED_SUFFIXES, importable_suffixes
 
     return ";;".join(
         (
@@ -100,6 +99,7 @@ class ExportFileDialog:
 class CodebookFileDialog:
     @classmethod
     def ask_open(cls, parent: QWidget | None, start: Path | None = None) -> Path | None:
+        from reader.core.export.codebook_import import CODEBOOK_SUFFIXES
         name, _ = QFileDialog.getOpenFileName(
             parent,
             tr("Import a codebook"),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.team.coders import coder_label
+from reader.core.store.coders import coder_label
 from reader.core.team.merge import MOVED, RENAMED, MergePlan
 from reader.ui import i18n
 from reader.ui.i18n import tr

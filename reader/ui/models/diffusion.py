@@ -1,11 +1,11 @@
 """The first use of a phrase or theme in each county, as a table: year, county, its prefecture and
-province, uses in that report (reader.core.diffusion.FirstUse)."""
+province, uses in that report (reader.core.analysis.diffusion.FirstUse)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core.diffusion import FirstUse
+from reader.core.analysis.diffusion import FirstUse
 from reader.ui.i18n import tr
 from reader.ui.models import NO_INDEX
 

@@ -8,7 +8,7 @@ import math
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from reader.core.matrix import Matrix
+from reader.core.analysis.matrix import Matrix
 from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 from reader.ui.models.themes import swatch

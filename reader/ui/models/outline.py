@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont
 
 from reader.core.errors import ReaderError
 from reader.core.store import outline_tree as ot
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.ui.i18n import tr, unknown_county
 from reader.ui.models import NO_INDEX
 from reader.ui.models.tree import NodeTreeModel

@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersis
 from PySide6.QtGui import QColor, QFont
 
 from reader.core.messages import kappa_reading
+from reader.core.store.coders import coder_label
 from reader.core.team.agreement import Agreement, Fleiss, Segments, Table, reading
-from reader.core.team.coders import coder_label
 from reader.core.team.disagreements import BOUNDARIES, ONLY_A, Cluster, Review
 from reader.ui import i18n
 from reader.ui.i18n import tr

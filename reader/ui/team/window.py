@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.store.coders import MAX_NAME, Coder, coder_label
 from reader.core.team.agreement import DEFAULT_MIN_OVERLAP, Agreement
-from reader.core.team.coders import MAX_NAME, Coder, coder_label
 from reader.core.team.disagreements import ACCEPT_A, ACCEPT_B, BOTH, DEFAULT_SETTLED, NEITHER, Cluster, Review
 from reader.ui import i18n
 from reader.ui.i18n import tr

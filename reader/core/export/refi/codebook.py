@@ -38,7 +38,7 @@ from reader.core.export.codebook_merge import MAX_CODES, MAX_DEPTH, CodeNode, Me
 from reader.core.export.refi.common import CODEBOOK_NS, CODEBOOK_SCHEMA, XSI_NS, guid, xml_bytes
 from reader.core.export.result import ExportResult, xml_text
 from reader.core.export.safe import atomic_file, check_target
-from reader.core.store.db import Project
+from reader.core.store.project import Project
 from reader.core.store.themes import Theme, theme_counts, theme_tree
 
 MAX_ZIPPED_MB = 64  # a zipped codebook unpacks to no more than this (reader.core.archive)

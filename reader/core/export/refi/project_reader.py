@@ -3,7 +3,7 @@
 A .qdpx: the codebook is merged into the themes by path (categories, isCodable="false", are themes
 with children); each TextSource becomes a document whose one unit is exactly the source's text,
 so the selections' positions stay right (only CRLF and lone CR become LF, and positions are moved
-for that; sections are still found on the text by reader.core.structure); the county comes from
+for that; sections are still found on the text by reader.core.structure.units); the county comes from
 the Case that refers to the source, province and prefecture from the Case's variables, the year
 from the source's (or the Case's) variable; PlainTextSelections with Codings become passages with
 their themes, coder, date and note (Description, NoteRefs). Each Coding keeps its coder (its
@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
-from reader.core import structure
 from reader.core.archive import check_archive, read_member
 from reader.core.errors import (
     BadExchangeFile,
@@ -44,12 +43,13 @@ from reader.core.export.codebook_merge import MergeReport, merge_codebook
 from reader.core.export.refi.codebook import import_qdc, namespace, parse_xml, q, read_codes
 from reader.core.export.refi.common import VARIABLE_ALIASES, SourceText
 from reader.core.model import Place, UnitSpan
-from reader.core.places import gazetteer, place_by_name
 from reader.core.readers import MAX_CHARS
 from reader.core.readers.decode import control_heavy
 from reader.core.store import documents
-from reader.core.store.db import Project
 from reader.core.store.passages import passage_row, text_hash
+from reader.core.store.project import Project
+from reader.core.structure import units as structure
+from reader.core.structure.places import gazetteer, place_by_name
 
 FORMAT = "qdpx"
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # one source, as a text file (readers.LIMIT_MB)

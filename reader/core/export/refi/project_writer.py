@@ -23,7 +23,6 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import reader
-from reader.core.counties import key_of
 from reader.core.errors import InvalidInput
 from reader.core.export.refi.codebook import add_codes, exchange_names, renamed, theme_guid
 from reader.core.export.refi.common import (
@@ -43,8 +42,9 @@ from reader.core.export.result import ExportResult, Steps, xml_text
 from reader.core.export.safe import atomic_file, check_target
 from reader.core.export.selection import Selection, records, resolve, unit_ids
 from reader.core.progress import Progress
-from reader.core.store.db import Project
+from reader.core.store.counties import key_of
 from reader.core.store.documents import list_units, unit_text
+from reader.core.store.project import Project
 from reader.core.store.themes import theme_counts
 
 DEFAULT_USER = "Renda Reader"
