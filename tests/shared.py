@@ -7,9 +7,14 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score.py"
+
+# The corpus lives beside the checkout, not in it: a checkout without it skips what reads it.
+needs_corpus = pytest.mark.skipif(not (CORPUS.is_dir() and SCORER.is_file()), reason="shared corpus not present")
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from reader.core.clean.pipeline import clean
 from reader.core.structure.markers import cn_number, marker_of, run_in_of
 from reader.core.structure.units import find_units
 from tests import shared
-from tests.shared import SHARED
+from tests.shared import SHARED, needs_corpus
 
 
 @pytest.mark.parametrize(
@@ -116,6 +116,7 @@ def _outline(units, full, source):
     return [{"source": source, "county": u.place and u.place.county, "sections": conv(u.sections, u.start)} for u in units]
 
 
+@needs_corpus
 def test_outline_score_on_the_seeds_reaches_the_bar(scorer):
     import json
 
@@ -129,6 +130,7 @@ def test_outline_score_on_the_seeds_reaches_the_bar(scorer):
     assert figures["headings"] >= 0.95 and figures["subsections"] >= 0.90
 
 
+@needs_corpus
 def test_adjacent_genre_reads_too():
     path = SHARED / "corpus" / "adjacent" / "hailaer-qu-gwr-2016.txt"
     _, (unit,) = parse(path.read_text(encoding="utf-8"), path.name)
