@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from itertools import product
 
 from reader.core.chars import CJK, CLOSING, SENTENCE_END, is_han
@@ -46,12 +47,14 @@ def visual_width(line: str) -> int:
     return round(len(line) - 0.5 * len(_NARROW.findall(line)))
 
 
-def layout_width(lines: list[str], indents: list[int] | None = None) -> int | None:
+def layout_width(lines: list[str], indents: list[int] | None = None,
+                 measure: Callable[[str], int] = visual_width) -> int | None:
     """The width of a fixed-width layout, or None when paragraphs are lines of their own: the
-    commonest visual width (give or take one), if enough lines have it, most of them stop
-    mid-sentence, hardly any line is wider, and full lines follow each other. `indents`: the width
-    of each line's indentation, which takes its place on the page."""
-    widths = [visual_width(ln) + (indents[i] if indents else 0) for i, ln in enumerate(lines)]
+    commonest width (give or take one), if enough lines have it, most of them stop mid-sentence,
+    hardly any line is wider, and full lines follow each other. `indents`: the width of each line's
+    indentation, which takes its place on the page. `measure`: a line's width (its places on the
+    page, or its characters where a text was wrapped by count)."""
+    widths = [measure(ln) + (indents[i] if indents else 0) for i, ln in enumerate(lines)]
     counts = Counter(w for w in widths if w >= FIXED_MIN_WIDTH)
     total = sum(counts.values())
     if total < FIXED_MIN_LINES:
@@ -71,9 +74,27 @@ def layout_width(lines: list[str], indents: list[int] | None = None) -> int | No
     return width
 
 
+def layout_measure(lines: list[str], indents: list[int] | None = None) -> Callable[[str], int]:
+    """How a fixed-width layout counts its width: in places on the page (visual_width: a digit or
+    letter takes half a place), as a laid-out page or an OCR'd column does, or in characters (len), as a
+    text wrapped by a count of characters does. The one under which more lines fill the layout
+    without ending a sentence; places when they are as many (or there is no layout)."""
+    best, most = visual_width, -1
+    for measure in (visual_width, len):
+        width = layout_width(lines, indents, measure)
+        if width is None:
+            continue
+        full = sum(1 for i, ln in enumerate(lines)
+                   if abs(measure(ln) + (indents[i] if indents else 0) - width) <= 1 and not _ends_sentence(ln))
+        if full > most:
+            best, most = measure, full
+    return best
+
+
 def is_broken(
     line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None, carried: int = 0,
     indent: int = 0, next_indented: bool = False, next_continues: bool = True, next_parallel: bool = False,
+    measure: Callable[[str], int] = visual_width,
 ) -> bool:
     """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
     width of a fixed-width layout; a line that fills it (with its `indent`, the width of the white
@@ -81,7 +102,7 @@ def is_broken(
     paragraph's first line. `carried`: the length of the paragraph `line` ends, when earlier lines
     were joined to it. `next_continues`: whether a marker opening the next line continues the numbering
     seen so far (（二） after （一）); one that does not ("第七、第九" with no 第六) is text a full line
-    runs into."""
+    runs into. `measure`: how the layout's width is counted (layout_measure)."""
     if hinted or next_hinted or not next_line or _ends_sentence(line):
         return False
     if SALUTATION.match(next_line):  # "各位代表：" opens the speech after its front lines
@@ -90,7 +111,7 @@ def is_broken(
         return True  # "…经济社会发展的" / "主要目标" / "是：…": a phrase set apart (bold in print) goes on
     if width is not None and next_indented:
         return False  # an indented line opens a paragraph of a laid-out page
-    if width is not None and visual_width(line) + indent >= width - 1:
+    if width is not None and measure(line) + indent >= width - 1:
         # a full line goes on, even into a line that happens to begin like a heading ("第七、第九",
         # "一、开放、竞争、有序的…"), unless both are headings or the next line is front matter (a
         # title is as wide)
@@ -138,6 +159,12 @@ def _unfinished_paragraph(line: str, length: int) -> bool:
     )
 
 
+def _sentence_tail(line: str) -> bool:
+    """A line that ends a sentence inside it and goes on ("共建“一带一路”扎实推进。推动"): the rest of a
+    paragraph, never a heading."""
+    return not starts_with_marker(line) and any(c in SENTENCE_END for c in line[:-1])
+
+
 # The most characters the end of a broken heading may have on its own line ("更加坚定").
 TAIL_MAX = 6
 
@@ -183,8 +210,12 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
     indented = INDENTED_SHARE[0] <= share <= INDENTED_SHARE[1]
     if not indented:
         indents = [0] * len(lines)  # no layout of indented paragraphs: indentation tells nothing
-    width = layout_width([text[s:e] for s, e in lines], indents)
-    paired = _parallel_short_lines([text[s:e] for s, e in lines])
+    texts = [text[s:e] for s, e in lines]
+    measure = layout_measure(texts, indents)
+    width = layout_width(texts, indents, measure)
+    paired = _parallel_short_lines(texts)
+    if width is not None:  # a line that fills the layout is a piece of a paragraph, not a heading in a series
+        paired = {k for k in paired if measure(texts[k]) + indents[k] < width - 1}
     drop: list[tuple[int, int]] = []  # separators to remove
     carried = 0  # length of the paragraph joined so far
     numbering = _Numbering()
@@ -198,10 +229,11 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
         # where paragraphs are indented, a line that is not opens none, whatever it begins with
         continues = not indented and numbering.continues(nxt)
         if is_broken(text[s:e], nxt, hinted, next_hinted, width, carried, indents[k], indents[k + 1] > 0, continues,
-                     k + 1 in paired):
+                     k + 1 in paired, measure):
             drop.append((e, s2))
         else:
-            carried = 0
+            if not (width is not None and measure(text[s:e]) + indents[k] >= width - 1 and _sentence_tail(nxt)):
+                carried = 0  # (a full line that ends a sentence may go on in the next: "…改善。" then "共建…。推动")
             numbering.see(nxt)
     if not drop:
         return mt
@@ -264,4 +296,6 @@ class _Numbering:
 
 
 def _needs_space(left: str, right: str) -> bool:
-    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+    """Two words of Latin letters broken by a line end need a space; a number broken there does not."""
+    return left.isascii() and left.isalnum() and right.isascii() and right.isalnum() and not (
+        left.isdigit() and right.isdigit())

@@ -13,7 +13,7 @@ from reader.core.model import HeadingHint, RawDocument
 from reader.core.offsets import OffsetMap
 
 # Bump when the steps change so that documents can be cleaned again (passages are re-anchored).
-PIPELINE_VERSION = 3  # 3: furniture line patterns stay within a line
+PIPELINE_VERSION = 4  # 4: a wrapped text's width counted in characters where that fits it better
 
 
 @dataclass

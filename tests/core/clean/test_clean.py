@@ -230,6 +230,60 @@ def test_layout_width(lines, width):
     assert ocr.layout_width(lines) == width
 
 
+# Paragraphs of a report with figures in them (digits take half a place on a page, one character in a
+# text wrapped by count) and headings between them.
+WRAPPED_REPORT = [
+    "一、过去一年的工作",
+    "全年地区生产总值增长5.6%，规模以上工业增加值增长7.2%，固定资产投资完成1234.5亿元，"
+    "新增城镇就业12.3万人，居民人均可支配收入增长6.1%，粮食产量稳定在1100万吨以上。",
+    "我们坚持稳中求进，扎实推进重点项目建设，新开工项目356个，建成投产项目218个，"
+    "完成投资超过2000亿元。持续优化营商环境，新设经营主体8.9万户、增长15.2%。推动",
+    "区域协调发展协定",
+    "（试行）落地见效，跨区域合作项目达到45个，带动投资增长9.8%，开放型经济水平不断提升。",
+    "二、今年的主要任务",
+    "坚持扩大内需，实施消费提振行动，社会消费品零售总额增长5%左右，加快培育新型消费，"
+    "扩大有效投资，全年安排重点项目500个以上，完成投资1500亿元以上。",
+]
+
+
+def _wrap_by_count(paragraphs: list[str], width: int) -> str:
+    return "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
+@pytest.mark.parametrize("width", [20, 24, 30, 36])
+def test_a_text_wrapped_by_a_count_of_characters_is_joined_again(width):
+    """A text hard-wrapped at a number of characters (a digit counted as one) reads as its paragraphs:
+    its lines with figures fill the layout though they are narrower on a page, full lines with commas
+    are not taken for a series of headings, and a sentence's tail after a full line that ended a
+    sentence ("…15.2%。推动", then a link's text on a line of its own) goes on."""
+    paragraphs = [WRAPPED_REPORT[0], WRAPPED_REPORT[1], WRAPPED_REPORT[2] + WRAPPED_REPORT[3] + WRAPPED_REPORT[4],
+                  *WRAPPED_REPORT[5:]]
+    wrapped = _wrap_by_count(paragraphs, width)
+    lines_ = wrapped.split("\n")
+    assert ocr.layout_measure(lines_) is len
+    cleaned = clean(wrapped).text.split("\n")
+    body = [p for p in paragraphs if not p.startswith(("一、", "二、"))]
+    assert [p for p in cleaned if p.startswith(("一、", "二、"))] == ["一、过去一年的工作", "二、今年的主要任务"]
+    # each paragraph is whole, though a full line that ends a sentence may start a line of its own
+    joined = "".join(line for line in cleaned if not line.startswith(("一、", "二、")))
+    assert joined == "".join(body)
+    assert all(line.endswith("。") for line in cleaned if not line.startswith(("一、", "二、")))  # none stops mid-sentence
+
+
+def test_a_page_layout_is_measured_in_places():
+    """Lines laid out on a page (digits half a place) keep the visual measure."""
+    page = []
+    for p in WRAPPED_REPORT:
+        line = ""
+        for ch in p:
+            if ocr.visual_width(line + ch) > 22:
+                page.append(line)
+                line = ""
+            line += ch
+        page.append(line)
+    assert ocr.layout_measure(page) is ocr.visual_width
+
+
 @pytest.mark.parametrize(("line", "width"), [("常委会全年听取审议", 9), ("1.2亿元", 4), ("2023年，县人大常委会在县委的坚", 15), ("abcd", 2)])
 def test_visual_width_counts_ascii_as_half(line, width):
     assert ocr.visual_width(line) == width
