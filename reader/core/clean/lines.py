@@ -30,9 +30,10 @@ class StepNotes:
 
 
 # A line of nothing but zero-width characters (what some wikis leave where a link or note stood) inside
-# a sentence: the page showed no break there.
+# a sentence: the page showed no break there. Blank lines around it (a copy with a blank line after each
+# paragraph) and the next line's indentation go with it.
 _INVISIBLE_BREAK = re.compile(
-    r"(?<=[^\n])[^\S\n]*\n[^\S\n]*[\u200b\u200c\u200d\u2060\ufeff]+[^\S\n]*\n(?:[^\S\n]*\n)*(?=\S)"
+    r"(?<=[^\n])[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*[\u200b\u200c\u200d\u2060\ufeff]+[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?=\S)"
 )
 _ENDS_PARAGRAPH = tuple(SENTENCE_END + "…:：!?")
 

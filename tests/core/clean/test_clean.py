@@ -380,6 +380,9 @@ def test_single_characters_are_furniture_only_inside_a_font_switch():
 def test_a_line_of_zero_width_characters_does_not_split_a_sentence():
     assert clean("经济增速是综合性指标，今年预期目标设定\n\u200b\n为6%以上。").text == "经济增速是综合性指标，今年预期目标设定为6%以上。"
     assert clean("一句话。\n\u200b\n下一段。").text == "一句话。\n下一段。"
+    # a copy whose paragraphs are indented, or with a blank line after each line
+    assert clean("\u3000\u3000预期目标设定\n\u3000\u3000\u200b\n\u3000\u3000为6%以上。").text == "预期目标设定为6%以上。"
+    assert clean("预期目标设定\n\n\u200b\n\n为6%以上。\n\n下一段。").text == "预期目标设定为6%以上。\n下一段。"
 
 
 def test_a_long_line_stopping_mid_sentence_goes_on_past_a_short_line():
