@@ -268,6 +268,16 @@ class Encrypted(ReaderError):
     code = "encrypted"
 
 
+@dataclass
+class OldFormat(ReaderError):
+    """A file in a version or variant of its format that is not read (a .doc saved by Word 95 or
+    older, or as Word 2003 XML): Word or WPS opens it and saves it as .docx."""
+
+    path: str
+    format: str
+    code = "old_format"
+
+
 def display_path(path: str | Path) -> str:
     return str(path)
 

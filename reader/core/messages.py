@@ -27,8 +27,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "path_missing": {"zh": "找不到文件或文件夹：{path}", "en": "No such file or folder: {path}"},
     "path_unreadable": {"zh": "无法读取 {path}：{reason}", "en": "Cannot read {path}: {reason}"},
     "unsupported_format": {
-        "zh": "不支持的文件类型 {suffix}：{path}（支持 .txt .md .docx .html .htm .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc）",
-        "en": "Unsupported file type {suffix}: {path} (supported: .txt .md .docx .html .htm .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc)",
+        "zh": "不支持的文件类型 {suffix}：{path}（支持 .txt .md .docx .doc .rtf .html .htm .mht .mhtml .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc）",
+        "en": "Unsupported file type {suffix}: {path} (supported: .txt .md .docx .doc .rtf .html .htm .mht .mhtml .pdf .png .jpg .jpeg .tif .tiff .webp .qdpx .qdc)",
     },
     "empty_document": {"zh": "文件没有文字内容：{path}", "en": "The file has no text: {path}"},
     "binary_content": {
@@ -126,6 +126,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "文件已加密（有密码保护），无法作为 {format} 读取，请解除加密后再导入：{path}",
         "en": "The file is encrypted (password-protected) and cannot be read as {format}; remove the "
         "protection, then import it: {path}",
+    },
+    "old_format": {
+        "zh": "无法读取这种 {format} 文件（Word 95 或更早版本保存的，或 Word 2003 XML 格式）；请用 Word 或 WPS "
+        "打开后另存为 .docx 再导入：{path}",
+        "en": "This kind of {format} file (saved by Word 95 or earlier, or as Word 2003 XML) cannot be read; open it "
+        "in Word or WPS, save it as .docx and import that: {path}",
     },
     "not_aligned": {
         "zh": "这个项目还没有做过章节对齐，请先运行对齐（reader align）：{path}",

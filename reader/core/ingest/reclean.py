@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 CHANGED, UNCHANGED, SKIPPED, FAILED = "changed", "unchanged", "skipped", "failed"
 EXCHANGE_FORMATS = {"qdpx"}
-HINT_FORMATS = {"docx", "html"}
+HINT_FORMATS = {"docx", "doc", "rtf", "html", "mht"}
 
 
 @dataclass

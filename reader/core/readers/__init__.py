@@ -1,7 +1,8 @@
 """Read a file from disk into a RawDocument (decoded text, encoding, format, heading hints).
 
-One module per format: text (.txt, .md in any encoding decode finds), docx, html (.html, .htm),
-pdf (its scanned pages read by OCR), image (pictures read by OCR) and pages (a folder of page
+One module per format: text (.txt, .md in any encoding decode finds), docx, doc (Word 97-2003, and
+what Word and WPS save under .doc: RTF, a web page, a .docx), rtf, html (.html, .htm), mht (.mht, .mhtml:
+a single-file web page, its page read by html), pdf (its scanned pages read by OCR), image (pictures read by OCR) and pages (a folder of page
 pictures, one report: see image.py). SUFFIXES decides which files an import collects. Every reader returns
 text with '\\n' between paragraphs (or lines) and heading hints as offsets into that text; every
 problem with a file is a typed error (reader.core.errors), never a half-read document.
@@ -16,25 +17,34 @@ from reader.core.errors import TextTooLong, TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
 from reader.core.ocr import OcrOptions
 from reader.core.readers import image
+from reader.core.readers.doc import read_doc
 from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
+from reader.core.readers.mht import read_mht
 from reader.core.readers.pdf import read_pdf
+from reader.core.readers.rtf import read_rtf
 from reader.core.readers.text import MAX_CHARS, read_text
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf",
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".html": "html", ".htm": "html",
+            ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf",
             **dict.fromkeys(sorted(IMAGE_SUFFIXES), "image")}
 PAGES = "pages"  # a folder of page pictures, imported as one report
 
 # Files larger than this are refused before they are read (a report is rarely above a few MB;
 # a PDF or Word file with images can be far larger than its text).
-LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256, "image": 128, PAGES: 1024}
+# A saved single-file web page carries its pictures (base64: a third larger than they are).
+LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "mht": 128, "docx": 256, "doc": 256, "rtf": 256, "pdf": 256, "image": 128,
+            PAGES: 1024}
 
 _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     "txt": lambda data, path: read_text(data, path, "txt"),
     "md": lambda data, path: read_text(data, path, "md"),
     "docx": read_docx,
+    "doc": read_doc,
+    "rtf": read_rtf,
     "html": read_html,
+    "mht": read_mht,
 }
 _OCR_READERS: dict[str, Callable[[bytes, str, OcrOptions | None], RawDocument]] = {
     "pdf": read_pdf,

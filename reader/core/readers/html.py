@@ -453,8 +453,20 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
-def read_html(data: bytes, path: str) -> RawDocument:
-    decoded = decode(data, path, declared=declared_charset(data))
+# The first bytes of a web page (after a byte-order mark, white space and a comment).
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html|head|body|meta)\b",
+                         re.I | re.S)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether `data` begins as a web page does (a file saved as .doc or .mht that is one)."""
+    return bool(_HTML_START.match(data[:1024]))
+
+
+def read_html(data: bytes, path: str, charset: str | None = None) -> RawDocument:
+    """`charset`: the encoding the page's container declares for it (a saved single-file page's
+    part), tried before the page's own <meta charset>."""
+    decoded = decode(data, path, declared=charset or declared_charset(data))
     top = parse(decoded.text, path)
     lines = _extract(content_root(top), top)
     hints: list[HeadingHint] = []
