@@ -91,6 +91,36 @@ def docx_bytes(paragraphs: list[tuple[str, str | None]], title: str | None = Non
 # -- web pages ---------------------------------------------------------------------------------
 
 
+def mht_bytes(page: bytes, charset: str | None = None, transfer: str = "quoted-printable",
+              before: list[tuple[str, bytes]] | None = None, start: bool = False) -> bytes:
+    """A single-file web page (.mht) holding `page` as Chrome and Internet Explorer save it: a
+    multipart/related of the page (its part declaring `charset`, or none as Chrome's), in `transfer`
+    encoding (quoted-printable, base64 or 8bit), and a picture; `before`: (content type, bytes) parts put ahead of the page (a frame),
+    which then needs `start` (the root's Content-ID named in the header) to be found."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--abcDEF123----"
+
+    def part(content_type: str, body: bytes, encoding: str, cid: str) -> bytes:
+        encoded = (quopri.encodestring(body) if encoding == "quoted-printable"
+                   else base64.encodebytes(body) if encoding == "base64" else body)
+        return (f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-ID: <{cid}>\r\n"
+                f"Content-Transfer-Encoding: {encoding}\r\nContent-Location: https://example.org/{cid}\r\n\r\n"
+                ).encode() + encoded.replace(b"\n", b"\r\n") + b"\r\n"
+
+    root = "frame-root@mhtml.blink"
+    head = ("From: <Saved by Blink>\r\nSubject: =?utf-8?Q?=E5=B7=A5=E4=BD=9C=E6=8A=A5=E5=91=8A?=\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+            + (f'\tstart="<{root}>";\r\n' if start else "") + f'\tboundary="{boundary}"\r\n\r\n').encode()
+    parts = [part(kind, body, "base64", f"before{k}@mhtml.blink") for k, (kind, body) in enumerate(before or [])]
+    page_type = f"text/html; charset={charset}" if charset else "text/html"
+    parts.append(part(page_type, page, transfer, root))
+    parts.append(part("image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "base64", "image0@mhtml.blink"))
+    return head + b"".join(parts) + f"--{boundary}--\r\n".encode()
+
+
+
 def _paragraphs_html(lines: list[str], headings: dict[int, int] | None = None) -> str:
     out = []
     for k, line in enumerate(lines):

@@ -192,6 +192,8 @@ def raw_text(word: bytes, table: bytes, path: str, fib: Fib | None = None
     fib = fib or Fib(word, path)
     from reader.core.readers.text import MAX_CHARS
 
+    if fib.ccp_text > len(word):  # a character takes a byte at least
+        raise DamagedFile(path, "doc", "main text longer than its stream")
     if fib.ccp_text > MAX_CHARS:
         raise TextTooLong(path, fib.ccp_text, MAX_CHARS)
     fc_clx, lcb_clx = fib.pair(_CLX_INDEX)
@@ -215,14 +217,17 @@ def parse(word: bytes, table: bytes, path: str) -> tuple[str, list[HeadingHint]]
     """The reading text of the main document, with '\\n' between paragraphs, and its heading hints."""
     fib = Fib(word, path)
     raw, fcs = raw_text(word, table, path, fib)
-    return plain(raw, path, paragraph_levels(word, table, fib, raw, fcs))
+    return plain(raw, path, *paragraph_marks(word, table, fib, raw, fcs))
 
 
-def plain(raw: str, path: str = "", levels: dict[int, int] | None = None) -> tuple[str, list[HeadingHint]]:
+def plain(raw: str, path: str = "", levels: dict[int, int] | None = None, row_ends: set[int] | None = None
+          ) -> tuple[str, list[HeadingHint]]:
     """Word's stored characters as reading text: fields reduced to their results, breaks to '\\n',
     placeholders dropped; `levels`: heading level by the position in `raw` of a paragraph's mark,
-    made hints at the paragraph's start."""
+    made hints at the paragraph's start; `row_ends`: the positions of the marks that end a table's
+    row (not a cell: they add no line)."""
     levels = levels or {}
+    row_ends = row_ends or set()
     out: list[str] = []
     hints: list[HeadingHint] = []
     para_start = 0  # where the paragraph began in the text
@@ -255,6 +260,8 @@ def plain(raw: str, path: str = "", levels: dict[int, int] | None = None) -> tup
                 fields[-1][1].append(ch)
             continue
         if ch in _LINE_BREAKS:
+            if i in row_ends:
+                continue
             if ch in _PARAGRAPH_ENDS:
                 level = levels.get(i)
                 if level is not None and "".join(out[para_start:]).strip():
@@ -274,22 +281,25 @@ def plain(raw: str, path: str = "", levels: dict[int, int] | None = None) -> tup
 
 _STI_TITLE = 62
 _SPRM_OUTLINE = 0x2640  # sprmPOutLvl
+_SPRM_ROW_END = {0x2417, 0x244C}  # sprmPFTtp, sprmPFInnerTtp
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra; 6: variable
 
 
-def paragraph_levels(word: bytes, table: bytes, fib: Fib, raw: str, fcs: list[tuple[int, int, int, bool]]
-                     ) -> dict[int, int]:
+def paragraph_marks(word: bytes, table: bytes, fib: Fib, raw: str, fcs: list[tuple[int, int, int, bool]]
+                    ) -> tuple[dict[int, int], set[int]]:
     """Heading level by the position in `raw` of each heading paragraph's mark: a heading style
     (built-in heading 1-9 or Title, or a style named so, or one with an outline level, through its
-    base styles) or the paragraph's own outline level. Hints only: a table that does not hold
-    together gives none (the text is read all the same)."""
+    base styles) or the paragraph's own outline level; and the positions of the marks that end a
+    table's row. Formatting only: a table of it that does not hold together gives none (the text is
+    read all the same)."""
     try:
         styles = _style_levels(table, *fib.pair(_STSH_INDEX))
         runs = _papx_runs(word, table, *fib.pair(_PAPX_INDEX))
     except (struct.error, IndexError, ValueError):  # damaged formatting: the text without hints
-        return {}
+        return {}, set()
     if not runs:
-        return {}
+        return {}, set()
+    row_ends: set[int] = set()
     starts = [r[0] for r in runs]
     piece_starts = [p[0] for p in fcs]
     levels: dict[int, int] = {}
@@ -302,11 +312,13 @@ def paragraph_levels(word: bytes, table: bytes, fib: Fib, raw: str, fcs: list[tu
         k = bisect.bisect_right(starts, fc) - 1
         if k < 0 or fc >= runs[k][1]:
             continue
-        istd, own = runs[k][2], runs[k][3]
+        istd, (own, row_end) = runs[k][2], runs[k][3]
+        if row_end and ch == "\x07":
+            row_ends.add(i)
         level = own if own is not None else styles.get(istd)
-        if level is not None:
+        if level:
             levels[i] = level
-    return levels
+    return levels, row_ends
 
 
 def _fc_of(cp: int, fcs: list[tuple[int, int, int, bool]], starts: list[int]) -> int | None:
@@ -320,9 +332,16 @@ def _fc_of(cp: int, fcs: list[tuple[int, int, int, bool]], starts: list[int]) ->
 
 
 def _outline(grpprl: bytes) -> int | None:
-    """The heading level an outline level sprm in `grpprl` gives (None: none, or body text)."""
+    """The heading level an outline level sprm in `grpprl` gives (None: none; 0: body text)."""
+    return _sprms(grpprl)[0]
+
+
+def _sprms(grpprl: bytes) -> tuple[int | None, bool]:
+    """What is read of paragraph properties: the heading level of an outline level sprm (None: none;
+    0: body text), and whether the paragraph's mark ends a table row."""
     at = 0
     level = None
+    row_end = False
     while at + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
         at += 2
@@ -339,17 +358,23 @@ def _outline(grpprl: bytes) -> int | None:
         if sprm == _SPRM_OUTLINE and at < len(grpprl):
             value = grpprl[at]
             level = value + 1 if value <= 8 else 0
+        elif sprm in _SPRM_ROW_END and at < len(grpprl):
+            row_end = row_end or bool(grpprl[at])
         at += size
-    return level
+    return level, row_end
 
 
-def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, int | None]]:
-    """(fc start, fc end, style, own heading level) of each run of paragraph properties, in order."""
+_Run = tuple[int, int, int, tuple[int | None, bool]]
+
+
+def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[_Run]:
+    """(fc start, fc end, style, (own heading level, ends a row)) of each run of paragraph
+    properties, in order."""
     if lcb < 8 or fc + lcb > len(table):
         return []
     n = (lcb - 4) // 8
     pns = struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
-    runs: list[tuple[int, int, int, int | None]] = []
+    runs: list[_Run] = []
     for pn in pns:
         page = (pn & 0x3FFFFF) * 512
         fkp = word[page : page + 512]
@@ -359,7 +384,7 @@ def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, 
         rgfc = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
         for k in range(crun):
             b_offset = fkp[4 * (crun + 1) + 13 * k] * 2
-            istd, own = 0, None
+            istd, own = 0, (None, False)
             if b_offset:
                 cb = fkp[b_offset]
                 if cb:
@@ -369,7 +394,7 @@ def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, 
                     body = fkp[b_offset + 2 : b_offset + 2 + 2 * cb]
                 if len(body) >= 2:
                     istd = struct.unpack_from("<H", body, 0)[0]
-                    own = _outline(body[2:])
+                    own = _sprms(body[2:])
             runs.append((rgfc[k], rgfc[k + 1], istd, own))
     runs.sort()
     return runs

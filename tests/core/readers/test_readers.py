@@ -51,8 +51,9 @@ def stored(project, path):
 
 
 def test_suffixes():
-    assert set(readers.SUFFIXES) == {".txt", ".md", ".docx", ".html", ".htm", ".pdf",
-                                     ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
+    assert set(readers.SUFFIXES) == {".txt", ".md", ".docx", ".doc", ".rtf", ".html", ".htm", ".mht", ".mhtml",
+                                     ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
+    assert set(readers.SUFFIXES.values()) | {readers.PAGES} == set(readers.LIMIT_MB)
 
 
 @pytest.mark.parametrize(

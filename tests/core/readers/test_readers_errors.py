@@ -24,8 +24,10 @@ from reader.core.errors import (
 )
 from reader.core.ingest import importing as ingest
 from reader.core.messages import describe
+from tests.conftest import ROOT
 
 LINES = sample_lines(0)
+_WORD_97 = (ROOT / "tests" / "data" / "doc" / "report.doc").read_bytes()
 GOOD_TEXT = "\n".join(LINES)
 
 
@@ -63,6 +65,8 @@ def bad_files(tmp_path) -> dict[str, tuple[object, type]]:
         "plain-zip.docx": (write(d / "plain-zip.docx", _zip({"readme.txt": b"hello"})), DamagedFile),
         "empty.docx": (write(d / "empty.docx", docx_bytes([("", None)])), EmptyDocument),
         "truncated.pdf": (write(d / "truncated.pdf", pdf[: len(pdf) // 2]), DamagedFile),
+        "truncated.doc": (write(d / "truncated.doc", _WORD_97[: len(_WORD_97) // 2]), DamagedFile),
+        "no-page.mht": (write(d / "no-page.mht", b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\n"), DamagedFile),
         "scan.pdf": (write(d / "scan.pdf", make_pdf([None, None])), NoTextRecognised),  # blank scanned pages
         "chrome-only.html": (write(d / "chrome-only.html", CHROME_ONLY.encode()), EmptyDocument),
         "missing.txt": (d / "missing.txt", PathMissing),
