@@ -23,7 +23,7 @@ class RawDocument:
     text: the decoded original text (paragraphs separated by '\\n');
     encoding: the text encoding found ('utf-8', 'utf-8-sig', 'utf-16', 'gb18030', 'big5'...), or None
     for formats that carry their own (docx, pdf);
-    format: 'txt', 'md', 'docx', 'html', 'pdf';
+    format: 'txt', 'md', 'docx', 'doc', 'rtf', 'html', 'mht', 'pdf', 'image', 'pages';
     hints: heading lines known from the format, offsets into `text`;
     title: a title from the format's metadata (HTML <title>, Word core properties), if any;
     ocr: for a scan or picture read by OCR, its pages, lines and confidences.

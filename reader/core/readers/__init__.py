@@ -17,7 +17,7 @@ from reader.core.errors import TextTooLong, TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
 from reader.core.ocr import OcrOptions
 from reader.core.readers import image
-from reader.core.readers.doc import read_doc
+from reader.core.readers.doc import CFB, ENCRYPTED_PACKAGE, read_doc
 from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
@@ -26,21 +26,30 @@ from reader.core.readers.pdf import read_pdf
 from reader.core.readers.rtf import read_rtf
 from reader.core.readers.text import MAX_CHARS, read_text
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".html": "html", ".htm": "html",
-            ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf",
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".html": "html",
+            ".htm": "html", ".mht": "mht", ".mhtml": "mht", ".pdf": "pdf",
             **dict.fromkeys(sorted(IMAGE_SUFFIXES), "image")}
 PAGES = "pages"  # a folder of page pictures, imported as one report
 
 # Files larger than this are refused before they are read (a report is rarely above a few MB;
-# a PDF or Word file with images can be far larger than its text).
-# A saved single-file web page carries its pictures (base64: a third larger than they are).
-LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "mht": 128, "docx": 256, "doc": 256, "rtf": 256, "pdf": 256, "image": 128,
-            PAGES: 1024}
+# a PDF or Word file with images can be far larger than its text; a single-file web page carries its
+# pictures in base64, a third larger than they are).
+LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "mht": 128, "docx": 256, "doc": 256, "rtf": 256, "pdf": 256,
+            "image": 128, PAGES: 1024}
+
+
+def _docx(data: bytes, path: str) -> RawDocument:
+    """A .docx; an old Word .doc named .docx (an OLE compound file that is not an encrypted .docx's
+    envelope) is read as the .doc it is."""
+    if data.startswith(CFB) and ENCRYPTED_PACKAGE not in data:
+        return read_doc(data, path)
+    return read_docx(data, path)
+
 
 _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     "txt": lambda data, path: read_text(data, path, "txt"),
     "md": lambda data, path: read_text(data, path, "md"),
-    "docx": read_docx,
+    "docx": _docx,
     "doc": read_doc,
     "rtf": read_rtf,
     "html": read_html,

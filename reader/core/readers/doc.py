@@ -33,11 +33,15 @@ import struct
 
 from reader.core.errors import DamagedFile, Encrypted, OldFormat, TextTooLong, TooComplex
 from reader.core.model import HeadingHint, RawDocument
+from reader.core.readers.docx import read_docx
 from reader.core.readers.html import looks_like_html, read_html
+from reader.core.readers.mht import read_mht
+from reader.core.readers.rtf import read_rtf
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 RTF = b"{\\rtf"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of an encrypted .docx's OLE envelope
 _WORD_IDENT = 0xA5EC
 _NFIB_97 = 0x00C1  # Word 97 and later write at least this (Word 95: 0x0065-0x0068)
 _F_ENCRYPTED = 0x0100
@@ -66,23 +70,19 @@ def read_doc(data: bytes, path: str) -> RawDocument:
     """Read a .doc: a Word 97-2003 document, or what Word and WPS save under that name."""
     head = data[:1024]
     if data.startswith(ZIP):
-        from reader.core.readers.docx import read_docx
-
         return read_docx(data, path)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF):
-        from reader.core.readers.rtf import read_rtf
-
         return read_rtf(data, path)
     if looks_like_html(head):
         return read_html(data, path)
     if _MIME_START.match(head):
-        from reader.core.readers.mht import read_mht
-
         return read_mht(data, path)
     if _WORD_XML.match(head):
         raise OldFormat(path, "doc")
     if not data.startswith(CFB):
         raise DamagedFile(path, "doc", "not a Word document")
+    if ENCRYPTED_PACKAGE in data:  # an encrypted .docx named .doc
+        raise Encrypted(path, "docx")
     word, table = _streams(data, path)
     text, hints = parse(word, table, path)
     return RawDocument(text=text, encoding=None, format="doc", hints=hints, title=None)
@@ -95,7 +95,7 @@ def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if ole.exists("EncryptedPackage"):  # an encrypted .docx: OOXML in an OLE envelope
-                raise Encrypted(path, "doc")
+                raise Encrypted(path, "docx")
             if not ole.exists("WordDocument"):
                 raise DamagedFile(path, "doc", "no WordDocument stream")
             word = ole.openstream("WordDocument").read()

@@ -4,8 +4,7 @@ The body is read in document order: paragraphs, tables (row by row, one line per
 nested tables in place) and content controls. Deleted text of tracked changes is left out,
 inserted text is kept. A paragraph whose style is a heading ("Heading 1".."Heading 9", "标题 1",
 "Title") or that has an outline level (its own or its style's) becomes a heading hint of that
-level. The core properties' title becomes the document title. An old Word .doc named .docx is read
-as the .doc it is (reader.core.readers.doc).
+level. The core properties' title becomes the document title.
 """
 
 from __future__ import annotations
@@ -46,9 +45,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     if data.startswith(_CFB):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise Encrypted(path, "docx")
-        from reader.core.readers.doc import read_doc  # an old Word .doc named .docx: read as what it is
-
-        return read_doc(data, path)
+        raise DamagedFile(path, "docx", "an old Word .doc file, not .docx")
     _check_unpacked_size(data, path)
     import docx  # python-docx: imported when first needed (it loads lxml)
 
