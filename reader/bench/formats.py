@@ -88,6 +88,28 @@ def docx_bytes(paragraphs: list[tuple[str, str | None]], title: str | None = Non
     return out.getvalue()
 
 
+def rtf_bytes(lines: list[str]) -> bytes:
+    """An RTF of one paragraph a line as WPS writes Chinese: GBK bytes as \\'hh in a font of charset 134
+    (\\uN for a character GBK lacks)."""
+    out = [r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 \'cb\'ce\'cc\'e5;}}\pard\plain\f0 "]
+    for line in lines:
+        for ch in line:
+            if ch in "\\{}":
+                out.append("\\" + ch)
+            elif ord(ch) < 0x80:
+                out.append(ch)
+            else:
+                try:
+                    out.append("".join(f"\\'{b:02x}" for b in ch.encode("gbk")))
+                except UnicodeEncodeError:
+                    code = ord(ch)
+                    units = [code] if code < 0x10000 else [0xD800 + ((code - 0x10000) >> 10), 0xDC00 + (code & 0x3FF)]
+                    out.append("".join(f"\\u{u - 65536 if u > 32767 else u}?" for u in units))
+        out.append("\\par\n")
+    out.append("}")
+    return "".join(out).encode("ascii")
+
+
 # -- web pages ---------------------------------------------------------------------------------
 
 
@@ -206,7 +228,7 @@ def pdf_bytes(lines: list[str], per_page: int = 40) -> bytes:
 
 # -- a report in each format ---------------------------------------------------------------------
 
-FORMATS = ("gb18030-crlf", "big5", "utf-16", "docx", "html", "html-gbk", "wechat", "pdf")
+FORMATS = ("gb18030-crlf", "big5", "utf-16", "docx", "html", "html-gbk", "wechat", "mht", "rtf", "pdf")
 
 
 def convert(path: Path, fmt: str, out: Path) -> Path:
@@ -229,6 +251,11 @@ def convert(path: Path, fmt: str, out: Path) -> Path:
         return write(out / f"{stem}.htm", page_html(lines, title=lines[0], charset="gbk").encode("gb18030"))
     if fmt == "wechat":
         return write(out / f"{stem}.html", wechat_html(lines).encode("utf-8"))
+    if fmt == "mht":
+        page = page_html(lines, title=lines[0], charset="gbk").encode("gb18030")
+        return write(out / f"{stem}.mht", mht_bytes(page, "gbk"))
+    if fmt == "rtf":
+        return write(out / f"{stem}.rtf", rtf_bytes(lines))
     if fmt == "pdf":
         return write(out / f"{stem}.pdf", pdf_bytes(lines))
     raise ValueError(f"unknown format: {fmt}")
