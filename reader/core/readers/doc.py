@@ -43,6 +43,7 @@ ZIP = b"PK\x03\x04"
 RTF = b"{\\rtf"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of an encrypted .docx's OLE envelope
 _WORD_IDENT = 0xA5EC
+_WORD_6_IDENT = 0xA5DC
 _NFIB_97 = 0x00C1  # Word 97 and later write at least this (Word 95: 0x0065-0x0068)
 _F_ENCRYPTED = 0x0100
 _F_WHICH_TBL = 0x0200
@@ -53,7 +54,8 @@ _PAPX_INDEX = 13  # fcPlcfBtePapx
 _STSH_INDEX = 1  # fcStshf
 # Fields nest deeper than this only in a damaged or hostile file.
 MAX_FIELD_DEPTH = 64
-_MIME_START = re.compile(rb"^\s*(?:[A-Za-z-]+:[^\r\n]*\r?\n)*?mime-version\s*:", re.I)
+# A single-file web page: MIME headers (some folded over several lines), MIME-Version among them.
+_MIME_START = re.compile(rb"^\s*(?:[A-Za-z-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?mime-version\s*:", re.I)
 # Word 2003's XML (WordprocessingML before .docx), which Word and WPS may save under .doc.
 _WORD_XML = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}\?>\s*(?:<\?mso-application[^>]{0,200}\?>\s*)?<w:wordDocument",
                        re.S)
@@ -81,8 +83,6 @@ def read_doc(data: bytes, path: str) -> RawDocument:
         raise OldFormat(path, "doc")
     if not data.startswith(CFB):
         raise DamagedFile(path, "doc", "not a Word document")
-    if ENCRYPTED_PACKAGE in data:  # an encrypted .docx named .doc
-        raise Encrypted(path, "docx")
     word, table = _streams(data, path)
     text, hints = parse(word, table, path)
     return RawDocument(text=text, encoding=None, format="doc", hints=hints, title=None)
@@ -101,7 +101,8 @@ def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
             word = ole.openstream("WordDocument").read()
             flags = _u16(word, 0x0A, path)
             name = "1Table" if flags & _F_WHICH_TBL else "0Table"
-            if _u16(word, 0, path) == _WORD_IDENT and _u16(word, 2, path) < _NFIB_97:
+            ident = _u16(word, 0, path)
+            if ident == _WORD_6_IDENT or (ident == _WORD_IDENT and _u16(word, 2, path) < _NFIB_97):
                 raise OldFormat(path, "doc")
             if flags & (_F_ENCRYPTED | _F_OBFUSCATED):
                 raise Encrypted(path, "doc")

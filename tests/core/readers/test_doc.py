@@ -12,7 +12,7 @@ import struct
 import olefile
 import pytest
 
-from reader.bench.formats import docx_bytes, page_html, sample_lines, write
+from reader.bench.formats import docx_bytes, mht_bytes, page_html, sample_lines, write
 from reader.cli import main
 from reader.core import readers
 from reader.core.errors import DamagedFile, Encrypted, OldFormat, TextTooLong, TooComplex
@@ -20,6 +20,7 @@ from reader.core.messages import describe
 from reader.core.readers import doc
 from reader.core.readers.doc import parse, plain, read_doc
 from reader.core.readers.docx import read_docx
+from reader.core.readers.html import read_html
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "doc"
@@ -223,9 +224,14 @@ def test_an_encrypted_doc(tmp_path, flag, error):
 def test_word_95_and_word_2003_xml_are_refused_with_what_to_do(tmp_path):
     path = tmp_path / "old.doc"
     shutil.copy(DATA / "report.doc", path)
-    _rewrite(path, "WordDocument", lambda d: struct.pack_into("<H", d, 2, 0x0068))
+    _rewrite(path, "WordDocument", lambda d: struct.pack_into("<H", d, 2, 0x0068))  # Word 95's nFib
     with pytest.raises(OldFormat) as e:
         readers.read_path(path)
+    word6 = tmp_path / "word6.doc"
+    shutil.copy(DATA / "report.doc", word6)
+    _rewrite(word6, "WordDocument", lambda d: struct.pack_into("<H", d, 0, 0xA5DC))
+    with pytest.raises(OldFormat):
+        readers.read_path(word6)
     assert ".docx" in describe(e.value, "zh") and "old.doc" in describe(e.value, "en")
     xml = write(tmp_path / "xml.doc", b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 b'<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="x"><w:body/></w:wordDocument>')
@@ -257,6 +263,12 @@ def test_what_word_and_wps_save_under_doc_is_read_for_what_it_is(tmp_path, from_
     raw = readers.read_path(old)
     assert raw.format == "doc" and lines(raw.text) == lines(from_docx.text)
     assert readers.read_path(write(tmp_path / "d.doc", docx_bytes([("一段文字", None)]))).text == "一段文字"
+    body = page_html(lines0, charset="gbk").encode("gbk")
+    single = write(tmp_path / "single.doc", mht_bytes(body, "gbk", "base64"))  # Word's "single file web page"
+    folded = write(tmp_path / "folded.doc", b"Subject: =?utf-8?Q?a?=\r\n =?utf-8?Q?b?=\r\n" + mht_bytes(body, "gbk"))
+    for path in (single, folded):
+        raw = readers.read_path(path)
+        assert raw.format == "mht" and raw.text == read_html(body, "p.html").text
 
 
 def _run(capsys, *argv: str) -> tuple[int, str]:
