@@ -17,7 +17,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "import",
         parents=[common],
         help="导入文件或文件夹 / import files or folders",
-        description="Import files (.txt .md .docx .html .htm .pdf; pictures .png .jpg .jpeg .tif .tiff .webp, "
+        description="Import files (.txt .md .docx .doc .rtf .html .htm .mht .mhtml .pdf; pictures .png .jpg .jpeg .tif .tiff .webp, "
         "read by OCR; REFI-QDA .qdpx projects and .qdc codebooks) and folders (recursively; the page "
         "pictures of one folder are one report, in the natural order of their names) into the project, "
         "creating it if needed. One line per file, then a summary. Exit 0 when every file "

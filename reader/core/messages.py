@@ -106,8 +106,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Importing {suffix} files is not supported yet (planned for a later version): {path}",
     },
     "nothing_to_import": {
-        "zh": "没有找到可导入的文件（.txt .md .docx .html .htm .pdf）：{path}",
-        "en": "No files to import (.txt .md .docx .html .htm .pdf) in: {path}",
+        "zh": "没有找到可导入的文件（.txt .md .docx .doc .rtf .html .htm .mht .mhtml .pdf）：{path}",
+        "en": "No files to import (.txt .md .docx .doc .rtf .html .htm .mht .mhtml .pdf) in: {path}",
     },
     "import_failed": {
         "zh": "导入时程序出错（{reason}），其他文件不受影响：{path}",

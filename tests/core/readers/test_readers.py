@@ -54,6 +54,11 @@ def test_suffixes():
     assert set(readers.SUFFIXES) == {".txt", ".md", ".docx", ".doc", ".rtf", ".html", ".htm", ".mht", ".mhtml",
                                      ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
     assert set(readers.SUFFIXES.values()) | {readers.PAGES} == set(readers.LIMIT_MB)
+    from reader.core.messages import CATALOGUE
+
+    for lang in ("zh", "en"):  # the message of an unsupported file names every kind that is read
+        named = set(CATALOGUE["unsupported_format"][lang].replace("）", " ").replace(")", " ").split())
+        assert set(readers.SUFFIXES) <= named, set(readers.SUFFIXES) - named
 
 
 @pytest.mark.parametrize(
