@@ -6,7 +6,8 @@ text has (ccpText, FibRgLw97) and where the CLX is in the table stream (fcClx/lc
 The CLX's Pcdt holds the piece table (PlcPcd): the character positions where pieces begin and, for
 each piece, where its text is in the WordDocument stream: UTF-16LE, or "compressed" 8-bit text (bit
 0x40000000 of its fc; at fc/2, cp1252). Only the main document's text is read (the first ccpText
-characters), not footnotes, headers or text boxes.
+characters), not footnotes, headers or text boxes. The title in the document's properties
+(SummaryInformation) becomes the document's title, as a .docx's core properties' does.
 
 Word's control characters become text: a paragraph end (\\r), a line break (\\x0b), a page or
 section break (\\x0c) and a cell or row end (\\x07, one line per cell as the .docx reader gives) are
@@ -83,13 +84,13 @@ def read_doc(data: bytes, path: str) -> RawDocument:
         raise OldFormat(path, "doc")
     if not data.startswith(CFB):
         raise DamagedFile(path, "doc", "not a Word document")
-    word, table = _streams(data, path)
+    word, table, title = _streams(data, path)
     text, hints = parse(word, table, path)
-    return RawDocument(text=text, encoding=None, format="doc", hints=hints, title=None)
+    return RawDocument(text=text, encoding=None, format="doc", hints=hints, title=title)
 
 
-def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
-    """The WordDocument stream and the table stream its FIB names."""
+def _streams(data: bytes, path: str) -> tuple[bytes, bytes, str | None]:
+    """The WordDocument stream, the table stream its FIB names and the document's title."""
     import olefile
 
     try:
@@ -109,9 +110,27 @@ def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
             if not ole.exists(name):
                 raise DamagedFile(path, "doc", f"no {name} stream")
             table = ole.openstream(name).read()
+            title = _title(ole)
     except (OSError, ValueError, IndexError, struct.error) as e:  # olefile's errors are OSErrors
         raise DamagedFile(path, "doc", f"{type(e).__name__}: {e}") from e
-    return word, table
+    return word, table, title
+
+
+def _title(ole) -> str | None:
+    """The title in the document's properties (SummaryInformation), in the code page they name."""
+    try:
+        meta = ole.get_metadata()
+        value = meta.title
+        if isinstance(value, str):
+            return value.strip() or None
+        if not isinstance(value, bytes):
+            return None
+        codepage = (meta.codepage or 1252) & 0xFFFF
+        codec = {65001: "utf-8", 1200: "utf-16-le"}.get(codepage, f"cp{codepage}")
+        title = value.decode(codec, errors="replace").replace("\x00", "").strip()
+    except (OSError, ValueError, IndexError, LookupError, TypeError, struct.error):
+        return None  # damaged properties: the document without its title
+    return title or None
 
 
 def _u16(b: bytes, at: int, path: str) -> int:

@@ -50,7 +50,7 @@ def test_a_doc_reads_as_the_docx_it_came_from(from_docx):
         ("二、今年的主要任务", 1),
         ("（一）围绕中心工作，依法履行职责", 2),
     ]
-    assert raw.format == "doc" and raw.encoding is None
+    assert raw.format == "doc" and raw.encoding is None and raw.title == from_docx.title == "示例工作报告"
     text = raw.text.split("\n")
     assert "听取和审议专项工作报告六项，详见县人大网站。" in text  # a hyperlink field: its result only
     assert "做好各项工作，第1页。" in text  # a page number field
