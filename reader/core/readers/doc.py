@@ -349,7 +349,7 @@ def paragraph_marks(word: bytes, table: bytes, fib: Fib, raw: str, fcs: list[tup
     read all the same)."""
     try:
         styles = _style_levels(table, *fib.pair(_STSH_INDEX))
-        runs = _papx_runs(word, table, *fib.pair(_PAPX_INDEX))
+        runs = _papx_runs(word, table, *fib.pair(_PAPX_INDEX), limit=fib.ccp_text + 1)
     except (struct.error, IndexError, ValueError):  # damaged formatting: the text without hints
         return {}, set()
     if not runs:
@@ -422,16 +422,18 @@ def _sprms(grpprl: bytes) -> tuple[int | None, bool]:
 _Run = tuple[int, int, int, tuple[int | None, bool]]
 
 
-def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[_Run]:
+def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int, limit: int) -> list[_Run]:
     """(fc start, fc end, style, (own heading level, ends a row)) of each run of paragraph
-    properties, in order."""
+    properties, in order. Each page of them is read once; more runs than `limit` (a run holds a
+    paragraph's mark at least, and the main text has fewer characters) is a damaged table
+    (ValueError), never a list of billions made from one page named again and again."""
     if lcb < 8 or fc + lcb > len(table):
         return []
     n = (lcb - 4) // 8
     pns = struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
     runs: list[_Run] = []
-    for pn in pns:
-        page = (pn & 0x3FFFFF) * 512
+    for pn in dict.fromkeys(pn & 0x3FFFFF for pn in pns):
+        page = pn * 512
         fkp = word[page : page + 512]
         if len(fkp) < 512:
             raise ValueError("FKP outside the stream")
@@ -451,6 +453,8 @@ def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[_Run]:
                     istd = struct.unpack_from("<H", body, 0)[0]
                     own = _sprms(body[2:])
             runs.append((rgfc[k], rgfc[k + 1], istd, own))
+        if len(runs) > limit:
+            raise ValueError("more runs of paragraph properties than paragraphs")
     runs.sort()
     return runs
 
