@@ -420,6 +420,7 @@ def _sprms(grpprl: bytes) -> tuple[int | None, bool]:
 
 
 _Run = tuple[int, int, int, tuple[int | None, bool]]
+_MAX_CRUN = 0x1D  # runs a 512-byte page of paragraph properties has room for
 
 
 def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int, limit: int) -> list[_Run]:
@@ -438,6 +439,8 @@ def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int, limit: int) -> list
         if len(fkp) < 512:
             raise ValueError("FKP outside the stream")
         crun = fkp[511]
+        if crun > _MAX_CRUN:
+            raise ValueError("too many runs on a page")
         rgfc = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
         for k in range(crun):
             b_offset = fkp[4 * (crun + 1) + 13 * k] * 2

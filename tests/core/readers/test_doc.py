@@ -306,13 +306,17 @@ def test_command_line_import_doc_then_outline(capsys, tmp_path):
 
 
 def test_one_page_of_paragraph_properties_named_again_and_again_is_read_once():
-    crun = 100
+    crun = doc._MAX_CRUN
     fkp = bytearray(512)
     struct.pack_into(f"<{crun + 1}I", fkp, 0, *range(0, 2 * (crun + 1), 2))
     fkp[511] = crun
-    n = 200_000  # a table naming page 0 n times: 20 million runs, were each name read
+    n = 200_000  # a table naming page 0 n times: 5.8 million runs, were each name read
     plc = struct.pack(f"<{n + 1}I", *range(n + 1)) + bytes(4 * n)
     runs = doc._papx_runs(bytes(fkp), plc, 0, len(plc), limit=1000)
     assert len(runs) == crun
+    fkp[511] = crun + 1  # more runs than a page holds
+    with pytest.raises(ValueError):
+        doc._papx_runs(bytes(fkp), plc, 0, len(plc), limit=1000)
+    fkp[511] = crun
     with pytest.raises(ValueError):
         doc._papx_runs(bytes(fkp), plc, 0, len(plc), limit=crun - 1)
