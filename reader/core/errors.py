@@ -434,7 +434,7 @@ class TooComplex(ReaderError):
 
     path: str
     format: str
-    what: str  # one of messages.LIMITS: elements, depth, codes, rows, seconds
+    what: str  # one of messages.LIMITS: elements, depth, codes, rows, seconds, content, parts
     limit: int
     code = "too_complex"
 

@@ -245,6 +245,7 @@ LIMITS: dict[str, dict[str, str]] = {
     "rows": {"zh": "行数", "en": "rows"},
     "seconds": {"zh": "读取时间（秒）", "en": "reading time (seconds)"},
     "content": {"zh": "一页的内容（MB）", "en": "content of a page (MB)"},
+    "parts": {"zh": "组成部分（MIME 部分）数", "en": "parts (MIME parts)"},
 }
 
 

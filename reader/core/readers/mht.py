@@ -10,8 +10,9 @@ ones do). So the article is chosen, page furniture left out, headings marked and
 a .html file; a file without a web page inside is DamagedFile.
 
 Limits, beside the size limit (reader.core.readers.LIMIT_MB): multipart parts nest at most
-MAX_NESTING deep and a file holds at most MAX_PARTS parts, counted from the headers before the
-message is parsed (TooComplex); the page itself may be at most PAGE_LIMIT_MB once decoded, the
+MAX_NESTING deep and a file holds at most MAX_PARTS parts, counted before the message is parsed
+from its multipart headers and its lines that begin as a boundary's delimiter does (TooComplex: the
+email package spent 95 MB and 1.7 s on 1.4 MB of empty parts); the page itself may be at most PAGE_LIMIT_MB once decoded, the
 limit of a .html file (TooComplex); the HTML reader's own limits then hold.
 """
 
@@ -31,7 +32,7 @@ MAX_NESTING = 16
 MAX_PARTS = 20_000
 PAGE_LIMIT_MB = 64  # as reader.core.readers.LIMIT_MB["html"]
 _MULTIPART = re.compile(rb"^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?multipart/", re.I | re.M)
-_PART_HEADER = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
+_DELIMITER = re.compile(rb"^--", re.M)  # a line that may open a part (a boundary's delimiter line)
 
 
 def read_mht(data: bytes, path: str) -> RawDocument:
@@ -40,8 +41,8 @@ def read_mht(data: bytes, path: str) -> RawDocument:
     multiparts = len(_MULTIPART.findall(data))
     if multiparts > MAX_NESTING:
         raise TooComplex(path, "mht", "depth", MAX_NESTING)
-    if len(_PART_HEADER.findall(data)) > MAX_PARTS:
-        raise TooComplex(path, "mht", "elements", MAX_PARTS)
+    if sum(1 for _ in _DELIMITER.finditer(data)) > MAX_PARTS:
+        raise TooComplex(path, "mht", "parts", MAX_PARTS)
     message = email.message_from_bytes(data)
     if not message.keys():
         raise DamagedFile(path, "mht", "no MIME headers")

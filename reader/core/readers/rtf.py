@@ -65,6 +65,7 @@ class _Reader:
         self.fonts: dict[int, str] = {}
         self.font_charset: dict[int, int] = {}
         self.style_names: dict[int, list[str]] = {}
+        self.style_levels: dict[int, int | None] = {}  # worked out once a style
         self.lines: list[tuple[str, int | None]] = []
         self.level: int | None = None  # the current paragraph's heading level
         self.style: int | None = None
@@ -85,6 +86,7 @@ class _Reader:
     def emit(self, text: str, state: _State) -> None:
         if state.in_stylesheet and state.style is not None:
             self.style_names.setdefault(state.style, []).append(text)
+            self.style_levels.pop(state.style, None)
         elif not state.skip:
             self.out.append(text)
 
@@ -101,11 +103,11 @@ class _Reader:
             return self.level
         if self.style is None:
             return None
-        name = "".join(self.style_names.get(self.style, [])).strip().rstrip(";").strip()
-        m = _HEADING_NAME.match(name)
-        if m:
-            return int(m.group(1))
-        return 1 if name.lower() in _TITLE_NAMES else None
+        if self.style not in self.style_levels:
+            name = "".join(self.style_names.get(self.style, [])).strip().rstrip(";").strip()
+            m = _HEADING_NAME.match(name)
+            self.style_levels[self.style] = int(m.group(1)) if m else 1 if name.lower() in _TITLE_NAMES else None
+        return self.style_levels[self.style]
 
 
 def read_rtf(data: bytes, path: str) -> RawDocument:
