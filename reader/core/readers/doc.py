@@ -63,9 +63,10 @@ _WORD_XML = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}\?>\s*(?:<\?mso-
 # Characters of Word's text that are not text.
 _LINE_BREAKS = {"\r", "\x0b", "\x0c", "\x0e", "\x07"}
 _PARAGRAPH_ENDS = {"\r", "\x07"}  # a paragraph's mark; a cell's end is one too
+_MARKS = re.compile("[\r\x07]")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 _TITLE_NAMES = {"title", "标题"}
-_DROPPED = {chr(c) for c in range(0x20) if c != 0x09} - _LINE_BREAKS - {"\x13", "\x14", "\x15"}
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")  # Word's marks (a tab is text); those not named here are dropped
 _HIDDEN_RESULT = re.compile(r"^\s*(?:TOC|INDEX|TOA)\b", re.I)  # fields whose result repeats the document
 
 
@@ -280,54 +281,63 @@ def plain(raw: str, path: str = "", levels: dict[int, int] | None = None, row_en
     """Word's stored characters as reading text: fields reduced to their results, breaks to '\\n',
     placeholders dropped; `levels`: heading level by the position in `raw` of a paragraph's mark,
     made hints at the paragraph's start; `row_ends`: the positions of the marks that end a table's
-    row (not a cell: they add no line)."""
+    row (not a cell: they add no line). The text between control characters is taken whole."""
     levels = levels or {}
     row_ends = row_ends or set()
     out: list[str] = []
     hints: list[HeadingHint] = []
-    para_start = 0  # where the paragraph began in the text
+    length = 0  # of the text so far
+    para_start, para_text = 0, False  # where the paragraph began in the text; whether it has any
     # One entry a field: [showing its result?, instruction characters]; a character shows when every
     # field around it is past its separator and its result is not hidden.
     fields: list[list] = []
     hidden = 0  # fields around the position whose text does not show
-    for i, ch in enumerate(raw):
+    last = 0
+    for m in _CONTROL.finditer(raw + "\x00"):  # a last control character to end on
+        i = m.start()
+        if i > last:
+            chunk = raw[last:i]
+            if not hidden:
+                out.append(chunk)
+                length += len(chunk)
+                para_text = para_text or bool(chunk.strip())
+            elif fields and not fields[-1][0] and len(fields[-1][1]) < 64:
+                fields[-1][1].append(chunk[:64])
+        last = i + 1
+        ch = m.group()
         if ch == "\x13":
             if len(fields) >= MAX_FIELD_DEPTH:
                 raise TooComplex(path, "doc", "depth", MAX_FIELD_DEPTH)
             fields.append([False, []])
             hidden += 1
-            continue
-        if ch == "\x14":
+        elif ch == "\x14":
             if fields and not fields[-1][0]:
                 field = fields[-1]
                 field[0] = True
                 if not _HIDDEN_RESULT.match("".join(field[1])):
                     hidden -= 1
-            continue
-        if ch == "\x15":
+        elif ch == "\x15":
             if fields:
                 field = fields.pop()
                 if not field[0] or _HIDDEN_RESULT.match("".join(field[1])):
                     hidden -= 1
+        elif hidden:
             continue
-        if hidden:
-            if fields and not fields[-1][0] and len(fields[-1][1]) < 64:
-                fields[-1][1].append(ch)
-            continue
-        if ch in _LINE_BREAKS:
+        elif ch in _LINE_BREAKS:
             if i in row_ends:
                 continue
             if ch in _PARAGRAPH_ENDS:
                 level = levels.get(i)
-                if level is not None and "".join(out[para_start:]).strip():
+                if level is not None and para_text:
                     hints.append(HeadingHint(para_start, level))
             out.append("\n")
+            length += 1
             if ch in _PARAGRAPH_ENDS:
-                para_start = len(out)
+                para_start, para_text = length, False
         elif ch == "\x1e":  # non-breaking hyphen
             out.append("-")
-        elif ch not in _DROPPED:
-            out.append(ch)  # one character of the text each (a piece decodes a surrogate pair as one)
+            length += 1
+            para_text = True
     text = "".join(out)
     return (text[:-1] if text.endswith("\n") else text), hints
 
@@ -358,9 +368,8 @@ def paragraph_marks(word: bytes, table: bytes, fib: Fib, raw: str, fcs: list[tup
     starts = [r[0] for r in runs]
     piece_starts = [p[0] for p in fcs]
     levels: dict[int, int] = {}
-    for i, ch in enumerate(raw):
-        if ch not in _PARAGRAPH_ENDS:
-            continue
+    for m in _MARKS.finditer(raw):
+        i, ch = m.start(), m.group()
         fc = _fc_of(i, fcs, piece_starts)
         if fc is None:
             continue
