@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.message
+import email.utils
 import re
 
 from reader.core.errors import DamagedFile, TooComplex
@@ -32,6 +33,7 @@ MAX_NESTING = 16
 MAX_PARTS = 20_000
 PAGE_LIMIT_MB = 64  # as reader.core.readers.LIMIT_MB["html"]
 _MULTIPART = re.compile(rb"^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?multipart/", re.I | re.M)
+_TRANSFERS = {"", "7bit", "8bit", "binary", "quoted-printable", "base64", "x-uuencode", "uuencode", "x-uue", "uue"}
 _DELIMITER = re.compile(rb"^--", re.M)  # a line that may open a part (a boundary's delimiter line)
 
 
@@ -49,6 +51,9 @@ def read_mht(data: bytes, path: str) -> RawDocument:
     page = _root(message)
     if page is None:
         raise DamagedFile(path, "mht", "no web page inside")
+    transfer = str(page.get("Content-Transfer-Encoding", "")).strip().lower()
+    if transfer not in _TRANSFERS:  # the email package would hand over the encoded text as the page
+        raise DamagedFile(path, "mht", f"unknown transfer encoding {transfer[:40]}")
     body = page.get_payload(decode=True)
     if not isinstance(body, bytes) or not body.strip():
         raise DamagedFile(path, "mht", "the web page is empty")

@@ -69,8 +69,9 @@ def test_a_page_saved_as_mht_without_its_envelope():
         b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n"
         b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--x--\r\n",
         b"MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        b"MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: x-weird\r\n\r\nPHA+eDwvcD4=\r\n",
     ],
-    ids=["empty", "text", "random", "no-page", "empty-page"],
+    ids=["empty", "text", "random", "no-page", "empty-page", "unknown-transfer"],
 )
 def test_malformed_mht_is_damaged(tmp_path, data):
     path = write(tmp_path / "bad.mht", data)
