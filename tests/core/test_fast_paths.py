@@ -117,14 +117,39 @@ def test_substitute_maps_every_character_as_defined(text):
 
 
 def test_the_identity_map_is_a_range_at_every_length(monkeypatch):
+    from reader.core import offsets
     from reader.core.clean import textmap
 
-    monkeypatch.setattr(textmap, "_IDENTITY", array("q"))
-    monkeypatch.setattr(textmap, "_IDENTITY_KEPT", 1 << 17)
+    monkeypatch.setattr(offsets, "_COUNTING", array("q"))
+    monkeypatch.setattr(offsets, "COUNTING_KEPT", 1 << 17)
     for n in (0, 1, 5, 1 << 16, (1 << 16) + 3, 1 << 17, (1 << 17) + 1, 10):
         mt = textmap.MappedText.identity("x" * n)
         assert mt.sources == array("q", range(n)) and mt.original_length == n
-    assert len(textmap._IDENTITY) <= 1 << 17
+    assert len(offsets._COUNTING) <= 1 << 17
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=2), st.integers(min_value=1, max_value=300)),
+                max_size=40), st.integers(min_value=0, max_value=3))
+def test_offset_runs_of_long_runs_are_the_maximal_runs(pieces, kept):
+    """Runs of any length (found by comparing slices), many short ones (found by shift), sources
+    that repeat or reach past the counting array kept (COUNTING_KEPT): the runs by definition."""
+    from reader.core import offsets
+
+    sources, pos = [], 0
+    for jump, length in pieces:
+        pos += jump
+        sources += range(pos, pos + length) if length > 3 else [pos] * length
+        pos = sources[-1] + (length > 3)
+    limit = (None, 64, 400, 1 << 21)[kept]
+    if limit is not None:
+        offsets.COUNTING_KEPT, before = limit, offsets.COUNTING_KEPT
+    try:
+        assert OffsetMap.from_sources(array("q", sources), pos + 1).runs() == runs_by_definition(sources)
+        assert OffsetMap.from_sources(sources, pos + 1).runs() == runs_by_definition(sources)
+    finally:
+        if limit is not None:
+            offsets.COUNTING_KEPT = before
 
 
 def share_by_definition(text: str) -> float:
