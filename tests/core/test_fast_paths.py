@@ -166,6 +166,29 @@ def test_traditional_share_counts_the_characters_the_table_changes(text):
     assert script.traditional_share(text) == share_by_definition(text)
 
 
+def _table_characters() -> list[str]:
+    """Characters t2s's table changes and keeps, in the basic plane and beyond it, and others."""
+    table = script._by_character()[0]
+    changed = sorted(chr(k) for k, v in table.items() if chr(k) != v)
+    kept = sorted(chr(k) for k, v in table.items() if chr(k) == v)
+    beyond = [ch for ch in changed if ord(ch) > 0xFFFF]
+    assert beyond and kept  # the table has both: the test covers them
+    return changed[:40] + beyond[:10] + kept[:5] + ["\U00020000", "\U0001F600", "学", "a", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_changed_characters_are_counted_by_class_as_by_comparison(data):
+    """The count by character class (_changed_counter) is the comparison with str.translate, for
+    characters of every plane the table changes or keeps, and characters it does not hold."""
+    text = data.draw(st.text(alphabet=st.sampled_from(_table_characters()), max_size=120))
+    count = script._changed_counter()
+    assert count is not None  # the class is used
+    assert script.traditional_share(text) == share_by_definition(text)
+    converted = text.translate(script._by_character()[0])
+    assert count(text) == sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+
+
 def han_share_by_definition(text: str, sample: int = 200_000) -> float:
     from reader.core.readers import decode
 
