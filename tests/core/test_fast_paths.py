@@ -287,3 +287,13 @@ class _WithoutFastPaths:
 
     def __exit__(self, *exc):
         self.mp.undo()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("…….·-—－ \t\n12٣９x。目录")), max_size=30))
+def test_a_table_of_contents_line_is_found_as_by_its_pattern(text):
+    from reader.core.structure import front
+
+    assert front.toc_entry(text) == bool(front.TOC_ENTRY.search(text))
+    for line in ("工作回顾…………3", "一、总体情况....12\n", "第三部分——— ١٢", "目录 ---- 7。"):
+        assert front.toc_entry(line) == bool(front.TOC_ENTRY.search(line))
