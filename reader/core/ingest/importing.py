@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core import readers
-from reader.core.clean import pipeline
 from reader.core.errors import (
     Cancelled,
-    EmptyDocument,
     ImportFailed,
     LinkLeavesFolder,
     NotAFile,
@@ -36,11 +34,12 @@ from reader.core.errors import (
     UnsupportedFormat,
     WriteFailed,
 )
+from reader.core.ingest.preparing import Prepared, prepare
+from reader.core.ingest.preparing import prepare_in_worker as _prepare_in_worker
 from reader.core.ocr import AUTO, OcrOptions
 from reader.core.progress import Progress, is_cancelled
 from reader.core.store import documents
 from reader.core.store.project import Project
-from reader.core.structure import units as structure
 
 log = logging.getLogger(__name__)
 
@@ -194,17 +193,6 @@ def workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-@dataclass
-class Prepared:
-    """A file read, cleaned and cut into units, ready to be written (made in a worker process)."""
-
-    path: Path
-    sha: str
-    raw: object  # RawDocument
-    cleaned: object  # pipeline.Cleaned
-    units: list
-
-
 def import_paths(
     project: Project,
     paths: Iterable[str | Path],
@@ -303,21 +291,6 @@ def _read(path: Path) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
-def prepare(path: Path, data: bytes, sha: str, ocr: OcrOptions | None = None) -> Prepared:
-    """Read, clean and find the units of one file's bytes (no project: runs in a worker)."""
-    try:
-        raw = readers.read_path(path, data, ocr)
-    except OSError as e:
-        raise PathUnreadable(str(path), e.strerror or str(e)) from e
-    if not raw.text.strip():
-        raise EmptyDocument(str(path))
-    cleaned = pipeline.clean(raw)
-    if not cleaned.text.strip():
-        raise EmptyDocument(str(path))
-    units = structure.find_units(cleaned.text, cleaned.hints, path.name, published=cleaned.published)
-    return Prepared(path, sha, raw, cleaned, units)
-
-
 def _store(project: Project, prepared: Prepared, index: bool = True) -> ImportItem:
     """Write a prepared document; with `index` False its units are left for the caller to index."""
     if getattr(prepared.raw, "ocr", None) is not None:
@@ -359,19 +332,6 @@ def _store_document(project: Project, prepared: Prepared, index: bool) -> Import
 
 
 # -- many files: prepared on every core, written here in batches ---------------------------------
-
-
-def _prepare_in_worker(path: Path, data: bytes, sha: str, ocr_mode: str = AUTO) -> tuple[str, object]:
-    """('ok', Prepared), ('error', ReaderError) or ('bug', traceback text): never raises, so that
-    nothing unpicklable crosses back."""
-    try:
-        return "ok", prepare(path, data, sha, OcrOptions(ocr_mode))
-    except ReaderError as e:
-        return "error", e
-    except Exception as e:  # noqa: BLE001 - reported to the main process, which logs and records it
-        import traceback
-
-        return "bug", (f"{type(e).__name__}: {e}", traceback.format_exc())
 
 
 class _Task:
