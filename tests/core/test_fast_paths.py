@@ -215,7 +215,7 @@ def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
     assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
 
 
-CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学\u3000\t\u200b#【】[]字号体首页位置期·12")
+CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学\u3000\t\u200b#【】[]字号体首页位置期·12来源时间日期作者：年月日-./。")
 
 
 @settings(max_examples=300, deadline=None)
@@ -224,7 +224,7 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
     """The cleaning's fast paths (textmap.finditer_at): each pattern with the characters its
     matches begin with finds what finditer finds; a text without the characters a step needs has no
     match for it."""
-    from reader.core.clean import furniture, lines, ocr, pinyin, punct
+    from reader.core.clean import furniture, lines, ocr, pinyin, punct, textmap
     from reader.core.clean.textmap import finditer_at
 
     for pattern, starts in ((punct.DAMAGE, punct.DAMAGE_STARTS), (punct._QUESTION, punct.QUESTION_STARTS),
@@ -241,6 +241,10 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
         assert needs.search(text) or not pattern.search(text)
     # a text's blank edges are only where it begins or ends with a line break
     assert text.startswith("\n") or text.endswith("\n") or not lines._EDGES.search(text)
+    # the edges cut off directly are the pattern's matches
+    mt = textmap.MappedText.identity(text)
+    cut, by_pattern = lines._drop_edges(mt), textmap.substitute(mt, lines._EDGES, "")
+    assert (cut.text, list(cut.sources)) == (by_pattern.text, list(by_pattern.sources))
 
 
 @settings(max_examples=300, deadline=None)
@@ -279,6 +283,8 @@ class _WithoutFastPaths:
                              (furniture, "WHERE_NEEDS"), (furniture, "RUNNING_HEAD_NEEDS"), (punct, "_ASCII_MARK"),
                              (pinyin, "_LOST")):
             self.mp.setattr(module, name, everything)
+        self.mp.setattr(furniture, "_has_colon", lambda line: True)
+        self.mp.setattr(lines, "_drop_edges", lambda mt: textmap.substitute(mt, lines._EDGES, ""))
         real = textmap.finditer_at
         for module in (lines, ocr, punct, pinyin, furniture, textmap):
             if hasattr(module, "finditer_at"):
@@ -297,3 +303,23 @@ def test_a_table_of_contents_line_is_found_as_by_its_pattern(text):
     assert front.toc_entry(text) == bool(front.TOC_ENTRY.search(text))
     for line in ("工作回顾…………3", "一、总体情况....12\n", "第三部分——— ١٢", "目录 ---- 7。"):
         assert front.toc_entry(line) == bool(front.TOC_ENTRY.search(line))
+
+
+META_PIECES = ["来源：", "来源:", "时间：", "日期：", "作者：", "字号:", "编辑：", "2024-01-02", "2023年5月6日", "10:30",
+               "某某", "报告", "。", " ", "\u3000", "\n", "代表", "时"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(META_PIECES), max_size=16))
+def test_metadata_lines_are_dropped_as_by_their_pattern(pieces):
+    """Web furniture with its gate (_has_colon: a line dropped as metadata holds a label, which
+    ends with a colon) is the step by its patterns, on lines of labels, dates and text."""
+    from reader.core.clean import furniture, textmap
+
+    mt = textmap.MappedText.identity("".join(pieces))
+    fast = furniture.drop_web_furniture(mt)
+    with _WithoutFastPaths():
+        slow = furniture.drop_web_furniture(mt)
+    assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
+    dropped = furniture.drop_web_furniture(textmap.MappedText.identity("正文。\n来源：某某 时间：2024-01-02\n正文。"))
+    assert dropped.text == "正文。\n\n正文。"
