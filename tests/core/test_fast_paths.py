@@ -237,7 +237,9 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
                            (lines._INVISIBLE_BREAK, lines.ZERO_WIDTH), (lines._MARKDOWN, re.compile("#")),
                            (lines._BLANK_RUNS, re.compile("\n\n")), (furniture._SIZE_SWITCH, furniture.SIZE_SWITCH_NEEDS),
                            (furniture._BREADCRUMB, furniture.BREADCRUMB_NEEDS), (furniture._WHERE_LINE, furniture.WHERE_NEEDS),
-                           (furniture._RUNNING_HEAD, furniture.RUNNING_HEAD_NEEDS)):
+                           (furniture._RUNNING_HEAD, furniture.RUNNING_HEAD_NEEDS), (pinyin._GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._TONED_GLOSS, pinyin.GLOSS_NEEDS), (pinyin._TRUNCATED, pinyin.GLOSS_NEEDS),
+                           (pinyin._DEGRADED_GLOSS, pinyin.GLOSS_NEEDS), (pinyin._RESIDUE, pinyin.RESIDUE_NEEDS)):
         assert needs.search(text) or not pattern.search(text)
     # a text's blank edges are only where it begins or ends with a line break
     assert text.startswith("\n") or text.endswith("\n") or not lines._EDGES.search(text)
@@ -281,7 +283,7 @@ class _WithoutFastPaths:
         everything = re.compile("")  # found in any text
         for module, name in ((lines, "ZERO_WIDTH"), (furniture, "SIZE_SWITCH_NEEDS"), (furniture, "BREADCRUMB_NEEDS"),
                              (furniture, "WHERE_NEEDS"), (furniture, "RUNNING_HEAD_NEEDS"), (punct, "_ASCII_MARK"),
-                             (pinyin, "_LOST")):
+                             (pinyin, "_LOST"), (pinyin, "GLOSS_NEEDS"), (pinyin, "RESIDUE_NEEDS")):
             self.mp.setattr(module, name, everything)
         self.mp.setattr(furniture, "_has_colon", lambda line: True)
         self.mp.setattr(lines, "_drop_edges", lambda mt: textmap.substitute(mt, lines._EDGES, ""))
@@ -323,3 +325,28 @@ def test_metadata_lines_are_dropped_as_by_their_pattern(pieces):
     assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
     dropped = furniture.drop_web_furniture(textmap.MappedText.identity("正文。\n来源：某某 时间：2024-01-02\n正文。"))
     assert dropped.text == "正文。\n\n正文。"
+
+
+GLOSS_PIECES = ["学", "县", "(", "（", ")", "）", "?", "？", "x", "zh", "sh", "ué", "ng", "n", "r", "A", "app", "，", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GLOSS_PIECES), max_size=24))
+def test_pinyin_glosses_are_removed_as_by_their_patterns(pieces):
+    """The glosses' gates (GLOSS_NEEDS, RESIDUE_NEEDS) hold before every match of their patterns,
+    and the step with them is the step by its patterns, on texts of brackets, letters and lost
+    characters (学(), 学(?), 学(zh), ??x学)."""
+    from reader.core.clean import pinyin, textmap
+
+    text = "".join(pieces)
+    for pattern, needs in ((pinyin._GLOSS, pinyin.GLOSS_NEEDS), (pinyin._TONED_GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._TRUNCATED, pinyin.GLOSS_NEEDS), (pinyin._DEGRADED_GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._RESIDUE, pinyin.RESIDUE_NEEDS)):
+        assert needs.search(text) or not pattern.search(text)
+    mt = textmap.MappedText.identity(text)
+    fast = pinyin.remove_pinyin_glosses(mt)
+    with _WithoutFastPaths():
+        slow = pinyin.remove_pinyin_glosses(mt)
+    assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
+    for degraded in ("学()", "学(?)", "学（）", "学(zh)"):
+        assert pinyin.GLOSS_NEEDS.search(degraded) and pinyin._DEGRADED_GLOSS.search(degraded)
