@@ -350,3 +350,20 @@ def test_pinyin_glosses_are_removed_as_by_their_patterns(pieces):
     assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
     for degraded in ("学()", "学(?)", "学（）", "学(zh)"):
         assert pinyin.GLOSS_NEEDS.search(degraded) and pinyin._DEGRADED_GLOSS.search(degraded)
+
+
+MARKER_ALPHABET = list("一二十百两壹拾〇第部分篇章是首先其次再最后（）()、.．，,:：12０３٣①⑳x代表 \t")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKER_ALPHABET), max_size=12))
+def test_markers_are_found_as_by_their_patterns(line):
+    """marker_of and run_in_of try their patterns only on a line that begins with a character a
+    marker can begin with: the same answers as the patterns alone (digits of every script too)."""
+    from reader.core.structure import markers
+
+    assert markers.marker_of(line) == markers._marker_by_patterns(line)
+    assert markers.run_in_of(line) == markers._run_in_by_pattern(line)
+    for example in ("一、总体", "（二）工作", "3.加强", "٣．", "３、", "⑳x", "第一部分", "首先，", "二是", "代表"):
+        assert markers.marker_of(example) == markers._marker_by_patterns(example)
+        assert markers.run_in_of(example) == markers._run_in_by_pattern(example)
