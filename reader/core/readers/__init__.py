@@ -16,7 +16,6 @@ from reader.core.errors import TextTooLong, TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
 from reader.core.ocr import OcrOptions
 from reader.core.readers import image
-from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
 from reader.core.readers.pdf import read_pdf
@@ -29,6 +28,16 @@ PAGES = "pages"  # a folder of page pictures, imported as one report
 # Files larger than this are refused before they are read (a report is rarely above a few MB;
 # a PDF or Word file with images can be far larger than its text).
 LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "docx": 256, "pdf": 256, "image": 128, PAGES: 1024}
+
+
+
+def read_docx(data: bytes, path: str) -> RawDocument:
+    """reader.core.readers.docx.read_docx, imported with the first Word file: python-docx (and
+    lxml) took a fifth of an import worker's start, and most imports hold no Word file."""
+    from reader.core.readers.docx import read_docx as read
+
+    return read(data, path)
+
 
 _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     "txt": lambda data, path: read_text(data, path, "txt"),
