@@ -406,12 +406,27 @@ class _Task:
         return value
 
 
+WORKER_NICENESS = 3
+
+
+def yield_to_the_window() -> None:
+    """In an import worker: run below the window's priority (the workers keep every core busy, and the
+    window's thread waited its turn behind them for a tenth of a second at a time); where the system
+    has no niceness, nothing."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError as e:  # not allowed here: the worker runs at the window's priority
+            log.info("import worker keeps its priority: %s", e)
+
+
 def _start_pool():
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:  # spawn, not fork: the window's threads (and their locks) must not be copied
-        return ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=yield_to_the_window)
     except (OSError, ValueError, ImportError, NotImplementedError) as e:
         log.warning("no worker processes (%s): importing in this process", e)
         return None

@@ -5,6 +5,7 @@ duplicates (also two copies in one batch), failures that leave nothing behind, p
 from __future__ import annotations
 
 import gc
+import os
 
 import pytest
 
@@ -140,3 +141,15 @@ def test_no_collection_runs_while_many_files_import(tmp_path, folder, monkeypatc
     finally:
         gc.callbacks.remove(seen)
     assert len(report.imported) > 10 and collections == []
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process niceness on this system")
+def test_import_workers_run_below_the_windows_priority():
+    pool = ingest._start_pool()
+    assert pool is not None
+    try:
+        mine = os.nice(0)
+        theirs = pool.submit(os.nice, 0).result(timeout=60)  # os.nice(0) gives the niceness it runs at
+    finally:
+        pool.shutdown()
+    assert theirs == min(19, mine + ingest.WORKER_NICENESS)
