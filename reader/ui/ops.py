@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import Cancelled
@@ -33,6 +33,10 @@ from reader.ui.errors import show_error
 from reader.ui.i18n import tr
 
 PROGRESS_DELAY_MS = 400
+# The progress dialog shows the newest report at most this often (progressed is still emitted for
+# every one): an import reports every file, and redrawing the dialog for each was half the window's
+# own work while it imported.
+PROGRESS_EVERY_MS = 50
 
 _mode = {"synchronous": False}
 _running: set[Op] = set()
@@ -126,6 +130,11 @@ class Op(QObject):
         self.error: BaseException | None = None
         self.is_done = False
         self._job: _Job | None = None
+        self._pending: tuple[int, int, str] | None = None  # progress not shown yet (PROGRESS_EVERY_MS)
+        self._shown = QElapsedTimer()  # since the dialog last showed progress
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._show_progress)
         self._signals = _Signals()
         self._signals.progressed.connect(self._on_progress)
         self._signals.done.connect(self._on_done)
@@ -175,12 +184,28 @@ class Op(QObject):
         self.progressed.emit(done, total, name)
         if self.dialog is None or self.token.cancelled:
             return
+        self._pending = (done, total, name)
+        if self._shown.isValid() and self._shown.elapsed() < PROGRESS_EVERY_MS:
+            if not self._later.isActive():  # the newest is shown when the interval is over
+                self._later.start(max(0, PROGRESS_EVERY_MS - self._shown.elapsed()))
+            return
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The dialog shows the newest progress reported (if any, and the op is not cancelled)."""
+        pending, self._pending = self._pending, None
+        if pending is None or self.dialog is None or self.token.cancelled:
+            return
+        self._shown.start()
+        done, total, name = pending
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
         if name:
             self.dialog.setLabelText(f"{self.label}\n{name}  ({done + 1}/{total})" if total else f"{self.label}\n{name}")
 
     def _close_dialog(self) -> None:
+        self._later.stop()
+        self._pending = None
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
             self.dialog.close()

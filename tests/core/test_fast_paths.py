@@ -117,14 +117,39 @@ def test_substitute_maps_every_character_as_defined(text):
 
 
 def test_the_identity_map_is_a_range_at_every_length(monkeypatch):
+    from reader.core import offsets
     from reader.core.clean import textmap
 
-    monkeypatch.setattr(textmap, "_IDENTITY", array("q"))
-    monkeypatch.setattr(textmap, "_IDENTITY_KEPT", 1 << 17)
+    monkeypatch.setattr(offsets, "_COUNTING", array("q"))
+    monkeypatch.setattr(offsets, "COUNTING_KEPT", 1 << 17)
     for n in (0, 1, 5, 1 << 16, (1 << 16) + 3, 1 << 17, (1 << 17) + 1, 10):
         mt = textmap.MappedText.identity("x" * n)
         assert mt.sources == array("q", range(n)) and mt.original_length == n
-    assert len(textmap._IDENTITY) <= 1 << 17
+    assert len(offsets._COUNTING) <= 1 << 17
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=2), st.integers(min_value=1, max_value=300)),
+                max_size=40), st.integers(min_value=0, max_value=3))
+def test_offset_runs_of_long_runs_are_the_maximal_runs(pieces, kept):
+    """Runs of any length (found by comparing slices), many short ones (found by shift), sources
+    that repeat or reach past the counting array kept (COUNTING_KEPT): the runs by definition."""
+    from reader.core import offsets
+
+    sources, pos = [], 0
+    for jump, length in pieces:
+        pos += jump
+        sources += range(pos, pos + length) if length > 3 else [pos] * length
+        pos = sources[-1] + (length > 3)
+    limit = (None, 64, 400, 1 << 21)[kept]
+    if limit is not None:
+        offsets.COUNTING_KEPT, before = limit, offsets.COUNTING_KEPT
+    try:
+        assert OffsetMap.from_sources(array("q", sources), pos + 1).runs() == runs_by_definition(sources)
+        assert OffsetMap.from_sources(sources, pos + 1).runs() == runs_by_definition(sources)
+    finally:
+        if limit is not None:
+            offsets.COUNTING_KEPT = before
 
 
 def share_by_definition(text: str) -> float:
@@ -139,6 +164,29 @@ def share_by_definition(text: str) -> float:
 @given(st.text(alphabet=st.sampled_from(list("学學國国著著干乾后後里裡a1 ，\n")), max_size=80))
 def test_traditional_share_counts_the_characters_the_table_changes(text):
     assert script.traditional_share(text) == share_by_definition(text)
+
+
+def _table_characters() -> list[str]:
+    """Characters t2s's table changes and keeps, in the basic plane and beyond it, and others."""
+    table = script._by_character()[0]
+    changed = sorted(chr(k) for k, v in table.items() if chr(k) != v)
+    kept = sorted(chr(k) for k, v in table.items() if chr(k) == v)
+    beyond = [ch for ch in changed if ord(ch) > 0xFFFF]
+    assert beyond and kept  # the table has both: the test covers them
+    return changed[:40] + beyond[:10] + kept[:5] + ["\U00020000", "\U0001F600", "学", "a", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_changed_characters_are_counted_by_class_as_by_comparison(data):
+    """The count by character class (_changed_counter) is the comparison with str.translate, for
+    characters of every plane the table changes or keeps, and characters it does not hold."""
+    text = data.draw(st.text(alphabet=st.sampled_from(_table_characters()), max_size=120))
+    count = script._changed_counter()
+    assert count is not None  # the class is used
+    assert script.traditional_share(text) == share_by_definition(text)
+    converted = text.translate(script._by_character()[0])
+    assert count(text) == sum(1 for a, b in zip(text, converted, strict=True) if a != b)
 
 
 def han_share_by_definition(text: str, sample: int = 200_000) -> float:
@@ -167,7 +215,7 @@ def test_high_bytes_are_counted_as_bytes_at_or_above_0x80(line):
     assert len(line) - len(line.translate(None, _HIGH_BYTES)) == sum(1 for b in line if b >= 0x80)
 
 
-CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学\u3000\t\u200b#【】[]字号体首页位置期·12")
+CLEANING_ALPHABET = list("代表学县（）()?？\ufffd┍─ \n\"“，,;:!xuéānAZ学\u3000\t\u200b#【】[]字号体首页位置期·12来源时间日期作者：年月日-./。")
 
 
 @settings(max_examples=300, deadline=None)
@@ -176,7 +224,7 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
     """The cleaning's fast paths (textmap.finditer_at): each pattern with the characters its
     matches begin with finds what finditer finds; a text without the characters a step needs has no
     match for it."""
-    from reader.core.clean import furniture, lines, ocr, pinyin, punct
+    from reader.core.clean import furniture, lines, ocr, pinyin, punct, textmap
     from reader.core.clean.textmap import finditer_at
 
     for pattern, starts in ((punct.DAMAGE, punct.DAMAGE_STARTS), (punct._QUESTION, punct.QUESTION_STARTS),
@@ -189,10 +237,16 @@ def test_patterns_tried_only_where_their_matches_begin_find_what_finditer_finds(
                            (lines._INVISIBLE_BREAK, lines.ZERO_WIDTH), (lines._MARKDOWN, re.compile("#")),
                            (lines._BLANK_RUNS, re.compile("\n\n")), (furniture._SIZE_SWITCH, furniture.SIZE_SWITCH_NEEDS),
                            (furniture._BREADCRUMB, furniture.BREADCRUMB_NEEDS), (furniture._WHERE_LINE, furniture.WHERE_NEEDS),
-                           (furniture._RUNNING_HEAD, furniture.RUNNING_HEAD_NEEDS)):
+                           (furniture._RUNNING_HEAD, furniture.RUNNING_HEAD_NEEDS), (pinyin._GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._TONED_GLOSS, pinyin.GLOSS_NEEDS), (pinyin._TRUNCATED, pinyin.GLOSS_NEEDS),
+                           (pinyin._DEGRADED_GLOSS, pinyin.GLOSS_NEEDS), (pinyin._RESIDUE, pinyin.RESIDUE_NEEDS)):
         assert needs.search(text) or not pattern.search(text)
     # a text's blank edges are only where it begins or ends with a line break
     assert text.startswith("\n") or text.endswith("\n") or not lines._EDGES.search(text)
+    # the edges cut off directly are the pattern's matches
+    mt = textmap.MappedText.identity(text)
+    cut, by_pattern = lines._drop_edges(mt), textmap.substitute(mt, lines._EDGES, "")
+    assert (cut.text, list(cut.sources)) == (by_pattern.text, list(by_pattern.sources))
 
 
 @settings(max_examples=300, deadline=None)
@@ -229,8 +283,10 @@ class _WithoutFastPaths:
         everything = re.compile("")  # found in any text
         for module, name in ((lines, "ZERO_WIDTH"), (furniture, "SIZE_SWITCH_NEEDS"), (furniture, "BREADCRUMB_NEEDS"),
                              (furniture, "WHERE_NEEDS"), (furniture, "RUNNING_HEAD_NEEDS"), (punct, "_ASCII_MARK"),
-                             (pinyin, "_LOST")):
+                             (pinyin, "_LOST"), (pinyin, "GLOSS_NEEDS"), (pinyin, "RESIDUE_NEEDS")):
             self.mp.setattr(module, name, everything)
+        self.mp.setattr(furniture, "_has_colon", lambda line: True)
+        self.mp.setattr(lines, "_drop_edges", lambda mt: textmap.substitute(mt, lines._EDGES, ""))
         real = textmap.finditer_at
         for module in (lines, ocr, punct, pinyin, furniture, textmap):
             if hasattr(module, "finditer_at"):
@@ -239,3 +295,75 @@ class _WithoutFastPaths:
 
     def __exit__(self, *exc):
         self.mp.undo()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("…….·-—－ \t\n12٣９x。目录")), max_size=30))
+def test_a_table_of_contents_line_is_found_as_by_its_pattern(text):
+    from reader.core.structure import front
+
+    assert front.toc_entry(text) == bool(front.TOC_ENTRY.search(text))
+    for line in ("甲乙…………3", "一、丙丁....12\n", "第三部分——— ١٢", "目录 ---- 7。"):
+        assert front.toc_entry(line) == bool(front.TOC_ENTRY.search(line))
+
+
+META_PIECES = ["来源：", "来源:", "时间：", "日期：", "作者：", "字号:", "编辑：", "2024-01-02", "2023年5月6日", "10:30",
+               "某某", "报告", "。", " ", "\u3000", "\n", "代表", "时"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(META_PIECES), max_size=16))
+def test_metadata_lines_are_dropped_as_by_their_pattern(pieces):
+    """Web furniture with its gate (_has_colon: a line dropped as metadata holds a label, which
+    ends with a colon) is the step by its patterns, on lines of labels, dates and text."""
+    from reader.core.clean import furniture, textmap
+
+    mt = textmap.MappedText.identity("".join(pieces))
+    fast = furniture.drop_web_furniture(mt)
+    with _WithoutFastPaths():
+        slow = furniture.drop_web_furniture(mt)
+    assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
+    dropped = furniture.drop_web_furniture(textmap.MappedText.identity("正文。\n来源：某某 时间：2024-01-02\n正文。"))
+    assert dropped.text == "正文。\n\n正文。"
+
+
+GLOSS_PIECES = ["学", "县", "(", "（", ")", "）", "?", "？", "x", "zh", "sh", "ué", "ng", "n", "r", "A", "app", "，", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GLOSS_PIECES), max_size=24))
+def test_pinyin_glosses_are_removed_as_by_their_patterns(pieces):
+    """The glosses' gates (GLOSS_NEEDS, RESIDUE_NEEDS) hold before every match of their patterns,
+    and the step with them is the step by its patterns, on texts of brackets, letters and lost
+    characters (学(), 学(?), 学(zh), ??x学)."""
+    from reader.core.clean import pinyin, textmap
+
+    text = "".join(pieces)
+    for pattern, needs in ((pinyin._GLOSS, pinyin.GLOSS_NEEDS), (pinyin._TONED_GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._TRUNCATED, pinyin.GLOSS_NEEDS), (pinyin._DEGRADED_GLOSS, pinyin.GLOSS_NEEDS),
+                           (pinyin._RESIDUE, pinyin.RESIDUE_NEEDS)):
+        assert needs.search(text) or not pattern.search(text)
+    mt = textmap.MappedText.identity(text)
+    fast = pinyin.remove_pinyin_glosses(mt)
+    with _WithoutFastPaths():
+        slow = pinyin.remove_pinyin_glosses(mt)
+    assert (fast.text, list(fast.sources)) == (slow.text, list(slow.sources))
+    for degraded in ("学()", "学(?)", "学（）", "学(zh)"):
+        assert pinyin.GLOSS_NEEDS.search(degraded) and pinyin._DEGRADED_GLOSS.search(degraded)
+
+
+MARKER_ALPHABET = list("一二十百两壹拾〇第部分篇章是首先其次再最后（）()、.．，,:：12０３٣①⑳x代表 \t")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKER_ALPHABET), max_size=12))
+def test_markers_are_found_as_by_their_patterns(line):
+    """marker_of and run_in_of try their patterns only on a line that begins with a character a
+    marker can begin with: the same answers as the patterns alone (digits of every script too)."""
+    from reader.core.structure import markers
+
+    assert markers.marker_of(line) == markers._marker_by_patterns(line)
+    assert markers.run_in_of(line) == markers._run_in_by_pattern(line)
+    for example in ("一、甲", "（二）乙", "3.丙", "٣．", "３、", "⑳x", "第一部分", "首先，", "二是", "丁"):
+        assert markers.marker_of(example) == markers._marker_by_patterns(example)
+        assert markers.run_in_of(example) == markers._run_in_by_pattern(example)

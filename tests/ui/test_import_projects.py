@@ -45,6 +45,8 @@ def test_import_folder_shows_progress_and_can_be_cancelled_sync(make_window, tmp
 
     def on_progress(self, done, total, name):
         real(self, done, total, name)
+        self._later.stop()
+        self._show_progress()  # as shown when PROGRESS_EVERY_MS is over (no event loop runs here)
         seen.append((done, total, self.dialog.maximum(), self.dialog.labelText()))
         if done == 2:
             self.dialog.canceled.emit()  # the Cancel button

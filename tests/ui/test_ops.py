@@ -81,3 +81,32 @@ def test_cancel_token_reaches_the_work(qtbot):
     op.progressed.connect(lambda done, total, name: done == 1 and op.cancel())
     op.run()
     assert op.result == [0, 1] and op.cancelled
+
+
+def test_the_dialog_shows_the_newest_progress_at_most_every_interval(qtbot, threaded_ops, monkeypatch):
+    """Every report is emitted (progressed), but the dialog is redrawn at most once a
+    PROGRESS_EVERY_MS, with the newest report: an import reports every file."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    shows = []
+    real = ops.Op._show_progress
+    monkeypatch.setattr(ops.Op, "_show_progress", lambda self: (shows.append(self._pending), real(self)))
+
+    def work(project, progress, cancel):
+        for k in range(200):
+            progress(k, 200, f"f{k}.txt")
+        release.wait(10)
+        return 1
+
+    op = ops.run_op(parent, work)
+    emitted = []
+    op.progressed.connect(lambda done, total, name: emitted.append(done))
+    qtbot.waitUntil(lambda: len(emitted) == 200, timeout=10000)
+    qtbot.wait(3 * ops.PROGRESS_EVERY_MS)
+    assert emitted == list(range(200))
+    assert len(shows) <= 5 and shows[-1] == (199, 200, "f199.txt")
+    assert op.dialog.value() == 199 and "f199.txt" in op.dialog.labelText()
+    release.set()
+    qtbot.waitUntil(lambda: op.is_done, timeout=10000)
+    assert op.result == 1 and op.dialog is None

@@ -118,9 +118,15 @@ def drop_web_furniture(mt: MappedText) -> MappedText:
 
 def _drop_if_metadata(m: re.Match[str]) -> str:
     line = m.group(0)
+    if not _has_colon(line):  # a line dropped holds a label, and every label ends with a colon
+        return line
     if _DATE_LINE.match(line.strip()):
         return ""
     return "" if len(_META_LABEL.findall(line)) >= 2 and not line.rstrip().endswith("。") else line
+
+
+def _has_colon(line: str) -> bool:
+    return "：" in line or ":" in line
 
 
 def drop_page_furniture(mt: MappedText) -> MappedText:

@@ -94,7 +94,7 @@ def layout_measure(lines: list[str], indents: list[int] | None = None) -> Callab
 def is_broken(
     line: str, next_line: str, hinted: bool, next_hinted: bool = False, width: int | None = None, carried: int = 0,
     indent: int = 0, next_indented: bool = False, next_continues: bool = True, next_parallel: bool = False,
-    measure: Callable[[str], int] = visual_width,
+    full: bool | None = None,
 ) -> bool:
     """Whether `line` continues in `next_line` (the layout broke a sentence). `width`: the visual
     width of a fixed-width layout; a line that fills it (with its `indent`, the width of the white
@@ -102,7 +102,8 @@ def is_broken(
     paragraph's first line. `carried`: the length of the paragraph `line` ends, when earlier lines
     were joined to it. `next_continues`: whether a marker opening the next line continues the numbering
     seen so far (（二） after （一）); one that does not ("第七、第九" with no 第六) is text a full line
-    runs into. `measure`: how the layout's width is counted (layout_measure)."""
+    runs into. `full`: whether `line` fills the layout (as the file had it: join_broken_lines measures
+    it there); by default its visual width with its indent against `width`."""
     if hinted or next_hinted or not next_line or _ends_sentence(line):
         return False
     if SALUTATION.match(next_line):  # "各位代表：" opens the speech after its front lines
@@ -111,7 +112,9 @@ def is_broken(
         return True  # "…经济社会发展的" / "主要目标" / "是：…": a phrase set apart (bold in print) goes on
     if width is not None and next_indented:
         return False  # an indented line opens a paragraph of a laid-out page
-    if width is not None and measure(line) + indent >= width - 1:
+    if full is None:
+        full = width is not None and visual_width(line) + indent >= width - 1
+    if width is not None and full:
         # a full line goes on, even into a line that happens to begin like a heading ("第七、第九",
         # "一、开放、竞争、有序的…"), unless both are headings or the next line is front matter (a
         # title is as wide)
@@ -211,11 +214,13 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
     if not indented:
         indents = [0] * len(lines)  # no layout of indented paragraphs: indentation tells nothing
     texts = [text[s:e] for s, e in lines]
-    measure = layout_measure(texts, indents)
-    width = layout_width(texts, indents, measure)
-    paired = _parallel_short_lines(texts)
-    if width is not None:  # a line that fills the layout is a piece of a paragraph, not a heading in a series
-        paired = {k for k in paired if measure(texts[k]) + indents[k] < width - 1}
+    # a line's width is the one it had in the file: cleaning may have taken glosses, spaces or doubled
+    # marks out of it
+    page = [_as_in_file(original, src, s, e) or texts[k] for k, (s, e) in enumerate(lines)] if original else texts
+    measure = layout_measure(page, indents)
+    width = layout_width(page, indents, measure)
+    fills = [width is not None and measure(p) + indents[k] >= width - 1 for k, p in enumerate(page)]
+    paired = {k for k in _parallel_short_lines(texts) if not fills[k]}  # a full line is a piece of a paragraph
     drop: list[tuple[int, int]] = []  # separators to remove
     carried = 0  # length of the paragraph joined so far
     numbering = _Numbering()
@@ -229,10 +234,10 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
         # where paragraphs are indented, a line that is not opens none, whatever it begins with
         continues = not indented and numbering.continues(nxt)
         if is_broken(text[s:e], nxt, hinted, next_hinted, width, carried, indents[k], indents[k + 1] > 0, continues,
-                     k + 1 in paired, measure):
+                     k + 1 in paired, fills[k]):
             drop.append((e, s2))
         else:
-            if not (width is not None and measure(text[s:e]) + indents[k] >= width - 1 and _sentence_tail(nxt)):
+            if not (fills[k] and _sentence_tail(nxt)):
                 carried = 0  # (a full line that ends a sentence may go on in the next: "…改善。" then "共建…。推动")
             numbering.see(nxt)
     if not drop:
@@ -246,6 +251,16 @@ def join_broken_lines(mt: MappedText, hinted_starts: set[int], original: str = "
         pos = b
     pieces.append((text[pos:], src[pos:]))
     return join_pieces(pieces, mt.original_length)
+
+
+def _as_in_file(original: str, src: array, start: int, end: int) -> str | None:
+    """The cleaned line [start, end) as the file had it, or None where it spans lines of the file
+    (joined by an earlier step)."""
+    a, b = src[start], src[end - 1] + 1
+    if not 0 <= a < b <= len(original):
+        return None
+    line = original[a:b]
+    return None if "\n" in line or "\r" in line else line
 
 
 def _parallel_short_lines(texts: list[str]) -> set[int]:

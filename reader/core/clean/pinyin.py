@@ -46,15 +46,21 @@ DEGRADED_MIN = 3
 # tests/core/test_fast_paths.py checks them against the patterns.
 GLOSS_STARTS = re.compile("[(（]")
 _LOST = re.compile("[?？]")
+# What the text must hold for any gloss (a bracket and then a letter, a lost letter or the closing
+# bracket), and for any residue (a letter after a lost character): a text without it is not
+# scanned four (one) more times. tests/core/test_fast_paths.py checks them against the patterns.
+GLOSS_NEEDS = re.compile(f"[(（][{_PINYIN_LETTERS}?？)）]")
+RESIDUE_NEEDS = re.compile(f"[?？][{_PINYIN_LETTERS}]")
 
 
 def remove_pinyin_glosses(mt: MappedText) -> MappedText:
-    mt = substitute(mt, _GLOSS, _if_pinyin, GLOSS_STARTS)
-    mt = substitute(mt, _TONED_GLOSS, _if_pinyin, GLOSS_STARTS)
-    if sum(1 for _ in finditer_at(_DEGRADED_GLOSS, GLOSS_STARTS, mt.text)) >= DEGRADED_MIN:
-        mt = substitute(mt, _DEGRADED_GLOSS, "", GLOSS_STARTS)
-    mt = substitute(mt, _TRUNCATED, _truncated, GLOSS_STARTS)
-    if not _LOST.search(mt.text):  # residue follows a lost character only
+    if GLOSS_NEEDS.search(mt.text):  # else none of the four patterns matches (nor after another)
+        mt = substitute(mt, _GLOSS, _if_pinyin, GLOSS_STARTS)
+        mt = substitute(mt, _TONED_GLOSS, _if_pinyin, GLOSS_STARTS)
+        if sum(1 for _ in finditer_at(_DEGRADED_GLOSS, GLOSS_STARTS, mt.text)) >= DEGRADED_MIN:
+            mt = substitute(mt, _DEGRADED_GLOSS, "", GLOSS_STARTS)
+        mt = substitute(mt, _TRUNCATED, _truncated, GLOSS_STARTS)
+    if not _LOST.search(mt.text) or not RESIDUE_NEEDS.search(mt.text):  # residue follows a lost character only
         return mt
     return substitute(mt, _RESIDUE, "")
 

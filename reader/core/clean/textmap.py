@@ -11,7 +11,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from reader.core.offsets import OffsetMap
+from reader.core.offsets import OffsetMap, counting
 
 
 @dataclass
@@ -28,19 +28,10 @@ class MappedText:
         return OffsetMap.from_sources(self.sources, self.original_length)
 
 
-_IDENTITY = array("q")
-_IDENTITY_KEPT = 1 << 20  # 8 MB at most
-
-
 def _identity(n: int) -> array:
     """array("q", range(n)), sliced from one kept array (a copy at C speed: building it from a
     range took a twentieth of an import's cleaning)."""
-    global _IDENTITY
-    if n > _IDENTITY_KEPT:
-        return array("q", range(n))
-    if len(_IDENTITY) < n:
-        _IDENTITY = array("q", range(min(_IDENTITY_KEPT, max(n, 2 * len(_IDENTITY), 1 << 16))))
-    return _IDENTITY[:n]
+    return counting(n)
 
 
 Replacement = str | Callable[[re.Match[str]], str]

@@ -4,6 +4,8 @@
   cleaned (reader.core.clean) -> units found (reader.core.structure) -> one transaction a
   document (reader.core.store), in worker processes for big batches; .qdpx/.qdc through
   reader.core.export.refi. Returns an ImportReport: each file imported, present or refused.
+- preparing: prepare(path, data, sha): a file read, cleaned and cut into units, no project (what the
+  import's worker processes run: they load neither the store nor python-docx until needed)
 - reclean: every document cleaned again with the current pipeline, each passage found again
   (anchor: by its quote and context) or kept unplaced for the user
 - twins: the same report imported twice in two formats

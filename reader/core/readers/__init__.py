@@ -18,7 +18,6 @@ from reader.core.model import RawDocument
 from reader.core.ocr import OcrOptions
 from reader.core.readers import image
 from reader.core.readers.doc import CFB, ENCRYPTED_PACKAGE, read_doc
-from reader.core.readers.docx import read_docx
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
 from reader.core.readers.mht import read_mht
@@ -36,6 +35,14 @@ PAGES = "pages"  # a folder of page pictures, imported as one report
 # pictures in base64, a third larger than they are).
 LIMIT_MB = {"txt": 64, "md": 64, "html": 64, "mht": 128, "docx": 256, "doc": 256, "rtf": 256, "pdf": 256,
             "image": 128, PAGES: 1024}
+
+
+def read_docx(data: bytes, path: str) -> RawDocument:
+    """reader.core.readers.docx.read_docx, imported with the first Word file: python-docx (and
+    lxml) took a fifth of an import worker's start, and most imports hold no Word file."""
+    from reader.core.readers.docx import read_docx as read
+
+    return read(data, path)
 
 
 def _docx(data: bytes, path: str) -> RawDocument:

@@ -34,7 +34,6 @@ import struct
 
 from reader.core.errors import DamagedFile, Encrypted, OldFormat, TextTooLong, TooComplex
 from reader.core.model import HeadingHint, RawDocument
-from reader.core.readers.docx import read_docx
 from reader.core.readers.html import looks_like_html, read_html
 from reader.core.readers.mht import read_mht
 from reader.core.readers.rtf import read_rtf
@@ -74,6 +73,8 @@ def read_doc(data: bytes, path: str) -> RawDocument:
     """Read a .doc: a Word 97-2003 document, or what Word and WPS save under that name."""
     head = data[:1024]
     if data.startswith(ZIP):
+        from reader.core.readers.docx import read_docx  # python-docx: with the first Word file
+
         return read_docx(data, path)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF):
         return read_rtf(data, path)

@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.errors import AmbiguousPlace, InvalidInput, NotFound
-from reader.core.store.project import Project
+
+if TYPE_CHECKING:  # not imported at run time: the cleaning (an import's worker processes) needs no database
+    from reader.core.store.project import Project
 
 UNKNOWN = "unknown"  # the key of the reports whose county is not known
 # What a user may type for that group (besides the key).

@@ -67,6 +67,14 @@ REPORTER = re.compile(
 # The issue of a magazine: "2023年第6期（总第389期）", "人民之声 2023年第6期".
 ISSUE = re.compile(r"^[^\s，。]{0,12}\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期\s*(?:[（(]总第\s*\d+\s*期[)）])?$")
 TOC_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,}|－{3,})\s*\d{1,3}$")
+
+
+def toc_entry(text: str) -> bool:
+    """TOC_ENTRY.search(text): a line of a table of contents. Its match ends with a digit at the
+    end of the text (or before a newline that ends it), so a text that ends otherwise is not
+    searched: the pattern, tried at every character, was a third of finding a report's headings."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return last.isdecimal() and TOC_ENTRY.search(text) is not None
 # A title ends with what the text is.
 _TITLE_END = re.compile(r"(?:报告|回顾|综述|汇报|纪实|巡礼|讲话|发言|要点|总结|情况|汇编|选编)(?:[（(][^）)]{1,8}[)）])?$")
 # Common surnames (single and compound), for a line that is only an author's name.
@@ -165,7 +173,7 @@ def is_front_note(line: str) -> bool:
     """Lines of the front matter that are neither title nor byline: subtitles, notes, dates, a table
     of contents, a magazine's issue, a reporter's line."""
     s = line.strip()
-    return bool(is_subtitle(s) or NOTE.match(s) or DATE_LINE.match(s) or TOC_HEAD.match(s) or TOC_ENTRY.search(s)
+    return bool(is_subtitle(s) or NOTE.match(s) or DATE_LINE.match(s) or TOC_HEAD.match(s) or toc_entry(s)
                 or ISSUE.match(s) or REPORTER.match(s))
 
 

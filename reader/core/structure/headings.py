@@ -67,7 +67,7 @@ def is_bare_heading(line: Line, next_line: Line | None) -> bool:
     limit = HINTED_MAX if line.hint else BARE_MAX
     if not (BARE_MIN <= len(text) <= limit) or ends_sentence(text) or text.endswith(("，", "、", ",")):
         return False
-    if NOT_BARE_START.match(text) or front.TOC_ENTRY.search(text) or not balanced(text):
+    if NOT_BARE_START.match(text) or front.toc_entry(text) or not balanced(text):
         return False
     if byline_at([text], 0) or front.NOTE.match(text):
         return False
@@ -110,7 +110,7 @@ def candidates(lines: list[Line]) -> list[Heading]:
     dashes = _dash_items(lines)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if front.TOC_ENTRY.search(line.text):
+        if front.toc_entry(line.text):
             continue
         marker = marker_of(line.text)
         if marker:

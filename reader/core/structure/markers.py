@@ -67,8 +67,22 @@ def cn_number(text: str) -> int | None:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+# The characters a marker (MARKERS) or a run-in (RUN_IN) can begin with, besides digits (\d, which
+# str.isdecimal() tells): a line that begins otherwise is not tried against every pattern (the
+# cleaning and the structure finder ask about every line, several times).
+_MARKER_FIRST = frozenset(CN_DIGITS + "第（(" + _CIRCLED)
+_RUN_IN_FIRST = frozenset(CN_DIGITS + "第首其再最")
+
+
 def marker_of(line: str) -> tuple[str, int, int] | None:
     """(kind, number, marker length) of a numbered heading marker at the start of `line`."""
+    first = line[:1]
+    if first not in _MARKER_FIRST and not first.isdecimal():  # "" too
+        return None
+    return _marker_by_patterns(line)
+
+
+def _marker_by_patterns(line: str) -> tuple[str, int, int] | None:
     for kind in LEVEL_ORDER:
         m = MARKERS[kind].match(line)
         if m:
@@ -81,6 +95,12 @@ def marker_of(line: str) -> tuple[str, int, int] | None:
 
 def run_in_of(text: str) -> tuple[int, int] | None:
     """(number, marker length) of a run-in enumeration at the start of `text`."""
+    if text[:1] not in _RUN_IN_FIRST:
+        return None
+    return _run_in_by_pattern(text)
+
+
+def _run_in_by_pattern(text: str) -> tuple[int, int] | None:
     m = RUN_IN.match(text)
     if not m:
         return None

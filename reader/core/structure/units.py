@@ -208,7 +208,7 @@ def _front_below(unit_lines: list[Line]) -> _Front:
     while k < len(unit_lines) and k - toc < front.FRONT_MAX:
         ln = unit_lines[k]
         text = ln.text
-        in_toc = bool(front.TOC_ENTRY.search(text))
+        in_toc = front.toc_entry(text)
         starts_body = (marker_of(text) or run_in_of(text) or front.SALUTATION.match(text)) and not in_toc
         if starts_body or (NOT_BARE_START.match(text) and not front.is_front_note(text)):
             break

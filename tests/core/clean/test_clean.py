@@ -270,6 +270,17 @@ def test_a_text_wrapped_by_a_count_of_characters_is_joined_again(width):
     assert all(line.endswith("。") for line in cleaned if not line.startswith(("一、", "二、")))  # none stops mid-sentence
 
 
+def test_a_wrapped_line_is_as_wide_as_the_file_had_it():
+    """Cleaning takes pinyin glosses (學(xué)) and doubled marks out of lines a web copy was wrapped with:
+    the lines were full in the file, so they still go on."""
+    glossed = [p.replace("稳中求进", "穩(wěn)中求進(jìn)").replace("优化", "優(yōu)化").replace("，", ",,")
+               for p in WRAPPED_REPORT]
+    paragraphs = [glossed[0], glossed[1], glossed[2] + glossed[3] + glossed[4], *glossed[5:]]
+    cleaned = clean(_wrap_by_count(paragraphs, 26)).text.split("\n")
+    assert [p for p in cleaned if p.startswith(("一、", "二、"))] == ["一、过去一年的工作", "二、今年的主要任务"]
+    assert all(line.endswith("。") for line in cleaned if not line.startswith(("一、", "二、")))
+
+
 def test_a_page_layout_is_measured_in_places():
     """Lines laid out on a page (digits half a place) keep the visual measure."""
     page = []

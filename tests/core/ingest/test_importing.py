@@ -17,6 +17,7 @@ from reader.core.errors import (
     WriteFailed,
 )
 from reader.core.ingest import importing as ingest
+from reader.core.ingest import preparing
 from reader.core.progress import CancelToken
 from reader.core.store import documents, fulltext
 from tests.conftest import SAMPLES, write_text
@@ -49,14 +50,14 @@ def test_same_bytes_under_another_name_is_a_duplicate(project, tmp_path):
 
 
 def test_failure_in_find_units_is_recorded_and_the_rest_imports(project, monkeypatch):
-    real = ingest.structure.find_units
+    real = preparing.structure.find_units
 
     def find_units(text, hints, source_name, **kw):
         if source_name == SAMPLES[2].name:
             raise DamagedFile(source_name, "txt", "test")
         return real(text, hints, source_name, **kw)
 
-    monkeypatch.setattr(ingest.structure, "find_units", find_units)
+    monkeypatch.setattr(preparing.structure, "find_units", find_units)
     report = ingest.import_paths(project, SAMPLES)
     assert [i.status for i in report.items] == ["imported", "imported", "failed", "imported", "imported"]
     assert isinstance(report.failed[0].error, DamagedFile)
@@ -64,14 +65,14 @@ def test_failure_in_find_units_is_recorded_and_the_rest_imports(project, monkeyp
 
 
 def test_a_fault_in_the_program_fails_one_file_only(project, monkeypatch, caplog):
-    real = ingest.structure.find_units
+    real = preparing.structure.find_units
 
     def find_units(text, hints, source_name, **kw):
         if source_name == SAMPLES[0].name:
             raise RuntimeError("bug")
         return real(text, hints, source_name, **kw)
 
-    monkeypatch.setattr(ingest.structure, "find_units", find_units)
+    monkeypatch.setattr(preparing.structure, "find_units", find_units)
     report = ingest.import_paths(project, SAMPLES)
     assert [i.status for i in report.items] == ["failed"] + ["imported"] * 4
     assert isinstance(report.items[0].error, ImportFailed) and "RuntimeError: bug" in report.items[0].error.reason
