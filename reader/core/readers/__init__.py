@@ -17,12 +17,9 @@ from reader.core.errors import TextTooLong, TooLarge, UnsupportedFormat
 from reader.core.model import RawDocument
 from reader.core.ocr import OcrOptions
 from reader.core.readers import image
-from reader.core.readers.doc import CFB, ENCRYPTED_PACKAGE, read_doc
 from reader.core.readers.html import read_html
 from reader.core.readers.image import IMAGE_SUFFIXES, page_files, read_folder, read_image
-from reader.core.readers.mht import read_mht
 from reader.core.readers.pdf import read_pdf
-from reader.core.readers.rtf import read_rtf
 from reader.core.readers.text import MAX_CHARS, read_text
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".html": "html",
@@ -45,11 +42,34 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     return read(data, path)
 
 
+def read_doc(data: bytes, path: str) -> RawDocument:
+    """reader.core.readers.doc.read_doc, imported with the first old Word file (as the readers of
+    .rtf and .mht: an import worker starts without them and the email package)."""
+    from reader.core.readers.doc import read_doc as read
+
+    return read(data, path)
+
+
+def read_rtf(data: bytes, path: str) -> RawDocument:
+    from reader.core.readers.rtf import read_rtf as read
+
+    return read(data, path)
+
+
+def read_mht(data: bytes, path: str) -> RawDocument:
+    from reader.core.readers.mht import read_mht as read
+
+    return read(data, path)
+
+
 def _docx(data: bytes, path: str) -> RawDocument:
     """A .docx; an old Word .doc named .docx (an OLE compound file that is not an encrypted .docx's
     envelope) is read as the .doc it is."""
-    if data.startswith(CFB) and ENCRYPTED_PACKAGE not in data:
-        return read_doc(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        from reader.core.readers.doc import ENCRYPTED_PACKAGE
+
+        if ENCRYPTED_PACKAGE not in data:
+            return read_doc(data, path)
     return read_docx(data, path)
 
 
