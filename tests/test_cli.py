@@ -370,3 +370,18 @@ def test_huge_numbers_are_one_clear_line(capsys, proj, args):
         return
     assert_user_error(code, err)
     assert "Internal error" not in err
+
+
+def test_import_names_the_same_report_in_another_format_and_skips_it_when_asked(capsys, tmp_path):
+    text = "某县人大常委会工作报告\n一、代表工作\n建设代表联络站十二个，组织代表进站接待群众。\n二、监督工作\n听取专项工作报告八项。\n"
+    txt = write_text(tmp_path / "报告.txt", text)
+    md = write_text(tmp_path / "报告.md", text.replace("一、", "# 一、"))
+    p = str(tmp_path / "p.renda")
+    code, out, err = run(capsys, "--lang", "en", "import", str(txt), str(md), "--project", p)
+    assert code == 0, err
+    assert "same text  报告.md: as 报告.txt (unit 1)" in out and "2 imported (2 units)" in out
+    q = str(tmp_path / "q.renda")
+    code, out, err = run(capsys, "--lang", "en", "import", str(txt), str(md), "--project", q, "--skip-copies")
+    assert code == 0, err
+    assert "this copy removed" in out and "(1 units)" in out and "1 copy removed" in out
+    assert [u["source"] for u in outline(capsys, q)["units"]] == ["报告.txt"]

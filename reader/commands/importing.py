@@ -27,6 +27,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--ocr", choices=("never", "auto", "always"), default="auto",
                    help="文字识别：never 不识别；auto 只识别没有文字层的页（默认）；always 识别每一页 / OCR: never; "
                    "auto (default): pages without a usable text layer, and pictures; always: every page")
+    p.add_argument("--skip-copies", action="store_true",
+                   help="同一报告的另一格式副本（内容相同）不保留 / remove a report just imported whose text is that "
+                   "of a report already in the project from a file of another format (a .docx and the .txt "
+                   "copied from it); without it each such copy is named and kept")
     p.set_defaults(func=run, create=True)
 
 
@@ -65,6 +69,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
         with open_for(args, create=True, write=True) as project:
             report = import_paths(project, args.paths, cancel=token, ocr_mode=args.ocr,
                                   on_page=_ocr_progress(out))
+            copies = _copies(project, report, skip=args.skip_copies)
     finally:
         if in_main_thread:
             signal.signal(signal.SIGINT, previous)
@@ -83,18 +88,42 @@ def run(args: argparse.Namespace, out: Out) -> int:
             out.line(out.t(f"失败    {item.name}：", f"failed  {item.name}: ") + describe(item.error, out.lang))
         if item.exchange is not None:
             _exchange_line(out, item.exchange)
-    units = sum(len(i.units) for i in report.imported)
+    for t in copies:
+        out.line(
+            out.t(
+                f"同文    {t.source}：与已导入的 {t.same_as_source}（报告 {t.same_as}）内容相同"
+                + ("，已删除这份副本" if args.skip_copies else "；加 --skip-copies 可不保留"),
+                f"same text  {t.source}: as {t.same_as_source} (unit {t.same_as}), imported before"
+                + ("; this copy removed" if args.skip_copies else "; --skip-copies would not keep it"),
+            )
+        )
+    removed = len(copies) if args.skip_copies else 0
+    units = sum(len(i.units) for i in report.imported) - removed
     out.line(
         out.t(
             f"共 {report.total} 个文件：导入 {len(report.imported)} 个（{units} 篇报告），"
-            f"已存在 {len(report.duplicates)} 个，失败 {len(report.failed)} 个。",
+            f"已存在 {len(report.duplicates)} 个，失败 {len(report.failed)} 个"
+            + (f"，删除副本 {removed} 篇" if removed else "") + "。",
             f"{report.total} file(s): {len(report.imported)} imported ({units} units), "
-            f"{len(report.duplicates)} already present, {len(report.failed)} failed.",
+            f"{len(report.duplicates)} already present, {len(report.failed)} failed"
+            + (f", {removed} cop{'y' if removed == 1 else 'ies'} removed" if removed else "") + ".",
         )
     )
     if report.cancelled:
         raise Cancelled()
     return 1 if report.failed else 0
+
+
+def _copies(project, report, skip: bool) -> list:
+    """The reports just imported that are the same report as one imported before from a file of
+    another format (reader.core.ingest.twins); removed with --skip-copies."""
+    from reader.core.ingest import twins
+
+    new = [u.id for item in report.imported for u in item.units]
+    found = twins.same_text(project, new) if new else []
+    if skip and found:
+        twins.skip_copies(project, found)
+    return found
 
 
 def _exchange_line(out: Out, ex) -> None:
