@@ -37,6 +37,19 @@ class RawDocument:
     ocr: OcrRecord | None = None  # an OCR'd document's record (made by reader.core.ocr.record)
 
 
+def hinted_text(lines: list[tuple[str, int | None]]) -> tuple[str, list[HeadingHint]]:
+    """What a reader found, as lines with their heading level (None: not a heading), joined into one
+    text with '\n' between them, and a heading hint at the start of each heading line that is not
+    blank (docx, doc, rtf, html)."""
+    hints: list[HeadingHint] = []
+    pos = 0
+    for line, level in lines:
+        if level is not None and line.strip():
+            hints.append(HeadingHint(pos, level))
+        pos += len(line) + 1
+    return "\n".join(line for line, _ in lines), hints
+
+
 # What an OCR'd document keeps beside its text (reader.core.ocr.record makes it; the store keeps it).
 
 

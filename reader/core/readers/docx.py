@@ -18,7 +18,7 @@ from docx.opc.exceptions import OpcError
 
 from reader.core.archive import check_streamed
 from reader.core.errors import DamagedFile, Encrypted, UnpacksTooLarge
-from reader.core.model import HeadingHint, RawDocument
+from reader.core.model import RawDocument, hinted_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -58,15 +58,8 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         title = (document.core_properties.title or "").strip() or None
     except _BROKEN as e:
         raise DamagedFile(path, "docx", f"{type(e).__name__}: {e}") from e
-    text_parts: list[str] = []
-    hints: list[HeadingHint] = []
-    pos = 0
-    for line, level in lines:
-        if level is not None and line.strip():
-            hints.append(HeadingHint(pos, level))
-        text_parts.append(line)
-        pos += len(line) + 1
-    return RawDocument(text="\n".join(text_parts), encoding=None, format="docx", hints=hints, title=title)
+    text, hints = hinted_text(lines)
+    return RawDocument(text=text, encoding=None, format="docx", hints=hints, title=title)
 
 
 def _check_unpacked_size(data: bytes, path: str) -> None:

@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 
 from reader.core.chars import CJK
 from reader.core.errors import TooComplex
-from reader.core.model import HeadingHint, RawDocument
+from reader.core.model import RawDocument, hinted_text
 from reader.core.readers.decode import decode
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
@@ -468,15 +468,9 @@ def read_html(data: bytes, path: str, charset: str | None = None) -> RawDocument
     part), tried before the page's own <meta charset>."""
     decoded = decode(data, path, declared=charset or declared_charset(data))
     top = parse(decoded.text, path)
-    lines = _extract(content_root(top), top)
-    hints: list[HeadingHint] = []
-    pos = 0
-    for line, level in lines:
-        if level is not None:
-            hints.append(HeadingHint(pos, level))
-        pos += len(line) + 1
+    text, hints = hinted_text(_extract(content_root(top), top))
     return RawDocument(
-        text="\n".join(line for line, _ in lines),
+        text=text,
         encoding=decoded.encoding,
         format="html",
         hints=hints,

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.core.errors import DamagedFile, TooComplex
-from reader.core.model import HeadingHint, RawDocument
+from reader.core.model import RawDocument, hinted_text
 
 MAX_DEPTH = 512  # real files nest some tens of groups
 _TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|([\r\n]+)|([^\\{}\r\n]+)")
@@ -230,12 +230,5 @@ def _codepage(value: int) -> str:
 
 
 def _document(lines: list[tuple[str, int | None]]) -> RawDocument:
-    text_parts: list[str] = []
-    hints: list[HeadingHint] = []
-    pos = 0
-    for line, level in lines:
-        if level is not None and line.strip():
-            hints.append(HeadingHint(pos, level))
-        text_parts.append(line)
-        pos += len(line) + 1
-    return RawDocument(text="\n".join(text_parts), encoding=None, format="rtf", hints=hints, title=None)
+    text, hints = hinted_text(lines)
+    return RawDocument(text=text, encoding=None, format="rtf", hints=hints, title=None)
