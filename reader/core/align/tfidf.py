@@ -55,15 +55,19 @@ class Bags:
         self.first: list[int] = [0]  # the number of each block's first bag
         self.count = 0
 
-    def add(self, combined: Mapping[str, float], head: Mapping[str, float]) -> int:
-        """Pack a node's bags (terms in their order, with their counts); its number."""
+    def _block_for_next(self) -> tuple[_Block, int]:
+        """The block the next bag goes in (a new one when the last is full) and its place there."""
         block = self.blocks[-1]
         if len(block.ids) >= BLOCK_TERMS:
             block.seal()
             block = _Block()
             self.blocks.append(block)
             self.first.append(self.count)
-        k = self.count - self.first[-1]
+        return block, self.count - self.first[-1]
+
+    def add(self, combined: Mapping[str, float], head: Mapping[str, float]) -> int:
+        """Pack a node's bags (terms in their order, with their counts); its number."""
+        block, k = self._block_for_next()
         self._put(block, k, False, combined, block.ids, block.counts, block.ends)
         self._put(block, k, True, head, block.head_ids, block.head_counts, block.head_ends)
         self.count += 1
@@ -71,13 +75,7 @@ class Bags:
 
     def add_ids(self, ids: Sequence[int], counts: array, head_ids: Sequence[int], head_counts: array) -> int:
         """Pack a node's bags given as term ids (this store's) and counts (floats, or doubles)."""
-        block = self.blocks[-1]
-        if len(block.ids) >= BLOCK_TERMS:
-            block.seal()
-            block = _Block()
-            self.blocks.append(block)
-            self.first.append(self.count)
-        k = self.count - self.first[-1]
+        block, k = self._block_for_next()
         for is_head, these, values, (to_ids, to_counts, to_ends) in (
                 (False, ids, counts, (block.ids, block.counts, block.ends)),
                 (True, head_ids, head_counts, (block.head_ids, block.head_counts, block.head_ends))):
